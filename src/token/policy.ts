@@ -1,0 +1,36 @@
+// When a cached token must be refreshed. Pure functions of the entry and the clock.
+import { CachedToken } from './store';
+
+/**
+ * The stable_token endpoint issues the next token only inside the last 5 minutes; a refresh
+ * earlier than that returns the same token with its remaining expires_in.
+ */
+export const PLATFORM_RENEWAL_WINDOW_MS = 300_000;
+
+/** After WeChat confirmed the same token inside our margin, ask again no sooner than this. */
+export const RECHECK_INTERVAL_MS = 60_000;
+
+export function remainingMs(token: CachedToken, now: number): number {
+  return token.expiresAt - now;
+}
+
+export function isExpired(token: CachedToken, now: number): boolean {
+  return now >= token.expiresAt;
+}
+
+/**
+ * The moment the token should be refreshed. Normally `expiresAt − margin`. If WeChat already
+ * answered with this very token inside the margin (a margin wider than the platform's renewal
+ * window), we adopt that answer instead of asking again at once: the next attempt waits for the
+ * platform window (or a minute), and never later than expiry.
+ */
+export function refreshDueAt(token: CachedToken, marginMs: number): number {
+  const byMargin = token.expiresAt - marginMs;
+  if (token.checkedAt < byMargin) return byMargin;
+  const byPlatform = token.expiresAt - Math.min(marginMs, PLATFORM_RENEWAL_WINDOW_MS);
+  return Math.min(token.expiresAt, Math.max(byPlatform, token.checkedAt + RECHECK_INTERVAL_MS));
+}
+
+export function isFresh(token: CachedToken, now: number, marginMs: number): boolean {
+  return now < refreshDueAt(token, marginMs);
+}

@@ -1,0 +1,112 @@
+// Auto-refresh: wakes up when the cached token becomes due (plus a little jitter so several
+// windows do not fetch in the same second) and asks the manager to refresh, which first adopts
+// a token another window may have stored. Every wake-up compares the wall clock with the
+// absolute due time; timers never count ticks, so sleep/resume and clock jumps are harmless.
+import { WeChatApiError, WeChatTransportError } from '../wechat/errors';
+import { Logger, silentLogger } from '../wechat/logger';
+import { Clock, TimerHandle } from './clock';
+import { TokenManager, TokenState } from './manager';
+import { refreshDueAt } from './policy';
+import { Unsubscribe } from './store';
+
+/** Longest sleep between two looks at the clock (catches sleep/resume and clock jumps). */
+export const MAX_TIMER_MS = 60_000;
+/** After a failed refresh, try again after this long (doubling up to MAX_RETRY_MS). */
+export const FIRST_RETRY_MS = 15_000;
+export const MAX_RETRY_MS = 300_000;
+
+export interface SchedulerSettings {
+  readonly autoRefresh: boolean;
+  readonly refreshMarginSeconds: number;
+  /** Upper bound of the random delay added to the due time. */
+  readonly jitterMs: number;
+}
+
+export class RefreshScheduler {
+  private timer: TimerHandle | undefined;
+  private retryDelayMs = FIRST_RETRY_MS;
+  private nextRetryAt: number | undefined;
+  private jitterMs = 0;
+  private readonly subscription: Unsubscribe;
+  private disposed = false;
+
+  constructor(
+    private readonly manager: TokenManager,
+    private readonly clock: Clock,
+    private readonly settings: () => SchedulerSettings,
+    private readonly random: () => number = Math.random,
+    private readonly log: Logger = silentLogger,
+  ) {
+    this.subscription = manager.onDidChangeState((state) => this.onState(state));
+  }
+
+  /** Re-plans from the manager's current state (call after settings change or activation). */
+  reschedule(): void {
+    this.onState(this.manager.state);
+  }
+
+  /** When the next refresh will happen, or undefined when nothing is planned. */
+  dueAt(state: TokenState = this.manager.state): number | undefined {
+    if (this.disposed || !this.settings().autoRefresh) return undefined;
+    switch (state.kind) {
+      case 'ready':
+        return refreshDueAt(state.token, this.settings().refreshMarginSeconds * 1000) + this.jitterMs;
+      case 'failed':
+        return this.nextRetryAt;
+      case 'empty':
+        return this.clock.now();
+      default:
+        return undefined;
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.timer?.cancel();
+    this.subscription.dispose();
+  }
+
+  private onState(state: TokenState): void {
+    if (state.kind === 'ready') {
+      this.retryDelayMs = FIRST_RETRY_MS;
+      this.nextRetryAt = undefined;
+      this.jitterMs = Math.floor(this.random() * this.settings().jitterMs);
+    } else if (state.kind === 'failed' && this.nextRetryAt === undefined && isTransient(state.error)) {
+      // Only transient failures are retried on a timer; a wrong secret, a missing whitelist entry
+      // or an exhausted quota needs the user, and retrying would only burn quota.
+      this.nextRetryAt = this.clock.now() + this.retryDelayMs;
+      this.retryDelayMs = Math.min(this.retryDelayMs * 2, MAX_RETRY_MS);
+    }
+    this.arm();
+  }
+
+  private arm(): void {
+    this.timer?.cancel();
+    this.timer = undefined;
+    const due = this.dueAt();
+    if (due === undefined) return;
+    const delay = Math.max(0, Math.min(due - this.clock.now(), MAX_TIMER_MS));
+    this.timer = this.clock.setTimer(() => this.wake(), delay);
+  }
+
+  private wake(): void {
+    this.timer = undefined;
+    const due = this.dueAt();
+    if (due === undefined) return;
+    if (this.clock.now() < due) {
+      this.arm();
+      return;
+    }
+    this.nextRetryAt = undefined;
+    this.log.debug('auto-refresh: token due');
+    this.manager.refresh().catch((error: unknown) => {
+      this.log.warn(`auto-refresh failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+}
+
+function isTransient(error: unknown): boolean {
+  if (error instanceof WeChatTransportError) return error.failure !== 'cancelled';
+  if (error instanceof WeChatApiError) return error.reaction !== 'report' || error.errcode === 45011;
+  return false;
+}

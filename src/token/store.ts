@@ -1,0 +1,60 @@
+// Where cached tokens live. In VS Code this is SecretStorage (an access_token is a credential),
+// shared by every window; `onDidChange` tells a window that another one refreshed.
+
+export type TokenMode = 'stable' | 'classic';
+
+export interface CachedToken {
+  readonly appId: string;
+  readonly accessToken: string;
+  /** Absolute expiry, ms since the epoch: survives sleep, reloads and clock-independent timers. */
+  readonly expiresAt: number;
+  /** When this token was first received. */
+  readonly obtainedAt: number;
+  /** Last time WeChat confirmed this token is current (a refresh that returned the same token). */
+  readonly checkedAt: number;
+  readonly mode: TokenMode;
+}
+
+export interface Unsubscribe {
+  dispose(): void;
+}
+
+export interface TokenStore {
+  read(appId: string): Promise<CachedToken | undefined>;
+  write(token: CachedToken): Promise<void>;
+  clear(appId: string): Promise<void>;
+  /** Fires when any window (this one included) changed the entry of an AppID. */
+  onDidChange(listener: (appId: string) => void): Unsubscribe;
+}
+
+/** Parses a stored entry defensively: a corrupt or foreign value is treated as "no token". */
+export function parseCachedToken(text: string | undefined, appId: string): CachedToken | undefined {
+  if (!text) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const entry = value as Record<string, unknown>;
+  const { accessToken, expiresAt, obtainedAt, checkedAt, mode } = entry;
+  if (
+    entry['appId'] !== appId ||
+    typeof accessToken !== 'string' ||
+    accessToken.length === 0 ||
+    typeof expiresAt !== 'number' ||
+    typeof obtainedAt !== 'number' ||
+    (mode !== 'stable' && mode !== 'classic')
+  ) {
+    return undefined;
+  }
+  return {
+    appId,
+    accessToken,
+    expiresAt,
+    obtainedAt,
+    checkedAt: typeof checkedAt === 'number' ? checkedAt : obtainedAt,
+    mode,
+  };
+}

@@ -1,0 +1,187 @@
+// WeChat HTTP client: token endpoints plus a generic `call` for every other API. It knows the
+// wire format and errcodes, but no cache policy — that is the TokenManager's job.
+import { WeChatApiError, WeChatTransportError } from './errors';
+import { HttpMethod, HttpResponse, HttpTransport } from './http';
+import { Logger, silentLogger } from './logger';
+import { redactJson, redactUrl } from './redact';
+
+export interface Credentials {
+  readonly appId: string;
+  readonly appSecret: string;
+}
+
+/** A token as WeChat hands it out: `expiresInSeconds` counts from the moment of the answer. */
+export interface TokenGrant {
+  readonly accessToken: string;
+  readonly expiresInSeconds: number;
+}
+
+export interface ClientSettings {
+  /** Already checked by checkApiBaseUrl: no trailing slash. */
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+}
+
+export interface CallOptions {
+  readonly method?: HttpMethod;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+  readonly accessToken?: string;
+  readonly signal?: AbortSignal;
+}
+
+export interface WeChatClientOptions {
+  readonly settings: () => ClientSettings;
+  /** Resolved on the first request only, so activation never loads the HTTP stack. */
+  readonly transport: () => HttpTransport | Promise<HttpTransport>;
+  readonly log?: Logger;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** How often errcode -1 (system busy) is retried; the back-off doubles each time. */
+  readonly busyRetries?: number;
+  readonly busyBackoffMs?: number;
+}
+
+export interface WeChatApi {
+  classicToken(credentials: Credentials, signal?: AbortSignal): Promise<TokenGrant>;
+  stableToken(credentials: Credentials, forceRefresh: boolean, signal?: AbortSignal): Promise<TokenGrant>;
+  call<T extends object>(path: string, options?: CallOptions): Promise<T>;
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class WeChatClient implements WeChatApi {
+  private transportPromise: Promise<HttpTransport> | undefined;
+  private readonly log: Logger;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly options: WeChatClientOptions) {
+    this.log = options.log ?? silentLogger;
+    this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  /** Classic token: every success invalidates the previous classic token (after ~5 min). */
+  async classicToken(credentials: Credentials, signal?: AbortSignal): Promise<TokenGrant> {
+    const body = await this.call<Record<string, unknown>>('/cgi-bin/token', {
+      method: 'GET',
+      query: { grant_type: 'client_credential', appid: credentials.appId, secret: credentials.appSecret },
+      signal,
+    });
+    return parseGrant(body, '/cgi-bin/token');
+  }
+
+  /** Stable token: normal mode shares one token between all callers and invalidates nothing. */
+  async stableToken(credentials: Credentials, forceRefresh: boolean, signal?: AbortSignal): Promise<TokenGrant> {
+    const body = await this.call<Record<string, unknown>>('/cgi-bin/stable_token', {
+      method: 'POST',
+      body: {
+        grant_type: 'client_credential',
+        appid: credentials.appId,
+        secret: credentials.appSecret,
+        force_refresh: forceRefresh,
+      },
+      signal,
+    });
+    return parseGrant(body, '/cgi-bin/stable_token');
+  }
+
+  /** Calls any API; a non-zero errcode throws WeChatApiError, errcode -1 is retried with back-off. */
+  async call<T extends object>(path: string, options: CallOptions = {}): Promise<T> {
+    const retries = this.options.busyRetries ?? 2;
+    let backoffMs = this.options.busyBackoffMs ?? 500;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.callOnce<T>(path, options);
+      } catch (error) {
+        const busy = error instanceof WeChatApiError && error.reaction === 'retry';
+        if (!busy || attempt >= retries) throw error;
+        this.log.warn(`${path}: WeChat busy (errcode -1), retry ${attempt + 1}/${retries} in ${backoffMs} ms`);
+        await this.sleep(backoffMs);
+        backoffMs *= 2;
+      }
+    }
+  }
+
+  private async callOnce<T extends object>(path: string, options: CallOptions): Promise<T> {
+    const { baseUrl, timeoutMs } = this.options.settings();
+    const url = new URL(baseUrl + path);
+    for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
+    if (options.accessToken !== undefined) url.searchParams.set('access_token', options.accessToken);
+    const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
+    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const loggedUrl = redactUrl(url.toString());
+
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const transport = await this.getTransport();
+    const started = Date.now();
+    this.log.debug(`→ ${method} ${loggedUrl}${body ? ` ${redactJson(body)}` : ''}`);
+    let response: HttpResponse;
+    try {
+      response = await transport.request({
+        method,
+        url: url.toString(),
+        body,
+        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+        signal,
+      });
+    } catch (error) {
+      if (options.signal?.aborted) throw new WeChatTransportError('cancelled', path, 'cancelled');
+      if (timeout.aborted) throw new WeChatTransportError('timeout', path, `no answer within ${timeoutMs} ms`);
+      throw new WeChatTransportError('network', path, redactUrl(networkDetail(error)));
+    }
+    this.log.debug(`← ${method} ${loggedUrl} HTTP ${response.status} in ${Date.now() - started} ms`);
+
+    const parsed = parseJsonObject(response.body);
+    if (parsed === undefined) {
+      if (response.status >= 500) {
+        throw new WeChatTransportError('http', path, `HTTP ${response.status}`, response.status);
+      }
+      this.log.debug(`non-JSON body: ${redactJson(response.body.slice(0, 200))}`);
+      throw new WeChatTransportError('notJson', path, response.contentType || 'unknown content type', response.status);
+    }
+    const errcode = parsed['errcode'];
+    if (typeof errcode === 'number' && errcode !== 0) {
+      const errmsg = typeof parsed['errmsg'] === 'string' ? parsed['errmsg'] : '';
+      this.log.warn(`${path}: errcode ${errcode} ${redactUrl(errmsg)}`);
+      throw new WeChatApiError(errcode, errmsg, path);
+    }
+    if (response.status >= 400) {
+      throw new WeChatTransportError('http', path, `HTTP ${response.status}`, response.status);
+    }
+    return parsed as T;
+  }
+
+  private getTransport(): Promise<HttpTransport> {
+    this.transportPromise ??= Promise.resolve().then(() => this.options.transport());
+    this.transportPromise.catch(() => (this.transportPromise = undefined));
+    return this.transportPromise;
+  }
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseGrant(body: Record<string, unknown>, path: string): TokenGrant {
+  const accessToken = body['access_token'];
+  const expiresIn = body['expires_in'];
+  if (typeof accessToken !== 'string' || accessToken.length === 0 || typeof expiresIn !== 'number' || expiresIn <= 0) {
+    throw new WeChatTransportError('notJson', path, 'the answer has no access_token/expires_in');
+  }
+  return { accessToken, expiresInSeconds: expiresIn };
+}
+
+/** undici wraps the interesting part (ECONNREFUSED, ENOTFOUND…) in `cause`. */
+function networkDetail(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as Error & { cause?: unknown }).cause;
+  const code = cause && typeof cause === 'object' && 'code' in cause ? String(cause.code) : undefined;
+  return code ?? (cause instanceof Error ? cause.message : error.message);
+}

@@ -1,0 +1,133 @@
+// Typed errors for everything that can go wrong talking to WeChat. Each carries a message that
+// says what to do; none ever contains the AppSecret or an access_token (see redact.ts).
+import { ErrcodeInfo, ErrcodeReaction, GENERAL_ERRCODES, UNKNOWN_ERRCODE } from './errcodes';
+import { formatMessage, Localize } from './localize';
+
+/** Errcode tables consulted in order; menuRules.ts registers the menu errcodes here. */
+const errcodeTables: Array<Readonly<Record<number, ErrcodeInfo>>> = [GENERAL_ERRCODES];
+
+export function registerErrcodes(table: Readonly<Record<number, ErrcodeInfo>>): void {
+  if (!errcodeTables.includes(table)) errcodeTables.push(table);
+}
+
+export function lookupErrcode(errcode: number): ErrcodeInfo | undefined {
+  for (const table of errcodeTables) {
+    const info = table[errcode];
+    if (info) return info;
+  }
+  return undefined;
+}
+
+/** `errmsg` often ends with `rid: <hex>`, the request id WeChat support asks for. */
+export function extractRid(errmsg: string): string | undefined {
+  return /\brid:\s*([0-9a-f-]+)/i.exec(errmsg)?.[1];
+}
+
+/** 40164's errmsg names the caller IP: `invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist`. */
+export function extractCallerIp(errmsg: string): string | undefined {
+  return /invalid ip\s+([0-9a-f.:]+)/i.exec(errmsg)?.[1];
+}
+
+export abstract class WeChatError extends Error {
+  /** One-line explanation for notifications, in the user's language. */
+  abstract describe(localize?: Localize): string;
+}
+
+/** WeChat answered with a non-zero errcode. */
+export class WeChatApiError extends WeChatError {
+  readonly rid: string | undefined;
+  readonly callerIp: string | undefined;
+  readonly info: ErrcodeInfo;
+
+  constructor(
+    readonly errcode: number,
+    readonly errmsg: string,
+    readonly apiPath: string,
+  ) {
+    super(`WeChat ${apiPath} failed: errcode ${errcode}, ${errmsg}`);
+    this.name = 'WeChatApiError';
+    this.rid = extractRid(errmsg);
+    this.callerIp = errcode === 40164 ? extractCallerIp(errmsg) : undefined;
+    this.info = lookupErrcode(errcode) ?? UNKNOWN_ERRCODE;
+  }
+
+  get reaction(): ErrcodeReaction {
+    return this.info.reaction;
+  }
+
+  meaning(localize: Localize = formatMessage): string {
+    return localize(this.info.meaning, this.callerIp ?? this.errcode);
+  }
+
+  fix(localize: Localize = formatMessage): string {
+    return localize(this.info.fix, this.callerIp ?? this.errcode);
+  }
+
+  describe(localize: Localize = formatMessage): string {
+    const parts = [this.meaning(localize), this.fix(localize)];
+    parts.push(localize('(errcode {0}{1})', this.errcode, this.rid ? `, rid ${this.rid}` : ''));
+    return parts.join(' ');
+  }
+}
+
+export type TransportFailure = 'timeout' | 'network' | 'http' | 'notJson' | 'cancelled';
+
+/** The request did not produce a WeChat answer: timeout, network error, HTTP 5xx, non-JSON body. */
+export class WeChatTransportError extends WeChatError {
+  constructor(
+    readonly failure: TransportFailure,
+    readonly apiPath: string,
+    readonly detail: string,
+    readonly httpStatus?: number,
+  ) {
+    super(`WeChat ${apiPath}: ${failure}${httpStatus ? ` (HTTP ${httpStatus})` : ''}: ${detail}`);
+    this.name = 'WeChatTransportError';
+  }
+
+  describe(localize: Localize = formatMessage): string {
+    switch (this.failure) {
+      case 'timeout':
+        return localize(
+          'WeChat did not answer within the timeout. Check your network or proxy, or raise "wechat.requestTimeoutSeconds".',
+        );
+      case 'network':
+        return localize(
+          'Could not reach WeChat ({0}). Check your network, the proxy setting "http.proxy" and "wechat.apiBaseUrl".',
+          this.detail,
+        );
+      case 'http':
+        return localize(
+          'WeChat answered with HTTP {0}. Try again later; if it persists, check "wechat.apiBaseUrl".',
+          this.httpStatus ?? 0,
+        );
+      case 'notJson':
+        return localize(
+          'WeChat answered with something that is not JSON (HTTP {0}). A proxy or gateway may be in the way; check "wechat.apiBaseUrl" and "http.proxy".',
+          this.httpStatus ?? 0,
+        );
+      case 'cancelled':
+        return localize('The request was cancelled.');
+    }
+  }
+}
+
+/** Credentials are not configured: the UI leads the user into setup instead of failing. */
+export class MissingCredentialsError extends WeChatError {
+  constructor(readonly missing: 'appId' | 'appSecret') {
+    super(missing === 'appId' ? 'No AppID configured' : 'No AppSecret stored');
+    this.name = 'MissingCredentialsError';
+  }
+
+  describe(localize: Localize = formatMessage): string {
+    return this.missing === 'appId'
+      ? localize('No WeChat AppID is set. Run "WeChat: Set Up Account".')
+      : localize('No AppSecret is stored for this AppID. Run "WeChat: Set AppSecret".');
+  }
+}
+
+/** Any error as one line for the user, without secrets. */
+export function describeError(error: unknown, localize: Localize = formatMessage): string {
+  if (error instanceof WeChatError) return error.describe(localize);
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
