@@ -1,0 +1,125 @@
+// What the integration suites know about their surroundings. Under scripts/vscode-host (offline
+// route) the runner owns the fake WeChat server and passes a JSON config through WECHAT_IT_CONFIG.
+// Under @vscode/test-cli (desktop route) there is no runner: the suites start the fake in-process.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'wechat-devtools.wechat-token-menu';
+
+export interface FakeCall {
+  readonly method: string;
+  readonly path: string;
+  readonly query: Record<string, string>;
+  readonly body: unknown;
+  readonly errcode?: number;
+  readonly at: number;
+}
+
+export interface ItConfig {
+  readonly fakeUrl: string;
+  /** Runner's control endpoint (GET /calls); absent when the fake runs in this process. */
+  readonly controlUrl?: string;
+  readonly appId: string;
+  readonly secret: string;
+  /** Present only under the offline runner, which orchestrates extension-host restarts. */
+  readonly resultsFile?: string;
+  readonly grep?: string;
+  readonly userSettingsFile?: string;
+  readonly machineSettingsFile?: string;
+  /** Directories the VS Code server writes to; the secret must appear in none of their files. */
+  readonly scanDirs: readonly string[];
+}
+
+interface InProcessFake {
+  readonly url: string;
+  readonly calls: readonly FakeCall[];
+  close(): Promise<void>;
+}
+
+let configPromise: Promise<ItConfig> | undefined;
+let inProcess: InProcessFake | undefined;
+
+export function itConfig(): Promise<ItConfig> {
+  configPromise ??= loadConfig();
+  return configPromise;
+}
+
+async function loadConfig(): Promise<ItConfig> {
+  const file = process.env.WECHAT_IT_CONFIG;
+  if (file && fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as ItConfig;
+  // Desktop route: start the fake here and point the extension at it.
+  const account = { appId: 'wx0123456789abcdef', secret: 'it-secret-7f3a9c1e5b2d4f60a8c6e4b2d0f1a3c5' };
+  const serverModule = path.resolve(__dirname, '..', '..', 'fake-wechat', 'server.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = require(serverModule) as { startFakeWeChat(o: { accounts: typeof account[] }): Promise<InProcessFake> };
+  inProcess = await mod.startFakeWeChat({ accounts: [account] });
+  await vscode.workspace.getConfiguration('wechat').update('apiBaseUrl', inProcess.url, vscode.ConfigurationTarget.Global);
+  return { fakeUrl: inProcess.url, appId: account.appId, secret: account.secret, scanDirs: [] };
+}
+
+/** Every request the fake WeChat server has seen so far, oldest first. */
+export async function fakeCalls(): Promise<FakeCall[]> {
+  const config = await itConfig();
+  if (inProcess) return [...inProcess.calls];
+  const res = await fetch(`${config.controlUrl}/calls`);
+  if (!res.ok) throw new Error(`fake control endpoint answered ${res.status}`);
+  return (await res.json()) as FakeCall[];
+}
+
+/** Calls to token endpoints (stable_token and the classic token), i.e. real token fetches. */
+export function tokenCalls(calls: readonly FakeCall[]): FakeCall[] {
+  return calls.filter((c) => /\/cgi-bin\/(stable_token|token)$/.test(c.path));
+}
+
+export async function closeInProcessFake(): Promise<void> {
+  await inProcess?.close();
+  inProcess = undefined;
+}
+
+/** Poll `probe` until it returns a truthy value; fail after `ms` with `what` in the message. */
+export async function waitFor<T>(what: string, probe: () => T | Promise<T>, ms = 10_000, every = 50): Promise<NonNullable<T>> {
+  const deadline = Date.now() + ms;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v) return v as NonNullable<T>;
+      last = v;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what} (last: ${String(last)})`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}
+
+/** Every file under `dirs` whose bytes contain `needle`. */
+export function filesContaining(dirs: readonly string[], needle: string): string[] {
+  const hits: string[] = [];
+  const bytes = Buffer.from(needle, 'utf8');
+  const walk = (dir: string, depth: number): void => {
+    if (depth > 12) return;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p, depth + 1);
+      else if (e.isFile()) {
+        try {
+          const st = fs.statSync(p);
+          if (st.size > 50 * 1024 * 1024) continue;
+          if (fs.readFileSync(p).includes(bytes)) hits.push(p);
+        } catch {
+          /* vanished */
+        }
+      }
+    }
+  };
+  for (const d of dirs) walk(d, 0);
+  return hits;
+}
