@@ -1,0 +1,152 @@
+import * as assert from 'node:assert/strict';
+import { GENERAL_ERRCODES, UNKNOWN_ERRCODE } from '../../../src/wechat/errcodes';
+import {
+  describeError,
+  extractCallerIp,
+  extractRid,
+  lookupErrcode,
+  MissingCredentialsError,
+  registerErrcodes,
+  WeChatApiError,
+  WeChatError,
+  WeChatTransportError,
+} from '../../../src/wechat/errors';
+import { Localize } from '../../../src/wechat/localize';
+
+const RID = '6790ab01-1a2b3c4d-5e6f7a8b';
+
+describe('wechat/errors', () => {
+  describe('extractRid / extractCallerIp', () => {
+    it('extracts the request id at the end of errmsg', () => {
+      assert.equal(extractRid(`invalid credential, access_token is invalid or not latest rid: ${RID}`), RID);
+      assert.equal(extractRid(`invalid appid hint: [xyz] rid:${RID}`), RID);
+      assert.equal(extractRid('system error'), undefined);
+    });
+
+    it('extracts the caller IP from a 40164 errmsg (IPv4 and IPv6)', () => {
+      assert.equal(extractCallerIp(`invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: ${RID}`), '1.2.3.4');
+      assert.equal(extractCallerIp('invalid ip 203.0.113.7, not in whitelist'), '203.0.113.7');
+      assert.equal(extractCallerIp('invalid ip 2001:db8::1 ipv6 2001:db8::1, not in whitelist'), '2001:db8::1');
+      assert.equal(extractCallerIp('not in whitelist'), undefined);
+    });
+  });
+
+  describe('the errcode table', () => {
+    it('has an entry with a meaning and a fix for every errcode of wechat-api.md', () => {
+      const documented = [-1, 40001, 40002, 40013, 40014, 40125, 40164, 41001, 41002, 41004, 42001, 45009, 45011, 48001, 50001, 50002, 89503];
+      for (const code of documented) {
+        const info = lookupErrcode(code);
+        assert.ok(info, `errcode ${code} missing`);
+        assert.ok(info.meaning.length > 5 && info.fix.length > 5, `errcode ${code} lacks text`);
+      }
+    });
+
+    it('reacts: -1 retry; 40001/40014/42001 refresh the token; the rest needs the user', () => {
+      assert.equal(GENERAL_ERRCODES[-1]?.reaction, 'retry');
+      for (const code of [40001, 40014, 42001]) assert.equal(GENERAL_ERRCODES[code]?.reaction, 'refreshToken', String(code));
+      for (const code of [40002, 40013, 40125, 40164, 41001, 41002, 41004, 45009, 45011, 48001, 50001, 50002, 89503]) {
+        assert.equal(GENERAL_ERRCODES[code]?.reaction, 'report', String(code));
+      }
+    });
+
+    it('registerErrcodes adds a table consulted after the general one, once', () => {
+      const menuTable = { 99901: { meaning: 'Test menu errcode {0}.', fix: 'Fix the menu.', reaction: 'report' as const } };
+      assert.equal(lookupErrcode(99901), undefined);
+      registerErrcodes(menuTable);
+      registerErrcodes(menuTable);
+      assert.equal(lookupErrcode(99901)?.fix, 'Fix the menu.');
+      assert.equal(new WeChatApiError(99901, 'x', '/p').meaning(), 'Test menu errcode 99901.');
+      // A later table never shadows a general errcode.
+      registerErrcodes({ 40001: { meaning: 'shadow', fix: 'shadow', reaction: 'report' } });
+      assert.equal(lookupErrcode(40001)?.reaction, 'refreshToken');
+    });
+  });
+
+  describe('WeChatApiError', () => {
+    it('carries errcode, errmsg, rid, path, meaning and fix', () => {
+      const error = new WeChatApiError(40125, `invalid appsecret rid: ${RID}`, '/cgi-bin/stable_token');
+      assert.ok(error instanceof WeChatError && error instanceof Error);
+      assert.equal(error.name, 'WeChatApiError');
+      assert.equal(error.errcode, 40125);
+      assert.equal(error.rid, RID);
+      assert.equal(error.apiPath, '/cgi-bin/stable_token');
+      assert.equal(error.reaction, 'report');
+      assert.equal(error.meaning(), 'Invalid AppSecret.');
+      assert.match(error.fix(), /WeChat: Set AppSecret/);
+      assert.match(error.message, /errcode 40125/);
+      assert.match(error.message, /\/cgi-bin\/stable_token/);
+      const text = error.describe();
+      assert.ok(text.includes('Invalid AppSecret.') && text.includes('Set AppSecret') && text.includes(`rid ${RID}`), text);
+    });
+
+    it('40164 puts the caller IP into the meaning and the fix', () => {
+      const error = new WeChatApiError(40164, `invalid ip 198.51.100.23 ipv6 ::ffff:198.51.100.23, not in whitelist rid: ${RID}`, '/cgi-bin/token');
+      assert.equal(error.callerIp, '198.51.100.23');
+      assert.equal(error.meaning(), "The IP address 198.51.100.23 is not in the account's IP whitelist.");
+      assert.match(error.fix(), /Add 198\.51\.100\.23 in the MP console/);
+      assert.match(error.describe(), /198\.51\.100\.23.*IP whitelist/);
+    });
+
+    it('only 40164 extracts an IP', () => {
+      assert.equal(new WeChatApiError(40013, 'invalid ip 1.2.3.4', '/p').callerIp, undefined);
+    });
+
+    it('an unknown errcode still explains itself with its number', () => {
+      const error = new WeChatApiError(61451, 'invalid parameter', '/cgi-bin/x');
+      assert.equal(error.info, UNKNOWN_ERRCODE);
+      assert.equal(error.reaction, 'report');
+      assert.equal(error.meaning(), 'WeChat returned errcode 61451.');
+      assert.match(error.describe(), /\(errcode 61451\)$/);
+    });
+
+    it('describe without a rid has no rid part', () => {
+      assert.equal(new WeChatApiError(-1, 'system error', '/p').describe(), 'WeChat is busy. Try again in a few seconds. (errcode -1)');
+    });
+
+    it('uses the injected localize for every part', () => {
+      const seen: string[] = [];
+      const upper: Localize = (message, ...args) => {
+        seen.push(message);
+        return message.replace(/\{(\d+)\}/g, (_w, i: string) => String(args[Number(i)])).toUpperCase();
+      };
+      const error = new WeChatApiError(40164, `invalid ip 1.2.3.4, not in whitelist rid: ${RID}`, '/p');
+      const text = error.describe(upper);
+      assert.ok(text.includes('THE IP ADDRESS 1.2.3.4'), text);
+      assert.ok(seen.includes(GENERAL_ERRCODES[40164]!.meaning) && seen.includes(GENERAL_ERRCODES[40164]!.fix));
+      assert.ok(seen.includes('(errcode {0}{1})'));
+    });
+  });
+
+  describe('WeChatTransportError', () => {
+    it('explains each failure and names the setting to check', () => {
+      const timeout = new WeChatTransportError('timeout', '/cgi-bin/token', 'no answer within 15000 ms');
+      assert.match(timeout.describe(), /wechat\.requestTimeoutSeconds/);
+      const network = new WeChatTransportError('network', '/cgi-bin/token', 'ECONNREFUSED');
+      assert.match(network.describe(), /ECONNREFUSED/);
+      assert.match(network.describe(), /http\.proxy/);
+      const http = new WeChatTransportError('http', '/p', 'HTTP 502', 502);
+      assert.match(http.describe(), /HTTP 502/);
+      assert.match(http.message, /\(HTTP 502\)/);
+      const notJson = new WeChatTransportError('notJson', '/p', 'text/html', 200);
+      assert.match(notJson.describe(), /not JSON \(HTTP 200\)/);
+      assert.equal(new WeChatTransportError('cancelled', '/p', 'cancelled').describe(), 'The request was cancelled.');
+      assert.equal(timeout.name, 'WeChatTransportError');
+      assert.equal(timeout.failure, 'timeout');
+    });
+  });
+
+  describe('MissingCredentialsError / describeError', () => {
+    it('leads into setup', () => {
+      assert.match(new MissingCredentialsError('appId').describe(), /WeChat: Set Up Account/);
+      assert.match(new MissingCredentialsError('appSecret').describe(), /WeChat: Set AppSecret/);
+      assert.equal(new MissingCredentialsError('appId').missing, 'appId');
+    });
+
+    it('describeError handles WeChat errors, plain errors and non-errors', () => {
+      assert.match(describeError(new WeChatApiError(45009, 'reach max api daily quota limit', '/p')), /daily API quota/);
+      assert.equal(describeError(new Error('boom')), 'boom');
+      assert.equal(describeError('text'), 'text');
+      assert.equal(describeError(42), '42');
+    });
+  });
+});
