@@ -150,3 +150,14 @@ describe('wechat/errors', () => {
     });
   });
 });
+
+describe('wechat/errors — 40164 without an IP in errmsg', () => {
+  // WeChat's errmsg normally names the IP, but the extraction can fail (another wording, a
+  // gateway rewriting the message). The text must then not call the errcode an IP address.
+  it('does not present the errcode as the IP address', () => {
+    const error = new WeChatApiError(40164, `not in whitelist rid: ${RID}`, '/cgi-bin/stable_token');
+    assert.equal(error.callerIp, undefined);
+    assert.ok(!error.meaning().includes('40164'), error.meaning());
+    assert.ok(!error.fix().includes('Add 40164'), error.fix());
+  });
+});
