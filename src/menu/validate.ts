@@ -224,6 +224,9 @@ class Validator {
         const name = printParseErrorCode(e.error);
         const key: ParseMessageKey = name in MENU_MESSAGES.parse ? (name as ParseMessageKey) : 'unknown';
         const path = getLocation(this.text, e.offset).path;
+        while (path.length > 0 && path[path.length - 1] === '') {
+          path.pop(); // a property name still being typed
+        }
         this.add(path, e.offset, e.length, 'error', 'json-parse', MENU_MESSAGES.parse[key], [], MALFORMED_JSON_ERRCODE);
       }
       return this.result(undefined);
