@@ -35,6 +35,8 @@ export interface TokenManagerOptions {
 export interface RefreshOptions {
   /** force_refresh:true (stable) — issues a new token and invalidates the current one. */
   readonly force?: boolean;
+  /** The user asked: ask WeChat even if the store holds a fresh token (normal mode still shares it). */
+  readonly always?: boolean;
   /** Refresh even if the store holds a fresh token, unless it differs from this stale one. */
   readonly stale?: string;
 }
@@ -106,7 +108,12 @@ export class TokenManager {
    */
   refresh(options: RefreshOptions = {}): Promise<CachedToken> {
     const appId = this.requireAppId();
-    if (this.inflight?.appId === appId && !options.force) return this.inflight.promise;
+    const running = this.inflight?.appId === appId ? this.inflight.promise : undefined;
+    if (running) {
+      // A request is already on its way: its answer is as fresh as a new one. Only a forced
+      // refresh must still happen, after it.
+      return options.force ? running.catch(() => undefined).then(() => this.refresh(options)) : running;
+    }
     const promise = this.doRefresh(appId, options).finally(() => {
       if (this.inflight?.promise === promise) this.inflight = undefined;
     });
@@ -150,7 +157,8 @@ export class TokenManager {
   private async doRefresh(appId: string, options: RefreshOptions): Promise<CachedToken> {
     const { mode } = this.options.settings();
     const stored = await this.options.store.read(appId);
-    if (!options.force && stored && this.isFresh(stored) && stored.accessToken !== options.stale) {
+    const adoptable = !options.force && !options.always && stored && stored.accessToken !== options.stale;
+    if (adoptable && this.isFresh(stored)) {
       this.log.info(`adopting the token another window stored (expires ${new Date(stored.expiresAt).toISOString()})`);
       this.setState({ kind: 'ready', appId, token: stored });
       return stored;

@@ -151,6 +151,11 @@ export class WeChatClient implements WeChatApi {
     return parsed as T;
   }
 
+  /** Drops the transport so the next request builds one with the current proxy settings. */
+  resetTransport(): void {
+    this.transportPromise = undefined;
+  }
+
   private getTransport(): Promise<HttpTransport> {
     this.transportPromise ??= Promise.resolve().then(() => this.options.transport());
     this.transportPromise.catch(() => (this.transportPromise = undefined));

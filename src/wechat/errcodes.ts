@@ -49,8 +49,8 @@ export const GENERAL_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
     reaction: 'report',
   },
   40164: {
-    meaning: 'The IP address {0} is not in the account\'s IP whitelist.',
-    fix: 'Add {0} in the MP console: Settings and Development → Basic configuration → IP whitelist. Then try again.',
+    meaning: 'The calling IP address ({0}) is not in the account\'s IP whitelist.',
+    fix: 'Add the calling IP address ({0}) in the MP console: Settings and Development → Basic configuration → IP whitelist. Then try again.',
     reaction: 'report',
   },
   41001: {

@@ -56,11 +56,17 @@ export class WeChatApiError extends WeChatError {
   }
 
   meaning(localize: Localize = formatMessage): string {
-    return localize(this.info.meaning, this.callerIp ?? this.errcode);
+    return localize(this.info.meaning, this.placeholder(localize));
   }
 
   fix(localize: Localize = formatMessage): string {
-    return localize(this.info.fix, this.callerIp ?? this.errcode);
+    return localize(this.info.fix, this.placeholder(localize));
+  }
+
+  /** `{0}` in a table text: the caller IP for 40164, the errcode for unknown errcodes. */
+  private placeholder(localize: Localize): string | number {
+    if (this.errcode === 40164) return this.callerIp ?? localize('see the log');
+    return this.errcode;
   }
 
   describe(localize: Localize = formatMessage): string {
@@ -122,6 +128,26 @@ export class MissingCredentialsError extends WeChatError {
     return this.missing === 'appId'
       ? localize('No WeChat AppID is set. Run "WeChat: Set Up Account".')
       : localize('No AppSecret is stored for this AppID. Run "WeChat: Set AppSecret".');
+  }
+}
+
+/** The setting `wechat.apiBaseUrl` is not an address the AppSecret may be sent to. */
+export class InvalidBaseUrlError extends WeChatError {
+  constructor(
+    readonly input: string,
+    readonly reason: 'invalid' | 'insecure',
+  ) {
+    super(`wechat.apiBaseUrl is ${reason}: ${input}`);
+    this.name = 'InvalidBaseUrlError';
+  }
+
+  describe(localize: Localize = formatMessage): string {
+    return this.reason === 'insecure'
+      ? localize(
+          'The setting "wechat.apiBaseUrl" ({0}) uses plain http. Use https; http is allowed only for 127.0.0.1 or localhost (a local fake server).',
+          this.input,
+        )
+      : localize('The setting "wechat.apiBaseUrl" ({0}) is not a valid URL. Use e.g. https://api.weixin.qq.com.', this.input);
   }
 }
 

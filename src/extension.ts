@@ -1,0 +1,154 @@
+// The composition root: builds each service once, wires settings and secrets into them,
+// registers every command in one place and hands every disposable to VS Code.
+import * as vscode from 'vscode';
+import { affectsProxy, CONFIG_SECTION, readConfig, readProxySettings, WeChatConfig } from './config';
+import { systemClock } from './token/clock';
+import { TokenManager, TokenState } from './token/manager';
+import { RefreshScheduler } from './token/scheduler';
+import { AccountArgs, AccountCommands } from './ui/accountCommands';
+import { ActionsPick } from './ui/actionsPick';
+import { AppSecrets } from './ui/appSecrets';
+import { COMMANDS } from './ui/commandIds';
+import { ErrorPresenter } from './ui/errorPresenter';
+import { RedactingLog } from './ui/log';
+import { SecretTokenStore } from './ui/secretTokenStore';
+import { TokenStatusBar } from './ui/statusBar';
+import { StatusView } from './ui/statusView';
+import { TokenCommands } from './ui/tokenCommands';
+import { loadTransport } from './ui/transportLoader';
+import { WeChatClient } from './wechat/client';
+import { InvalidBaseUrlError } from './wechat/errors';
+
+/** What activate() returns: read-only views for integration tests and other extensions. */
+export interface WeChatExtensionApi {
+  tokenState(): TokenState;
+  statusBar(): StatusView | undefined;
+  /** How often the status-bar item was repainted (it must not repaint when nothing changed). */
+  statusBarRenderCount(): number;
+}
+
+/** Spread between windows so they do not all refresh in the same second. */
+const REFRESH_JITTER_MS = 20_000;
+
+export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
+  const log = new RedactingLog(vscode.window.createOutputChannel('WeChat', { log: true }));
+  context.subscriptions.push(log);
+  const clock = systemClock;
+  let config: WeChatConfig = readConfig();
+
+  const appSecrets = new AppSecrets(context.secrets);
+  const client = new WeChatClient({
+    settings: () => {
+      if (!config.apiBaseUrl.ok) throw new InvalidBaseUrlError(config.apiBaseUrl.input, config.apiBaseUrl.reason);
+      return { baseUrl: config.apiBaseUrl.url, timeoutMs: config.requestTimeoutSeconds * 1000 };
+    },
+    transport: () => loadTransport(context.extensionUri, readProxySettings(), log),
+    log,
+  });
+  const manager = new TokenManager({
+    api: client,
+    store: new SecretTokenStore(context.secrets),
+    clock,
+    settings: () => ({ appId: config.appId, mode: config.tokenMode, refreshMarginSeconds: config.refreshMarginSeconds }),
+    credentials: async (appId) => {
+      const credentials = await appSecrets.credentials(appId);
+      log.redactor.addSecret(credentials.appSecret);
+      return credentials;
+    },
+    log,
+  });
+  const scheduler = new RefreshScheduler(
+    manager,
+    clock,
+    () => ({ autoRefresh: config.autoRefresh, refreshMarginSeconds: config.refreshMarginSeconds, jitterMs: REFRESH_JITTER_MS }),
+    Math.random,
+    log,
+  );
+  const statusBar = new TokenStatusBar(manager, clock, () => ({
+    marginMs: config.refreshMarginSeconds * 1000,
+    mode: config.tokenMode,
+    accountName: config.accountName,
+  }));
+  context.subscriptions.push(manager, scheduler, statusBar);
+  context.subscriptions.push(
+    manager.onDidChangeState((state) => {
+      if ('token' in state && state.token) log.redactor.addSecret(state.token.accessToken);
+      statusBar.update();
+    }),
+  );
+
+  const presenter = new ErrorPresenter(log);
+  const accounts = new AccountCommands(appSecrets, manager, presenter, log, clock);
+  const tokens = new TokenCommands(manager, accounts, presenter, clock);
+  const actions = new ActionsPick(() => manager.state);
+  addTokenActions(actions);
+
+  const register = (id: string, handler: (...args: never[]) => unknown): void => {
+    context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  };
+  register(COMMANDS.setupAccount, (args?: AccountArgs) => accounts.setupAccount(args));
+  register(COMMANDS.setAppSecret, (args?: AccountArgs) => accounts.setAppSecret(args));
+  register(COMMANDS.clearAppSecret, () => accounts.clearAppSecret());
+  register(COMMANDS.copyAccessToken, () => tokens.copyAccessToken());
+  register(COMMANDS.refreshAccessToken, () => tokens.refreshAccessToken());
+  register(COMMANDS.forceRefreshAccessToken, () => tokens.forceRefreshAccessToken());
+  register(COMMANDS.showLog, () => log.show());
+  register(COMMANDS.showActions, () => actions.show());
+
+  const resync = async (): Promise<void> => {
+    await manager.reload();
+    statusBar.update();
+    scheduler.reschedule();
+  };
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsProxy(event)) client.resetTransport();
+      if (!event.affectsConfiguration(CONFIG_SECTION)) return;
+      config = readConfig();
+      if (!config.apiBaseUrl.ok) log.warn(`ignoring wechat.apiBaseUrl: ${config.apiBaseUrl.reason}`);
+      void resync();
+    }),
+    // Another window (or this one) stored or removed an AppSecret: a failed state may now work.
+    appSecrets.onDidChange((appId) => {
+      if (appId === config.appId) void resync();
+    }),
+  );
+
+  // Reads the token cache only: no HTTP code is loaded and nothing is fetched while it is fresh.
+  void resync();
+  log.info(`activated (${config.appId ?? 'no AppID'}, ${config.tokenMode} mode)`);
+
+  return {
+    tokenState: () => manager.state,
+    statusBar: () => statusBar.current,
+    statusBarRenderCount: () => statusBar.renderCount,
+  };
+}
+
+function addTokenActions(actions: ActionsPick): void {
+  const t = vscode.l10n.t;
+  const group = t('Access token');
+  const configured = (state: TokenState): boolean => state.kind !== 'setup';
+  actions.add(
+    { group, label: `$(copy) ${t('Copy Access Token')}`, command: COMMANDS.copyAccessToken, when: configured },
+    { group, label: `$(refresh) ${t('Refresh Access Token')}`, command: COMMANDS.refreshAccessToken, when: configured },
+    {
+      group,
+      label: `$(warning) ${t('Force Refresh Access Token')}`,
+      detail: t('Invalidates the current token: only when it leaked'),
+      command: COMMANDS.forceRefreshAccessToken,
+      when: configured,
+    },
+  );
+  const accountGroup = t('Account');
+  actions.add(
+    { group: accountGroup, label: `$(account) ${t('Set Up Account')}`, command: COMMANDS.setupAccount },
+    { group: accountGroup, label: `$(key) ${t('Set AppSecret')}`, command: COMMANDS.setAppSecret, when: configured },
+    { group: accountGroup, label: `$(trash) ${t('Clear AppSecret')}`, command: COMMANDS.clearAppSecret, when: configured },
+    { group: accountGroup, label: `$(output) ${t('Show Log')}`, command: COMMANDS.showLog },
+  );
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

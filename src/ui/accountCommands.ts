@@ -1,0 +1,136 @@
+// Set Up Account / Set AppSecret / Clear AppSecret. The AppID goes to settings (it is not a
+// secret); the AppSecret goes to SecretStorage only, typed into a password box. Both commands
+// also take an argument object so scripts and tests can run them without the input boxes.
+import * as vscode from 'vscode';
+import { readConfig, updateAppId } from '../config';
+import { Clock } from '../token/clock';
+import { TokenManager } from '../token/manager';
+import { checkAppId, checkAppSecret } from '../wechat/credentialFormat';
+import { AppSecrets } from './appSecrets';
+import { formatRemaining } from './countdown';
+import { ErrorPresenter } from './errorPresenter';
+import { RedactingLog } from './log';
+
+export interface AccountArgs {
+  readonly appId?: string;
+  readonly appSecret?: string;
+}
+
+export class AccountCommands {
+  constructor(
+    private readonly secrets: AppSecrets,
+    private readonly manager: TokenManager,
+    private readonly presenter: ErrorPresenter,
+    private readonly log: RedactingLog,
+    private readonly clock: Clock,
+  ) {}
+
+  /** AppID, then AppSecret; ends with a fetched token so the user sees it works. */
+  async setupAccount(args?: AccountArgs): Promise<boolean> {
+    const appId = args?.appId?.trim() ?? (await this.askAppId());
+    if (!appId) return false;
+    if (appId !== readConfig().appId) await updateAppId(appId);
+    const stored = await this.setAppSecret(args?.appSecret === undefined ? undefined : { appSecret: args.appSecret }, appId);
+    if (stored) await this.verify(appId);
+    return stored;
+  }
+
+  /** Stores the AppSecret for the configured AppID (asking for the AppID first if none). */
+  async setAppSecret(args?: AccountArgs, knownAppId?: string): Promise<boolean> {
+    const appId = knownAppId ?? readConfig().appId;
+    if (!appId) return this.setupAccount(args);
+    const appSecret = args?.appSecret?.trim() ?? (await this.askAppSecret(appId));
+    if (!appSecret) return false;
+    this.log.redactor.addSecret(appSecret);
+    await this.secrets.store(appId, appSecret);
+    this.log.info(`AppSecret stored in SecretStorage for ${appId}`);
+    if (!knownAppId) await this.verify(appId);
+    return true;
+  }
+
+  async clearAppSecret(): Promise<void> {
+    const appId = readConfig().appId;
+    if (!appId || !(await this.secrets.has(appId))) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No AppSecret is stored for this account.'));
+      return;
+    }
+    const clear = vscode.l10n.t('Clear');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Remove the AppSecret of {0} from this machine?', appId),
+      { modal: true, detail: vscode.l10n.t('The cached access token is removed too. Servers are not affected.') },
+      clear,
+    );
+    if (answer !== clear) return;
+    await this.secrets.delete(appId);
+    await this.manager.clear();
+    this.log.info(`AppSecret and cached token removed for ${appId}`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('AppSecret of {0} cleared.', appId));
+  }
+
+  /** Makes sure an AppID and an AppSecret exist, leading the user into setup if not. */
+  async ensureCredentials(): Promise<boolean> {
+    const appId = readConfig().appId;
+    if (!appId) return this.setupAccount();
+    if (await this.secrets.has(appId)) return true;
+    return this.setAppSecret(undefined, appId);
+  }
+
+  /** Fetches (or reuses) a token right away so a wrong secret shows up now, not later. */
+  private async verify(appId: string): Promise<void> {
+    try {
+      const token = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking the WeChat credentials…') },
+        () => this.manager.get(),
+      );
+      const left = formatRemaining(token.expiresAt - this.clock.now(), vscode.l10n.t);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('WeChat account {0} is ready. The access token is valid for {1}.', appId, left),
+      );
+    } catch (error) {
+      await this.presenter.show(vscode.l10n.t('The AppSecret was saved, but fetching a token failed'), error);
+    }
+  }
+
+  private async askAppId(): Promise<string | undefined> {
+    const value = await vscode.window.showInputBox({
+      title: vscode.l10n.t('WeChat: Set Up Account (1/2)'),
+      prompt: vscode.l10n.t('AppID of the Official Account (MP console → Settings and Development → Basic configuration)'),
+      placeHolder: 'wx0123456789abcdef',
+      value: readConfig().appId ?? '',
+      ignoreFocusOut: true,
+      validateInput: (text) => {
+        const problem = checkAppId(text);
+        if (problem === 'empty') return vscode.l10n.t('Enter the AppID.');
+        if (problem === 'format') {
+          return {
+            message: vscode.l10n.t('AppIDs usually look like wx followed by 16 letters or digits. Check for a typo.'),
+            severity: vscode.InputBoxValidationSeverity.Warning,
+          };
+        }
+        return undefined;
+      },
+    });
+    return value?.trim() || undefined;
+  }
+
+  private async askAppSecret(appId: string): Promise<string | undefined> {
+    const value = await vscode.window.showInputBox({
+      title: vscode.l10n.t('WeChat: AppSecret for {0}', appId),
+      prompt: vscode.l10n.t('Stored only in the OS keychain (VS Code SecretStorage), never in settings or logs.'),
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (text) => {
+        const problem = checkAppSecret(text);
+        if (problem === 'empty') return vscode.l10n.t('Enter the AppSecret.');
+        if (problem === 'format') {
+          return {
+            message: vscode.l10n.t('AppSecrets are usually 32 letters or digits. Check what you pasted.'),
+            severity: vscode.InputBoxValidationSeverity.Warning,
+          };
+        }
+        return undefined;
+      },
+    });
+    return value?.trim() || undefined;
+  }
+}

@@ -1,0 +1,113 @@
+// The token's status-bar item: renders statusView(state) and wakes up only when the countdown
+// text is due to change. Setting text/tooltip/colour happens only when they differ, so an idle
+// window does not repaint the status bar.
+import * as vscode from 'vscode';
+import { Clock, TimerHandle } from '../token/clock';
+import { TokenManager } from '../token/manager';
+import { COMMANDS } from './commandIds';
+import { StatusDetails, StatusView, statusView } from './statusView';
+
+export interface StatusBarSettings {
+  readonly marginMs: number;
+  readonly mode: 'stable' | 'classic';
+  readonly accountName?: string;
+}
+
+export class TokenStatusBar implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private timer: TimerHandle | undefined;
+  private lastKey = '';
+  private view: StatusView | undefined;
+  /** How often the item was actually repainted (for tests and the benchmark). */
+  renderCount = 0;
+
+  constructor(
+    private readonly manager: TokenManager,
+    private readonly clock: Clock,
+    private readonly settings: () => StatusBarSettings,
+  ) {
+    this.item = vscode.window.createStatusBarItem('wechat.token', vscode.StatusBarAlignment.Right, 100);
+    this.item.name = vscode.l10n.t('WeChat Access Token');
+    this.item.command = COMMANDS.showActions;
+  }
+
+  get current(): StatusView | undefined {
+    return this.view;
+  }
+
+  /** Recomputes the view from the manager's state and the clock. */
+  update(): void {
+    this.timer?.cancel();
+    this.timer = undefined;
+    const settings = this.settings();
+    const view = statusView(this.manager.state, {
+      now: this.clock.now(),
+      marginMs: settings.marginMs,
+      mode: settings.mode,
+      accountName: settings.accountName,
+      localize: vscode.l10n.t,
+    });
+    this.view = view;
+    const key = JSON.stringify([view.text, view.tone, view.kind, view.details]);
+    if (key !== this.lastKey) {
+      this.lastKey = key;
+      this.render(view);
+    }
+    if (view.nextChangeInMs !== undefined && Number.isFinite(view.nextChangeInMs)) {
+      this.timer = this.clock.setTimer(() => this.update(), view.nextChangeInMs);
+    }
+  }
+
+  dispose(): void {
+    this.timer?.cancel();
+    this.item.dispose();
+  }
+
+  private render(view: StatusView): void {
+    this.renderCount++;
+    this.item.text = view.text;
+    this.item.backgroundColor =
+      view.tone === 'normal' ? undefined : new vscode.ThemeColor(`statusBarItem.${view.tone}Background`);
+    this.item.tooltip = tooltip(view.details, view);
+    this.item.accessibilityInformation = { label: accessibleLabel(view) };
+    this.item.show();
+  }
+}
+
+function tooltip(details: StatusDetails, view: StatusView): vscode.MarkdownString {
+  const t = vscode.l10n.t;
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: [COMMANDS.copyAccessToken, COMMANDS.refreshAccessToken, COMMANDS.showLog, COMMANDS.setupAccount] };
+  md.appendMarkdown(`**${t('WeChat Access Token')}**\n\n`);
+  const rows: Array<[string, string]> = [];
+  if (details.accountName) rows.push([t('Account'), details.accountName]);
+  rows.push([t('AppID'), details.appId ?? t('not set')]);
+  rows.push([t('Mode'), details.mode === 'stable' ? t('stable_token (safe, shared)') : t('classic (each fetch invalidates the previous token)')]);
+  if (details.expiresAt !== undefined) rows.push([t('Expires at'), localTime(details.expiresAt)]);
+  if (details.obtainedAt !== undefined) rows.push([t('Obtained at'), localTime(details.obtainedAt)]);
+  for (const [label, value] of rows) md.appendMarkdown(`${label}: ${escape(value)}  \n`);
+  if (details.lastError) md.appendMarkdown(`\n$(error) ${escape(details.lastError)}\n`);
+  md.appendMarkdown('\n---\n');
+  const links =
+    view.kind === 'setup'
+      ? [`[${t('Set Up Account')}](command:${COMMANDS.setupAccount})`]
+      : [
+          `[$(copy) ${t('Copy')}](command:${COMMANDS.copyAccessToken})`,
+          `[$(refresh) ${t('Refresh')}](command:${COMMANDS.refreshAccessToken})`,
+          `[$(output) ${t('Show Log')}](command:${COMMANDS.showLog})`,
+        ];
+  md.appendMarkdown(links.join(' · '));
+  return md;
+}
+
+function accessibleLabel(view: StatusView): string {
+  return `${vscode.l10n.t('WeChat Access Token')}: ${view.text.replace(/\$\([^)]*\)\s*/g, '')}`;
+}
+
+function localTime(ms: number): string {
+  return new Date(ms).toLocaleString(vscode.env.language);
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (char) => `\\${char}`);
+}

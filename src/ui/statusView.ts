@@ -1,0 +1,83 @@
+// What the status-bar item shows for a token state: a pure mapping, so the state machine is
+// tested without VS Code. statusBar.ts turns the view into a StatusBarItem and redraws only
+// when the text (or colour) actually changes.
+import { TokenState } from '../token/manager';
+import { isExpired, remainingMs } from '../token/policy';
+import { CachedToken, TokenMode } from '../token/store';
+import { describeError, MissingCredentialsError } from '../wechat/errors';
+import { formatMessage, Localize } from '../wechat/localize';
+import { formatRemaining, msUntilTextChanges } from './countdown';
+
+export type StatusTone = 'normal' | 'warning' | 'error';
+
+export type StatusKind = 'setup' | 'empty' | 'fetching' | 'valid' | 'expiring' | 'expired' | 'failed';
+
+export interface StatusView {
+  readonly kind: StatusKind;
+  readonly text: string;
+  readonly tone: StatusTone;
+  readonly details: StatusDetails;
+  /** When the text will change by itself (countdown); undefined if it will not. */
+  readonly nextChangeInMs: number | undefined;
+}
+
+export interface StatusDetails {
+  readonly appId?: string;
+  readonly accountName?: string;
+  readonly mode: TokenMode;
+  readonly expiresAt?: number;
+  readonly obtainedAt?: number;
+  readonly lastError?: string;
+}
+
+export interface StatusContext {
+  readonly now: number;
+  readonly marginMs: number;
+  readonly mode: TokenMode;
+  readonly accountName?: string;
+  readonly localize?: Localize;
+}
+
+export function statusView(state: TokenState, context: StatusContext): StatusView {
+  const localize = context.localize ?? formatMessage;
+  const base = { mode: context.mode, accountName: context.accountName };
+  if (state.kind === 'setup' || (state.kind === 'failed' && state.error instanceof MissingCredentialsError && !state.token)) {
+    const appId = state.kind === 'failed' ? state.appId : undefined;
+    return fixed('setup', localize('$(key) Set up WeChat'), 'normal', { ...base, appId });
+  }
+  if (state.kind === 'empty') return fixed('empty', localize('$(key) No token'), 'normal', { ...base, appId: state.appId });
+
+  const token = state.token;
+  const lastError = state.kind === 'failed' ? describeError(state.error, localize) : undefined;
+  const details: StatusDetails = { ...base, appId: state.appId, ...tokenTimes(token), lastError };
+  if (state.kind === 'fetching') {
+    const countdown = token && !isExpired(token, context.now) ? ` ${formatRemaining(remainingMs(token, context.now), localize)}` : '';
+    return fixed('fetching', `$(sync~spin)${countdown || ` ${localize('Fetching token…')}`}`, 'normal', details);
+  }
+  if (!token) return fixed('failed', localize('$(error) Token failed'), 'error', details);
+  const left = remainingMs(token, context.now);
+  if (left <= 0) {
+    return fixed(state.kind === 'failed' ? 'failed' : 'expired', localize('$(key) Expired'), 'error', details);
+  }
+  const countdown = formatRemaining(left, localize);
+  const nextChangeInMs = Math.min(msUntilTextChanges(left), Math.max(1, left - context.marginMs + 1));
+  if (state.kind === 'failed') {
+    return { kind: 'failed', text: `$(error) ${countdown}`, tone: 'error', details, nextChangeInMs: msUntilTextChanges(left) };
+  }
+  const expiring = left <= context.marginMs;
+  return {
+    kind: expiring ? 'expiring' : 'valid',
+    text: `$(key) ${countdown}`,
+    tone: expiring ? 'warning' : 'normal',
+    details,
+    nextChangeInMs: expiring ? msUntilTextChanges(left) : nextChangeInMs,
+  };
+}
+
+function tokenTimes(token: CachedToken | undefined): Pick<StatusDetails, 'expiresAt' | 'obtainedAt'> {
+  return token ? { expiresAt: token.expiresAt, obtainedAt: token.obtainedAt } : {};
+}
+
+function fixed(kind: StatusKind, text: string, tone: StatusTone, details: StatusDetails): StatusView {
+  return { kind, text, tone, details, nextChangeInMs: undefined };
+}

@@ -1,0 +1,114 @@
+// Copy / Refresh / Force Refresh. Each command is a few lines over the TokenManager; the
+// dangerous ones (anything that invalidates a token servers may be using) ask first, modally.
+import * as vscode from 'vscode';
+import { readConfig } from '../config';
+import { Clock } from '../token/clock';
+import { TokenManager } from '../token/manager';
+import { CachedToken } from '../token/store';
+import { AccountCommands } from './accountCommands';
+import { formatRemaining } from './countdown';
+import { ErrorPresenter } from './errorPresenter';
+
+export class TokenCommands {
+  constructor(
+    private readonly manager: TokenManager,
+    private readonly accounts: AccountCommands,
+    private readonly presenter: ErrorPresenter,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Puts a valid token on the clipboard; fetches only if the cached one is not fresh. */
+  async copyAccessToken(): Promise<boolean> {
+    if (!(await this.accounts.ensureCredentials())) return false;
+    try {
+      const token = await this.withProgress(vscode.l10n.t('Getting the access token…'), () => this.manager.get());
+      await vscode.env.clipboard.writeText(token.accessToken);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Access token copied. It is valid for {0}.', this.remaining(token)),
+      );
+      return true;
+    } catch (error) {
+      await this.presenter.show(vscode.l10n.t('Could not copy the access token'), error);
+      return false;
+    }
+  }
+
+  async refreshAccessToken(): Promise<boolean> {
+    if (!(await this.accounts.ensureCredentials())) return false;
+    if (readConfig().tokenMode === 'classic' && !(await this.confirmClassicRefresh())) return false;
+    const before = this.cachedToken();
+    try {
+      const token = await this.withProgress(vscode.l10n.t('Refreshing the access token…'), () =>
+        this.manager.refresh({ always: true }),
+      );
+      const message =
+        token.accessToken === before?.accessToken
+          ? vscode.l10n.t(
+              'WeChat confirmed the current token: it stays valid for {0}. stable_token renews it in its last 5 minutes; use Force Refresh only if it leaked.',
+              this.remaining(token),
+            )
+          : vscode.l10n.t('New access token, valid for {0}.', this.remaining(token));
+      void vscode.window.showInformationMessage(message);
+      return true;
+    } catch (error) {
+      await this.presenter.show(vscode.l10n.t('Could not refresh the access token'), error);
+      return false;
+    }
+  }
+
+  async forceRefreshAccessToken(): Promise<boolean> {
+    if (!(await this.accounts.ensureCredentials())) return false;
+    const confirm = vscode.l10n.t('Force Refresh');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Force a new access token? The current token stops working.'),
+      {
+        modal: true,
+        detail: vscode.l10n.t(
+          'Servers that use the current token will get errcode 40001 until they fetch the new one. Use this only when the token leaked. WeChat allows 20 forced refreshes a day, at least 30 seconds apart.',
+        ),
+      },
+      confirm,
+    );
+    if (answer !== confirm) return false;
+    try {
+      const token = await this.withProgress(vscode.l10n.t('Forcing a new access token…'), () =>
+        this.manager.refresh({ force: true }),
+      );
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('New access token, valid for {0}. The previous token is no longer valid.', this.remaining(token)),
+      );
+      return true;
+    } catch (error) {
+      await this.presenter.show(vscode.l10n.t('Could not force a new access token'), error);
+      return false;
+    }
+  }
+
+  private async confirmClassicRefresh(): Promise<boolean> {
+    const confirm = vscode.l10n.t('Fetch New Token');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Classic mode: fetching a token invalidates the one your servers use.'),
+      {
+        modal: true,
+        detail: vscode.l10n.t(
+          'With "wechat.tokenMode" set to classic, every fetch issues a new token and the previous one stops working about 5 minutes later. The stable mode shares one token safely.',
+        ),
+      },
+      confirm,
+    );
+    return answer === confirm;
+  }
+
+  private cachedToken(): CachedToken | undefined {
+    const state = this.manager.state;
+    return 'token' in state ? state.token : undefined;
+  }
+
+  private remaining(token: CachedToken): string {
+    return formatRemaining(token.expiresAt - this.clock.now(), vscode.l10n.t);
+  }
+
+  private withProgress<T>(title: string, task: () => Promise<T>): Thenable<T> {
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, task);
+  }
+}
