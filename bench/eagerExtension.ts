@@ -1,0 +1,4 @@
+// Naive baseline for the bundle benchmark: the same extension with the HTTP stack imported at
+// the top, as a straightforward implementation would do it.
+export * from '../src/extension';
+export * from '../src/wechat/undiciTransport';

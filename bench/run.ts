@@ -1,0 +1,148 @@
+// `npm run bench`: each figure beside a naive baseline measured in the same run.
+//  1. token HTTP calls over a simulated day: 3 windows share one store, each asks every minute;
+//  2. token HTTP calls for 100 concurrent get() on a cold cache;
+//  3. activation bundle size and require() time vs a bundle that imports undici eagerly.
+// Everything runs against the local fake WeChat server with a fake clock; nothing is timed
+// inside tests, and the figures are printed, not asserted.
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { TokenManager } from '../src/token/manager';
+import { WeChatClient } from '../src/wechat/client';
+import { createTransport } from '../src/wechat/undiciTransport';
+import { startFakeWeChat } from '../test/fake-wechat/server';
+import { FakeClock } from '../test/unit/helpers/fakeClock';
+import { MemoryTokenStore } from '../test/unit/helpers/memoryTokenStore';
+
+const APP_ID = 'wxbench000000000001';
+const SECRET = 'benchsecret0123456789abcdef012345';
+const ROOT = path.resolve(__dirname, '..', '..');
+const MINUTE = 60_000;
+
+interface Row {
+  readonly figure: string;
+  readonly ours: number;
+  readonly baseline: number;
+  readonly unit: string;
+  readonly goal: string;
+}
+
+async function tokenCallsPerDay(): Promise<Row> {
+  const clock = new FakeClock();
+  const fake = await startFakeWeChat({ accounts: [{ appId: APP_ID, secret: SECRET }], now: () => clock.now() });
+  try {
+    const client = new WeChatClient({
+      settings: () => ({ baseUrl: fake.url, timeoutMs: 5000 }),
+      transport: () => createTransport({}),
+    });
+    const store = new MemoryTokenStore();
+    const windows = [0, 1, 2].map(
+      () =>
+        new TokenManager({
+          api: client,
+          store,
+          clock,
+          settings: () => ({ appId: APP_ID, mode: 'stable', refreshMarginSeconds: 300 }),
+          credentials: async (appId) => ({ appId, appSecret: SECRET }),
+        }),
+    );
+    for (let minute = 0; minute < 24 * 60; minute++) {
+      for (const window of windows) await window.get();
+      clock.advance(MINUTE);
+    }
+    const ours = fake.callsTo('/cgi-bin/stable_token').length;
+
+    // Baseline: what a script does today — fetch a token for every use.
+    const before = fake.calls.length;
+    for (let use = 0; use < 24 * 60 * windows.length; use++) {
+      await client.stableToken({ appId: APP_ID, appSecret: SECRET }, false);
+    }
+    const baseline = fake.calls.length - before;
+    windows.forEach((window) => window.dispose());
+    return { figure: 'token HTTP calls, 3 windows × 1 use/min × 24 h', ours, baseline, unit: 'calls', goal: '≤ 13' };
+  } finally {
+    await fake.close();
+  }
+}
+
+async function coldConcurrentGets(): Promise<Row> {
+  const clock = new FakeClock();
+  const fake = await startFakeWeChat({ accounts: [{ appId: APP_ID, secret: SECRET }], now: () => clock.now() });
+  try {
+    const client = new WeChatClient({
+      settings: () => ({ baseUrl: fake.url, timeoutMs: 5000 }),
+      transport: () => createTransport({}),
+    });
+    const manager = new TokenManager({
+      api: client,
+      store: new MemoryTokenStore(),
+      clock,
+      settings: () => ({ appId: APP_ID, mode: 'stable', refreshMarginSeconds: 300 }),
+      credentials: async (appId) => ({ appId, appSecret: SECRET }),
+    });
+    await Promise.all(Array.from({ length: 100 }, () => manager.get()));
+    const ours = fake.calls.length;
+    const before = fake.calls.length;
+    await Promise.all(Array.from({ length: 100 }, () => client.stableToken({ appId: APP_ID, appSecret: SECRET }, false)));
+    manager.dispose();
+    return { figure: 'token HTTP calls, 100 concurrent get() on a cold cache', ours, baseline: fake.calls.length - before, unit: 'calls', goal: '1' };
+  } finally {
+    await fake.close();
+  }
+}
+
+async function bundleFigures(): Promise<Row[]> {
+  const ours = path.join(ROOT, 'dist', 'extension.js');
+  const eager = path.join(ROOT, 'out', 'bench', 'eager-extension.js');
+  await esbuild.build({
+    entryPoints: [path.join(ROOT, 'bench', 'eagerExtension.ts')],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode'],
+    minify: true,
+    outfile: eager,
+    logLevel: 'error',
+  });
+  const kb = (file: string): number => Math.round((statSync(file).size / 1024) * 10) / 10;
+  return [
+    { figure: 'activation bundle size', ours: kb(ours), baseline: kb(eager), unit: 'KB', goal: '≤ 40 KB' },
+    { figure: 'activation bundle require() time (median of 15)', ours: requireMs(ours), baseline: requireMs(eager), unit: 'ms', goal: 'ratio well below 1' },
+  ];
+}
+
+/** Median time to require() a bundle in a fresh Node process, with `vscode` stubbed out. */
+function requireMs(bundle: string): number {
+  const script = `
+    const Module = require('module');
+    const load = Module._load;
+    Module._load = function (request, ...rest) { return request === 'vscode' ? {} : load.call(this, request, ...rest); };
+    const started = process.hrtime.bigint();
+    require(${JSON.stringify(bundle)});
+    process.stdout.write(String(Number(process.hrtime.bigint() - started) / 1e6));`;
+  const samples = Array.from({ length: 15 }, () => Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })));
+  samples.sort((a, b) => a - b);
+  return Math.round(samples[7] * 100) / 100;
+}
+
+async function main(): Promise<void> {
+  const rows = [await tokenCallsPerDay(), await coldConcurrentGets(), ...(await bundleFigures())];
+  console.log('figure'.padEnd(58), 'ours'.padStart(9), 'naive'.padStart(9), 'ratio'.padStart(8), '  goal');
+  for (const row of rows) {
+    const ratio = row.baseline === 0 ? 'n/a' : (row.ours / row.baseline).toFixed(4);
+    console.log(
+      row.figure.padEnd(58),
+      `${row.ours} ${row.unit}`.padStart(9),
+      `${row.baseline} ${row.unit}`.padStart(9),
+      ratio.padStart(8),
+      ` ${row.goal}`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
