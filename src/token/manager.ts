@@ -160,10 +160,10 @@ export class TokenManager {
     const adoptable = !options.force && !options.always && stored && stored.accessToken !== options.stale;
     if (adoptable && this.isFresh(stored)) {
       this.log.info(`adopting the token another window stored (expires ${new Date(stored.expiresAt).toISOString()})`);
-      this.setState({ kind: 'ready', appId, token: stored });
+      this.setStateFor(appId, { kind: 'ready', appId, token: stored });
       return stored;
     }
-    this.setState({ kind: 'fetching', appId, token: stored });
+    this.setStateFor(appId, { kind: 'fetching', appId, token: stored });
     try {
       const credentials = await this.options.credentials(appId);
       const requestedAt = this.options.clock.now();
@@ -173,11 +173,11 @@ export class TokenManager {
       this.log.info(
         `${mode} token ${token.accessToken === stored?.accessToken ? 'confirmed' : 'obtained'}, valid for ${grant.expiresInSeconds} s`,
       );
-      this.setState({ kind: 'ready', appId, token });
+      this.setStateFor(appId, { kind: 'ready', appId, token });
       return token;
     } catch (error) {
       const usable = stored && !isExpired(stored, this.options.clock.now()) && !options.force ? stored : undefined;
-      this.setState({ kind: 'failed', appId, error, token: usable ?? stored });
+      this.setStateFor(appId, { kind: 'failed', appId, error, token: usable ?? stored });
       throw error;
     }
   }
@@ -214,6 +214,11 @@ export class TokenManager {
       throw new MissingCredentialsError('appId');
     }
     return appId;
+  }
+
+  /** A late answer for an AppID the user has since switched away from must not become the state. */
+  private setStateFor(appId: string, state: TokenState): void {
+    if (this.options.settings().appId === appId) this.setState(state);
   }
 
   private setState(state: TokenState): void {
