@@ -158,3 +158,25 @@ export class ScriptedTokenApi implements Pick<WeChatApi, 'classicToken' | 'stabl
     return answer;
   }
 }
+
+/**
+ * Gives a ScriptedTokenApi the stable_token semantics: the same token while more than 5 minutes
+ * remain, the next one inside the last 5 minutes, expires_in = the remaining seconds. Answers
+ * every future call (classic or stable, force ignored).
+ */
+export function stableSemantics(clock: { now(): number }, api: ScriptedTokenApi): { isCurrent(token: string): boolean; issued(): number } {
+  let current: { token: string; expiresAt: number } | undefined;
+  const valid = new Map<string, number>();
+  let n = 0;
+  const answer = (): TokenGrant => {
+    const now = clock.now();
+    if (!current || current.expiresAt - now <= 300_000) {
+      current = { token: `stable-${++n}-${'0123456789abcdef'.repeat(8)}`, expiresAt: now + 7_200_000 };
+      valid.set(current.token, current.expiresAt);
+    }
+    api.answer(answer);
+    return { accessToken: current.token, expiresInSeconds: Math.floor((current.expiresAt - now) / 1000) };
+  };
+  api.answer(answer);
+  return { isCurrent: (token) => (valid.get(token) ?? 0) > clock.now(), issued: () => n };
+}
