@@ -1,5 +1,6 @@
 // Small builders for menu fixtures: tests say what differs, not the whole JSON.
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import type { Menu } from '../../../src/menu/model';
 import type { MenuProblem, MenuValidation } from '../../../src/menu/validate';
 
 export type Json = Record<string, unknown>;
@@ -52,3 +53,32 @@ export function valueOffset(source: string, path: (string | number)[]): number {
 export const ascii = (bytes: number): string => 'a'.repeat(bytes);
 export const chinese = (chars: number): string => '菜'.repeat(chars); // 3 bytes each
 export const emoji = (chars: number): string => '😀'.repeat(chars); // 4 bytes each
+
+/** get_current_selfmenu_info payloads. */
+export const live = {
+  response: (buttons: Json[], isMenuOpen: number = 1): Json => ({ is_menu_open: isMenuOpen, selfmenu_info: { button: buttons } }),
+  parent: (name: string, list: Json[]): Json => ({ name, sub_button: { list } }),
+  consoleButton: (type: string, name: string, value?: string, extra: Json = {}): Json => ({
+    type,
+    name,
+    ...(value === undefined ? {} : { value }),
+    ...extra,
+  }),
+  news: (name: string, value: string): Json => ({
+    type: 'news',
+    name,
+    value,
+    news_info: {
+      list: [{ title: 'T', author: 'A', digest: 'D', show_cover: 1, cover_url: 'https://mmbiz.qpic.cn/c', content_url: 'https://mp.weixin.qq.com/s/x', source_url: '' }],
+    },
+  }),
+};
+
+/** menu/get payloads. */
+export const apiGet = (buttons: Json[] | undefined, conditional: { button: Json[]; matchrule?: Json; menuid?: unknown }[] = [], menuid: unknown = 208396938): Json => ({
+  ...(buttons === undefined ? {} : { menu: { button: buttons, menuid } }),
+  ...(conditional.length > 0 ? { conditionalmenu: conditional } : {}),
+});
+
+/** A built fixture as the typed model (fixtures are plain JSON on purpose). */
+export const asMenu = (value: Json): Menu => value as unknown as Menu;
