@@ -77,6 +77,8 @@ export const SCHEMA_MESSAGES = {
   subButton: 'A sub-menu button.',
   snippetWithSubMenu: 'Button with sub-menu',
   snippetWithSubMenuDescription: 'A top-level button that opens a sub-menu.',
+  /** A button type's label and description in completion lists. */
+  labelled: '{0}: {1}',
 } as const;
 
 const LEAF_FIELDS: readonly ButtonField[] = ['key', 'url', 'media_id', 'article_id', 'appid', 'pagepath'];
@@ -89,7 +91,7 @@ function buttonProperties(level: ButtonLevel, localize: Localize): Record<string
       description: describeButtonField('type', localize),
       enum: [...BUTTON_TYPE_NAMES],
       enumDescriptions: BUTTON_TYPE_NAMES.map(
-        (t) => `${localize(BUTTON_TYPES[t].label)}: ${localize(BUTTON_TYPES[t].description)}`,
+        (t) => localize(SCHEMA_MESSAGES.labelled, localize(BUTTON_TYPES[t].label), localize(BUTTON_TYPES[t].description)),
       ),
     },
   };

@@ -155,6 +155,8 @@ export const MENU_MESSAGES = {
   matchruleValue: '"{0}" must be one of: {1}.',
   matchruleNumber: 'WeChat documents "{0}" as a string. Write "{1}".',
   matchruleLegacy: '"{0}" matches on personal data, which WeChat may reject (errcode {1}). Prefer "tag_id" or "client_platform_type".',
+  /** One allowed value with its label in a list, e.g. "1 (iOS)". */
+  valueWithLabel: '{0} ({1})',
 } as const;
 
 type ParseMessageKey = keyof typeof MENU_MESSAGES.parse;
@@ -503,7 +505,9 @@ class Validator {
         this.problemAt(prop.keyNode, prop.path, 'hint', 'matchrule-renamed', MENU_MESSAGES.matchruleRenamed, [field, rule.renamedTo]);
       }
       if (rule.values && !rule.values.some((v) => v.value === value.trim())) {
-        const list = rule.values.map((v) => (v.label ? `${v.value} (${this.localize(v.label)})` : v.value)).join(', ');
+        const list = rule.values
+          .map((v) => (v.label ? this.localize(MENU_MESSAGES.valueWithLabel, v.value, this.localize(v.label)) : v.value))
+          .join(', ');
         const severity = rule.legacy ? 'warning' : 'error';
         this.problemAt(prop.value, prop.path, severity, 'matchrule-value', MENU_MESSAGES.matchruleValue, [field, list]);
       } else if (prop.value.type === 'number') {
