@@ -1,5 +1,6 @@
 // Launches Debian chromium through playwright-core (from the host cache; it never downloads a
 // browser) as a separate server process whose group we kill by pid at the end.
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as util from 'node:util';
@@ -49,6 +50,15 @@ export async function openBrowser(o) {
     browser = await bounded(chromium.connect(server.wsEndpoint(), { timeout: 30_000 }), 40_000, 'the browser connection');
     const context = await browser.newContext({ viewport: o.viewport ?? { width: 1400, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: o.origin });
+    // SecretStorage of the web client: the workbench encrypts secrets into localStorage with a key
+    // half it POSTs for at <path>/mint-key. server-main.js does not serve that route (code-server and
+    // `code serve-web` do), so secrets would live only in memory and vanish on reload. Serve one fixed
+    // 256-bit key per browser session: secrets then survive reloads of this window, as they survive
+    // in the OS keychain on the desktop.
+    const serverKey = randomBytes(32);
+    await context.route(/\/mint-key$/, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/octet-stream', body: serverKey }),
+    );
     context.setDefaultTimeout(30_000);
     context.setDefaultNavigationTimeout(60_000);
     const page = await context.newPage();

@@ -12,25 +12,51 @@ export const FAKE_MODULE = path.join(REPO, 'out', 'test', 'fake-wechat', 'server
 /** Test account the runner registers with the fake. Not a real credential. */
 export const TEST_ACCOUNT = Object.freeze({ appId: 'wx0123456789abcdef', secret: 'it-secret-7f3a9c1e5b2d4f60a8c6e4b2d0f1a3c5' });
 
-export async function startFake(accounts = [TEST_ACCOUNT]) {
+/** Integration tokens live 50 min, so the 3600 s refresh-margin setting can reach them. */
+export async function startFake(accounts = [TEST_ACCOUNT], { tokenTtlSeconds = 3000 } = {}) {
   if (!fs.existsSync(FAKE_MODULE)) throw new Error(`${path.relative(REPO, FAKE_MODULE)} missing: run \`npm run build:tests\` first`);
   const require = createRequire(import.meta.url);
   const mod = require(FAKE_MODULE);
   const start = mod.startFakeWeChat ?? mod.default?.startFakeWeChat;
   if (typeof start !== 'function') throw new Error(`${FAKE_MODULE} does not export startFakeWeChat`);
-  const fake = await start({ accounts });
+  const fake = await start({ accounts, tokenTtlSeconds });
 
-  // GET /calls → every request the fake saw; GET /info → url and accounts; anything else 404.
+  // Control endpoint for the suites in the extension host (they run in another process):
+  //   GET  /calls               every request the fake saw
+  //   GET  /token-valid?token=  whether the fake would accept that access token now
+  //   POST /fault               inject a fault (FakeFault JSON)
+  //   POST /ui                  ask the runner to act on the page like a person (see ui-ops.mjs)
+  let uiHandler;
   const control = http.createServer((req, res) => {
     const send = (status, body) => {
       res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
+      res.end(JSON.stringify(body ?? null));
     };
     const url = new URL(req.url ?? '/', `http://${HOST}`);
-    if (url.pathname === '/calls') return send(200, fake.calls);
-    if (url.pathname === '/info') return send(200, { url: fake.url, accounts });
-    if (url.pathname === '/state' && typeof fake.state === 'function') return send(200, fake.state());
-    return send(404, { error: 'not found' });
+    let raw = '';
+    req.on('data', (c) => {
+      raw += c;
+    });
+    req.on('end', () => {
+      void (async () => {
+        try {
+          const body = raw ? JSON.parse(raw) : undefined;
+          if (url.pathname === '/calls') return send(200, fake.calls);
+          if (url.pathname === '/token-valid') return send(200, { valid: fake.isTokenValid(url.searchParams.get('token') ?? '') });
+          if (url.pathname === '/fault' && req.method === 'POST') {
+            fake.injectFault(body);
+            return send(200, { ok: true });
+          }
+          if (url.pathname === '/ui' && req.method === 'POST') {
+            if (!uiHandler) return send(501, { error: 'no page to act on' });
+            return send(200, await uiHandler(body));
+          }
+          return send(404, { error: 'not found' });
+        } catch (err) {
+          return send(500, { error: String(err?.message ?? err) });
+        }
+      })();
+    });
   });
   await new Promise((resolve, reject) => {
     control.on('error', reject);
@@ -42,6 +68,10 @@ export async function startFake(accounts = [TEST_ACCOUNT]) {
     url: fake.url,
     controlUrl,
     accounts,
+    /** fn(op) → result; called for POST /ui. */
+    setUiHandler(fn) {
+      uiHandler = fn;
+    },
     async close() {
       control.closeAllConnections?.();
       await new Promise((r) => control.close(() => r()));

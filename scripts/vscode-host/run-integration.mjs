@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { startFake } from './fake.mjs';
 import { withHost } from './host.mjs';
 import { REPO } from './paths.mjs';
+import { performUiOp } from './ui-ops.mjs';
 import { bounded } from './proc.mjs';
 
 export const EXTENSION_ID = 'wechat-devtools.wechat-token-menu';
@@ -53,8 +54,12 @@ export async function runIntegration(o = {}) {
         settings: {},
         env: { WECHAT_IT_CONFIG: configFile },
         onAutomationLog: (type, text) => {
-          for (const line of text.split('\n')) if (line.trim()) log(`  ${line}`);
-          void type;
+          // The page forwards the workbench's whole log; show the suites' lines unless --verbose.
+          for (const line of text.split('\n')) {
+            if (o.verbose) log(`  [${type}] ${line}`);
+            else if (line.startsWith('[it] ')) log(`  ${line.slice(5)}`);
+            else if (line.startsWith('[wechat-it]')) log(`  ${line}`);
+          }
         },
         onAutomationExit: (code) => {
           exitCode = code;
@@ -70,9 +75,10 @@ export async function runIntegration(o = {}) {
           resultsFile,
           grep: o.grep ?? '',
           userSettingsFile: path.join(server.userDataDir, 'User', 'settings.json'),
-          machineSettingsFile: path.join(server.serverDataDir, 'data', 'Machine', 'settings.json'),
+          machineSettingsFile: path.join(server.userDataDir, 'Machine', 'settings.json'),
           scanDirs: [server.userDataDir, server.serverDataDir, server.extensionsDir, server.workspaceDir],
         };
+        fake.setUiHandler((op) => performUiOp(page, op));
         fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
         const url = server.workbenchUrl({
           payload: [
@@ -93,6 +99,7 @@ export async function runIntegration(o = {}) {
         const phases = fs.existsSync(resultsFile)
           ? fs.readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
           : [];
+        fake.setUiHandler(undefined);
         return { phases };
       },
     );

@@ -66,6 +66,9 @@ export async function startServer(o = {}) {
   for (const d of [userDataDir, serverDataDir, extensionsDir, workspaceDir]) fs.mkdirSync(d, { recursive: true });
   writeJson(path.join(userDataDir, 'User', 'settings.json'), { ...QUIET_SETTINGS, ...(o.settings ?? {}) });
   const machine = { ...(o.machineSettings ?? {}) };
+  // With --user-data-dir the server keeps its machine settings under <user-data-dir>/Machine/;
+  // without it, under <server-data-dir>/data/Machine/. Write both.
+  writeJson(path.join(userDataDir, 'Machine', 'settings.json'), machine);
   writeJson(path.join(serverDataDir, 'data', 'Machine', 'settings.json'), machine);
   const logFile = path.join(tmp, 'server.log');
 

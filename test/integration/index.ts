@@ -2,13 +2,15 @@
 // and reports pass/fail counts: as console lines (forwarded to the runner's codeAutomationLog) and,
 // under the offline runner, as one JSON line per phase in config.resultsFile.
 //
-// Phases: the offline runner cannot reload the window between suites (the web client's
-// SecretStorage lives in the window), so after phase 1 this module restarts the extension host;
-// VS Code then loads this module again in the new host and phase 2 runs the `restart-*` suites,
-// which check what survives a restart (the cached token: no HTTP call). Under @vscode/test-cli
-// (desktop) this file is not used; the restart suites skip themselves there.
+// Phases: after phase 1 this module reloads the window; the workbench keeps the test payload in
+// its URL, so the new extension host loads this module again and phase 2 runs the `reload-1-*`
+// suites, then phase 3 the `reload-2-*` ones. They check what survives (SecretStorage: the AppSecret
+// and the cached token, so no HTTP call). The runner gives the web client's SecretStorage a
+// persistent key (see scripts/vscode-host/browser.mjs), as the OS keychain does on the desktop.
+// Under @vscode/test-cli (desktop) this file is not used and the reload suites are not loaded.
 import * as fs from 'fs';
 import * as path from 'path';
+import { format } from 'util';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { itConfig } from './support/env';
@@ -19,10 +21,13 @@ interface Phase {
 }
 
 export const PHASES: readonly Phase[] = [
-  { name: 'first activation', files: (f) => !f.startsWith('restart-') },
-  { name: 'after extension-host restart 1', files: (f) => f.startsWith('restart-1') },
-  { name: 'after extension-host restart 2', files: (f) => f.startsWith('restart-2') },
+  { name: 'first activation', files: (f) => !f.startsWith('reload-') },
+  { name: 'after window reload 1', files: (f) => f.startsWith('reload-1') },
+  { name: 'after window reload 2', files: (f) => f.startsWith('reload-2') },
 ];
+
+/** The web workbench has no "Restart Extension Host"; a window reload starts a new host. */
+const NEXT_PHASE_COMMAND = 'workbench.action.reloadWindow';
 
 export interface PhaseResult {
   readonly phase: number;
@@ -45,13 +50,17 @@ export async function run(): Promise<void> {
   const current = PHASES[phase] ?? PHASES[0]!;
   const phased = Boolean(config.resultsFile);
 
+  // Mark the reporter's lines so the runner can show them apart from the workbench's own log.
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]): void => {
+    for (const line of format(...args).split('\n')) console.log(`[it] ${line}`);
+  };
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000, reporter: 'spec' });
   if (config.grep) mocha.grep(config.grep);
   const dir = __dirname;
   const files = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.test.js'))
-    .filter((f) => (phased ? current.files(f) : !f.startsWith('restart-')))
+    .filter((f) => (phased ? current.files(f) : !f.startsWith('reload-')))
     .sort();
   for (const f of files) mocha.addFile(path.join(dir, f));
   console.log(`[wechat-it] phase ${phase + 1}/${PHASES.length} (${current.name}): ${files.join(', ')}`);
@@ -78,8 +87,8 @@ export async function run(): Promise<void> {
 
   if (phased && phase + 1 < PHASES.length) {
     // Hand over to the next phase: a fresh extension host in the same window loads this module again.
-    console.log('[wechat-it] restarting the extension host for the next phase');
-    await vscode.commands.executeCommand('workbench.action.restartExtensionHost');
+    console.log('[wechat-it] reloading the window for the next phase');
+    await vscode.commands.executeCommand(NEXT_PHASE_COMMAND);
     await new Promise(() => undefined); // this host is about to be stopped
   }
   if (result.failed > 0) throw new Error(`${result.failed} integration test(s) failed`);

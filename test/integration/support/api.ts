@@ -1,6 +1,5 @@
-// The extension's activate() return value, as far as the suites use it. The test hooks replace
-// the UI prompts (an extension-host test cannot type into an InputBox) and read the status-bar
-// view; they are reached only through the extension's exports, never through globals.
+// The extension's activate() return value, as far as the suites use it (src/extension.ts:
+// WeChatExtensionApi). Read-only views; reached only through the extension's exports.
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from './env';
 
@@ -8,20 +7,19 @@ export interface StatusBarView {
   readonly kind: 'setup' | 'empty' | 'fetching' | 'valid' | 'expiring' | 'expired' | 'failed';
   readonly text: string;
   readonly tone: 'normal' | 'warning' | 'error';
+  readonly details: { readonly appId?: string; readonly expiresAt?: number; readonly lastError?: string };
 }
 
-export interface WeChatTestHooks {
-  /** What the `wechat.token` status-bar item shows right now. */
-  statusBar(): StatusBarView | undefined;
-  /**
-   * Answers for the next prompts (input boxes, quick picks, modal confirmations), in order, instead
-   * of showing them; `undefined` = the user pressed Escape. Each answer is used once.
-   */
-  answerPrompts(...answers: Array<string | undefined>): void;
+export interface TokenStateView {
+  readonly kind: string;
+  readonly appId?: string;
+  readonly token?: { readonly accessToken: string; readonly expiresAt: number; readonly obtainedAt: number };
 }
 
 export interface WeChatApi {
-  readonly testHooks?: WeChatTestHooks;
+  tokenState(): TokenStateView;
+  statusBar(): StatusBarView | undefined;
+  statusBarRenderCount(): number;
 }
 
 export function extension(): vscode.Extension<WeChatApi> {
@@ -32,13 +30,13 @@ export function extension(): vscode.Extension<WeChatApi> {
 
 export async function activate(): Promise<WeChatApi> {
   const api = await extension().activate();
-  return api ?? {};
+  if (!api || typeof api.statusBar !== 'function' || typeof api.tokenState !== 'function') {
+    throw new Error('activate() must return { tokenState(), statusBar(), statusBarRenderCount() }');
+  }
+  return api;
 }
 
-export async function hooks(): Promise<WeChatTestHooks> {
-  const api = await activate();
-  if (!api.testHooks) {
-    throw new Error('activate() returned no testHooks: the extension must export { testHooks: { statusBar(), answerPrompts(...) } }');
-  }
-  return api.testHooks;
+/** The access token the extension holds right now (undefined when it holds none). */
+export function heldToken(api: WeChatApi): string | undefined {
+  return api.tokenState().token?.accessToken;
 }

@@ -123,3 +123,24 @@ export function filesContaining(dirs: readonly string[], needle: string): string
   for (const d of dirs) walk(d, 0);
   return hits;
 }
+
+/** Facts one phase leaves for the next (outside every directory the VS Code server writes). */
+export interface PhaseNotes {
+  readonly token: string;
+  readonly tokenCalls: number;
+}
+
+function notesFile(config: ItConfig): string | undefined {
+  return config.resultsFile ? path.join(path.dirname(config.resultsFile), 'notes.json') : undefined;
+}
+
+export async function writeNotes(notes: PhaseNotes): Promise<void> {
+  const file = notesFile(await itConfig());
+  if (file) fs.writeFileSync(file, JSON.stringify(notes));
+}
+
+export async function readNotes(): Promise<PhaseNotes> {
+  const file = notesFile(await itConfig());
+  if (!file || !fs.existsSync(file)) throw new Error('the previous phase left no notes');
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as PhaseNotes;
+}

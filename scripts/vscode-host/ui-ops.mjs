@@ -1,0 +1,97 @@
+// What a suite in the extension host may ask the runner to do on the page, as a person would:
+// answer a modal dialog, type into (or dismiss) an input box, or look into the browser's storage.
+// Every wait is bounded; locators are filtered to visible elements (Monaco keeps hidden ones).
+const VISIBLE = { visible: true };
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {{op: string, [k: string]: unknown}} op
+ */
+export async function performUiOp(page, op) {
+  const timeout = Number(op.timeoutMs ?? 15_000);
+  switch (op.op) {
+    case 'dialog': {
+      // { click?: button text, escape?: true } → { message, detail, buttons }
+      const box = page.locator('.monaco-dialog-box').filter(VISIBLE).first();
+      await box.waitFor({ state: 'visible', timeout });
+      const message = ((await box.locator('.dialog-message-text').first().textContent()) ?? '').trim();
+      const detail = ((await box.locator('.dialog-message-detail').first().textContent().catch(() => '')) ?? '').trim();
+      const buttons = (await box.locator('.dialog-buttons a, .dialog-buttons button').filter(VISIBLE).allTextContents()).map((t) => t.trim());
+      if (op.click) {
+        await box.locator('.dialog-buttons a, .dialog-buttons button').filter(VISIBLE).filter({ hasText: String(op.click) }).first().click({ timeout });
+      } else {
+        await page.keyboard.press('Escape');
+      }
+      await box.waitFor({ state: 'hidden', timeout }).catch(() => undefined);
+      return { message, detail, buttons };
+    }
+    case 'quickInput': {
+      // { type?: text, escape?: true } → { title, placeholder, password }
+      const widget = page.locator('.quick-input-widget').filter(VISIBLE).first();
+      await widget.waitFor({ state: 'visible', timeout });
+      const input = widget.locator('input.input').first();
+      // The palette and extension prompts share this widget: wait until the prompt is the one shown.
+      const deadline = Date.now() + timeout;
+      while (((await input.inputValue().catch(() => '')) ?? '').startsWith('>') && Date.now() < deadline) await page.waitForTimeout(100);
+      const title = ((await widget.locator('.quick-input-title').first().textContent().catch(() => '')) ?? '').trim();
+      const placeholder = (await input.getAttribute('placeholder').catch(() => '')) ?? '';
+      const password = (await input.getAttribute('type').catch(() => '')) === 'password';
+      if (typeof op.type === 'string') {
+        await input.fill('');
+        await input.pressSequentially(op.type, { delay: 5 });
+        await page.keyboard.press('Enter');
+      } else {
+        await page.keyboard.press('Escape');
+      }
+      await widget.waitFor({ state: 'hidden', timeout }).catch(() => undefined);
+      return { title, placeholder, password };
+    }
+    case 'storageContains': {
+      // { needle } → { localStorage: bool, indexedDB: [db/store names that contain it] }
+      return page.evaluate(async (needle) => {
+        const inLocal = Object.keys(localStorage).some((k) => k.includes(needle) || (localStorage.getItem(k) ?? '').includes(needle));
+        const hits = [];
+        const dbs = (await indexedDB.databases?.()) ?? [];
+        const text = (v) => {
+          if (typeof v === 'string') return v;
+          if (v instanceof Uint8Array || v instanceof ArrayBuffer) return new TextDecoder().decode(v);
+          try {
+            return JSON.stringify(v);
+          } catch {
+            return String(v);
+          }
+        };
+        for (const info of dbs) {
+          if (!info.name) continue;
+          const db = await new Promise((res, rej) => {
+            const r = indexedDB.open(info.name);
+            r.onsuccess = () => res(r.result);
+            r.onerror = () => rej(r.error);
+          });
+          for (const store of Array.from(db.objectStoreNames)) {
+            const values = await new Promise((res) => {
+              const tx = db.transaction(store, 'readonly');
+              const req = tx.objectStore(store).getAll();
+              req.onsuccess = () => res(req.result);
+              req.onerror = () => res([]);
+            });
+            if (values.some((v) => text(v).includes(needle))) hits.push(`${info.name}/${store}`);
+          }
+          db.close();
+        }
+        return { localStorage: inLocal, indexedDB: hits };
+      }, String(op.needle));
+    }
+    case 'statusBarText': {
+      const item = page.locator(`[id="${op.id ?? 'wechat-devtools.wechat-token-menu.wechat.token'}"]`).filter(VISIBLE).first();
+      await item.waitFor({ state: 'visible', timeout });
+      return { text: ((await item.textContent()) ?? '').trim(), aria: (await item.getAttribute('aria-label')) ?? '' };
+    }
+    case 'screenshot': {
+      await page.screenshot({ path: String(op.path) });
+      return { ok: true };
+    }
+    default:
+      throw new Error(`unknown ui op ${op.op}`);
+  }
+}

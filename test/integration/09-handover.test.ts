@@ -1,0 +1,31 @@
+// Last suite before the window reloads: Clear AppSecret (modal), set it again, and leave the
+// valid token and the fetch count for the reload phases.
+import * as assert from 'assert';
+import { suite, test } from 'mocha';
+import * as vscode from 'vscode';
+import { activate, heldToken } from './support/api';
+import { fakeCalls, itConfig, tokenCalls, waitFor, writeNotes } from './support/env';
+
+suite('Clear AppSecret, then hand over to the reload phases', () => {
+  test('Clear AppSecret asks modally first (refused in a test host: the secret stays)', async () => {
+    const api = await activate();
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('wechat.clearAppSecret')), /Remove the AppSecret/);
+    assert.strictEqual(api.statusBar()?.kind, 'valid');
+  });
+
+  test('Clear AppSecret confirmed removes secret and cached token (set-up state)', async () => {
+    const api = await activate();
+    await vscode.commands.executeCommand('wechat.clearAppSecret', { skipConfirmation: true });
+    await waitFor('the set-up state', () => api.statusBar()?.kind === 'setup');
+    assert.strictEqual(heldToken(api), undefined);
+  });
+
+  test('Set AppSecret (argument form) brings the token back; notes for the next phase', async () => {
+    const config = await itConfig();
+    const api = await activate();
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('wechat.setAppSecret', { appSecret: config.secret }), true);
+    await waitFor('a valid token', () => api.statusBar()?.kind === 'valid');
+    const token = heldToken(api)!;
+    await writeNotes({ token, tokenCalls: tokenCalls(await fakeCalls()).length });
+  });
+});

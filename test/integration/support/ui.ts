@@ -1,0 +1,50 @@
+// Asks the offline runner to act on the page like a person: the suites run in the extension host,
+// which cannot click a modal dialog or type into an InputBox. Under the desktop route (no runner)
+// the tests that need this skip themselves.
+import { Context } from 'mocha';
+import { itConfig } from './env';
+
+export interface DialogSeen {
+  readonly message: string;
+  readonly detail: string;
+  readonly buttons: string[];
+}
+
+export interface QuickInputSeen {
+  readonly title: string;
+  readonly placeholder: string;
+  readonly password: boolean;
+}
+
+async function control<T>(route: string, body?: unknown): Promise<T> {
+  const config = await itConfig();
+  if (!config.controlUrl) throw new Error('no runner control endpoint');
+  const res = await fetch(`${config.controlUrl}${route}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as T & { error?: string };
+  if (!res.ok) throw new Error(`runner ${route}: ${json.error ?? res.status}`);
+  return json;
+}
+
+/** Skips the current test when there is no runner to act on the page. */
+export async function requireRunner(ctx: Context): Promise<void> {
+  if (!(await itConfig()).controlUrl) ctx.skip();
+}
+
+/** Waits for the modal dialog, then clicks `click` (or presses Escape when omitted). */
+export const answerDialog = (click?: string): Promise<DialogSeen> => control('/ui', { op: 'dialog', click });
+
+/** Waits for the input box, then types `text` + Enter (or presses Escape when omitted). */
+export const answerInput = (text?: string): Promise<QuickInputSeen> => control('/ui', { op: 'quickInput', type: text });
+
+export const browserStorageContains = (needle: string): Promise<{ localStorage: boolean; indexedDB: string[] }> =>
+  control('/ui', { op: 'storageContains', needle });
+
+export const tokenValidAtFake = async (token: string): Promise<boolean> =>
+  (await control<{ valid: boolean }>(`/token-valid?token=${encodeURIComponent(token)}`)).valid;
+
+export const injectFault = (fault: { kind: 'busy' | 'http500' | 'nonJson' | 'slow'; times?: number; delayMs?: number }): Promise<unknown> =>
+  control('/fault', fault);
