@@ -104,9 +104,10 @@ export class TokenManager {
 
   /**
    * Fetches a token unless another window already stored a fresh one. Concurrent callers share
-   * one request. Force mode always asks WeChat for a new token.
+   * one request. Force mode always asks WeChat for a new token. Async, so that a missing AppID
+   * rejects (timers and event handlers call this) instead of throwing synchronously.
    */
-  refresh(options: RefreshOptions = {}): Promise<CachedToken> {
+  async refresh(options: RefreshOptions = {}): Promise<CachedToken> {
     const appId = this.requireAppId();
     const running = this.inflight?.appId === appId ? this.inflight.promise : undefined;
     if (running) {

@@ -12,7 +12,10 @@ export function createDispatcher(settings: ProxySettings): Dispatcher {
   }
   const env = process.env;
   const hasEnvProxy = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((key) => env[key]);
-  return hasEnvProxy ? new EnvHttpProxyAgent({ connect }) : new Agent({ connect });
+  // Tunnelled requests take their TLS options from requestTls/proxyTls, not from `connect`.
+  return hasEnvProxy
+    ? new EnvHttpProxyAgent({ connect, requestTls: connect, proxyTls: connect })
+    : new Agent({ connect });
 }
 
 export class UndiciTransport implements HttpTransport {
