@@ -192,7 +192,7 @@ describe('token/manager', () => {
     it('a missing AppID → MissingCredentialsError("appId"), state setup, no API call', async () => {
       win.settings = { ...win.settings, appId: undefined };
       await assert.rejects(win.manager.get(), (e) => e instanceof MissingCredentialsError && e.missing === 'appId');
-      assert.throws(() => win.manager.refresh(), MissingCredentialsError);
+      await assert.rejects(async () => win.manager.refresh(), MissingCredentialsError);
       await assert.rejects(win.manager.withToken(async () => 1), MissingCredentialsError);
       assert.equal(win.api.count, 0);
       assert.equal(win.manager.state.kind, 'setup');

@@ -177,14 +177,14 @@ describe('wechat/undiciTransport', () => {
       await assert.rejects(transportFor(createDispatcher({ proxyUrl: proxy!.url, strictSSL: true })).request({ method: 'GET', url: `${target!.url}/p` }));
     });
 
-    // src/wechat/undiciTransport.ts createDispatcher: EnvHttpProxyAgent({ connect }) hands `connect`
-    // to its inner ProxyAgents, which replace it with their own tunnel connector and verify the
-    // target with default TLS options (requestTls unset) — so http.proxyStrictSSL is ignored.
-    it('strictSSL:false accepts it through an HTTPS_PROXY from the environment', async () => {
-      process.env['HTTPS_PROXY'] = proxy!.url;
-      const res = await transportFor(createDispatcher({ strictSSL: false })).request({ method: 'GET', url: `${target!.url}/env` });
-      assert.equal(res.status, 200);
-      assert.deepEqual(proxy!.tunnels, [`127.0.0.1:${target!.port}`]);
+    describe('http.proxyStrictSSL with a proxy from HTTPS_PROXY', () => {
+      // EnvHttpProxyAgent's inner ProxyAgents take TLS options from requestTls/proxyTls, not `connect`.
+      it('strictSSL:false accepts it through an HTTPS_PROXY from the environment', async () => {
+        process.env['HTTPS_PROXY'] = proxy!.url;
+        const res = await transportFor(createDispatcher({ strictSSL: false })).request({ method: 'GET', url: `${target!.url}/env` });
+        assert.equal(res.status, 200);
+        assert.deepEqual(proxy!.tunnels, [`127.0.0.1:${target!.port}`]);
+      });
     });
   });
 });
