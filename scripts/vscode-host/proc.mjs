@@ -46,7 +46,7 @@ export function killGroup(pid, signal = 'SIGTERM') {
  * Start a command in its own process group and remember it for cleanup.
  * Returns { child, pid, exited: Promise<{code, signal}>, stop() }.
  */
-export function startGroup(cmd, args, { cwd, env, logFile, onLine } = {}) {
+export function startGroup(cmd, args, { cwd, env, logFile, onLine, inherit = false } = {}) {
   hookExit();
   const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
   const piped = Boolean(onLine);
@@ -54,7 +54,7 @@ export function startGroup(cmd, args, { cwd, env, logFile, onLine } = {}) {
     cwd,
     env: env ?? process.env,
     detached: true, // own process group: kill(-pid) reaches every helper it forks
-    stdio: ['ignore', piped ? 'pipe' : out, piped ? 'pipe' : out],
+    stdio: inherit ? ['ignore', 'inherit', 'inherit'] : ['ignore', piped ? 'pipe' : out, piped ? 'pipe' : out],
   });
   const pid = child.pid;
   if (pid) groups.add(pid);
@@ -96,10 +96,10 @@ export function startGroup(cmd, args, { cwd, env, logFile, onLine } = {}) {
  * Run a command to completion with a hard time limit; prints a heartbeat so long steps show progress.
  * Throws with the tail of the log on failure.
  */
-export async function runBounded(label, cmd, args, { cwd, env, timeoutMs, logFile, heartbeatMs = 30000 }) {
+export async function runBounded(label, cmd, args, { cwd, env, timeoutMs, logFile, heartbeatMs = 30000, inherit = false }) {
   const t0 = Date.now();
   if (logFile) fs.appendFileSync(logFile, `\n=== ${label}: ${cmd} ${args.join(' ')}\n`);
-  const g = startGroup(cmd, args, { cwd, env, logFile });
+  const g = startGroup(cmd, args, { cwd, env, logFile, inherit });
   const beat = setInterval(() => {
     console.log(`[setup]   … ${label} still running (${Math.round((Date.now() - t0) / 1000)} s)`);
   }, heartbeatMs);
