@@ -177,8 +177,8 @@ export class TokenManager {
       this.setStateFor(appId, { kind: 'ready', appId, token });
       return token;
     } catch (error) {
-      const usable = stored && !isExpired(stored, this.options.clock.now()) && !options.force ? stored : undefined;
-      this.setStateFor(appId, { kind: 'failed', appId, error, token: usable ?? stored });
+      // Keep showing the stored token (its countdown tells whether it still works).
+      this.setStateFor(appId, { kind: 'failed', appId, error, token: stored });
       throw error;
     }
   }

@@ -107,6 +107,8 @@ export class RefreshScheduler {
 
 function isTransient(error: unknown): boolean {
   if (error instanceof WeChatTransportError) return error.failure !== 'cancelled';
-  if (error instanceof WeChatApiError) return error.reaction !== 'report' || error.errcode === 45011;
+  // From a token endpoint, 40001 means a wrong AppSecret, not a stale token: only "busy" and
+  // "too frequent" pass with time.
+  if (error instanceof WeChatApiError) return error.reaction === 'retry' || error.errcode === 45011;
   return false;
 }

@@ -183,7 +183,7 @@ function parseGrant(body: Record<string, unknown>, path: string): TokenGrant {
   return { accessToken, expiresInSeconds: expiresIn };
 }
 
-/** undici wraps the interesting part (ECONNREFUSED, ENOTFOUND…) in `cause`. */
+/** undici wraps the interesting part ("connect ECONNREFUSED 127.0.0.1:8787", ENOTFOUND…) in `cause`. */
 function networkDetail(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = (error as Error & { cause?: unknown }).cause;

@@ -3,6 +3,7 @@
 // A bundled undici does not see VS Code's proxy support, so proxies are configured here from
 // VS Code's `http.proxy` / `http.proxyStrictSSL`, or from HTTPS_PROXY/HTTP_PROXY/NO_PROXY.
 import { Agent, Dispatcher, EnvHttpProxyAgent, ProxyAgent, request } from 'undici';
+import { isLoopbackHost } from './baseUrl';
 import { HttpRequest, HttpResponse, HttpTransport, ProxySettings, TransportModule } from './http';
 
 export function createDispatcher(settings: ProxySettings): Dispatcher {
@@ -19,15 +20,23 @@ export function createDispatcher(settings: ProxySettings): Dispatcher {
 }
 
 export class UndiciTransport implements HttpTransport {
-  constructor(private readonly dispatcher: Dispatcher) {}
+  /**
+   * @param direct used for loopback addresses (a local fake server or gateway), which a proxy
+   * from the environment cannot reach.
+   */
+  constructor(
+    private readonly dispatcher: Dispatcher,
+    private readonly direct: Dispatcher = dispatcher,
+  ) {}
 
   async request(req: HttpRequest): Promise<HttpResponse> {
+    const loopback = isLoopbackHost(new URL(req.url).hostname);
     const response = await request(req.url, {
       method: req.method,
       body: req.body,
       headers: req.headers ? { ...req.headers } : undefined,
       signal: req.signal,
-      dispatcher: this.dispatcher,
+      dispatcher: loopback ? this.direct : this.dispatcher,
     });
     const body = await response.body.text();
     const contentType = response.headers['content-type'];
@@ -41,4 +50,4 @@ export class UndiciTransport implements HttpTransport {
 
 /** The entry point dist/transport.js exposes to the lazy loader (typed by TransportModule). */
 export const createTransport: TransportModule['createTransport'] = (settings) =>
-  new UndiciTransport(createDispatcher(settings));
+  new UndiciTransport(createDispatcher(settings), new Agent({ connect: { rejectUnauthorized: settings.strictSSL !== false } }));
