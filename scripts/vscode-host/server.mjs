@@ -6,7 +6,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { NODE24_BIN, SERVER_MAIN } from './paths.mjs';
-import { bounded, startGroup } from './proc.mjs';
+import { bounded, runBounded, startGroup } from './proc.mjs';
 
 export const HOST = '127.0.0.1';
 
@@ -53,6 +53,9 @@ function writeJson(file, value) {
  * @param {string[]} [o.extraArgs]
  * @param {(line: string) => void} [o.onLog]
  * @param {number} [o.startTimeoutMs]
+ * @param {boolean} [o.smokeTestDriver] default true; needed for the test payload, but it also makes
+ *   the workbench refuse modal dialogs, so UI tests turn it off
+ * @param {string[]} [o.installVsix] .vsix files installed into the fresh extensions dir first
  */
 export async function startServer(o = {}) {
   if (!fs.existsSync(SERVER_MAIN) || !fs.existsSync(NODE24_BIN)) {
@@ -72,6 +75,9 @@ export async function startServer(o = {}) {
   writeJson(path.join(serverDataDir, 'data', 'Machine', 'settings.json'), machine);
   const logFile = path.join(tmp, 'server.log');
 
+  for (const vsix of o.installVsix ?? []) {
+    await runBounded('install ' + path.basename(vsix), NODE24_BIN, [SERVER_MAIN, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--server-data-dir', serverDataDir, '--accept-server-license-terms'], { cwd: tmp, timeoutMs: 60_000, logFile: path.join(tmp, 'install.log') });
+  }
   const port = await freePort();
   const args = [
     SERVER_MAIN,
@@ -79,7 +85,7 @@ export async function startServer(o = {}) {
     '--port', String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
-    '--enable-smoke-test-driver',
+    ...(o.smokeTestDriver === false ? [] : ['--enable-smoke-test-driver']),
     '--disable-telemetry',
     '--user-data-dir', userDataDir,
     '--server-data-dir', serverDataDir,
