@@ -2,6 +2,8 @@
 // Menu-specific errcodes live in menuRules.ts beside the menu limits they enforce.
 // Texts are English templates; the UI passes them through vscode.l10n.t (zh-cn bundle).
 
+import type { MessageArg } from './localize';
+
 /** How the client and the token manager react to an errcode. */
 export type ErrcodeReaction =
   /** Transient: retry after a short back-off (bounded). */
@@ -14,6 +16,8 @@ export type ErrcodeReaction =
 export interface ErrcodeInfo {
   readonly meaning: string;
   readonly fix: string;
+  /** Values for the `{n}` placeholders of `fix` (limits from the menu rules table). */
+  readonly fixArgs?: readonly MessageArg[];
   readonly reaction: ErrcodeReaction;
 }
 

@@ -60,7 +60,7 @@ export class WeChatApiError extends WeChatError {
   }
 
   fix(localize: Localize = formatMessage): string {
-    return localize(this.info.fix, this.placeholder(localize));
+    return localize(this.info.fix, ...(this.info.fixArgs ?? [this.placeholder(localize)]));
   }
 
   /** `{0}` in a table text: the caller IP for 40164, the errcode for unknown errcodes. */

@@ -5,7 +5,6 @@
 // that is also the key of the zh-cn bundle — pass it through a `Localize` before showing it.
 
 import type { ErrcodeInfo } from './errcodes';
-import { registerErrcodes } from './errors';
 import { formatMessage, type Localize, type MessageArg } from './localize';
 
 /** Top-level buttons form the menu bar; sub-buttons sit in a top-level button's pop-up. */
@@ -375,15 +374,13 @@ export interface MenuErrcodeInfo {
   readonly errcode: number;
   /** What the server means, in English. */
   readonly meaning: string;
-  /**
-   * What the user should do, in English. Limits are filled in from the constants above when the
-   * table is built, so the text has no placeholders left (and is the bundle key as it stands).
-   */
+  /** What the user should do: an English template (the bundle key) with the limits in `fixArgs`. */
   readonly fix: string;
+  readonly fixArgs: readonly MessageArg[];
 }
 
 function info(errcode: number, meaning: string, fix: string, ...fixArgs: MessageArg[]): MenuErrcodeInfo {
-  return { errcode, meaning, fix: formatMessage(fix, ...fixArgs) };
+  return { errcode, meaning, fix, fixArgs };
 }
 
 const between = (limit: ByteLimit): MessageArg => limit.maxBytes;
@@ -440,18 +437,19 @@ export function explainMenuErrcode(errcode: number, localize: Localize = formatM
   if (!entry) {
     return undefined;
   }
-  return localize('errcode {0}: {1} {2}', errcode, localize(entry.meaning), localize(entry.fix));
+  return localize('errcode {0}: {1} {2}', errcode, localize(entry.meaning), localize(entry.fix, ...entry.fixArgs));
 }
 
 /**
  * The menu errcodes in the shape of the general errcode table (src/wechat/errcodes.ts), so
- * WeChatApiError explains a failed menu upload like any other error. Registered on import.
+ * WeChatApiError explains a failed menu upload like any other error. The menu feature registers
+ * it (registerErrcodes) with the activation bundle's errcode lookup when it loads.
  */
 export const MENU_ERRCODE_TABLE: Readonly<Record<number, ErrcodeInfo>> = Object.fromEntries(
-  [...MENU_ERRCODES.values()].map((e) => [e.errcode, { meaning: e.meaning, fix: e.fix, reaction: 'report' }] as const),
+  [...MENU_ERRCODES.values()].map(
+    (e) => [e.errcode, { meaning: e.meaning, fix: e.fix, fixArgs: e.fixArgs, reaction: 'report' }] as const,
+  ),
 );
-
-registerErrcodes(MENU_ERRCODE_TABLE);
 
 /** A button field's description, localised, placeholders filled from the table. */
 export function describeButtonField(field: ButtonField, localize: Localize = formatMessage): string {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { lookupErrcode } from '../../../src/wechat/errors';
+import { lookupErrcode, registerErrcodes, WeChatApiError } from '../../../src/wechat/errors';
+import { formatMessage } from '../../../src/wechat/localize';
 import {
   BUTTON_COUNT,
   BUTTON_FIELDS,
@@ -109,15 +110,20 @@ describe('menu rules table', () => {
         const entry = MENU_ERRCODES.get(code);
         assert.ok(entry, String(code));
         assert.ok(entry.meaning.length > 0 && entry.fix.length > 0);
-        assert.doesNotMatch(entry.fix, /\{\d+\}/, `${code} fix has no placeholders left`);
+        const placeholders = new Set(entry.fix.match(/\{\d+\}/g) ?? []);
+        assert.equal(placeholders.size, entry.fixArgs.length, `${code}: one fixArg per placeholder`);
       }
     });
 
     it('takes the limits in fix texts from the table', () => {
-      assert.match(MENU_ERRCODES.get(40018)?.fix ?? '', /between 1 and 16 bytes/);
-      assert.match(MENU_ERRCODES.get(40025)?.fix ?? '', /between 1 and 60 bytes/);
-      assert.match(MENU_ERRCODES.get(40016)?.fix ?? '', /Use 1 to 3 top-level buttons/);
-      assert.match(MENU_ERRCODES.get(65316)?.fix ?? '', /no more than 3 registrable domains/);
+      const fix = (code: number): string => {
+        const entry = MENU_ERRCODES.get(code);
+        return entry ? formatMessage(entry.fix, ...entry.fixArgs) : '';
+      };
+      assert.match(fix(40018), /between 1 and 16 bytes/);
+      assert.match(fix(40025), /between 1 and 60 bytes/);
+      assert.match(fix(40016), /Use 1 to 3 top-level buttons/);
+      assert.match(fix(65316), /no more than 3 registrable domains/);
     });
 
     it('explains 45064 (mini program not linked), which local checks cannot catch', () => {
@@ -133,10 +139,19 @@ describe('menu rules table', () => {
       assert.equal(text, '<errcode {0}: {1} {2}>65304|<The match rule is empty.>|<Set at least one matchrule field, e.g. tag_id or client_platform_type.>');
     });
 
-    it('registers the menu errcodes with the general errcode lookup', () => {
+    it('plugs into the general errcode lookup once registered, limits filled into the fix', () => {
+      registerErrcodes(MENU_ERRCODE_TABLE);
       assert.equal(lookupErrcode(40018), MENU_ERRCODE_TABLE[40018]);
       assert.equal(lookupErrcode(40018)?.reaction, 'report');
       assert.notEqual(lookupErrcode(40001), MENU_ERRCODE_TABLE[40001]);
+      const error = new WeChatApiError(40018, 'invalid button name size hint: [x] rid: 1-2-3', '/cgi-bin/menu/create');
+      assert.equal(error.fix(), `Keep top-level names between 1 and ${BYTE_LIMITS.name.top.maxBytes} bytes (a Chinese character is 3 bytes).`);
+      const seen: string[] = [];
+      error.fix((message, ...args) => {
+        seen.push(message, ...args.map(String));
+        return message;
+      });
+      assert.deepEqual(seen, ['Keep top-level names between 1 and {0} bytes (a Chinese character is 3 bytes).', '16']);
     });
   });
 });
