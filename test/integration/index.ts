@@ -52,7 +52,10 @@ export async function run(): Promise<void> {
 
   // Mark the reporter's lines so the runner can show them apart from the workbench's own log.
   Mocha.reporters.Base.consoleLog = (...args: unknown[]): void => {
-    for (const line of format(...args).split('\n')) console.log(`[it] ${line}`);
+    for (const line of format(...args).split('\n')) {
+      if (/^\s+at .*\/static\/out\/vs\//.test(line)) continue; // the workbench's own frames: noise
+      console.log(`[it] ${line}`);
+    }
   };
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000, reporter: 'spec' });
   if (config.grep) mocha.grep(config.grep);
