@@ -8,16 +8,17 @@ import { RefreshScheduler } from './token/scheduler';
 import { AccountArgs, AccountCommands } from './ui/accountCommands';
 import { ActionsPick } from './ui/actionsPick';
 import { AppSecrets } from './ui/appSecrets';
-import { COMMANDS } from './ui/commandIds';
+import { COMMANDS, MENU_COMMANDS } from './ui/commandIds';
 import { ErrorPresenter } from './ui/errorPresenter';
 import { RedactingLog } from './ui/log';
+import { MenuFeatureLoader } from './ui/menu/loader';
 import { SecretTokenStore } from './ui/secretTokenStore';
 import { TokenStatusBar } from './ui/statusBar';
 import { StatusView } from './ui/statusView';
 import { TokenCommands } from './ui/tokenCommands';
 import { loadTransport } from './ui/transportLoader';
 import { WeChatClient } from './wechat/client';
-import { InvalidBaseUrlError } from './wechat/errors';
+import { InvalidBaseUrlError, registerErrcodes } from './wechat/errors';
 
 /** What activate() returns: read-only views for integration tests and other extensions. */
 export interface WeChatExtensionApi {
@@ -82,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   const tokens = new TokenCommands(manager, accounts, presenter, clock);
   const actions = new ActionsPick(() => manager.state);
   addTokenActions(actions);
+  addMenuActions(actions);
 
   const register = (id: string, handler: (...args: never[]) => unknown): void => {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
@@ -94,6 +96,20 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   register(COMMANDS.forceRefreshAccessToken, () => tokens.forceRefreshAccessToken());
   register(COMMANDS.showLog, () => log.show());
   register(COMMANDS.showActions, () => actions.show());
+
+  context.subscriptions.push(
+    new MenuFeatureLoader({
+      extensionUri: context.extensionUri,
+      globalStorageUri: context.globalStorageUri,
+      log,
+      call: (path, options) => manager.withToken((accessToken) => client.call(path, { ...options, accessToken })),
+      now: () => clock.now(),
+      account: () => ({ appId: config.appId, label: config.accountName ?? config.appId ?? vscode.l10n.t('this account') }),
+      ensureCredentials: () => accounts.ensureCredentials(),
+      showError: (what, error) => presenter.show(what, error),
+      registerErrcodes,
+    }),
+  );
 
   const resync = async (): Promise<void> => {
     await manager.reload();
@@ -146,6 +162,19 @@ function addTokenActions(actions: ActionsPick): void {
     { group: accountGroup, label: `$(key) ${t('Set AppSecret')}`, command: COMMANDS.setAppSecret, when: configured },
     { group: accountGroup, label: `$(trash) ${t('Clear AppSecret')}`, command: COMMANDS.clearAppSecret, when: configured },
     { group: accountGroup, label: `$(output) ${t('Show Log')}`, command: COMMANDS.showLog },
+  );
+}
+
+function addMenuActions(actions: ActionsPick): void {
+  const t = vscode.l10n.t;
+  const group = t('Custom menu');
+  const configured = (state: TokenState): boolean => state.kind !== 'setup';
+  actions.add(
+    { group, label: `$(cloud-upload) ${t('Upload Menu')}`, detail: t('The menu in the active editor'), command: MENU_COMMANDS.uploadMenu, when: configured },
+    { group, label: `$(open-preview) ${t('Preview Menu')}`, command: MENU_COMMANDS.previewMenu },
+    { group, label: `$(cloud-download) ${t('Download Current Menu')}`, command: MENU_COMMANDS.downloadMenu, when: configured },
+    { group, label: `$(history) ${t('Restore Menu Backup')}`, command: MENU_COMMANDS.restoreMenuBackup, when: configured },
+    { group, label: `$(new-file) ${t('New Menu File')}`, command: MENU_COMMANDS.newMenuFile },
   );
 }
 

@@ -24,12 +24,7 @@ import {
 } from '../wechat/menuRules';
 import { MENU_MESSAGES } from './validate';
 
-/** URI scheme of the localised schema served by the extension. */
-export const MENU_SCHEMA_SCHEME = 'wechat-menu-schema';
-/** What `contributes.jsonValidation[].url` points at. */
-export const MENU_SCHEMA_URI = `${MENU_SCHEMA_SCHEME}:/wechat-menu.schema.json`;
-/** The committed English schema, relative to the extension root. */
-export const MENU_SCHEMA_FILE = 'media/wechat-menu.schema.json';
+export { MENU_SCHEMA_FILE, MENU_SCHEMA_SCHEME, MENU_SCHEMA_URI } from './schemaUri';
 
 export interface JsonSchemaSnippet {
   label: string;

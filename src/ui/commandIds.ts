@@ -10,4 +10,16 @@ export const COMMANDS = {
   showActions: 'wechat.showActions',
 } as const;
 
-export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+/** Custom-menu commands; their handlers live in the lazily loaded menu feature. */
+export const MENU_COMMANDS = {
+  uploadMenu: 'wechat.uploadMenu',
+  downloadMenu: 'wechat.downloadMenu',
+  restoreMenuBackup: 'wechat.restoreMenuBackup',
+  deleteMenu: 'wechat.deleteMenu',
+  deleteConditionalMenu: 'wechat.deleteConditionalMenu',
+  tryMatchMenu: 'wechat.tryMatchMenu',
+  newMenuFile: 'wechat.newMenuFile',
+  previewMenu: 'wechat.previewMenu',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS] | (typeof MENU_COMMANDS)[keyof typeof MENU_COMMANDS];

@@ -1,0 +1,86 @@
+// The custom-menu endpoints, over one injected `call` that already carries a valid token (the
+// composition root binds it to TokenManager.withToken + WeChatClient.call, so a stale token is
+// refreshed and the call retried once). vscode-free, and it does not know about tokens itself.
+import { convertApiMenu, convertLiveMenu, MenuConversion } from './convert';
+import { Menu } from './model';
+
+export interface MenuCallOptions {
+  readonly method: 'GET' | 'POST';
+  readonly body?: unknown;
+}
+
+/** Calls a token-protected WeChat API path and resolves with its JSON answer (errcode 0). */
+export type MenuCall = <T extends object>(path: string, options: MenuCallOptions) => Promise<T>;
+
+/** WeChat's "no menu data" errcode: menu/get when no menu exists. */
+export const NO_MENU_ERRCODE = 46003;
+/** trymatch when the user would see no menu. */
+export const NO_MATCH_ERRCODE = 46002;
+
+export const MENU_PATHS = {
+  create: '/cgi-bin/menu/create',
+  get: '/cgi-bin/menu/get',
+  current: '/cgi-bin/get_current_selfmenu_info',
+  delete: '/cgi-bin/menu/delete',
+  addConditional: '/cgi-bin/menu/addconditional',
+  delConditional: '/cgi-bin/menu/delconditional',
+  tryMatch: '/cgi-bin/menu/trymatch',
+} as const;
+
+export function errcodeOf(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('errcode' in error)) return undefined;
+  const errcode = (error as { errcode: unknown }).errcode;
+  return typeof errcode === 'number' ? errcode : undefined;
+}
+
+export class MenuService {
+  constructor(private readonly call: MenuCall) {}
+
+  /** Replaces the default menu. */
+  async create(menu: Menu): Promise<void> {
+    await this.call(MENU_PATHS.create, { method: 'POST', body: { button: menu.button } });
+  }
+
+  /** Adds a conditional menu; resolves with the menuid WeChat assigned. */
+  async addConditional(menu: Menu): Promise<string> {
+    const answer = await this.call<{ menuid?: unknown }>(MENU_PATHS.addConditional, { method: 'POST', body: menu });
+    return String(answer.menuid ?? '');
+  }
+
+  async deleteConditional(menuid: string): Promise<void> {
+    await this.call(MENU_PATHS.delConditional, { method: 'POST', body: { menuid } });
+  }
+
+  /** Deletes the default menu and every conditional menu. */
+  async deleteAll(): Promise<void> {
+    await this.call(MENU_PATHS.delete, { method: 'GET' });
+  }
+
+  /**
+   * The menus as they are now, in upload shape. menu/get knows menus created through the API
+   * (and the conditional ones); a menu made in the MP console only shows in
+   * get_current_selfmenu_info, which is the fallback.
+   */
+  async current(): Promise<MenuConversion> {
+    let fromApi: MenuConversion | undefined;
+    try {
+      fromApi = convertApiMenu(await this.call<object>(MENU_PATHS.get, { method: 'GET' }));
+    } catch (error) {
+      if (errcodeOf(error) !== NO_MENU_ERRCODE) throw error;
+    }
+    if (fromApi?.menu) return fromApi;
+    const live = convertLiveMenu(await this.call<object>(MENU_PATHS.current, { method: 'GET' }));
+    return fromApi && fromApi.conditional.length > 0 ? { ...live, conditional: fromApi.conditional } : live;
+  }
+
+  /** The menu a given user (openid or WeChat id) would see; undefined when none matches. */
+  async tryMatch(userId: string): Promise<MenuConversion | undefined> {
+    try {
+      const answer = await this.call<object>(MENU_PATHS.tryMatch, { method: 'POST', body: { user_id: userId } });
+      return convertApiMenu({ menu: answer });
+    } catch (error) {
+      if (errcodeOf(error) === NO_MATCH_ERRCODE || errcodeOf(error) === NO_MENU_ERRCODE) return undefined;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+// Entry point of dist/menu.js, the lazily loaded custom-menu feature: diagnostics as you type,
+// code lens, the menu commands, the preview and the localised JSON schema. Loaded the first
+// time a menu document is seen or a menu command runs, so activation never pays for the JSON
+// parser and the validator.
+import * as vscode from 'vscode';
+import { MenuBackupStore } from '../../menu/backups';
+import { serializeMenuSchema, buildMenuSchema } from '../../menu/schema';
+import { MenuService } from '../../menu/service';
+import { validateMenu } from '../../menu/validate';
+import { MENU_ERRCODE_TABLE } from '../../wechat/menuRules';
+import { MenuCodeLensProvider } from './codeLens';
+import { MenuDiagnostics } from './diagnostics';
+import { FsBackupStorage } from './fsBackupStorage';
+import { MenuFeature, MenuFeatureHost } from './host';
+import { MenuCommands } from './menuCommands';
+import { MenuPreviewManager } from './previewPanel';
+
+/** Whether the active editor shows a menu: drives the editor-title Upload/Preview buttons. */
+const MENU_FILE_CONTEXT = 'wechat.menuFile';
+
+export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
+  host.registerErrcodes(MENU_ERRCODE_TABLE);
+  const diagnostics = new MenuDiagnostics();
+  const storage = new FsBackupStorage(vscode.Uri.joinPath(host.globalStorageUri, 'menu-backups'));
+  const backups = new MenuBackupStore(storage, { now: host.now }, { localize: vscode.l10n.t });
+  const commands = new MenuCommands(host, new MenuService(host.call), backups, diagnostics, (name) => storage.uri(name));
+  const preview = new MenuPreviewManager(host.extensionUri, (text) => validateMenu(text, vscode.l10n.t));
+  const codeLens = new MenuCodeLensProvider(diagnostics);
+
+  const updateContext = (): void => {
+    const document = vscode.window.activeTextEditor?.document;
+    void vscode.commands.executeCommand('setContext', MENU_FILE_CONTEXT, document ? diagnostics.isMenu(document) : false);
+  };
+  const disposables: vscode.Disposable[] = [
+    diagnostics,
+    preview,
+    codeLens,
+    vscode.languages.registerCodeLensProvider([{ language: 'json' }, { language: 'jsonc' }], codeLens),
+    vscode.window.onDidChangeActiveTextEditor(updateContext),
+    diagnostics.onDidValidate(updateContext),
+  ];
+  updateContext();
+  host.log.info('menu feature loaded');
+
+  const previewOf = async (uri: vscode.Uri | undefined): Promise<void> => {
+    const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    if (!document || !diagnostics.isMenu(document)) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a menu JSON file first, or run "WeChat: New Menu File".'));
+      return;
+    }
+    preview.show(document);
+  };
+
+  return {
+    uploadMenu: (uri) => commands.uploadMenu(uri),
+    downloadMenu: () => commands.downloadMenu(),
+    restoreMenuBackup: () => commands.restoreMenuBackup(),
+    deleteMenu: () => commands.deleteMenu(),
+    deleteConditionalMenu: () => commands.deleteConditionalMenu(),
+    tryMatchMenu: () => commands.tryMatchMenu(),
+    newMenuFile: () => commands.newMenuFile(),
+    previewMenu: previewOf,
+    menuSchema: () => serializeMenuSchema(buildMenuSchema(vscode.l10n.t)),
+    watch: (document) => diagnostics.validateNow(document),
+    dispose: () => vscode.Disposable.from(...disposables).dispose(),
+  };
+}

@@ -1,0 +1,50 @@
+// The contract between the activation bundle (dist/extension.js) and the menu feature, which is
+// bundled separately (dist/menu.js) and loaded the first time a menu file or command needs it.
+// Everything the feature needs from the token side comes through here, so it never holds its
+// own copy of the token manager or the error classes (instanceof would fail across bundles).
+import type * as vscode from 'vscode';
+import type { MenuCall } from '../../menu/service';
+import type { ErrcodeInfo } from '../../wechat/errcodes';
+import type { Logger } from '../../wechat/logger';
+
+export interface MenuAccount {
+  readonly appId: string | undefined;
+  /** wechat.accountName, else the AppID: how confirmations name the account. */
+  readonly label: string;
+}
+
+export interface MenuFeatureHost {
+  readonly extensionUri: vscode.Uri;
+  readonly globalStorageUri: vscode.Uri;
+  readonly log: Logger;
+  /** A token-protected API call: refreshes and retries once when the token went stale. */
+  readonly call: MenuCall;
+  readonly now: () => number;
+  account(): MenuAccount;
+  /** Leads the user through setup when the AppID or AppSecret is missing; false if they gave up. */
+  ensureCredentials(): Promise<boolean>;
+  /** Shows an error with the fix and its actions (errcode table, Show Log). */
+  showError(what: string, error: unknown): Promise<void>;
+  /** Adds the menu errcodes to the activation bundle's errcode lookup (errors.ts). */
+  registerErrcodes(table: Readonly<Record<number, ErrcodeInfo>>): void;
+}
+
+export interface MenuFeature extends vscode.Disposable {
+  uploadMenu(uri?: vscode.Uri): Promise<void>;
+  downloadMenu(): Promise<void>;
+  restoreMenuBackup(): Promise<void>;
+  deleteMenu(): Promise<void>;
+  deleteConditionalMenu(): Promise<void>;
+  tryMatchMenu(): Promise<void>;
+  newMenuFile(): Promise<void>;
+  previewMenu(uri?: vscode.Uri): Promise<void>;
+  /** The localised JSON schema for menu files (served to the JSON language service). */
+  menuSchema(): string;
+  /** Starts validating a document that might be a menu (no-op when it is not). */
+  watch(document: vscode.TextDocument): void;
+}
+
+/** Shape of dist/menu.js. */
+export interface MenuFeatureModule {
+  activateMenuFeature(host: MenuFeatureHost): MenuFeature;
+}

@@ -1,0 +1,65 @@
+// Activation-side half of the menu feature: registers the menu commands and the schema
+// provider at once (cheap), and loads dist/menu.js only when a menu document shows up or a menu
+// command runs.
+import * as vscode from 'vscode';
+import { MENU_SCHEMA_SCHEME } from '../../menu/schemaUri';
+import { MENU_COMMANDS } from '../commandIds';
+import { mayBeMenuDocument } from './documents';
+import { MenuFeature, MenuFeatureHost, MenuFeatureModule } from './host';
+
+export class MenuFeatureLoader implements vscode.Disposable {
+  private feature: MenuFeature | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly host: MenuFeatureHost) {
+    const commands: Array<[string, (feature: MenuFeature, uri?: vscode.Uri) => Promise<void>]> = [
+      [MENU_COMMANDS.uploadMenu, (feature, uri) => feature.uploadMenu(asUri(uri))],
+      [MENU_COMMANDS.downloadMenu, (feature) => feature.downloadMenu()],
+      [MENU_COMMANDS.restoreMenuBackup, (feature) => feature.restoreMenuBackup()],
+      [MENU_COMMANDS.deleteMenu, (feature) => feature.deleteMenu()],
+      [MENU_COMMANDS.deleteConditionalMenu, (feature) => feature.deleteConditionalMenu()],
+      [MENU_COMMANDS.tryMatchMenu, (feature) => feature.tryMatchMenu()],
+      [MENU_COMMANDS.newMenuFile, (feature) => feature.newMenuFile()],
+      [MENU_COMMANDS.previewMenu, (feature, uri) => feature.previewMenu(asUri(uri))],
+    ];
+    for (const [id, run] of commands) {
+      this.disposables.push(vscode.commands.registerCommand(id, (uri?: vscode.Uri) => run(this.load(), uri)));
+    }
+    this.disposables.push(
+      // jsonValidation points at this scheme so the schema's descriptions can be localised.
+      vscode.workspace.registerTextDocumentContentProvider(MENU_SCHEMA_SCHEME, {
+        provideTextDocumentContent: () => this.load().menuSchema(),
+      }),
+      vscode.workspace.onDidOpenTextDocument((document) => this.consider(document)),
+    );
+    for (const document of vscode.workspace.textDocuments) this.consider(document);
+  }
+
+  get loaded(): boolean {
+    return this.feature !== undefined;
+  }
+
+  dispose(): void {
+    this.feature?.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private consider(document: vscode.TextDocument): void {
+    if (mayBeMenuDocument(document)) this.load().watch(document);
+  }
+
+  private load(): MenuFeature {
+    if (!this.feature) {
+      const modulePath = vscode.Uri.joinPath(this.host.extensionUri, 'dist', 'menu.js').fsPath;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const menuModule = require(modulePath) as MenuFeatureModule;
+      this.feature = menuModule.activateMenuFeature(this.host);
+    }
+    return this.feature;
+  }
+}
+
+/** Commands run from the palette get no argument; from menus and code lenses, a Uri. */
+function asUri(value: unknown): vscode.Uri | undefined {
+  return value instanceof vscode.Uri ? value : undefined;
+}

@@ -1,0 +1,137 @@
+// package.json and the code must not drift: commands, settings, localisation keys, the schema
+// URL, the engine version. (In the manner of vscode-pull-request-github's check-commands.)
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MENU_SCHEMA_URI } from '../../src/menu/schemaUri';
+import { COMMANDS, MENU_COMMANDS } from '../../src/ui/commandIds';
+
+const root = join(__dirname, '..', '..', '..');
+const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>;
+
+interface CommandContribution {
+  command: string;
+  title: string;
+  category?: string;
+}
+interface SettingContribution {
+  markdownDescription?: string;
+  description?: string;
+  scope?: string;
+}
+interface Manifest {
+  engines: { vscode: string };
+  devDependencies: Record<string, string>;
+  activationEvents: string[];
+  capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
+  contributes: {
+    commands: CommandContribution[];
+    menus: Record<string, Array<{ command: string; when?: string }>>;
+    configuration: { properties: Record<string, SettingContribution> };
+    jsonValidation: Array<{ fileMatch: string[]; url: string }>;
+  };
+}
+
+const manifest = readJson('package.json') as unknown as Manifest;
+const nls = readJson('package.nls.json') as Record<string, string>;
+const nlsZh = readJson('package.nls.zh-cn.json') as Record<string, string>;
+
+/** Every `%key%` used anywhere in package.json. */
+function nlsKeysUsed(): string[] {
+  const text = readFileSync(join(root, 'package.json'), 'utf8');
+  return [...new Set([...text.matchAll(/"%([^%"]+)%"/g)].map((match) => match[1] ?? ''))];
+}
+
+/** Command ids the extension registers, read from the sources that register them. */
+function registeredInCode(): string[] {
+  const sources = ['src/extension.ts', 'src/ui/menu/loader.ts'].map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
+  const ids: string[] = [];
+  for (const [name, id] of Object.entries(COMMANDS)) if (new RegExp(`register\\(COMMANDS\\.${name}\\b`).test(sources)) ids.push(id);
+  for (const [name, id] of Object.entries(MENU_COMMANDS)) if (new RegExp(`\\[MENU_COMMANDS\\.${name},`).test(sources)) ids.push(id);
+  return ids.sort();
+}
+
+describe('package.json', () => {
+  it('contributes exactly the commands the code declares and registers', () => {
+    const contributed = manifest.contributes.commands.map((command) => command.command).sort();
+    const declared = [...Object.values(COMMANDS), ...Object.values(MENU_COMMANDS)].sort();
+    assert.deepEqual(contributed, declared);
+    assert.deepEqual(registeredInCode(), declared);
+  });
+
+  it('puts every command in the "WeChat" category with a localised title', () => {
+    for (const command of manifest.contributes.commands) {
+      assert.equal(command.category, '%category%', command.command);
+      assert.match(command.title, /^%command\.[A-Za-z]+%$/, command.command);
+    }
+    assert.equal(nls['category'], 'WeChat');
+  });
+
+  it('titles the commands exactly as the issues ask', () => {
+    const title = (id: string): string | undefined => {
+      const contribution = manifest.contributes.commands.find((command) => command.command === id);
+      return contribution ? nls[contribution.title.slice(1, -1)] : undefined;
+    };
+    assert.equal(title(COMMANDS.copyAccessToken), 'Copy Access Token');
+    assert.equal(title(COMMANDS.setupAccount), 'Set Up Account');
+    assert.equal(title(COMMANDS.setAppSecret), 'Set AppSecret');
+    assert.equal(title(COMMANDS.clearAppSecret), 'Clear AppSecret');
+    assert.equal(title(COMMANDS.refreshAccessToken), 'Refresh Access Token');
+    assert.equal(title(COMMANDS.forceRefreshAccessToken), 'Force Refresh Access Token');
+    assert.equal(title(COMMANDS.showLog), 'Show Log');
+    assert.equal(title(MENU_COMMANDS.uploadMenu), 'Upload Menu');
+    assert.equal(title(MENU_COMMANDS.downloadMenu), 'Download Current Menu');
+    assert.equal(title(MENU_COMMANDS.restoreMenuBackup), 'Restore Menu Backup');
+    assert.equal(title(MENU_COMMANDS.deleteMenu), 'Delete Menu');
+    assert.equal(title(MENU_COMMANDS.deleteConditionalMenu), 'Delete Conditional Menu');
+    assert.equal(title(MENU_COMMANDS.newMenuFile), 'New Menu File');
+  });
+
+  it('hides the internal status-bar command from the palette', () => {
+    const entry = manifest.contributes.menus['commandPalette']?.find((item) => item.command === COMMANDS.showActions);
+    assert.equal(entry?.when, 'false');
+  });
+
+  it('only names contributed commands in menus', () => {
+    const contributed = new Set(manifest.contributes.commands.map((command) => command.command));
+    for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
+      for (const item of items) assert.ok(contributed.has(item.command), `${menu}: ${item.command}`);
+    }
+  });
+
+  it('has an English and a Chinese text for every %key%, and no unused key', () => {
+    const used = nlsKeysUsed().sort();
+    assert.deepEqual(Object.keys(nls).sort(), used);
+    assert.deepEqual(Object.keys(nlsZh).sort(), used);
+  });
+
+  it('describes and scopes every setting; the API base URL is machine-wide and restricted', () => {
+    const properties = manifest.contributes.configuration.properties;
+    for (const [key, setting] of Object.entries(properties)) {
+      assert.ok(setting.markdownDescription ?? setting.description, `${key} has a description`);
+      assert.ok(setting.scope, `${key} has a scope`);
+    }
+    assert.equal(properties['wechat.apiBaseUrl']?.scope, 'machine');
+    assert.equal(properties['wechat.tokenMode']?.scope, 'application');
+    assert.deepEqual(
+      Object.keys(properties).sort(),
+      ['wechat.accountName', 'wechat.apiBaseUrl', 'wechat.appId', 'wechat.autoRefresh', 'wechat.refreshMarginSeconds', 'wechat.requestTimeoutSeconds', 'wechat.tokenMode'],
+    );
+    const untrusted = manifest.capabilities.untrustedWorkspaces;
+    assert.equal(untrusted.supported, 'limited');
+    assert.ok(untrusted.restrictedConfigurations.includes('wechat.apiBaseUrl'));
+  });
+
+  it('points jsonValidation at the schema the extension serves, for the menu file names', () => {
+    const [validation] = manifest.contributes.jsonValidation;
+    assert.equal(validation?.url, MENU_SCHEMA_URI);
+    assert.ok(validation?.fileMatch.includes('*.wechat-menu.json'));
+    assert.ok(validation?.fileMatch.includes('wechat-menu*.json'));
+    // The JSON language service may ask for the schema before onStartupFinished.
+    assert.ok(manifest.activationEvents.includes(`onFileSystem:${MENU_SCHEMA_URI.split(':')[0]}`));
+  });
+
+  it('keeps @types/vscode at engines.vscode, which vsce requires', () => {
+    assert.equal(`^${manifest.devDependencies['@types/vscode']}`, manifest.engines.vscode);
+  });
+});
