@@ -1,0 +1,69 @@
+// Every string the extension shows has a zh-cn translation, and the bundle holds nothing else.
+// Strings come from three places: literals passed to l10n.t / t / localize in src/, the errcode
+// table, and the menu core's catalogues (menuTexts.ts).
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { GENERAL_ERRCODES, UNKNOWN_ERRCODE } from '../../src/wechat/errcodes';
+import { catalogue } from './menu/menuTexts';
+
+const root = join(__dirname, '..', '..', '..');
+const bundle = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** String literals passed as the first argument of l10n.t(…), t(…) or localize(…). */
+function literalMessages(): Map<string, string> {
+  const found = new Map<string, string>();
+  const call = /(?:\bl10n\.t|\bt|\blocalize)\(\s*(['`])((?:\\.|(?!\1)[^\\])*)\1\s*[,)]/g;
+  for (const file of sourceFiles(join(root, 'src'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(call)) {
+      const message = (match[2] ?? '').replace(/\\(['"`\\])/g, '$1');
+      if (!message.includes('${')) found.set(message, file.slice(root.length + 1));
+    }
+  }
+  return found;
+}
+
+function tableMessages(): string[] {
+  return [UNKNOWN_ERRCODE, ...Object.values(GENERAL_ERRCODES)].flatMap((info) => [info.meaning, info.fix]);
+}
+
+const placeholders = (s: string): string[] => [...new Set(s.match(/\{\d+\}/g) ?? [])].sort();
+
+describe('l10n/bundle.l10n.zh-cn.json', () => {
+  const literals = literalMessages();
+
+  it('finds the messages in the sources (the extraction itself works)', () => {
+    assert.ok(literals.has('Copy Access Token'));
+    assert.ok(literals.has('Access token copied. It is valid for {0}.'));
+    assert.ok(literals.size > 80, `${literals.size} literals`);
+  });
+
+  it('translates every literal message of the code', () => {
+    const missing = [...literals].filter(([message]) => !(message in bundle)).map(([message, file]) => `${file}: ${message}`);
+    assert.deepEqual(missing, []);
+  });
+
+  it('translates every errcode meaning and fix', () => {
+    assert.deepEqual(tableMessages().filter((message) => !(message in bundle)), []);
+  });
+
+  it('holds no stale keys', () => {
+    const known = new Set([...literals.keys(), ...tableMessages(), ...catalogue()]);
+    assert.deepEqual(Object.keys(bundle).filter((key) => !known.has(key)), []);
+  });
+
+  it('keeps the placeholders and codicons of every message', () => {
+    for (const [english, chinese] of Object.entries(bundle)) {
+      assert.deepEqual(placeholders(chinese), placeholders(english), english);
+      assert.deepEqual(chinese.match(/\$\([a-z-~]+\)/g) ?? [], english.match(/\$\([a-z-~]+\)/g) ?? [], english);
+    }
+  });
+});

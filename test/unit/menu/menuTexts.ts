@@ -1,0 +1,80 @@
+// Every English template the menu core can show: from its message catalogues and the rules
+// table (catalogue), and as actually passed to localize while exercising the code (used).
+// Shared by the menu translation tests and the extension-wide l10n test.
+import { BACKUP_MESSAGES, MemoryBackupStorage, MenuBackupStore } from '../../../src/menu/backups';
+import { CONVERSION_MESSAGES, convertApiMenu, convertLiveMenu } from '../../../src/menu/convert';
+import { buildMenuSchema, SCHEMA_MESSAGES } from '../../../src/menu/schema';
+import { MENU_MESSAGES, validateMenu } from '../../../src/menu/validate';
+import type { Localize } from '../../../src/wechat/localize';
+import {
+  BUTTON_FIELDS,
+  BUTTON_TYPES,
+  MATCHRULE_FIELDS,
+  MENU_ERRCODES,
+  explainMenuErrcode,
+} from '../../../src/wechat/menuRules';
+import { apiGet, chinese, click, live, many, menu, parent, text, view, withMatchRule } from './builders';
+
+
+function strings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') {
+    out.push(value);
+  } else if (typeof value === 'object' && value !== null) {
+    Object.values(value).forEach((v) => strings(v, out));
+  }
+  return out;
+}
+
+/** Every English template the menu code can show, from the catalogues and the rules table. */
+export function catalogue(): Set<string> {
+  const all = new Set<string>([
+    ...strings(MENU_MESSAGES),
+    ...strings(CONVERSION_MESSAGES),
+    ...strings(BACKUP_MESSAGES),
+    ...strings(SCHEMA_MESSAGES),
+    'errcode {0}: {1} {2}',
+  ]);
+  Object.values(BUTTON_FIELDS).forEach((f) => all.add(f.description));
+  Object.values(BUTTON_TYPES).forEach((t) => all.add(t.label).add(t.description));
+  for (const f of Object.values(MATCHRULE_FIELDS)) {
+    all.add(f.description);
+    f.values?.forEach((v) => v.label && all.add(v.label));
+  }
+  for (const e of MENU_ERRCODES.values()) {
+    all.add(e.meaning).add(e.fix);
+  }
+  return all;
+}
+
+/** Templates actually passed to localize while exercising the code. */
+export async function used(): Promise<Set<string>> {
+  const seen = new Set<string>();
+  const record: Localize = (m) => {
+    seen.add(m);
+    return m;
+  };
+  buildMenuSchema(record);
+  const bad = [
+    '',
+    '{',
+    '{"button": [}',
+    '[]',
+    '{}',
+    text({ button: 1 }),
+    text(menu()),
+    text(menu(...many(4))),
+    text(menu(click(chinese(6), 'a'.repeat(200), { url: 'x', value: 1 }), parent('P', [...many(6), parent('Q', [click()]), view(' v ', 'ftp://x')], { type: 'click' }), { name: '', type: 'nope' })),
+    text(withMatchRule(menu(view('a', 'https://a.com'), view('b', 'https://b.com'), parent('P', [view('c', 'https://c.com'), view('d', 'https://d.com/ x')])), { group_id: 1, city: 'x', client_platform_type: '9', vip: 1 })),
+    text(withMatchRule(menu(click()), {})),
+  ];
+  bad.forEach((t) => validateMenu(t, record));
+  convertLiveMenu(live.response([live.consoleButton('text', 't', 'v'), live.consoleButton('video', 'v', 'u'), live.news('n', 'm'), 'x' as unknown as Record<string, unknown>], 0), record);
+  convertApiMenu(apiGet(undefined, [{ button: [click()], matchrule: { group_id: 1 } }]), record);
+  for (const code of MENU_ERRCODES.keys()) {
+    explainMenuErrcode(code, record);
+  }
+  const store = new MenuBackupStore(new MemoryBackupStorage(), { now: () => 0 }, { localize: record });
+  await store.read('x').catch(() => undefined);
+  return seen;
+}
+
