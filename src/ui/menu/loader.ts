@@ -10,6 +10,7 @@ import { MenuFeature, MenuFeatureHost, MenuFeatureModule } from './host';
 export class MenuFeatureLoader implements vscode.Disposable {
   private feature: MenuFeature | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private untilLoaded: vscode.Disposable | undefined;
 
   constructor(private readonly host: MenuFeatureHost) {
     const commands: Array<[string, (feature: MenuFeature, uri?: vscode.Uri) => Promise<void>]> = [
@@ -32,6 +33,8 @@ export class MenuFeatureLoader implements vscode.Disposable {
       }),
       vscode.workspace.onDidOpenTextDocument((document) => this.consider(document)),
     );
+    // A JSON file can become a menu while it is being typed; once loaded, the feature watches edits itself.
+    this.untilLoaded = vscode.workspace.onDidChangeTextDocument((event) => this.consider(event.document));
     for (const document of vscode.workspace.textDocuments) this.consider(document);
   }
 
@@ -40,12 +43,15 @@ export class MenuFeatureLoader implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.untilLoaded?.dispose();
     this.feature?.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
+  /** Loads the feature for the first menu-like document; from then on the feature watches documents itself. */
   private consider(document: vscode.TextDocument): void {
-    if (mayBeMenuDocument(document)) this.load().watch(document);
+    if (this.feature || !mayBeMenuDocument(document)) return;
+    this.load().watch(document);
   }
 
   private load(): MenuFeature {
@@ -54,6 +60,8 @@ export class MenuFeatureLoader implements vscode.Disposable {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const menuModule = require(modulePath) as MenuFeatureModule;
       this.feature = menuModule.activateMenuFeature(this.host);
+      this.untilLoaded?.dispose();
+      this.untilLoaded = undefined;
     }
     return this.feature;
   }
