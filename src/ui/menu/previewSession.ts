@@ -1,0 +1,205 @@
+// One preview webview bound to one menu document: renders it, follows its edits (debounced),
+// keeps the last picture when the JSON is briefly unreadable or the document is closed, and
+// selects a button's or problem's source in the editor when the webview asks.
+
+import * as vscode from 'vscode';
+import type { MenuValidation } from '../../menu/validate';
+import { buildPreviewModel, previewStrings, type SourceRange } from './previewModel';
+import { previewHtml } from './previewHtml';
+import { parseFromWebview, type PreviewButton, type PreviewView, type ToWebview } from './previewProtocol';
+
+/** Long enough to skip the work between keystrokes, short enough to feel live. */
+const DEBOUNCE_MS = 200;
+const VIEW_TYPE = 'wechat.menuPreview';
+
+export class PreviewSession implements vscode.Disposable {
+  private readonly panel: vscode.WebviewPanel;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
+  private disposed = false;
+  /** The webview missed updates while hidden (it reloads and says "ready" when shown again). */
+  private stale = true;
+  /** What the last readable text gave; kept as is once the document is closed. */
+  private content: Omit<PreviewView, 'strings'> | undefined;
+  private view: PreviewView | undefined;
+  private sources: ReadonlyMap<string, SourceRange> = new Map();
+  /** Buttons of the last readable version, shown while the JSON cannot be parsed. */
+  private lastButtons: readonly PreviewButton[] | undefined;
+  private lastButtonSources: ReadonlyMap<string, SourceRange> = new Map();
+
+  constructor(
+    private document: vscode.TextDocument,
+    extensionUri: vscode.Uri,
+    private readonly validate: (text: string) => MenuValidation,
+    onDidDispose: () => void,
+  ) {
+    const media = vscode.Uri.joinPath(extensionUri, 'media');
+    this.panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      title(document),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: [media] },
+    );
+    const webview = this.panel.webview;
+    webview.html = previewHtml({
+      cspSource: webview.cspSource,
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'menu-preview.css')).toString(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'menu-preview.js')).toString(),
+      lang: vscode.env.language,
+      title: title(document),
+    });
+    this.subscriptions.push(
+      webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
+      this.panel.onDidDispose(() => {
+        this.release();
+        onDidDispose();
+      }),
+    );
+  }
+
+  get uri(): vscode.Uri {
+    return this.document.uri;
+  }
+
+  /** Brings the panel forward without taking focus from the editor. */
+  reveal(): void {
+    this.panel.reveal(undefined, true);
+  }
+
+  /** The document was edited: re-render after the typing pauses. */
+  changed(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.refresh();
+    }, DEBOUNCE_MS);
+  }
+
+  /** The document was closed: keep the last picture, say so. */
+  closedDocument(): void {
+    this.closed = true;
+    this.refresh();
+  }
+
+  /** The same file was opened again (VS Code hands out a new TextDocument): follow it again. */
+  reopened(document: vscode.TextDocument): void {
+    this.document = document;
+    this.closed = false;
+    this.refresh();
+  }
+
+  dispose(): void {
+    // Disposing the panel fires onDidDispose, which releases everything else.
+    this.panel.dispose();
+  }
+
+  private release(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+  }
+
+  /** Recomputes the view; posts it only when the webview can receive it. */
+  private refresh(): void {
+    if (this.disposed) return;
+    if (!this.panel.visible) {
+      this.stale = true;
+      return;
+    }
+    this.compute();
+    this.post();
+  }
+
+  private compute(): void {
+    const t = vscode.l10n.t;
+    this.stale = false;
+    if (!this.closed) {
+      const text = this.document.getText();
+      const model = buildPreviewModel(text, this.validate(text), t);
+      if (model.buttons) {
+        this.lastButtons = model.buttons;
+        this.lastButtonSources = model.sources;
+      }
+      this.sources = model.sources;
+      this.content = {
+        buttons: this.lastButtons ?? [],
+        problems: model.problems,
+        summary: model.summary,
+        summarySeverity: model.summarySeverity,
+        notices: model.buttons ? [] : [this.unreadableNotice()],
+      };
+    }
+    if (!this.content) return;
+    const closedNotice = this.closed
+      ? [t('The document was closed. The preview keeps its last content; reopen the file to follow edits again.')]
+      : [];
+    this.view = {
+      ...this.content,
+      notices: [...closedNotice, ...this.content.notices],
+      strings: previewStrings(t, vscode.env.language),
+    };
+  }
+
+  private unreadableNotice(): string {
+    const t = vscode.l10n.t;
+    return this.lastButtons
+      ? t('The JSON cannot be read right now; the phone shows the last readable version.')
+      : t('Nothing to show yet: the document is not a menu with a "button" list.');
+  }
+
+  private post(): void {
+    if (!this.view) return;
+    const message: ToWebview = { type: 'render', view: this.view };
+    void this.panel.webview.postMessage(message);
+  }
+
+  private onMessage(raw: unknown): void {
+    const message = parseFromWebview(raw);
+    switch (message?.type) {
+      case 'ready':
+        // A fresh page (first load, or shown again after being hidden): send the current picture.
+        if (this.stale || !this.view) this.compute();
+        this.post();
+        break;
+      case 'reveal':
+        void this.revealSource(message.id);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private async revealSource(id: string): Promise<void> {
+    const range = this.sources.get(id) ?? this.lastButtonSources.get(id);
+    if (!range) return;
+    const t = vscode.l10n.t;
+    const gone = t('The menu document is no longer available, so its source cannot be shown.');
+    if (this.closed && this.document.isUntitled) {
+      // An untitled document that was closed is gone for good; opening its URI would make a new, empty one.
+      void vscode.window.showWarningMessage(gone);
+      return;
+    }
+    try {
+      const document = this.closed ? await vscode.workspace.openTextDocument(this.document.uri) : this.document;
+      const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString());
+      // Open the source next to the preview, never on top of it.
+      const column = shown?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+      const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false });
+      const start = document.positionAt(range.offset);
+      const selection = new vscode.Selection(start, document.positionAt(range.offset + range.length));
+      editor.selection = selection;
+      editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    } catch {
+      // The file was deleted or moved since.
+      void vscode.window.showWarningMessage(gone);
+    }
+  }
+}
+
+function title(document: vscode.TextDocument): string {
+  const name = document.uri.path.split('/').pop() || document.uri.path;
+  return vscode.l10n.t('Menu Preview: {0}', name);
+}
