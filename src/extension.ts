@@ -10,6 +10,7 @@ import { ActionsPick } from './ui/actionsPick';
 import { AppSecrets } from './ui/appSecrets';
 import { COMMANDS, MENU_COMMANDS } from './ui/commandIds';
 import { ErrorPresenter } from './ui/errorPresenter';
+import { confirmClassicFetch } from './ui/classicConfirm';
 import { RedactingLog } from './ui/log';
 import { MenuFeatureLoader } from './ui/menu/loader';
 import { SecretTokenStore } from './ui/secretTokenStore';
@@ -56,12 +57,18 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       log.redactor.addSecret(credentials.appSecret);
       return credentials;
     },
+    confirmClassicFetch,
     log,
   });
   const scheduler = new RefreshScheduler(
     manager,
     clock,
-    () => ({ autoRefresh: config.autoRefresh, refreshMarginSeconds: config.refreshMarginSeconds, jitterMs: REFRESH_JITTER_MS }),
+    // In classic mode every fetch breaks the servers' token, so nothing is fetched in the background.
+    () => ({
+      autoRefresh: config.autoRefresh && config.tokenMode === 'stable',
+      refreshMarginSeconds: config.refreshMarginSeconds,
+      jitterMs: REFRESH_JITTER_MS,
+    }),
     Math.random,
     log,
   );
@@ -79,7 +86,8 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   );
 
   const presenter = new ErrorPresenter(log);
-  const accounts = new AccountCommands(appSecrets, manager, presenter, log, clock);
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
+  const accounts = new AccountCommands(appSecrets, manager, presenter, log, clock, () => config, testMode);
   const tokens = new TokenCommands(manager, accounts, presenter, clock);
   const actions = new ActionsPick(() => manager.state);
   addTokenActions(actions);
@@ -104,18 +112,19 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       log,
       call: (path, options) => manager.withToken((accessToken) => client.call(path, { ...options, accessToken })),
       now: () => clock.now(),
-      account: () => ({ appId: config.appId, label: config.accountName ?? config.appId ?? vscode.l10n.t('this account') }),
+      account: () => ({ appId: config.appId, name: config.accountName, label: accountLabel(config) }),
       ensureCredentials: () => accounts.ensureCredentials(),
       showError: (what, error) => presenter.show(what, error),
       registerErrcodes,
     }),
   );
 
-  const resync = async (): Promise<void> => {
-    await manager.reload();
-    statusBar.update();
-    scheduler.reschedule();
-  };
+  // The state listener redraws the status bar; a failed read (e.g. no OS keyring) is logged.
+  const resync = (): Promise<void> =>
+    manager.reload().then(
+      () => scheduler.reschedule(),
+      (error: unknown) => log.error(`reading the token cache failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsProxy(event)) client.resetTransport();
@@ -135,16 +144,29 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   log.info(`activated (${config.appId ?? 'no AppID'}, ${config.tokenMode} mode)`);
 
   return {
-    tokenState: () => manager.state,
+    // Other extensions can read exports: only tests get the token itself.
+    tokenState: () => (testMode ? manager.state : withoutToken(manager.state)),
     statusBar: () => statusBar.current,
     statusBarRenderCount: () => statusBar.renderCount,
   };
 }
 
+function withoutToken(state: TokenState): TokenState {
+  if (!('token' in state) || !state.token) return state;
+  return { ...state, token: { ...state.token, accessToken: '' } } as TokenState;
+}
+
+/** How confirmations name the account: the label and the AppID, which settings may set apart. */
+function accountLabel(config: WeChatConfig): string {
+  if (!config.appId) return vscode.l10n.t('this account');
+  return config.accountName ? `${config.accountName} (${config.appId})` : config.appId;
+}
+
+const configured = (state: TokenState): boolean => state.kind !== 'setup';
+
 function addTokenActions(actions: ActionsPick): void {
   const t = vscode.l10n.t;
   const group = t('Access token');
-  const configured = (state: TokenState): boolean => state.kind !== 'setup';
   actions.add(
     { group, label: `$(copy) ${t('Copy Access Token')}`, command: COMMANDS.copyAccessToken, when: configured },
     { group, label: `$(refresh) ${t('Refresh Access Token')}`, command: COMMANDS.refreshAccessToken, when: configured },
@@ -168,7 +190,6 @@ function addTokenActions(actions: ActionsPick): void {
 function addMenuActions(actions: ActionsPick): void {
   const t = vscode.l10n.t;
   const group = t('Custom menu');
-  const configured = (state: TokenState): boolean => state.kind !== 'setup';
   actions.add(
     { group, label: `$(cloud-upload) ${t('Upload Menu')}`, detail: t('The menu in the active editor'), command: MENU_COMMANDS.uploadMenu, when: configured },
     { group, label: `$(open-preview) ${t('Preview Menu')}`, command: MENU_COMMANDS.previewMenu },

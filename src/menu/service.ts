@@ -3,6 +3,7 @@
 // refreshed and the call retried once). vscode-free, and it does not know about tokens itself.
 import { convertApiMenu, convertLiveMenu, MenuConversion } from './convert';
 import { Menu } from './model';
+import { formatMessage, Localize } from '../wechat/localize';
 
 export interface MenuCallOptions {
   readonly method: 'GET' | 'POST';
@@ -34,7 +35,11 @@ export function errcodeOf(error: unknown): number | undefined {
 }
 
 export class MenuService {
-  constructor(private readonly call: MenuCall) {}
+  constructor(
+    private readonly call: MenuCall,
+    /** Localises the conversion notes (what could not be carried over as it is). */
+    private readonly localize: Localize = formatMessage,
+  ) {}
 
   /** Replaces the default menu. */
   async create(menu: Menu): Promise<void> {
@@ -64,12 +69,12 @@ export class MenuService {
   async current(): Promise<MenuConversion> {
     let fromApi: MenuConversion | undefined;
     try {
-      fromApi = convertApiMenu(await this.call<object>(MENU_PATHS.get, { method: 'GET' }));
+      fromApi = convertApiMenu(await this.call<object>(MENU_PATHS.get, { method: 'GET' }), this.localize);
     } catch (error) {
       if (errcodeOf(error) !== NO_MENU_ERRCODE) throw error;
     }
     if (fromApi?.menu) return fromApi;
-    const live = convertLiveMenu(await this.call<object>(MENU_PATHS.current, { method: 'GET' }));
+    const live = convertLiveMenu(await this.call<object>(MENU_PATHS.current, { method: 'GET' }), this.localize);
     return fromApi && fromApi.conditional.length > 0 ? { ...live, conditional: fromApi.conditional } : live;
   }
 
@@ -77,7 +82,7 @@ export class MenuService {
   async tryMatch(userId: string): Promise<MenuConversion | undefined> {
     try {
       const answer = await this.call<object>(MENU_PATHS.tryMatch, { method: 'POST', body: { user_id: userId } });
-      return convertApiMenu({ menu: answer });
+      return convertApiMenu({ menu: answer }, this.localize);
     } catch (error) {
       if (errcodeOf(error) === NO_MATCH_ERRCODE || errcodeOf(error) === NO_MENU_ERRCODE) return undefined;
       throw error;

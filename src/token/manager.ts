@@ -2,7 +2,7 @@
 // refreshes through one in-flight request shared by all callers, adopts a token another window
 // stored, and retries an API call once when WeChat says the token went stale.
 import { Credentials, TokenGrant, WeChatApi } from '../wechat/client';
-import { MissingCredentialsError, WeChatApiError } from '../wechat/errors';
+import { FetchDeclinedError, MissingCredentialsError, WeChatApiError } from '../wechat/errors';
 import { Logger, silentLogger } from '../wechat/logger';
 import { Clock } from './clock';
 import { isExpired, isFresh } from './policy';
@@ -29,6 +29,11 @@ export interface TokenManagerOptions {
   readonly settings: () => TokenSettings;
   /** Resolves the AppSecret (SecretStorage); throws MissingCredentialsError when absent. */
   readonly credentials: (appId: string) => Promise<Credentials>;
+  /**
+   * Asked before every classic-mode fetch the caller has not confirmed already: each classic
+   * fetch invalidates the token the account's servers use (about 5 minutes later).
+   */
+  readonly confirmClassicFetch?: () => Promise<boolean>;
   readonly log?: Logger;
 }
 
@@ -37,6 +42,8 @@ export interface RefreshOptions {
   readonly force?: boolean;
   /** The user asked: ask WeChat even if the store holds a fresh token (normal mode still shares it). */
   readonly always?: boolean;
+  /** The user already agreed to a classic-mode fetch (confirmClassicFetch is not asked again). */
+  readonly confirmed?: boolean;
   /** Refresh even if the store holds a fresh token, unless it differs from this stale one. */
   readonly stale?: string;
 }
@@ -73,9 +80,9 @@ export class TokenManager {
     }
     const token = await this.options.store.read(appId);
     if (this.inflight?.appId === appId) return this.current;
-    if (token) this.setState({ kind: 'ready', appId, token });
-    else if (this.current.kind === 'failed' && this.current.appId === appId) this.setState({ ...this.current, token: undefined });
-    else this.setState({ kind: 'empty', appId });
+    if (token) this.setStateFor(appId, { kind: 'ready', appId, token });
+    else if (this.current.kind === 'failed' && this.current.appId === appId) this.setStateFor(appId, { ...this.current, token: undefined });
+    else this.setStateFor(appId, { kind: 'empty', appId });
     return this.current;
   }
 
@@ -140,6 +147,8 @@ export class TokenManager {
 
   /** Forgets the cached token of the current AppID (Clear AppSecret). */
   async clear(): Promise<void> {
+    // A refresh still on its way would write its token back after the clear.
+    await this.inflight?.promise.catch(() => undefined);
     const { appId } = this.options.settings();
     if (appId) await this.options.store.clear(appId);
     await this.reload();
@@ -163,6 +172,9 @@ export class TokenManager {
       this.log.info(`adopting the token another window stored (expires ${new Date(stored.expiresAt).toISOString()})`);
       this.setStateFor(appId, { kind: 'ready', appId, token: stored });
       return stored;
+    }
+    if (mode === 'classic' && !options.confirmed && this.options.confirmClassicFetch && !(await this.options.confirmClassicFetch())) {
+      throw new FetchDeclinedError();
     }
     this.setStateFor(appId, { kind: 'fetching', appId, token: stored });
     try {

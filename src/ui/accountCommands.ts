@@ -1,8 +1,9 @@
 // Set Up Account / Set AppSecret / Clear AppSecret. The AppID goes to settings (it is not a
-// secret); the AppSecret goes to SecretStorage only, typed into a password box. Both commands
-// also take an argument object so scripts and tests can run them without the input boxes.
+// secret); the AppSecret goes to SecretStorage only, typed into a password box. In the
+// extension's test mode both commands also take an argument object, so integration tests can
+// run them without the input boxes.
 import * as vscode from 'vscode';
-import { readConfig, updateAppId } from '../config';
+import { updateAppId, WeChatConfig } from '../config';
 import { Clock } from '../token/clock';
 import { TokenManager } from '../token/manager';
 import { checkAppId, checkAppSecret } from '../wechat/credentialFormat';
@@ -23,21 +24,26 @@ export class AccountCommands {
     private readonly presenter: ErrorPresenter,
     private readonly log: RedactingLog,
     private readonly clock: Clock,
+    private readonly config: () => WeChatConfig,
+    /** Only tests may pass the AppSecret as a command argument: no extension may set it silently. */
+    private readonly acceptArgs: boolean,
   ) {}
 
   /** AppID, then AppSecret; ends with a fetched token so the user sees it works. */
-  async setupAccount(args?: AccountArgs): Promise<boolean> {
+  async setupAccount(commandArgs?: AccountArgs): Promise<boolean> {
+    const args = this.acceptArgs ? commandArgs : undefined;
     const appId = args?.appId?.trim() ?? (await this.askAppId());
     if (!appId) return false;
-    if (appId !== readConfig().appId) await updateAppId(appId);
+    if (appId !== this.config().appId) await updateAppId(appId);
     const stored = await this.setAppSecret(args?.appSecret === undefined ? undefined : { appSecret: args.appSecret }, appId);
     if (stored) await this.verify(appId);
     return stored;
   }
 
   /** Stores the AppSecret for the configured AppID (asking for the AppID first if none). */
-  async setAppSecret(args?: AccountArgs, knownAppId?: string): Promise<boolean> {
-    const appId = knownAppId ?? readConfig().appId;
+  async setAppSecret(commandArgs?: AccountArgs, knownAppId?: string): Promise<boolean> {
+    const args = this.acceptArgs || knownAppId ? commandArgs : undefined;
+    const appId = knownAppId ?? this.config().appId;
     if (!appId) return this.setupAccount(args);
     const appSecret = args?.appSecret?.trim() ?? (await this.askAppSecret(appId));
     if (!appSecret) return false;
@@ -49,7 +55,7 @@ export class AccountCommands {
   }
 
   async clearAppSecret(): Promise<void> {
-    const appId = readConfig().appId;
+    const appId = this.config().appId;
     if (!appId || !(await this.secrets.has(appId))) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No AppSecret is stored for this account.'));
       return;
@@ -69,7 +75,7 @@ export class AccountCommands {
 
   /** Makes sure an AppID and an AppSecret exist, leading the user into setup if not. */
   async ensureCredentials(): Promise<boolean> {
-    const appId = readConfig().appId;
+    const appId = this.config().appId;
     if (!appId) return this.setupAccount();
     if (await this.secrets.has(appId)) return true;
     return this.setAppSecret(undefined, appId);
@@ -96,7 +102,7 @@ export class AccountCommands {
       title: vscode.l10n.t('WeChat: Set Up Account (1/2)'),
       prompt: vscode.l10n.t('AppID of the Official Account (MP console → Settings and Development → Basic configuration)'),
       placeHolder: 'wx0123456789abcdef',
-      value: readConfig().appId ?? '',
+      value: this.config().appId ?? '',
       ignoreFocusOut: true,
       validateInput: (text) => {
         const problem = checkAppId(text);

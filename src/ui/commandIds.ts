@@ -21,5 +21,3 @@ export const MENU_COMMANDS = {
   newMenuFile: 'wechat.newMenuFile',
   previewMenu: 'wechat.previewMenu',
 } as const;
-
-export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS] | (typeof MENU_COMMANDS)[keyof typeof MENU_COMMANDS];

@@ -2,7 +2,7 @@
 // detail goes to the log, one click away. Messages never contain secrets (errors are built
 // without them, and the log redacts).
 import * as vscode from 'vscode';
-import { describeError, MissingCredentialsError, WeChatApiError, WeChatTransportError } from '../wechat/errors';
+import { describeError, FetchDeclinedError, MissingCredentialsError, WeChatApiError, WeChatTransportError } from '../wechat/errors';
 import { COMMANDS } from './commandIds';
 import { RedactingLog } from './log';
 
@@ -16,6 +16,8 @@ export class ErrorPresenter {
 
   /** Shows `error` prefixed with what was being done, e.g. "Could not copy the access token". */
   async show(what: string, error: unknown): Promise<void> {
+    // The user said no to a classic-mode fetch: nothing failed, nothing to report.
+    if (error instanceof FetchDeclinedError) return;
     const message = `${what}: ${describeError(error, vscode.l10n.t)}`;
     this.log.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
     const actions = [...this.actionsFor(error), this.showLogAction()];

@@ -1,7 +1,6 @@
 // Copy / Refresh / Force Refresh. Each command is a few lines over the TokenManager; the
 // dangerous ones (anything that invalidates a token servers may be using) ask first, modally.
 import * as vscode from 'vscode';
-import { readConfig } from '../config';
 import { Clock } from '../token/clock';
 import { TokenManager } from '../token/manager';
 import { CachedToken } from '../token/store';
@@ -35,7 +34,6 @@ export class TokenCommands {
 
   async refreshAccessToken(): Promise<boolean> {
     if (!(await this.accounts.ensureCredentials())) return false;
-    if (readConfig().tokenMode === 'classic' && !(await this.confirmClassicRefresh())) return false;
     const before = this.cachedToken();
     try {
       const token = await this.withProgress(vscode.l10n.t('Refreshing the access token…'), () =>
@@ -72,7 +70,7 @@ export class TokenCommands {
     if (answer !== confirm) return false;
     try {
       const token = await this.withProgress(vscode.l10n.t('Forcing a new access token…'), () =>
-        this.manager.refresh({ force: true }),
+        this.manager.refresh({ force: true, confirmed: true }),
       );
       void vscode.window.showInformationMessage(
         vscode.l10n.t('New access token, valid for {0}. The previous token is no longer valid.', this.remaining(token)),
@@ -82,21 +80,6 @@ export class TokenCommands {
       await this.presenter.show(vscode.l10n.t('Could not force a new access token'), error);
       return false;
     }
-  }
-
-  private async confirmClassicRefresh(): Promise<boolean> {
-    const confirm = vscode.l10n.t('Fetch New Token');
-    const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Classic mode: fetching a token invalidates the one your servers use.'),
-      {
-        modal: true,
-        detail: vscode.l10n.t(
-          'With "wechat.tokenMode" set to classic, every fetch issues a new token and the previous one stops working about 5 minutes later. The stable mode shares one token safely.',
-        ),
-      },
-      confirm,
-    );
-    return answer === confirm;
   }
 
   private cachedToken(): CachedToken | undefined {

@@ -131,6 +131,18 @@ export class MissingCredentialsError extends WeChatError {
   }
 }
 
+/** Classic mode: the user declined a fetch that would invalidate the token their servers use. */
+export class FetchDeclinedError extends WeChatError {
+  constructor() {
+    super('classic token fetch declined');
+    this.name = 'FetchDeclinedError';
+  }
+
+  describe(localize: Localize = formatMessage): string {
+    return localize('No token was fetched: in classic mode every fetch needs your confirmation.');
+  }
+}
+
 /** The setting `wechat.apiBaseUrl` is not an address the AppSecret may be sent to. */
 export class InvalidBaseUrlError extends WeChatError {
   constructor(

@@ -85,6 +85,7 @@ describe('package.json', () => {
     assert.equal(title(MENU_COMMANDS.deleteMenu), 'Delete Menu');
     assert.equal(title(MENU_COMMANDS.deleteConditionalMenu), 'Delete Conditional Menu');
     assert.equal(title(MENU_COMMANDS.newMenuFile), 'New Menu File');
+    assert.equal(title(MENU_COMMANDS.tryMatchMenu), 'Try Match');
   });
 
   it('hides the internal status-bar command from the palette', () => {
@@ -119,7 +120,8 @@ describe('package.json', () => {
     );
     const untrusted = manifest.capabilities.untrustedWorkspaces;
     assert.equal(untrusted.supported, 'limited');
-    assert.ok(untrusted.restrictedConfigurations.includes('wechat.apiBaseUrl'));
+    // The AppSecret's destination, and which account's secret is used, never come from an untrusted workspace.
+    assert.deepEqual([...untrusted.restrictedConfigurations].sort(), ['wechat.accountName', 'wechat.apiBaseUrl', 'wechat.appId']);
   });
 
   it('points jsonValidation at the schema the extension serves, for the menu file names', () => {

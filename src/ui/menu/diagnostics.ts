@@ -2,7 +2,7 @@
 // Problems panel, each pointing at the exact JSON node and naming the errcode it prevents.
 import * as vscode from 'vscode';
 import { isMenuDocument, MenuProblem, MenuValidation, validateMenu } from '../../menu/validate';
-import { hasMenuFileName } from './documents';
+import { hasMenuFileName, mayBeMenuDocument } from './documents';
 
 const DEBOUNCE_MS = 250;
 const SEVERITY: Record<MenuProblem['severity'], vscode.DiagnosticSeverity> = {
@@ -15,6 +15,8 @@ export class MenuDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('wechat-menu');
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly results = new Map<string, MenuValidation>();
+  /** Documents found not to be menus, with the version checked: not parsed again until edited. */
+  private readonly notMenus = new Map<string, number>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [this.collection, this.changeEmitter];
   /** Fires after a document's problems were recomputed (code lens, preview, context key). */
@@ -32,6 +34,7 @@ export class MenuDiagnostics implements vscode.Disposable {
   /** The latest validation of a menu document, computing it if needed; undefined for other documents. */
   validation(document: vscode.TextDocument): MenuValidation | undefined {
     const key = document.uri.toString();
+    if (this.notMenus.get(key) === document.version) return undefined;
     if (!this.results.has(key) || this.pending.has(key)) this.validateNow(document);
     return this.results.get(key);
   }
@@ -45,12 +48,15 @@ export class MenuDiagnostics implements vscode.Disposable {
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
     if (!isJson(document)) return;
-    const text = document.getText();
-    if (!hasMenuFileName(document.fileName) && !isMenuDocument(text)) {
+    const named = hasMenuFileName(document.fileName);
+    // The cheap look at the first few KB spares a full parse of every other JSON file.
+    if (!named && (!mayBeMenuDocument(document) || !isMenuDocument(document.getText()))) {
       if (this.results.has(key)) this.forget(document.uri);
+      this.notMenus.set(key, document.version);
       return;
     }
-    const validation = validateMenu(text, vscode.l10n.t);
+    this.notMenus.delete(key);
+    const validation = validateMenu(document.getText(), vscode.l10n.t);
     this.results.set(key, validation);
     this.collection.set(document.uri, validation.problems.map((problem) => toDiagnostic(document, problem)));
     this.changeEmitter.fire(document.uri);
@@ -77,6 +83,7 @@ export class MenuDiagnostics implements vscode.Disposable {
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
     this.results.delete(key);
+    this.notMenus.delete(key);
     this.collection.delete(uri);
     this.changeEmitter.fire(uri);
   }

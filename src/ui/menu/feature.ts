@@ -23,8 +23,12 @@ export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
   const diagnostics = new MenuDiagnostics();
   const storage = new FsBackupStorage(vscode.Uri.joinPath(host.globalStorageUri, 'menu-backups'));
   const backups = new MenuBackupStore(storage, { now: host.now }, { localize: vscode.l10n.t });
-  const commands = new MenuCommands(host, new MenuService(host.call), backups, diagnostics, (name) => storage.uri(name));
-  const preview = new MenuPreviewManager(host.extensionUri, (text) => validateMenu(text, vscode.l10n.t));
+  const commands = new MenuCommands(host, new MenuService(host.call, vscode.l10n.t), backups, diagnostics, (name) => storage.uri(name));
+  const preview = new MenuPreviewManager(
+    host.extensionUri,
+    (text) => validateMenu(text, vscode.l10n.t),
+    () => host.account().name,
+  );
   const codeLens = new MenuCodeLensProvider(diagnostics);
 
   const updateContext = (): void => {

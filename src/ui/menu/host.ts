@@ -9,7 +9,9 @@ import type { Logger } from '../../wechat/logger';
 
 export interface MenuAccount {
   readonly appId: string | undefined;
-  /** wechat.accountName, else the AppID: how confirmations name the account. */
+  /** wechat.accountName, if set. */
+  readonly name: string | undefined;
+  /** How confirmations name the account: "name (AppID)", or the AppID alone. */
   readonly label: string;
 }
 

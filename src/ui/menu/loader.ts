@@ -24,7 +24,18 @@ export class MenuFeatureLoader implements vscode.Disposable {
       [MENU_COMMANDS.previewMenu, (feature, uri) => feature.previewMenu(asUri(uri))],
     ];
     for (const [id, run] of commands) {
-      this.disposables.push(vscode.commands.registerCommand(id, (uri?: vscode.Uri) => run(this.load(), uri)));
+      this.disposables.push(
+        vscode.commands.registerCommand(id, async (uri?: vscode.Uri) => {
+          let feature: MenuFeature;
+          try {
+            feature = this.load();
+          } catch (error) {
+            await host.showError(vscode.l10n.t('The menu feature could not be loaded'), error);
+            return;
+          }
+          await run(feature, uri);
+        }),
+      );
     }
     this.disposables.push(
       // jsonValidation points at this scheme so the schema's descriptions can be localised.
@@ -38,10 +49,6 @@ export class MenuFeatureLoader implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) this.consider(document);
   }
 
-  get loaded(): boolean {
-    return this.feature !== undefined;
-  }
-
   dispose(): void {
     this.untilLoaded?.dispose();
     this.feature?.dispose();
@@ -51,7 +58,12 @@ export class MenuFeatureLoader implements vscode.Disposable {
   /** Loads the feature for the first menu-like document; from then on the feature watches documents itself. */
   private consider(document: vscode.TextDocument): void {
     if (this.feature || !mayBeMenuDocument(document)) return;
-    this.load().watch(document);
+    try {
+      this.load().watch(document);
+    } catch (error) {
+      // An optional feature must never break activation or the token side.
+      this.host.log.error(`menu feature failed to load: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private load(): MenuFeature {

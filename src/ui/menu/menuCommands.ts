@@ -203,7 +203,9 @@ export class MenuCommands {
     try {
       if (conditional) {
         const menuid = await this.progress(t('Adding the conditional menu…'), () => this.service.addConditional(menu));
-        void vscode.window.showInformationMessage(t('Conditional menu added to {0}: menuid {1}.', label, menuid));
+        void vscode.window.showInformationMessage(
+          t('Conditional menu added to {0}: menuid {1}. "WeChat: Delete Conditional Menu" removes it again.', label, menuid),
+        );
         return;
       }
       const backup = await this.progress(t('Uploading the menu…'), async () => {

@@ -30,10 +30,10 @@ const SEVERITY_RANK: Readonly<Record<PreviewSeverity, number>> = { hint: 1, warn
 const DETAIL_FIELDS = ['url', 'key', 'pagepath', 'media_id', 'article_id'] as const;
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false };
 
-export function previewStrings(t: Localize, lang: string): PreviewStrings {
+export function previewStrings(t: Localize, lang: string, accountName?: string): PreviewStrings {
   return {
     lang,
-    accountName: t('Official Account'),
+    accountName: accountName ?? t('Official Account'),
     back: t('Back'),
     keyboard: t('Switch to message input'),
     menuBar: t('Custom menu'),

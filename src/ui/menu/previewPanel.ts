@@ -14,6 +14,7 @@ export class MenuPreviewManager implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly validate: (text: string) => MenuValidation,
+    private readonly accountName: () => string | undefined = () => undefined,
   ) {
     this.subscriptions = [
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -32,10 +33,16 @@ export class MenuPreviewManager implements vscode.Disposable {
       existing.reveal();
       return;
     }
-    const session = new PreviewSession(document, this.extensionUri, this.validate, () => {
-      // Only forget the session that closed, not a newer one for the same document.
-      if (this.sessions.get(id) === session) this.sessions.delete(id);
-    });
+    const session = new PreviewSession(
+      document,
+      this.extensionUri,
+      this.validate,
+      () => {
+        // Only forget the session that closed, not a newer one for the same document.
+        if (this.sessions.get(id) === session) this.sessions.delete(id);
+      },
+      this.accountName,
+    );
     this.sessions.set(id, session);
   }
 

@@ -33,6 +33,8 @@ export class PreviewSession implements vscode.Disposable {
     extensionUri: vscode.Uri,
     private readonly validate: (text: string) => MenuValidation,
     onDidDispose: () => void,
+    /** wechat.accountName, shown in the phone's title bar. */
+    private readonly accountName: () => string | undefined = () => undefined,
   ) {
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     this.panel = vscode.window.createWebviewPanel(
@@ -139,7 +141,7 @@ export class PreviewSession implements vscode.Disposable {
     this.view = {
       ...this.content,
       notices: [...closedNotice, ...this.content.notices],
-      strings: previewStrings(t, vscode.env.language),
+      strings: previewStrings(t, vscode.env.language, this.accountName()),
     };
   }
 

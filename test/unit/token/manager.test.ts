@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { TokenManager, TokenSettings, TokenState } from '../../../src/token/manager';
 import { TokenStore } from '../../../src/token/store';
 import { WeChatClient } from '../../../src/wechat/client';
-import { MissingCredentialsError, WeChatApiError, WeChatTransportError } from '../../../src/wechat/errors';
+import { FetchDeclinedError, MissingCredentialsError, WeChatApiError, WeChatTransportError } from '../../../src/wechat/errors';
 import { createTransport } from '../../../src/wechat/undiciTransport';
 import { FakeWeChat, startFakeWeChat } from '../../fake-wechat/server';
 import { FakeClock, settle } from '../helpers/fakeClock';
@@ -658,3 +658,97 @@ describe('token/manager against the fake WeChat server', () => {
   });
 });
 
+
+describe('token/manager in classic mode', () => {
+  // Every classic fetch invalidates the token the servers use: the manager asks first, unless the
+  // caller already did.
+  let clock: FakeClock;
+  let store: MemoryTokenStore;
+  let api: ScriptedTokenApi;
+  let answers: boolean[];
+  let asked: number;
+  let manager: TokenManager;
+
+  beforeEach(() => {
+    clock = new FakeClock();
+    store = new MemoryTokenStore();
+    api = new ScriptedTokenApi();
+    answers = [];
+    asked = 0;
+    manager = new TokenManager({
+      api,
+      store,
+      clock,
+      settings: () => ({ appId: APP_ID, mode: 'classic', refreshMarginSeconds: MARGIN_S }),
+      credentials: fixedCredentials(),
+      confirmClassicFetch: async () => {
+        asked++;
+        return answers.shift() ?? false;
+      },
+    });
+  });
+
+  afterEach(() => manager.dispose());
+
+  it('asks before fetching and fetches nothing when the user declines', async () => {
+    await assert.rejects(manager.get(), FetchDeclinedError);
+    assert.equal(asked, 1);
+    assert.equal(api.count, 0);
+    assert.notEqual(manager.state.kind, 'fetching');
+  });
+
+  it('fetches with the classic endpoint once the user agrees', async () => {
+    answers.push(true);
+    api.answer(aGrant());
+    const token = await manager.get();
+    assert.equal(asked, 1);
+    assert.deepEqual(api.calls.map((call) => call.kind), ['classic']);
+    assert.equal(token.mode, 'classic');
+  });
+
+  it('does not ask while the cached token is fresh', async () => {
+    store.seed(tokenExpiringIn(clock.now(), 3_600_000, { mode: 'classic' }), false);
+    await manager.get();
+    assert.equal(asked, 0);
+  });
+
+  it('keeps serving a still-valid token inside the margin when the user declines the refresh', async () => {
+    const cached = tokenExpiringIn(clock.now(), MARGIN - 60_000, { mode: 'classic' });
+    store.seed(cached, false);
+    assert.equal((await manager.get()).accessToken, cached.accessToken);
+    assert.equal(asked, 1);
+    assert.equal(api.count, 0);
+  });
+
+  it('does not ask again when the caller already confirmed', async () => {
+    api.answer(aGrant());
+    await manager.refresh({ force: true, confirmed: true });
+    assert.equal(asked, 0);
+    assert.equal(api.count, 1);
+  });
+});
+
+describe('token/manager clear()', () => {
+  it('waits for a refresh in flight, so its token is not written back after the clear', async () => {
+    const clock = new FakeClock();
+    const store = new MemoryTokenStore();
+    const api = new ScriptedTokenApi();
+    const manager = new TokenManager({
+      api,
+      store,
+      clock,
+      settings: () => ({ appId: APP_ID, mode: 'stable', refreshMarginSeconds: MARGIN_S }),
+      credentials: fixedCredentials(),
+    });
+    const held = api.hold();
+    const refreshing = manager.refresh();
+    await settle();
+    const clearing = manager.clear();
+    held.resolve(aGrant());
+    await refreshing;
+    await clearing;
+    assert.equal(store.peek(APP_ID), undefined);
+    assert.equal(manager.state.kind, 'empty');
+    manager.dispose();
+  });
+});
