@@ -11,7 +11,7 @@ import * as esbuild from 'esbuild';
 import { TokenManager } from '../src/token/manager';
 import { WeChatClient } from '../src/wechat/client';
 import { createTransport } from '../src/wechat/undiciTransport';
-import { startFakeWeChat } from '../test/fake-wechat/server';
+import { FakeWeChat, startFakeWeChat } from '../test/fake-wechat/server';
 import { FakeClock } from '../test/unit/helpers/fakeClock';
 import { MemoryTokenStore } from '../test/unit/helpers/memoryTokenStore';
 
@@ -28,25 +28,34 @@ interface Row {
   readonly goal: string;
 }
 
-async function tokenCallsPerDay(): Promise<Row> {
+interface Rig {
+  readonly clock: FakeClock;
+  readonly fake: FakeWeChat;
+  readonly client: WeChatClient;
+  /** A TokenManager as one VS Code window builds it; windows sharing `store` share SecretStorage. */
+  window(store: MemoryTokenStore): TokenManager;
+}
+
+async function startRig(): Promise<Rig> {
   const clock = new FakeClock();
   const fake = await startFakeWeChat({ accounts: [{ appId: APP_ID, secret: SECRET }], now: () => clock.now() });
-  try {
-    const client = new WeChatClient({
-      settings: () => ({ baseUrl: fake.url, timeoutMs: 5000 }),
-      transport: () => createTransport({}),
+  const client = new WeChatClient({ settings: () => ({ baseUrl: fake.url, timeoutMs: 5000 }), transport: () => createTransport({}) });
+  const window = (store: MemoryTokenStore): TokenManager =>
+    new TokenManager({
+      api: client,
+      store,
+      clock,
+      settings: () => ({ appId: APP_ID, mode: 'stable', refreshMarginSeconds: 300 }),
+      credentials: async (appId) => ({ appId, appSecret: SECRET }),
     });
+  return { clock, fake, client, window };
+}
+
+async function tokenCallsPerDay(): Promise<Row> {
+  const { clock, fake, client, window: openWindow } = await startRig();
+  try {
     const store = new MemoryTokenStore();
-    const windows = [0, 1, 2].map(
-      () =>
-        new TokenManager({
-          api: client,
-          store,
-          clock,
-          settings: () => ({ appId: APP_ID, mode: 'stable', refreshMarginSeconds: 300 }),
-          credentials: async (appId) => ({ appId, appSecret: SECRET }),
-        }),
-    );
+    const windows = [0, 1, 2].map(() => openWindow(store));
     for (let minute = 0; minute < 24 * 60; minute++) {
       for (const window of windows) await window.get();
       clock.advance(MINUTE);
@@ -67,20 +76,9 @@ async function tokenCallsPerDay(): Promise<Row> {
 }
 
 async function coldConcurrentGets(): Promise<Row> {
-  const clock = new FakeClock();
-  const fake = await startFakeWeChat({ accounts: [{ appId: APP_ID, secret: SECRET }], now: () => clock.now() });
+  const { fake, client, window: openWindow } = await startRig();
   try {
-    const client = new WeChatClient({
-      settings: () => ({ baseUrl: fake.url, timeoutMs: 5000 }),
-      transport: () => createTransport({}),
-    });
-    const manager = new TokenManager({
-      api: client,
-      store: new MemoryTokenStore(),
-      clock,
-      settings: () => ({ appId: APP_ID, mode: 'stable', refreshMarginSeconds: 300 }),
-      credentials: async (appId) => ({ appId, appSecret: SECRET }),
-    });
+    const manager = openWindow(new MemoryTokenStore());
     await Promise.all(Array.from({ length: 100 }, () => manager.get()));
     const ours = fake.calls.length;
     const before = fake.calls.length;

@@ -10,7 +10,7 @@ import { ActionsPick } from './ui/actionsPick';
 import { AppSecrets } from './ui/appSecrets';
 import { COMMANDS, MENU_COMMANDS } from './ui/commandIds';
 import { ErrorPresenter } from './ui/errorPresenter';
-import { confirmClassicFetch } from './ui/classicConfirm';
+import { confirmClassicFetch } from './ui/confirm';
 import { RedactingLog } from './ui/log';
 import { MenuFeatureLoader } from './ui/menu/loader';
 import { SecretTokenStore } from './ui/secretTokenStore';

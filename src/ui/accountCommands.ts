@@ -8,6 +8,7 @@ import { Clock } from '../token/clock';
 import { TokenManager } from '../token/manager';
 import { checkAppId, checkAppSecret } from '../wechat/credentialFormat';
 import { AppSecrets } from './appSecrets';
+import { confirmModal } from './confirm';
 import { formatRemaining } from './countdown';
 import { ErrorPresenter } from './errorPresenter';
 import { RedactingLog } from './log';
@@ -60,13 +61,12 @@ export class AccountCommands {
       void vscode.window.showInformationMessage(vscode.l10n.t('No AppSecret is stored for this account.'));
       return;
     }
-    const clear = vscode.l10n.t('Clear');
-    const answer = await vscode.window.showWarningMessage(
+    const confirmed = await confirmModal(
       vscode.l10n.t('Remove the AppSecret of {0} from this machine?', appId),
-      { modal: true, detail: vscode.l10n.t('The cached access token is removed too. Servers are not affected.') },
-      clear,
+      vscode.l10n.t('The cached access token is removed too. Servers are not affected.'),
+      vscode.l10n.t('Clear'),
     );
-    if (answer !== clear) return;
+    if (!confirmed) return;
     await this.secrets.delete(appId);
     await this.manager.clear();
     this.log.info(`AppSecret and cached token removed for ${appId}`);

@@ -5,6 +5,7 @@ import { Clock } from '../token/clock';
 import { TokenManager } from '../token/manager';
 import { CachedToken } from '../token/store';
 import { AccountCommands } from './accountCommands';
+import { confirmModal } from './confirm';
 import { formatRemaining } from './countdown';
 import { ErrorPresenter } from './errorPresenter';
 
@@ -56,18 +57,14 @@ export class TokenCommands {
 
   async forceRefreshAccessToken(): Promise<boolean> {
     if (!(await this.accounts.ensureCredentials())) return false;
-    const confirm = vscode.l10n.t('Force Refresh');
-    const answer = await vscode.window.showWarningMessage(
+    const confirmed = await confirmModal(
       vscode.l10n.t('Force a new access token? The current token stops working.'),
-      {
-        modal: true,
-        detail: vscode.l10n.t(
-          'Servers that use the current token will get errcode 40001 until they fetch the new one. Use this only when the token leaked. WeChat allows 20 forced refreshes a day, at least 30 seconds apart.',
-        ),
-      },
-      confirm,
+      vscode.l10n.t(
+        'Servers that use the current token will get errcode 40001 until they fetch the new one. Use this only when the token leaked. WeChat allows 20 forced refreshes a day, at least 30 seconds apart.',
+      ),
+      vscode.l10n.t('Force Refresh'),
     );
-    if (answer !== confirm) return false;
+    if (!confirmed) return false;
     try {
       const token = await this.withProgress(vscode.l10n.t('Forcing a new access token…'), () =>
         this.manager.refresh({ force: true, confirmed: true }),

@@ -8,6 +8,7 @@ import { ConditionalMenu, Menu } from '../../menu/model';
 import { SAMPLE_MENU } from '../../menu/sample';
 import { MenuService } from '../../menu/service';
 import { canUpload, MenuValidation } from '../../menu/validate';
+import { confirmModal } from '../confirm';
 import { MenuDiagnostics } from './diagnostics';
 import { MenuFeatureHost } from './host';
 
@@ -94,13 +95,12 @@ export class MenuCommands {
     const t = vscode.l10n.t;
     if (!(await this.host.ensureCredentials())) return;
     const { label } = this.host.account();
-    const confirm = t('Delete Menu');
-    const answer = await vscode.window.showWarningMessage(
+    const confirmed = await confirmModal(
       t('Delete the custom menu of {0}?', label),
-      { modal: true, detail: t('This deletes the default menu and every conditional menu. A backup is saved first; "WeChat: Restore Menu Backup" brings it back.') },
-      confirm,
+      t('This deletes the default menu and every conditional menu. A backup is saved first; "WeChat: Restore Menu Backup" brings it back.'),
+      t('Delete Menu'),
     );
-    if (answer !== confirm) return;
+    if (!confirmed) return;
     try {
       const backup = await this.progress(t('Deleting the menu…'), async () => {
         const saved = await this.backupLiveMenu('delete');
@@ -127,13 +127,12 @@ export class MenuCommands {
         { title: t('WeChat: Delete Conditional Menu'), placeHolder: t('Choose the conditional menu to delete') },
       );
       if (!picked?.entry.menuid) return;
-      const confirm = t('Delete');
-      const answer = await vscode.window.showWarningMessage(
+      const confirmed = await confirmModal(
         t('Delete conditional menu {0} of {1}?', picked.entry.menuid, this.host.account().label),
-        { modal: true, detail: t('A backup of the current menus is saved first.') },
-        confirm,
+        t('A backup of the current menus is saved first.'),
+        t('Delete'),
       );
-      if (answer !== confirm) return;
+      if (!confirmed) return;
       const menuid = picked.entry.menuid;
       const backup = await this.progress(t('Deleting the conditional menu…'), async () => {
         const saved = current.menu ? await this.saveBackup(current.menu, current.conditional, 'delete') : undefined;
@@ -188,18 +187,14 @@ export class MenuCommands {
     if (!(await this.host.ensureCredentials())) return;
     const { label } = this.host.account();
     const conditional = menu.matchrule !== undefined;
-    const confirm = t('Upload');
-    const answer = await vscode.window.showWarningMessage(
+    const confirmed = await confirmModal(
       conditional ? t('Add {0} as a conditional menu of {1}?', source, label) : t('Replace the menu of {0} with {1}?', label, source),
-      {
-        modal: true,
-        detail: conditional
-          ? t('Followers matching its matchrule see it within minutes. The default menu is not changed.')
-          : t('Followers see the new menu within minutes. The current menu is backed up first; "WeChat: Restore Menu Backup" brings it back.'),
-      },
-      confirm,
+      conditional
+        ? t('Followers matching its matchrule see it within minutes. The default menu is not changed.')
+        : t('Followers see the new menu within minutes. The current menu is backed up first; "WeChat: Restore Menu Backup" brings it back.'),
+      t('Upload'),
     );
-    if (answer !== confirm) return;
+    if (!confirmed) return;
     try {
       if (conditional) {
         const menuid = await this.progress(t('Adding the conditional menu…'), () => this.service.addConditional(menu));
