@@ -12,7 +12,11 @@ export function loadPlaywright() {
   return require('playwright-core');
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage',
+  // (--disable-crashpad-for-testing would be tempting, but makes grantPermissions hang)
+  '--disable-crash-reporter', '--disable-breakpad',
+];
 
 /**
  * @param {object} o
@@ -25,7 +29,7 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run',
 export async function openBrowser(o) {
   const { chromium } = loadPlaywright();
   const server = await bounded(
-    chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000, handleSIGINT: false, handleSIGTERM: false }),
+    chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false }),
     90_000,
     'chromium to start',
   );

@@ -1,5 +1,6 @@
 // Where the offline VS Code host lives and which versions it pins. Plain Node ESM, no deps.
 // The host pieces (~800 MB) live in a git-ignored cache, never in the main package's devDependencies.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +21,9 @@ export const NODE24_BIN = path.join(NODE24_PKG, 'bin', 'node');
 export const SERVER_DIR = path.join(HOST_DIR, 'server');
 export const SERVER_MAIN = path.join(SERVER_DIR, 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
 export const PLAYWRIGHT_CORE = path.join(SERVER_DIR, 'node_modules', 'playwright-core');
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// Debian's /usr/bin/chromium is a shell wrapper whose child starts its own session, out of reach of
+// a kill of the wrapper's process group; start the real binary so that killing its group stops it.
+export const CHROMIUM =
+  process.env.CHROMIUM_PATH || (fs.existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium');
 export const STAMP = path.join(HOST_DIR, 'stamp.json');
 export const SETUP_LOG = path.join(HOST_DIR, 'setup.log');
