@@ -5,7 +5,7 @@ import { affectsProxy, CONFIG_SECTION, readConfig, readProxySettings, WeChatConf
 import { systemClock } from './token/clock';
 import { TokenManager, TokenState } from './token/manager';
 import { RefreshScheduler } from './token/scheduler';
-import { AccountArgs, AccountCommands } from './ui/accountCommands';
+import { AccountArgs, AccountCommands, TestArgs } from './ui/accountCommands';
 import { ActionsPick } from './ui/actionsPick';
 import { AppSecrets } from './ui/appSecrets';
 import { COMMANDS, MENU_COMMANDS } from './ui/commandIds';
@@ -88,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   const presenter = new ErrorPresenter(log);
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   const accounts = new AccountCommands(appSecrets, manager, presenter, log, clock, () => config, testMode);
-  const tokens = new TokenCommands(manager, accounts, presenter, clock);
+  const tokens = new TokenCommands(manager, accounts, presenter, clock, testMode);
   const actions = new ActionsPick(() => manager.state);
   addTokenActions(actions);
   addMenuActions(actions);
@@ -98,10 +98,10 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   };
   register(COMMANDS.setupAccount, (args?: AccountArgs) => accounts.setupAccount(args));
   register(COMMANDS.setAppSecret, (args?: AccountArgs) => accounts.setAppSecret(args));
-  register(COMMANDS.clearAppSecret, () => accounts.clearAppSecret());
+  register(COMMANDS.clearAppSecret, (args?: TestArgs) => accounts.clearAppSecret(args));
   register(COMMANDS.copyAccessToken, () => tokens.copyAccessToken());
   register(COMMANDS.refreshAccessToken, () => tokens.refreshAccessToken());
-  register(COMMANDS.forceRefreshAccessToken, () => tokens.forceRefreshAccessToken());
+  register(COMMANDS.forceRefreshAccessToken, (args?: TestArgs) => tokens.forceRefreshAccessToken(args));
   register(COMMANDS.showLog, () => log.show());
   register(COMMANDS.showActions, () => actions.show());
 

@@ -18,6 +18,11 @@ export interface AccountArgs {
   readonly appSecret?: string;
 }
 
+/** Arguments honoured in the extension's test mode only (VS Code refuses modal dialogs there). */
+export interface TestArgs {
+  readonly skipConfirmation?: boolean;
+}
+
 export class AccountCommands {
   constructor(
     private readonly secrets: AppSecrets,
@@ -55,13 +60,13 @@ export class AccountCommands {
     return true;
   }
 
-  async clearAppSecret(): Promise<void> {
+  async clearAppSecret(args?: TestArgs): Promise<void> {
     const appId = this.config().appId;
     if (!appId || !(await this.secrets.has(appId))) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No AppSecret is stored for this account.'));
       return;
     }
-    const confirmed = await confirmModal(
+    const confirmed = (this.acceptArgs && args?.skipConfirmation === true) || await confirmModal(
       vscode.l10n.t('Remove the AppSecret of {0} from this machine?', appId),
       vscode.l10n.t('The cached access token is removed too. Servers are not affected.'),
       vscode.l10n.t('Clear'),

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Clock } from '../token/clock';
 import { TokenManager } from '../token/manager';
 import { CachedToken } from '../token/store';
-import { AccountCommands } from './accountCommands';
+import { AccountCommands, TestArgs } from './accountCommands';
 import { confirmModal } from './confirm';
 import { formatRemaining } from './countdown';
 import { ErrorPresenter } from './errorPresenter';
@@ -15,6 +15,8 @@ export class TokenCommands {
     private readonly accounts: AccountCommands,
     private readonly presenter: ErrorPresenter,
     private readonly clock: Clock,
+    /** Test mode only: VS Code refuses modal dialogs inside extension tests. */
+    private readonly acceptArgs: boolean,
   ) {}
 
   /** Puts a valid token on the clipboard; fetches only if the cached one is not fresh. */
@@ -55,9 +57,9 @@ export class TokenCommands {
     }
   }
 
-  async forceRefreshAccessToken(): Promise<boolean> {
+  async forceRefreshAccessToken(args?: TestArgs): Promise<boolean> {
     if (!(await this.accounts.ensureCredentials())) return false;
-    const confirmed = await confirmModal(
+    const confirmed = (this.acceptArgs && args?.skipConfirmation === true) || await confirmModal(
       vscode.l10n.t('Force a new access token? The current token stops working.'),
       vscode.l10n.t(
         'Servers that use the current token will get errcode 40001 until they fetch the new one. Use this only when the token leaked. WeChat allows 20 forced refreshes a day, at least 30 seconds apart.',
