@@ -116,6 +116,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       ensureCredentials: () => accounts.ensureCredentials(),
       showError: (what, error) => presenter.show(what, error),
       registerErrcodes,
+      testMode,
     }),
   );
 

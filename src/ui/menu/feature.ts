@@ -11,7 +11,7 @@ import { MENU_ERRCODE_TABLE } from '../../wechat/menuRules';
 import { MenuCodeLensProvider } from './codeLens';
 import { MenuDiagnostics } from './diagnostics';
 import { FsBackupStorage } from './fsBackupStorage';
-import { MenuFeature, MenuFeatureHost } from './host';
+import { MenuFeature, MenuFeatureHost, MenuTestOptions } from './host';
 import { MenuCommands } from './menuCommands';
 import { MenuPreviewManager } from './previewPanel';
 
@@ -46,6 +46,8 @@ export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
   updateContext();
   host.log.info('menu feature loaded');
 
+  const skip = (options: MenuTestOptions | undefined): boolean => host.testMode && options?.skipConfirmation === true;
+
   const previewOf = async (uri: vscode.Uri | undefined): Promise<void> => {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!document || !diagnostics.isMenu(document)) {
@@ -56,11 +58,11 @@ export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
   };
 
   return {
-    uploadMenu: (uri) => commands.uploadMenu(uri),
+    uploadMenu: (uri, options) => commands.uploadMenu(uri, skip(options)),
     downloadMenu: () => commands.downloadMenu(),
-    restoreMenuBackup: () => commands.restoreMenuBackup(),
-    deleteMenu: () => commands.deleteMenu(),
-    deleteConditionalMenu: () => commands.deleteConditionalMenu(),
+    restoreMenuBackup: (options) => commands.restoreMenuBackup(skip(options)),
+    deleteMenu: (options) => commands.deleteMenu(skip(options)),
+    deleteConditionalMenu: (options) => commands.deleteConditionalMenu(skip(options)),
     tryMatchMenu: () => commands.tryMatchMenu(),
     newMenuFile: () => commands.newMenuFile(),
     previewMenu: previewOf,

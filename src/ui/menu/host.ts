@@ -29,14 +29,21 @@ export interface MenuFeatureHost {
   showError(what: string, error: unknown): Promise<void>;
   /** Adds the menu errcodes to the activation bundle's errcode lookup (errors.ts). */
   registerErrcodes(table: Readonly<Record<number, ErrcodeInfo>>): void;
+  /** The extension runs under tests: commands honour { skipConfirmation } (VS Code refuses modals there). */
+  readonly testMode: boolean;
+}
+
+/** Command options honoured in test mode only. */
+export interface MenuTestOptions {
+  readonly skipConfirmation?: boolean;
 }
 
 export interface MenuFeature extends vscode.Disposable {
-  uploadMenu(uri?: vscode.Uri): Promise<void>;
+  uploadMenu(uri?: vscode.Uri, options?: MenuTestOptions): Promise<void>;
   downloadMenu(): Promise<void>;
-  restoreMenuBackup(): Promise<void>;
-  deleteMenu(): Promise<void>;
-  deleteConditionalMenu(): Promise<void>;
+  restoreMenuBackup(options?: MenuTestOptions): Promise<void>;
+  deleteMenu(options?: MenuTestOptions): Promise<void>;
+  deleteConditionalMenu(options?: MenuTestOptions): Promise<void>;
   tryMatchMenu(): Promise<void>;
   newMenuFile(): Promise<void>;
   previewMenu(uri?: vscode.Uri): Promise<void>;

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { MENU_SCHEMA_SCHEME } from '../../menu/schemaUri';
 import { MENU_COMMANDS } from '../commandIds';
 import { mayBeMenuDocument } from './documents';
-import { MenuFeature, MenuFeatureHost, MenuFeatureModule } from './host';
+import { MenuFeature, MenuFeatureHost, MenuFeatureModule, MenuTestOptions } from './host';
 
 export class MenuFeatureLoader implements vscode.Disposable {
   private feature: MenuFeature | undefined;
@@ -13,19 +13,22 @@ export class MenuFeatureLoader implements vscode.Disposable {
   private untilLoaded: vscode.Disposable | undefined;
 
   constructor(private readonly host: MenuFeatureHost) {
-    const commands: Array<[string, (feature: MenuFeature, uri?: vscode.Uri) => Promise<void>]> = [
-      [MENU_COMMANDS.uploadMenu, (feature, uri) => feature.uploadMenu(asUri(uri))],
+    type Run = (feature: MenuFeature, uri: vscode.Uri | undefined, options: MenuTestOptions | undefined) => Promise<void>;
+    const commands: Array<[string, Run]> = [
+      [MENU_COMMANDS.uploadMenu, (feature, uri, options) => feature.uploadMenu(uri, options)],
       [MENU_COMMANDS.downloadMenu, (feature) => feature.downloadMenu()],
-      [MENU_COMMANDS.restoreMenuBackup, (feature) => feature.restoreMenuBackup()],
-      [MENU_COMMANDS.deleteMenu, (feature) => feature.deleteMenu()],
-      [MENU_COMMANDS.deleteConditionalMenu, (feature) => feature.deleteConditionalMenu()],
+      [MENU_COMMANDS.restoreMenuBackup, (feature, _uri, options) => feature.restoreMenuBackup(options)],
+      [MENU_COMMANDS.deleteMenu, (feature, _uri, options) => feature.deleteMenu(options)],
+      [MENU_COMMANDS.deleteConditionalMenu, (feature, _uri, options) => feature.deleteConditionalMenu(options)],
       [MENU_COMMANDS.tryMatchMenu, (feature) => feature.tryMatchMenu()],
       [MENU_COMMANDS.newMenuFile, (feature) => feature.newMenuFile()],
-      [MENU_COMMANDS.previewMenu, (feature, uri) => feature.previewMenu(asUri(uri))],
+      [MENU_COMMANDS.previewMenu, (feature, uri) => feature.previewMenu(uri)],
     ];
     for (const [id, run] of commands) {
       this.disposables.push(
-        vscode.commands.registerCommand(id, async (uri?: vscode.Uri) => {
+        // Menus and code lenses pass a Uri (the explorer also an array of selected Uris); tests
+        // may pass { skipConfirmation }.
+        vscode.commands.registerCommand(id, async (...args: unknown[]) => {
           let feature: MenuFeature;
           try {
             feature = this.load();
@@ -33,7 +36,7 @@ export class MenuFeatureLoader implements vscode.Disposable {
             await host.showError(vscode.l10n.t('The menu feature could not be loaded'), error);
             return;
           }
-          await run(feature, uri);
+          await run(feature, args.find(isUri), args.find(isTestOptions));
         }),
       );
     }
@@ -79,7 +82,10 @@ export class MenuFeatureLoader implements vscode.Disposable {
   }
 }
 
-/** Commands run from the palette get no argument; from menus and code lenses, a Uri. */
-function asUri(value: unknown): vscode.Uri | undefined {
-  return value instanceof vscode.Uri ? value : undefined;
+function isUri(value: unknown): value is vscode.Uri {
+  return value instanceof vscode.Uri;
+}
+
+function isTestOptions(value: unknown): value is MenuTestOptions {
+  return typeof value === 'object' && value !== null && 'skipConfirmation' in value;
 }

@@ -24,7 +24,7 @@ export class MenuCommands {
   ) {}
 
   /** Uploads the menu in the given (or active) editor, unsaved changes included. */
-  async uploadMenu(uri?: vscode.Uri): Promise<void> {
+  async uploadMenu(uri?: vscode.Uri, skipConfirmation = false): Promise<void> {
     const t = vscode.l10n.t;
     const document = await this.menuDocument(uri);
     if (!document) return;
@@ -39,7 +39,7 @@ export class MenuCommands {
       await this.refuse(document, validation);
       return;
     }
-    await this.upload(validation.menu, fileLabel(document));
+    await this.upload(validation.menu, fileLabel(document), skipConfirmation);
   }
 
   async downloadMenu(): Promise<void> {
@@ -62,7 +62,7 @@ export class MenuCommands {
     }
   }
 
-  async restoreMenuBackup(): Promise<void> {
+  async restoreMenuBackup(skipConfirmation = false): Promise<void> {
     const t = vscode.l10n.t;
     const { appId } = this.host.account();
     const summaries = await this.backups.list(appId ? { appId } : {});
@@ -85,17 +85,17 @@ export class MenuCommands {
         if (validation) await this.refuse(document, validation);
         return;
       }
-      await this.upload(validation.menu, t('the backup of {0}', localTime(picked.summary.savedAt)));
+      await this.upload(validation.menu, t('the backup of {0}', localTime(picked.summary.savedAt)), skipConfirmation);
     } catch (error) {
       await this.host.showError(t('Could not restore the menu backup'), error);
     }
   }
 
-  async deleteMenu(): Promise<void> {
+  async deleteMenu(skipConfirmation = false): Promise<void> {
     const t = vscode.l10n.t;
     if (!(await this.host.ensureCredentials())) return;
     const { label } = this.host.account();
-    const confirmed = await confirmModal(
+    const confirmed = skipConfirmation || await confirmModal(
       t('Delete the custom menu of {0}?', label),
       t('This deletes the default menu and every conditional menu. A backup is saved first; "WeChat: Restore Menu Backup" brings it back.'),
       t('Delete Menu'),
@@ -113,7 +113,7 @@ export class MenuCommands {
     }
   }
 
-  async deleteConditionalMenu(): Promise<void> {
+  async deleteConditionalMenu(skipConfirmation = false): Promise<void> {
     const t = vscode.l10n.t;
     if (!(await this.host.ensureCredentials())) return;
     try {
@@ -127,7 +127,7 @@ export class MenuCommands {
         { title: t('WeChat: Delete Conditional Menu'), placeHolder: t('Choose the conditional menu to delete') },
       );
       if (!picked?.entry.menuid) return;
-      const confirmed = await confirmModal(
+      const confirmed = skipConfirmation || await confirmModal(
         t('Delete conditional menu {0} of {1}?', picked.entry.menuid, this.host.account().label),
         t('A backup of the current menus is saved first.'),
         t('Delete'),
@@ -182,12 +182,12 @@ export class MenuCommands {
   }
 
   /** Confirms, backs up the live menu, uploads; conditional menus (with matchrule) are added instead. */
-  private async upload(menu: Menu, source: string): Promise<void> {
+  private async upload(menu: Menu, source: string, skipConfirmation: boolean): Promise<void> {
     const t = vscode.l10n.t;
     if (!(await this.host.ensureCredentials())) return;
     const { label } = this.host.account();
     const conditional = menu.matchrule !== undefined;
-    const confirmed = await confirmModal(
+    const confirmed = skipConfirmation || await confirmModal(
       conditional ? t('Add {0} as a conditional menu of {1}?', source, label) : t('Replace the menu of {0} with {1}?', label, source),
       conditional
         ? t('Followers matching its matchrule see it within minutes. The default menu is not changed.')
