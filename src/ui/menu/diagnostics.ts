@@ -1,6 +1,7 @@
 // Validates menu documents as the user types (debounced) and publishes the problems to the
 // Problems panel, each pointing at the exact JSON node and naming the errcode it prevents.
 import * as vscode from 'vscode';
+import { MENU_SCHEMA_SCHEME } from '../../menu/schemaUri';
 import { isMenuDocument, MenuProblem, MenuValidation, validateMenu } from '../../menu/validate';
 import { hasMenuFileName, mayBeMenuDocument } from './documents';
 
@@ -89,8 +90,13 @@ export class MenuDiagnostics implements vscode.Disposable {
   }
 }
 
+/**
+ * JSON documents that may be menus. Not the extension's own schema (wechat-menu-schema:/
+ * wechat-menu.schema.json): its name matches `wechat-menu*.json`, but it is no menu, and the JSON
+ * language service opens it whenever a menu file is open.
+ */
 function isJson(document: vscode.TextDocument): boolean {
-  return document.languageId === 'json' || document.languageId === 'jsonc';
+  return (document.languageId === 'json' || document.languageId === 'jsonc') && document.uri.scheme !== MENU_SCHEMA_SCHEME;
 }
 
 export function toDiagnostic(document: vscode.TextDocument, problem: MenuProblem): vscode.Diagnostic {

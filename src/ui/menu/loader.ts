@@ -60,7 +60,7 @@ export class MenuFeatureLoader implements vscode.Disposable {
 
   /** Loads the feature for the first menu-like document; from then on the feature watches documents itself. */
   private consider(document: vscode.TextDocument): void {
-    if (this.feature || !mayBeMenuDocument(document)) return;
+    if (this.feature || document.uri.scheme === MENU_SCHEMA_SCHEME || !mayBeMenuDocument(document)) return;
     try {
       this.load().watch(document);
     } catch (error) {
