@@ -25,6 +25,8 @@ export async function startFake(accounts = [TEST_ACCOUNT], { tokenTtlSeconds = 3
   //   GET  /calls               every request the fake saw
   //   GET  /token-valid?token=  whether the fake would accept that access token now
   //   POST /fault               inject a fault (FakeFault JSON)
+  //   GET  /live-menu?appId=    the account's live default menu (upload shape) or null
+  //   POST /live-menu           {appId, menu} replaces it without validation (menu null removes it)
   //   POST /ui                  ask the runner to act on the page like a person (see ui-ops.mjs)
   let uiHandler;
   const control = http.createServer((req, res) => {
@@ -45,6 +47,13 @@ export async function startFake(accounts = [TEST_ACCOUNT], { tokenTtlSeconds = 3
           if (url.pathname === '/token-valid') return send(200, { valid: fake.isTokenValid(url.searchParams.get('token') ?? '') });
           if (url.pathname === '/fault' && req.method === 'POST') {
             fake.injectFault(body);
+            return send(200, { ok: true });
+          }
+          if (url.pathname === '/live-menu' && req.method === 'GET') {
+            return send(200, fake.liveMenu(url.searchParams.get('appId') ?? accounts[0].appId) ?? null);
+          }
+          if (url.pathname === '/live-menu' && req.method === 'POST') {
+            fake.setLiveMenu(body?.appId ?? accounts[0].appId, body?.menu ?? undefined);
             return send(200, { ok: true });
           }
           if (url.pathname === '/ui' && req.method === 'POST') {

@@ -9,6 +9,7 @@ export interface Locator {
   locator(selector: string): Locator;
   waitFor(options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
   click(options?: { timeout?: number }): Promise<void>;
+  isVisible(): Promise<boolean>;
   textContent(options?: { timeout?: number }): Promise<string | null>;
   getAttribute(name: string, options?: { timeout?: number }): Promise<string | null>;
   inputValue(options?: { timeout?: number }): Promise<string>;
@@ -18,9 +19,16 @@ export interface Locator {
   screenshot(options?: { path?: string }): Promise<unknown>;
 }
 
+/** A webview's content lives in nested iframes. */
+export interface FrameLocator {
+  locator(selector: string): Locator;
+  frameLocator(selector: string): FrameLocator;
+}
+
 export interface Page {
   keyboard: { press(key: string): Promise<void>; type(text: string, options?: { delay?: number }): Promise<void> };
   locator(selector: string): Locator;
+  frameLocator(selector: string): FrameLocator;
   /** A JavaScript expression evaluated in the page (the tests are compiled without DOM types). */
   evaluate<R>(expression: string): Promise<R>;
   screenshot(options?: { path?: string; fullPage?: boolean }): Promise<unknown>;
@@ -33,6 +41,9 @@ export interface UiContext {
   readonly fake: {
     isTokenValid(token: string): boolean;
     callsTo(path: string): Array<{ body: unknown }>;
+    /** The account's live default menu (upload shape), or undefined. */
+    liveMenu(appId: string): unknown;
+    setLiveMenu(appId: string, menu: unknown): void;
   };
   /** Saves test-results/<name>.png (whole window) and returns its path. */
   shot(name: string): Promise<string>;
@@ -97,6 +108,30 @@ export async function waitForStatus(page: Page, pattern: RegExp, what: string): 
     last = await statusText(page).catch(() => '');
     if (pattern.test(last)) return last;
     if (Date.now() > deadline) throw new Error(`status bar never showed ${what} (last: "${last}")`);
+    await page.waitForTimeout(200);
+  }
+}
+
+/** The absolute path of the folder the workbench opened (from its `?folder=vscode-remote://…` URL). */
+export async function workspacePath(page: Page): Promise<string> {
+  const href = await page.evaluate<string>('location.href');
+  const folder = new URL(href).searchParams.get('folder');
+  if (!folder) throw new Error(`the workbench opened no folder: ${href}`);
+  return decodeURIComponent(new URL(folder).pathname);
+}
+
+/** Waits until `probe` is truthy (polling every 200 ms), else fails naming `what`. */
+export async function until<T>(page: Page, what: string, probe: () => Promise<T> | T, ms = T): Promise<NonNullable<T>> {
+  const deadline = Date.now() + ms;
+  let last: unknown;
+  for (;;) {
+    try {
+      last = await probe();
+      if (last) return last as NonNullable<T>;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what} (last: ${String(last)})`);
     await page.waitForTimeout(200);
   }
 }

@@ -34,6 +34,8 @@ export interface ItConfig {
 interface InProcessFake {
   readonly url: string;
   readonly calls: readonly FakeCall[];
+  liveMenu(appId: string): unknown;
+  setLiveMenu(appId: string, menu: unknown): void;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,27 @@ export async function fakeCalls(): Promise<FakeCall[]> {
   const res = await fetch(`${config.controlUrl}/calls`);
   if (!res.ok) throw new Error(`fake control endpoint answered ${res.status}`);
   return (await res.json()) as FakeCall[];
+}
+
+/** The fake's live default menu of the test account (upload shape), or undefined when it has none. */
+export async function liveMenu(): Promise<unknown> {
+  const config = await itConfig();
+  if (inProcess) return inProcess.liveMenu(config.appId) ?? undefined;
+  const res = await fetch(`${config.controlUrl}/live-menu?appId=${encodeURIComponent(config.appId)}`);
+  if (!res.ok) throw new Error(`fake control endpoint answered ${res.status}`);
+  return ((await res.json()) as unknown) ?? undefined;
+}
+
+/** Replaces the fake's live default menu of the test account without validation (undefined removes it). */
+export async function setLiveMenu(menu: unknown): Promise<void> {
+  const config = await itConfig();
+  if (inProcess) return inProcess.setLiveMenu(config.appId, menu);
+  const res = await fetch(`${config.controlUrl}/live-menu`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ appId: config.appId, menu: menu ?? null }),
+  });
+  if (!res.ok) throw new Error(`fake control endpoint answered ${res.status}`);
 }
 
 /** Calls to token endpoints (stable_token and the classic token), i.e. real token fetches. */
