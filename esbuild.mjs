@@ -3,8 +3,24 @@
 // dist/transport.js (undici) on the first HTTP call, dist/menu.js (JSON parser, validator,
 // preview) when a menu document or command shows up. Activation with a cached token loads neither.
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
+
+/** Requires a bundle with `vscode` replaced by an object that answers every property and call. */
+const LOAD_PROBE = `
+  const Module = require('module');
+  const stub = new Proxy(function () {}, {
+    get: (_t, key) => (key === Symbol.toPrimitive ? () => '' : stub),
+    apply: () => stub,
+    construct: () => stub,
+    // esbuild's ESM interop copies the module onto an object whose prototype is the module's.
+    getPrototypeOf: () => stub,
+  });
+  const load = Module._load;
+  Module._load = function (request, ...rest) { return request === 'vscode' ? stub : load.call(this, request, ...rest); };
+  require(process.argv[1]);`;
 const watch = process.argv.includes('--watch');
 
 /** Prints errors in the format VS Code's $esbuild-watch problem matcher understands. */
@@ -34,6 +50,9 @@ const options = {
   target: 'node20',
   outdir: 'dist',
   external: ['vscode'],
+  // jsonc-parser's "main" is a UMD build whose require('./impl/…') calls esbuild leaves as they
+  // are; its ESM build ("module") bundles. The .vsix ships no node_modules.
+  mainFields: ['module', 'main'],
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
@@ -49,6 +68,16 @@ if (watch) {
   const result = await esbuild.build(options);
   // Guard the performance contract: undici must never end up in the activation bundle.
   const activationInputs = Object.keys(result.metafile.outputs['dist/extension.js']?.inputs ?? {});
+  // Each bundle must load on its own, as it will from the .vsix (which ships no node_modules):
+  // require it in a fresh Node with `vscode` stubbed, and fail on any module it cannot find.
+  for (const file of Object.keys(result.metafile.outputs).filter((out) => out.endsWith('.js'))) {
+    const probe = spawnSync(process.execPath, ['-e', LOAD_PROBE, path.resolve(file)], { encoding: 'utf8' });
+    if (probe.status !== 0) {
+      const why = probe.stderr.split('\n').filter((line) => /Error|Cannot find/.test(line)).slice(0, 3);
+      console.error(`${file} does not load on its own:\n${why.map((line) => line.slice(0, 300)).join('\n')}`);
+      process.exit(1);
+    }
+  }
   const lazyOnly = ['node_modules/undici', 'node_modules/jsonc-parser', 'src/menu/validate', 'src/wechat/menuRules'];
   const leaked = activationInputs.filter((input) => lazyOnly.some((lazy) => input.includes(lazy)));
   if (leaked.length > 0) {

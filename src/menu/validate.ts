@@ -20,6 +20,7 @@ import {
   SUB_MENU_DEPTH_ERRCODE,
   URL_BUTTON_TYPES,
   URL_DOMAIN_RULE,
+  URL_DOMAIN_ERRCODE,
   URL_RULE,
   isButtonType,
   registrableDomain,
@@ -430,15 +431,20 @@ class Validator {
     if (/\s/.test(raw)) {
       this.problemAt(prop.value, prop.path, 'warning', 'url-spaces', MENU_MESSAGES.urlSpaces);
     }
+    // WeChat answers "invalid button url domain" (40055, 40054 in a sub-menu) for a url that does
+    // not start with http:// or https:// — the usual mistake is leaving the scheme out.
+    const level = prop.path.includes('sub_button') ? 'sub' : 'top';
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw.trim())?.[1]?.toLowerCase();
+    if (scheme === undefined || !(URL_RULE.schemes as readonly string[]).includes(`${scheme}:`)) {
+      const shown = scheme === undefined ? raw.trim().slice(0, 20) : `${scheme}:`;
+      this.problemAt(prop.value, prop.path, 'error', 'url-scheme', MENU_MESSAGES.urlScheme, [shown], URL_DOMAIN_ERRCODE[level]);
+      return;
+    }
     let url: URL;
     try {
       url = new URL(raw.trim());
     } catch {
       this.problemAt(prop.value, prop.path, 'error', 'url-invalid', MENU_MESSAGES.urlInvalid, [], URL_RULE.errcode);
-      return;
-    }
-    if (!(URL_RULE.schemes as readonly string[]).includes(url.protocol)) {
-      this.problemAt(prop.value, prop.path, 'error', 'url-scheme', MENU_MESSAGES.urlScheme, [url.protocol], URL_RULE.errcode);
       return;
     }
     if (url.hostname === '') {

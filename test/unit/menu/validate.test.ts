@@ -426,16 +426,27 @@ describe('validateMenu', () => {
   });
 
   describe('urls', () => {
-    it('rejects a scheme other than http(s) (65317)', () => {
+    it('rejects a scheme other than http(s): 40055 on the menu bar, 40054 in a sub-menu', () => {
       const { source, result } = validate(menu(view('A', 'ftp://example.com/file')));
       const p = only(result, 'url-scheme');
-      assert.equal(p.errcode, 65317);
+      assert.equal(p.errcode, 40055);
+      const sub = validate(menu(parent('P', [view('B', 'ftp://example.com/file')])));
+      assert.equal(only(sub.result, 'url-scheme').errcode, 40054);
       assert.equal(covered(source, p), '"ftp://example.com/file"');
       assert.match(p.message, /not ftp:/);
     });
 
-    it('rejects an incomplete url (65317)', () => {
-      for (const url of ['example.com/page', 'https://', 'http//example.com']) {
+    it('rejects a url without its http(s) scheme as WeChat does (40055)', () => {
+      for (const url of ['example.com/page', 'http//example.com', 'www.example.com']) {
+        const { result } = validate(menu(view('A', url)));
+        const p = only(result, 'url-scheme');
+        assert.equal(p.errcode, 40055, url);
+        assert.match(p.message, /must start with http:\/\/ or https:\/\//);
+      }
+    });
+
+    it('rejects an http(s) url without a host (65317)', () => {
+      for (const url of ['https://', 'http://']) {
         const { result } = validate(menu(view('A', url)));
         assert.equal(only(result, 'url-invalid').errcode, 65317, url);
       }

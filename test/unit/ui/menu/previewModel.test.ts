@@ -52,7 +52,7 @@ describe('preview model', () => {
     const { text, model: m } = model(sample);
     const problem = m.problems.find((p) => p.location === '服务 › 客服 › url');
     assert.ok(problem, JSON.stringify(m.problems));
-    assert.equal(problem.errcode, 'errcode 65317');
+    assert.equal(problem.errcode, 'errcode 40054');
     const source = m.sources.get(problem.id);
     assert.ok(source);
     assert.equal(text.slice(source.offset, source.offset + source.length), '"ftp://example.com/"');
