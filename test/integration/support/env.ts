@@ -117,12 +117,11 @@ export async function waitFor<T>(what: string, probe: () => T | Promise<T>, ms =
   }
 }
 
-/** Every file under `dirs` whose bytes contain `needle`. */
-export function filesContaining(dirs: readonly string[], needle: string): string[] {
-  const hits: string[] = [];
-  const bytes = Buffer.from(needle, 'utf8');
+/** Every file under `dirs` (at most `maxDepth` folders down) that `keep` accepts; unreadable folders are skipped. */
+export function findFiles(dirs: readonly string[], maxDepth: number, keep: (file: string) => boolean): string[] {
+  const found: string[] = [];
   const walk = (dir: string, depth: number): void => {
-    if (depth > 12) return;
+    if (depth > maxDepth) return;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -132,19 +131,23 @@ export function filesContaining(dirs: readonly string[], needle: string): string
     for (const e of entries) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p, depth + 1);
-      else if (e.isFile()) {
-        try {
-          const st = fs.statSync(p);
-          if (st.size > 50 * 1024 * 1024) continue;
-          if (fs.readFileSync(p).includes(bytes)) hits.push(p);
-        } catch {
-          /* vanished */
-        }
-      }
+      else if (e.isFile() && keep(p)) found.push(p);
     }
   };
   for (const d of dirs) walk(d, 0);
-  return hits;
+  return found;
+}
+
+/** Every file under `dirs` whose bytes contain `needle`. */
+export function filesContaining(dirs: readonly string[], needle: string): string[] {
+  const bytes = Buffer.from(needle, 'utf8');
+  return findFiles(dirs, 12, (file) => {
+    try {
+      return fs.statSync(file).size <= 50 * 1024 * 1024 && fs.readFileSync(file).includes(bytes);
+    } catch {
+      return false; // vanished
+    }
+  });
 }
 
 /** Facts one phase leaves for the next (outside every directory the VS Code server writes). */

@@ -1,10 +1,9 @@
 // What the menu suites share: menu documents written into the workspace, the extension's own
 // diagnostics on them, where the backups land, and leaving the editor area as it was.
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { activate, WeChatApi } from './api';
-import { EXTENSION_ID, FakeCall, itConfig, waitFor } from './env';
+import { EXTENSION_ID, FakeCall, findFiles, itConfig, waitFor } from './env';
 
 /** `diagnostic.source` of the extension's menu diagnostics (English UI in the test host). */
 export const MENU_SOURCE = 'WeChat menu';
@@ -82,24 +81,14 @@ export function showRange(r: vscode.Range): string {
  */
 export async function backupFiles(): Promise<string[]> {
   const config = await itConfig();
-  const found: string[] = [];
-  const walk = (dir: string, depth: number): void => {
-    if (depth > 8) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (!e.isDirectory()) continue;
-      const p = path.join(dir, e.name);
-      if (e.name === 'menu-backups' && path.basename(dir).toLowerCase() === EXTENSION_ID) {
-        for (const f of fs.readdirSync(p)) if (/^menu-.*\.json$/.test(f)) found.push(path.join(p, f));
-      } else walk(p, depth + 1);
-    }
-  };
-  for (const d of config.scanDirs) walk(d, 0);
+  const found = findFiles(config.scanDirs, 9, (file) => {
+    const folder = path.dirname(file);
+    return (
+      /^menu-.*\.json$/.test(path.basename(file)) &&
+      path.basename(folder) === 'menu-backups' &&
+      path.basename(path.dirname(folder)).toLowerCase() === EXTENSION_ID
+    );
+  });
   return found.sort((a, b) => path.basename(b).localeCompare(path.basename(a)));
 }
 
