@@ -58,7 +58,9 @@ export class TokenManager {
   constructor(private readonly options: TokenManagerOptions) {
     this.log = options.log ?? silentLogger;
     this.storeSubscription = options.store.onDidChange((appId) => {
-      if (appId === this.options.settings().appId && !this.inflight) void this.reload();
+      if (appId === this.options.settings().appId && !this.inflight) {
+        this.reload().catch((error: unknown) => this.log.error(`re-reading the shared token failed: ${String(error)}`));
+      }
     });
   }
 
