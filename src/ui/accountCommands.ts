@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { updateAppId, WeChatConfig } from '../config';
 import { Clock } from '../token/clock';
 import { TokenManager } from '../token/manager';
-import { checkAppId, checkAppSecret } from '../wechat/credentialFormat';
+import { checkAppId, checkAppSecret, CredentialProblem } from '../wechat/credentialFormat';
 import { AppSecrets } from './appSecrets';
 import { confirmModal } from './confirm';
 import { formatRemaining } from './countdown';
@@ -102,46 +102,53 @@ export class AccountCommands {
     }
   }
 
-  private async askAppId(): Promise<string | undefined> {
-    const value = await vscode.window.showInputBox({
-      title: vscode.l10n.t('WeChat: Set Up Account (1/2)'),
-      prompt: vscode.l10n.t('AppID of the Official Account (MP console → Settings and Development → Basic configuration)'),
-      placeHolder: 'wx0123456789abcdef',
-      value: this.config().appId ?? '',
-      ignoreFocusOut: true,
-      validateInput: (text) => {
-        const problem = checkAppId(text);
-        if (problem === 'empty') return vscode.l10n.t('Enter the AppID.');
-        if (problem === 'format') {
-          return {
-            message: vscode.l10n.t('AppIDs usually look like wx followed by 16 letters or digits. Check for a typo.'),
-            severity: vscode.InputBoxValidationSeverity.Warning,
-          };
-        }
-        return undefined;
+  private askAppId(): Promise<string | undefined> {
+    return askCredential(
+      {
+        title: vscode.l10n.t('WeChat: Set Up Account (1/2)'),
+        prompt: vscode.l10n.t('AppID of the Official Account (MP console → Settings and Development → Basic configuration)'),
+        placeHolder: 'wx0123456789abcdef',
+        value: this.config().appId ?? '',
       },
-    });
-    return value?.trim() || undefined;
+      checkAppId,
+      vscode.l10n.t('Enter the AppID.'),
+      vscode.l10n.t('AppIDs usually look like wx followed by 16 letters or digits. Check for a typo.'),
+    );
   }
 
-  private async askAppSecret(appId: string): Promise<string | undefined> {
-    const value = await vscode.window.showInputBox({
-      title: vscode.l10n.t('WeChat: AppSecret for {0}', appId),
-      prompt: vscode.l10n.t('Stored only in the OS keychain (VS Code SecretStorage), never in settings or logs.'),
-      password: true,
-      ignoreFocusOut: true,
-      validateInput: (text) => {
-        const problem = checkAppSecret(text);
-        if (problem === 'empty') return vscode.l10n.t('Enter the AppSecret.');
-        if (problem === 'format') {
-          return {
-            message: vscode.l10n.t('AppSecrets are usually 32 letters or digits. Check what you pasted.'),
-            severity: vscode.InputBoxValidationSeverity.Warning,
-          };
-        }
-        return undefined;
+  private askAppSecret(appId: string): Promise<string | undefined> {
+    return askCredential(
+      {
+        title: vscode.l10n.t('WeChat: AppSecret for {0}', appId),
+        prompt: vscode.l10n.t('Stored only in the OS keychain (VS Code SecretStorage), never in settings or logs.'),
+        password: true,
       },
-    });
-    return value?.trim() || undefined;
+      checkAppSecret,
+      vscode.l10n.t('Enter the AppSecret.'),
+      vscode.l10n.t('AppSecrets are usually 32 letters or digits. Check what you pasted.'),
+    );
   }
+}
+
+/**
+ * An input box for the AppID or AppSecret: empty input is refused, an unusual format only warned
+ * about (WeChat is the judge of what is valid). Resolves with the trimmed value, or undefined.
+ */
+async function askCredential(
+  options: vscode.InputBoxOptions,
+  check: (value: string) => CredentialProblem | undefined,
+  emptyMessage: string,
+  formatWarning: string,
+): Promise<string | undefined> {
+  const value = await vscode.window.showInputBox({
+    ...options,
+    ignoreFocusOut: true,
+    validateInput: (text) => {
+      const problem = check(text);
+      if (problem === 'empty') return emptyMessage;
+      if (problem === 'format') return { message: formatWarning, severity: vscode.InputBoxValidationSeverity.Warning };
+      return undefined;
+    },
+  });
+  return value?.trim() || undefined;
 }
