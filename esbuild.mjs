@@ -78,7 +78,7 @@ if (watch) {
       process.exit(1);
     }
   }
-  const lazyOnly = ['node_modules/undici', 'node_modules/jsonc-parser', 'src/menu/validate', 'src/wechat/menuRules'];
+  const lazyOnly = ['node_modules/undici', 'node_modules/jsonc-parser', 'src/menu/validate', 'src/menu/rules'];
   const leaked = activationInputs.filter((input) => lazyOnly.some((lazy) => input.includes(lazy)));
   if (leaked.length > 0) {
     console.error(`lazily loaded code leaked into dist/extension.js: ${leaked.slice(0, 3).join(', ')}`);

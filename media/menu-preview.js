@@ -1,5 +1,5 @@
 // Webview side of the menu preview (plain browser JS, no dependencies). It draws what the
-// extension sends — the message shapes are typed in src/ui/menu/previewProtocol.ts — and holds no
+// extension sends — the message shapes are typed in src/menu/preview/protocol.ts — and holds no
 // text of its own: every label arrives localised. DOM is built with textContent only, never
 // innerHTML, because button names come straight from the user's file.
 // @ts-check
@@ -15,7 +15,7 @@
   /** Which top-level button's sub-menu is open; survives re-renders and the panel being hidden. */
   let openIndex = /** @type {number} */ ((vscode.getState() || {}).openIndex ?? -1);
   /**
-   * The shapes of src/ui/menu/previewProtocol.ts, for editors that check this file.
+   * The shapes of src/menu/preview/protocol.ts, for editors that check this file.
    * @typedef {'error' | 'warning' | 'hint'} Severity
    * @typedef {{ id: string, label: string, truncated: boolean, title: string, ariaLabel: string,
    *   severity?: Severity, childSeverity?: Severity, subButtons: PreviewButton[] }} PreviewButton

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: builds, then unit tests (mocha, no VS Code), integration tests (mocha inside a real
+// `npm test`: builds, lints, then unit tests (mocha, no VS Code), integration tests (mocha inside a real
 // VS Code extension host) and UI tests (a person's clicks in a real VS Code), in that order.
 // On a fresh machine it first prepares the offline VS Code host (scripts/vscode-host/setup.mjs,
 // a few minutes once; later runs reuse .vscode-test/host). Ends with one line: `N passed, M failed`.
@@ -67,6 +67,12 @@ async function main() {
     if (failed) built = false;
     if (!built) return finish(t0);
   }
+
+  section('lint (layer rules, typescript-eslint)');
+  await step('lint', async () => {
+    const r = await runShown('npm', ['run', '--silent', 'lint'], 5 * MIN);
+    if (r.code !== 0) throw new Error(`eslint found problems (exit ${r.code}); run npm run lint`);
+  });
 
   section('unit tests (mocha)');
   await step('unit', async () => {

@@ -2,22 +2,22 @@
 // registers every command in one place and hands every disposable to VS Code.
 import * as vscode from 'vscode';
 import { affectsProxy, CONFIG_SECTION, readConfig, readProxySettings, WeChatConfig } from './config';
-import { systemClock } from './token/clock';
+import { systemClock } from './common/clock';
 import { TokenManager, TokenState } from './token/manager';
 import { RefreshScheduler } from './token/scheduler';
-import { AccountArgs, AccountCommands, TestArgs } from './ui/accountCommands';
-import { ActionsPick } from './ui/actionsPick';
-import { AppSecrets } from './ui/appSecrets';
-import { COMMANDS, MENU_COMMANDS } from './ui/commandIds';
-import { ErrorPresenter } from './ui/errorPresenter';
-import { confirmClassicFetch } from './ui/confirm';
-import { RedactingLog } from './ui/log';
+import { AccountArgs, AccountCommands, TestArgs } from './ui/account/accountCommands';
+import { ActionsPick } from './ui/common/actionsPick';
+import { AppSecrets } from './ui/account/appSecrets';
+import { COMMANDS, MENU_COMMANDS } from './ui/common/commandIds';
+import { ErrorPresenter } from './ui/common/errorPresenter';
+import { confirmClassicFetch } from './ui/common/confirm';
+import { RedactingLog } from './ui/common/log';
 import { MenuFeatureLoader } from './ui/menu/loader';
-import { SecretTokenStore } from './ui/secretTokenStore';
-import { TokenStatusBar } from './ui/statusBar';
-import { StatusView } from './ui/statusView';
-import { TokenCommands } from './ui/tokenCommands';
-import { loadTransport } from './ui/transportLoader';
+import { SecretTokenStore } from './ui/token/secretTokenStore';
+import { TokenStatusBar } from './ui/token/statusBar';
+import { StatusView } from './token/status/statusView';
+import { TokenCommands } from './ui/token/tokenCommands';
+import { loadTransport } from './ui/common/transportLoader';
 import { WeChatClient } from './wechat/client';
 import { InvalidBaseUrlError, registerErrcodes } from './wechat/errors';
 

@@ -6,7 +6,7 @@
 // `menu-20250102T030405123Z-wx1234567890abcdef.json`: names sort by time, contain only
 // [A-Za-z0-9_.-], and are unique (a second backup in the same millisecond moves one ms on).
 
-import { formatMessage, type Localize } from '../wechat/localize';
+import { formatMessage, type Localize } from '../common/localize';
 import { summarizeMenu } from './convert';
 import type { ConditionalMenu, Menu } from './model';
 

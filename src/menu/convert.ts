@@ -7,8 +7,8 @@
 // What cannot be carried over as it is comes back as notes, each with the path of the button in
 // the converted menu. vscode-free.
 
-import { formatMessage, type Localize, type MessageArg } from '../wechat/localize';
-import { MATCHRULE_FIELDS, isButtonType, type ButtonField, type MatchRuleField } from '../wechat/menuRules';
+import { formatMessage, type Localize, type MessageArg } from '../common/localize';
+import { MATCHRULE_FIELDS, isButtonType, type ButtonField, type MatchRuleField } from './rules/menuRules';
 import type { ConditionalMenu, JsonPath, MatchRule, Menu, MenuButton } from './model';
 
 export type ConversionNoteCode =

@@ -1,4 +1,4 @@
-// JSON Schema for menu files, generated from the rules table (src/wechat/menuRules.ts), so
+// JSON Schema for menu files, generated from the rules table (src/menu/rules/), so
 // completion and hover in VS Code show every field and button type with its description.
 //
 // VS Code does not localise schemas contributed through `jsonValidation` (no %key% substitution,
@@ -11,7 +11,7 @@
 // The schema does what JSON Schema does well — types, enums, required fields per type, list sizes —
 // and leaves byte limits, url and domain rules to the validator, which counts UTF-8 bytes.
 
-import { formatMessage, type Localize } from '../wechat/localize';
+import { formatMessage, type Localize } from '../common/localize';
 import {
   BUTTON_COUNT,
   BUTTON_TYPE_NAMES,
@@ -21,7 +21,7 @@ import {
   describeButtonField,
   type ButtonField,
   type ButtonLevel,
-} from '../wechat/menuRules';
+} from './rules/menuRules';
 import { MENU_MESSAGES } from './validate';
 
 export { MENU_SCHEMA_FILE, MENU_SCHEMA_SCHEME, MENU_SCHEMA_URI } from './schemaUri';

@@ -3,7 +3,7 @@
 // refreshed and the call retried once). vscode-free, and it does not know about tokens itself.
 import { convertApiMenu, convertLiveMenu, MenuConversion } from './convert';
 import { Menu } from './model';
-import { formatMessage, Localize } from '../wechat/localize';
+import { formatMessage, Localize } from '../common/localize';
 
 export interface MenuCallOptions {
   readonly method: 'GET' | 'POST';

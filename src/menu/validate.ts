@@ -4,7 +4,7 @@
 // vscode-free: the UI turns offsets into ranges and passes `vscode.l10n.t` as `localize`.
 
 import { getLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { formatMessage, type Localize, type MessageArg } from '../wechat/localize';
+import { formatMessage, type Localize, type MessageArg } from '../common/localize';
 import {
   BUTTON_COUNT,
   BUTTON_FIELDS,
@@ -28,7 +28,7 @@ import {
   type ButtonField,
   type ButtonLevel,
   type MatchRuleField,
-} from '../wechat/menuRules';
+} from './rules/menuRules';
 import type { JsonPath, Menu } from './model';
 
 export type MenuProblemSeverity = 'error' | 'warning' | 'hint';

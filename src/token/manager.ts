@@ -3,8 +3,8 @@
 // stored, and retries an API call once when WeChat says the token went stale.
 import { Credentials, TokenGrant, WeChatApi } from '../wechat/client';
 import { FetchDeclinedError, MissingCredentialsError, WeChatApiError } from '../wechat/errors';
-import { Logger, silentLogger } from '../wechat/logger';
-import { Clock } from './clock';
+import { Logger, silentLogger } from '../common/logger';
+import { Clock } from '../common/clock';
 import { isExpired, isFresh } from './policy';
 import { CachedToken, TokenMode, TokenStore, Unsubscribe } from './store';
 

@@ -3,8 +3,8 @@
 // a token another window may have stored. Every wake-up compares the wall clock with the
 // absolute due time; timers never count ticks, so sleep/resume and clock jumps are harmless.
 import { WeChatApiError, WeChatTransportError } from '../wechat/errors';
-import { Logger, silentLogger } from '../wechat/logger';
-import { Clock, TimerHandle } from './clock';
+import { Logger, silentLogger } from '../common/logger';
+import { Clock, TimerHandle } from '../common/clock';
 import { TokenManager, TokenState } from './manager';
 import { refreshDueAt } from './policy';
 import { Unsubscribe } from './store';

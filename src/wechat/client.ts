@@ -2,7 +2,7 @@
 // wire format and errcodes, but no cache policy — that is the TokenManager's job.
 import { WeChatApiError, WeChatTransportError } from './errors';
 import { HttpMethod, HttpResponse, HttpTransport } from './http';
-import { Logger, silentLogger } from './logger';
+import { Logger, silentLogger } from '../common/logger';
 import { redactJson, redactUrl } from './redact';
 
 export interface Credentials {

@@ -2,7 +2,7 @@
 // Menu-specific errcodes live in menuRules.ts beside the menu limits they enforce.
 // Texts are English templates; the UI passes them through vscode.l10n.t (zh-cn bundle).
 
-import type { MessageArg } from './localize';
+import type { MessageArg } from '../common/localize';
 
 /** How the client and the token manager react to an errcode. */
 export type ErrcodeReaction =

@@ -1,7 +1,7 @@
 // Typed errors for everything that can go wrong talking to WeChat. Each carries a message that
 // says what to do; none ever contains the AppSecret or an access_token (see redact.ts).
 import { ErrcodeInfo, ErrcodeReaction, GENERAL_ERRCODES, UNKNOWN_ERRCODE } from './errcodes';
-import { formatMessage, Localize } from './localize';
+import { formatMessage, Localize } from '../common/localize';
 
 /** Errcode tables consulted in order; menuRules.ts registers the menu errcodes here. */
 const errcodeTables: Array<Readonly<Record<number, ErrcodeInfo>>> = [GENERAL_ERRCODES];

@@ -103,9 +103,8 @@ export async function statusText(page: Page): Promise<string> {
 
 export async function waitForStatus(page: Page, pattern: RegExp, what: string): Promise<string> {
   const deadline = Date.now() + T;
-  let last = '';
   for (;;) {
-    last = await statusText(page).catch(() => '');
+    const last = await statusText(page).catch(() => '');
     if (pattern.test(last)) return last;
     if (Date.now() > deadline) throw new Error(`status bar never showed ${what} (last: "${last}")`);
     await page.waitForTimeout(200);

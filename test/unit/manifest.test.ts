@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MENU_SCHEMA_URI } from '../../src/menu/schemaUri';
-import { COMMANDS, MENU_COMMANDS } from '../../src/ui/commandIds';
+import { COMMANDS, MENU_COMMANDS } from '../../src/ui/common/commandIds';
 
 const root = join(__dirname, '..', '..', '..');
 const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>;

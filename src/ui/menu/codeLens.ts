@@ -1,7 +1,7 @@
 // CodeLens at the top of a menu file: Upload, Preview, and the problem count (which opens the
 // Problems panel), recomputed whenever the document is validated again.
 import * as vscode from 'vscode';
-import { MENU_COMMANDS } from '../commandIds';
+import { MENU_COMMANDS } from '../common/commandIds';
 import { MenuDiagnostics } from './diagnostics';
 
 export class MenuCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {

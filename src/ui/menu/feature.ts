@@ -7,7 +7,7 @@ import { MenuBackupStore } from '../../menu/backups';
 import { serializeMenuSchema, buildMenuSchema } from '../../menu/schema';
 import { MenuService } from '../../menu/service';
 import { validateMenu } from '../../menu/validate';
-import { MENU_ERRCODE_TABLE } from '../../wechat/menuRules';
+import { MENU_ERRCODE_TABLE } from '../../menu/rules/menuRules';
 import { MenuCodeLensProvider } from './codeLens';
 import { MenuDiagnostics } from './diagnostics';
 import { FsBackupStorage } from './fsBackupStorage';

@@ -5,7 +5,7 @@
 import type * as vscode from 'vscode';
 import type { MenuCall } from '../../menu/service';
 import type { ErrcodeInfo } from '../../wechat/errcodes';
-import type { Logger } from '../../wechat/logger';
+import type { Logger } from '../../common/logger';
 
 export interface MenuAccount {
   readonly appId: string | undefined;

@@ -3,7 +3,7 @@
 // command runs.
 import * as vscode from 'vscode';
 import { MENU_SCHEMA_SCHEME } from '../../menu/schemaUri';
-import { MENU_COMMANDS } from '../commandIds';
+import { MENU_COMMANDS } from '../common/commandIds';
 import { mayBeMenuDocument } from './documents';
 import { MenuFeature, MenuFeatureHost, MenuFeatureModule, MenuTestOptions } from './host';
 

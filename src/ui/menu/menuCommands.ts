@@ -8,7 +8,7 @@ import { ConditionalMenu, Menu } from '../../menu/model';
 import { SAMPLE_MENU } from '../../menu/sample';
 import { MenuService } from '../../menu/service';
 import { canUpload, MenuValidation } from '../../menu/validate';
-import { confirmModal } from '../confirm';
+import { confirmModal } from '../common/confirm';
 import { MenuDiagnostics } from './diagnostics';
 import { MenuFeatureHost } from './host';
 

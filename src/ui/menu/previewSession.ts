@@ -4,9 +4,9 @@
 
 import * as vscode from 'vscode';
 import type { MenuValidation } from '../../menu/validate';
-import { buildPreviewModel, previewStrings, type SourceRange } from './previewModel';
+import { buildPreviewModel, previewStrings, type SourceRange } from '../../menu/preview/model';
 import { previewHtml } from './previewHtml';
-import { parseFromWebview, type PreviewButton, type PreviewView, type ToWebview } from './previewProtocol';
+import { parseFromWebview, type PreviewButton, type PreviewView, type ToWebview } from '../../menu/preview/protocol';
 
 /** Long enough to skip the work between keystrokes, short enough to feel live. */
 const DEBOUNCE_MS = 200;

@@ -4,7 +4,7 @@
 // `advance(ms)` moves both and fires every timer that comes due, in due order, with `now()` set to
 // each timer's own due moment while it runs. `jump(ms)` moves the wall clock only and fires nothing:
 // a clock change, or a laptop lid closed — timers then fire late, when elapsed time catches up.
-import { Clock, TimerHandle } from '../../../src/token/clock';
+import { Clock, TimerHandle } from '../../../src/common/clock';
 
 interface PendingTimer {
   readonly id: number;

@@ -3,7 +3,7 @@
 import { CachedToken, TokenMode } from '../../../src/token/store';
 import { Credentials, TokenGrant, WeChatApi } from '../../../src/wechat/client';
 import { WeChatApiError } from '../../../src/wechat/errors';
-import { Logger } from '../../../src/wechat/logger';
+import { Logger } from '../../../src/common/logger';
 import { DEFAULT_START } from './fakeClock';
 
 export const APP_ID = 'wx0123456789abcdef';

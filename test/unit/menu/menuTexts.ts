@@ -5,14 +5,14 @@ import { BACKUP_MESSAGES, MemoryBackupStorage, MenuBackupStore } from '../../../
 import { CONVERSION_MESSAGES, convertApiMenu, convertLiveMenu } from '../../../src/menu/convert';
 import { buildMenuSchema, SCHEMA_MESSAGES } from '../../../src/menu/schema';
 import { MENU_MESSAGES, validateMenu } from '../../../src/menu/validate';
-import type { Localize } from '../../../src/wechat/localize';
+import type { Localize } from '../../../src/common/localize';
 import {
   BUTTON_FIELDS,
   BUTTON_TYPES,
   MATCHRULE_FIELDS,
   MENU_ERRCODES,
   explainMenuErrcode,
-} from '../../../src/wechat/menuRules';
+} from '../../../src/menu/rules/menuRules';
 import { apiGet, chinese, click, live, many, menu, parent, text, view, withMatchRule } from './builders';
 
 

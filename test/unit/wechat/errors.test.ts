@@ -11,7 +11,7 @@ import {
   WeChatError,
   WeChatTransportError,
 } from '../../../src/wechat/errors';
-import { Localize } from '../../../src/wechat/localize';
+import { Localize } from '../../../src/common/localize';
 
 const RID = '6790ab01-1a2b3c4d-5e6f7a8b';
 

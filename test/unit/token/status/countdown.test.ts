@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { formatRemaining, msUntilTextChanges } from '../../../src/ui/countdown';
+import { formatRemaining, msUntilTextChanges } from '../../../../src/token/status/countdown';
 
 const s = 1000;
 const m = 60 * s;
 const h = 60 * m;
 
-describe('ui/countdown', () => {
+describe('token/status/countdown', () => {
   describe('formatRemaining', () => {
     it('shows hours and minutes above an hour, flooring', () => {
       assert.equal(formatRemaining(2 * h), '2h 0m');

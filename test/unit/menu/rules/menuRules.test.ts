@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { lookupErrcode, registerErrcodes, WeChatApiError } from '../../../src/wechat/errors';
-import { formatMessage } from '../../../src/wechat/localize';
+import { lookupErrcode, registerErrcodes, WeChatApiError } from '../../../../src/wechat/errors';
+import { formatMessage } from '../../../../src/common/localize';
 import {
   BUTTON_COUNT,
   BUTTON_FIELDS,
@@ -16,7 +16,7 @@ import {
   isButtonType,
   registrableDomain,
   utf8ByteLength,
-} from '../../../src/wechat/menuRules';
+} from '../../../../src/menu/rules/menuRules';
 
 describe('menu rules table', () => {
   it('holds the documented limits', () => {

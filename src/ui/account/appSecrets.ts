@@ -1,8 +1,8 @@
 // The AppSecret lives only in SecretStorage, under a key per AppID. Nothing here logs it.
 import * as vscode from 'vscode';
-import { Credentials } from '../wechat/client';
-import { MissingCredentialsError } from '../wechat/errors';
-import { APP_SECRET_KEY_PREFIX, appSecretKey } from './secretKeys';
+import { Credentials } from '../../wechat/client';
+import { MissingCredentialsError } from '../../wechat/errors';
+import { APP_SECRET_KEY_PREFIX, appSecretKey } from '../common/secretKeys';
 
 export class AppSecrets {
   constructor(private readonly secrets: vscode.SecretStorage) {}

@@ -2,10 +2,10 @@
 // text is due to change. Setting text/tooltip/colour happens only when they differ, so an idle
 // window does not repaint the status bar.
 import * as vscode from 'vscode';
-import { Clock, TimerHandle } from '../token/clock';
-import { TokenManager } from '../token/manager';
-import { COMMANDS } from './commandIds';
-import { StatusDetails, StatusView, statusView } from './statusView';
+import { Clock, TimerHandle } from '../../common/clock';
+import { TokenManager } from '../../token/manager';
+import { COMMANDS } from '../common/commandIds';
+import { StatusDetails, StatusView, statusView } from '../../token/status/statusView';
 
 export interface StatusBarSettings {
   readonly marginMs: number;

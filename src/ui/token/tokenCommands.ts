@@ -1,13 +1,13 @@
 // Copy / Refresh / Force Refresh. Each command is a few lines over the TokenManager; the
 // dangerous ones (anything that invalidates a token servers may be using) ask first, modally.
 import * as vscode from 'vscode';
-import { Clock } from '../token/clock';
-import { TokenManager } from '../token/manager';
-import { CachedToken } from '../token/store';
-import { AccountCommands, TestArgs } from './accountCommands';
-import { confirmModal } from './confirm';
-import { formatRemaining } from './countdown';
-import { ErrorPresenter } from './errorPresenter';
+import { Clock } from '../../common/clock';
+import { TokenManager } from '../../token/manager';
+import { CachedToken } from '../../token/store';
+import { AccountCommands, TestArgs } from '../account/accountCommands';
+import { confirmModal } from '../common/confirm';
+import { formatRemaining } from '../../token/status/countdown';
+import { ErrorPresenter } from '../common/errorPresenter';
 
 export class TokenCommands {
   constructor(

@@ -3,15 +3,15 @@
 // extension's test mode both commands also take an argument object, so integration tests can
 // run them without the input boxes.
 import * as vscode from 'vscode';
-import { updateAppId, WeChatConfig } from '../config';
-import { Clock } from '../token/clock';
-import { TokenManager } from '../token/manager';
-import { checkAppId, checkAppSecret, CredentialProblem } from '../wechat/credentialFormat';
+import { updateAppId, WeChatConfig } from '../../config';
+import { Clock } from '../../common/clock';
+import { TokenManager } from '../../token/manager';
+import { checkAppId, checkAppSecret, CredentialProblem } from '../../wechat/credentialFormat';
 import { AppSecrets } from './appSecrets';
-import { confirmModal } from './confirm';
-import { formatRemaining } from './countdown';
-import { ErrorPresenter } from './errorPresenter';
-import { RedactingLog } from './log';
+import { confirmModal } from '../common/confirm';
+import { formatRemaining } from '../../token/status/countdown';
+import { ErrorPresenter } from '../common/errorPresenter';
+import { RedactingLog } from '../common/log';
 
 export interface AccountArgs {
   readonly appId?: string;

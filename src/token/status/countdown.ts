@@ -1,6 +1,6 @@
 // Countdown text for the status bar: minute resolution above 10 minutes, seconds below.
 // Pure functions (no `vscode`), so formatting is unit-tested in milliseconds.
-import { formatMessage, Localize } from '../wechat/localize';
+import { formatMessage, Localize } from '../../common/localize';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

@@ -4,8 +4,8 @@
 // written exactly once. vscode-free; every text is an English template (with `{0}` placeholders)
 // that is also the key of the zh-cn bundle — pass it through a `Localize` before showing it.
 
-import type { ErrcodeInfo } from './errcodes';
-import { formatMessage, type Localize, type MessageArg } from './localize';
+import type { ErrcodeInfo } from '../../wechat/errcodes';
+import { formatMessage, type Localize, type MessageArg } from '../../common/localize';
 
 /** Top-level buttons form the menu bar; sub-buttons sit in a top-level button's pop-up. */
 export type ButtonLevel = 'top' | 'sub';

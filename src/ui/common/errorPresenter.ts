@@ -2,7 +2,7 @@
 // detail goes to the log, one click away. Messages never contain secrets (errors are built
 // without them, and the log redacts).
 import * as vscode from 'vscode';
-import { describeError, FetchDeclinedError, MissingCredentialsError, WeChatApiError, WeChatTransportError } from '../wechat/errors';
+import { describeError, FetchDeclinedError, MissingCredentialsError, WeChatApiError, WeChatTransportError } from '../../wechat/errors';
 import { COMMANDS } from './commandIds';
 import { RedactingLog } from './log';
 

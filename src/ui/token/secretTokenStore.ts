@@ -1,8 +1,8 @@
 // TokenStore on SecretStorage: the token cache is shared by all windows, and
 // secrets.onDidChange tells each window when another one refreshed.
 import * as vscode from 'vscode';
-import { CachedToken, parseCachedToken, TokenStore, Unsubscribe } from '../token/store';
-import { TOKEN_KEY_PREFIX, tokenKey } from './secretKeys';
+import { CachedToken, parseCachedToken, TokenStore, Unsubscribe } from '../../token/store';
+import { TOKEN_KEY_PREFIX, tokenKey } from '../common/secretKeys';
 
 export class SecretTokenStore implements TokenStore {
   constructor(private readonly secrets: vscode.SecretStorage) {}

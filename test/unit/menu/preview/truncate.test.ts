@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { displayWidth, ELLIPSIS, truncateForClient, VISIBLE_WIDTH } from '../../../src/menu/truncate';
+import { displayWidth, ELLIPSIS, truncateForClient, VISIBLE_WIDTH } from '../../../../src/menu/preview/truncate';
 
 describe('displayWidth', () => {
   it('counts ASCII as 1 and Chinese as 2', () => {

@@ -1,8 +1,8 @@
 // The "WeChat" LogOutputChannel, seen through a Redactor: the AppSecret and access tokens are
 // registered with it and never reach the channel, even inside URLs or error texts.
 import * as vscode from 'vscode';
-import { Logger } from '../wechat/logger';
-import { Redactor } from '../wechat/redact';
+import { Logger } from '../../common/logger';
+import { Redactor } from '../../wechat/redact';
 
 export class RedactingLog implements Logger, vscode.Disposable {
   readonly redactor = new Redactor();

@@ -1,8 +1,8 @@
 // Loads dist/transport.js (undici) on the first HTTP call. The path is computed at run time so
 // esbuild leaves the require alone and undici stays out of the activation bundle.
 import * as vscode from 'vscode';
-import { HttpTransport, ProxySettings, TransportModule } from '../wechat/http';
-import { Logger } from '../wechat/logger';
+import { HttpTransport, ProxySettings, TransportModule } from '../../wechat/http';
+import { Logger } from '../../common/logger';
 
 export function loadTransport(extensionUri: vscode.Uri, proxy: ProxySettings, log: Logger): HttpTransport {
   const modulePath = vscode.Uri.joinPath(extensionUri, 'dist', 'transport.js').fsPath;

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { TokenState } from '../../../src/token/manager';
-import { CachedToken } from '../../../src/token/store';
-import { statusView, StatusContext } from '../../../src/ui/statusView';
-import { MissingCredentialsError, WeChatApiError, WeChatTransportError } from '../../../src/wechat/errors';
+import { TokenState } from '../../../../src/token/manager';
+import { CachedToken } from '../../../../src/token/store';
+import { statusView, StatusContext } from '../../../../src/token/status/statusView';
+import { MissingCredentialsError, WeChatApiError, WeChatTransportError } from '../../../../src/wechat/errors';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 const MARGIN = 300_000;
@@ -21,7 +21,7 @@ function token(remainingMs: number): CachedToken {
 
 const ready = (remainingMs: number): TokenState => ({ kind: 'ready', appId: 'wx0123456789abcdef', token: token(remainingMs) });
 
-describe('ui/statusView', () => {
+describe('token/status/statusView', () => {
   it('asks for set-up without an AppID', () => {
     const view = statusView({ kind: 'setup' }, context);
     assert.equal(view.kind, 'setup');

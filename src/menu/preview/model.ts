@@ -4,11 +4,11 @@
 // passed straight to t(...), so the l10n extraction (and test/unit/l10n.test.ts) finds them all.
 
 import { parseTree, type Node } from 'jsonc-parser';
-import type { JsonPath } from '../../menu/model';
-import { truncateForClient, type MenuLevel } from '../../menu/truncate';
-import type { MenuProblem, MenuValidation } from '../../menu/validate';
-import type { Localize } from '../../wechat/localize';
-import type { PreviewButton, PreviewProblem, PreviewSeverity, PreviewStrings } from './previewProtocol';
+import type { JsonPath } from '../model';
+import { truncateForClient, type MenuLevel } from './truncate';
+import type { MenuProblem, MenuValidation } from '../validate';
+import type { Localize } from '../../common/localize';
+import type { PreviewButton, PreviewProblem, PreviewSeverity, PreviewStrings } from './protocol';
 
 /** A range in the document text, in UTF-16 offsets as `TextDocument.positionAt` expects. */
 export interface SourceRange {

@@ -1,7 +1,7 @@
 // The quick pick behind the status-bar item. Features contribute their entries (token actions
 // here, menu actions from the menu feature) so the pick grows without this file knowing them.
 import * as vscode from 'vscode';
-import { TokenState } from '../token/manager';
+import { TokenState } from '../../token/manager';
 
 export interface ActionEntry {
   readonly label: string;

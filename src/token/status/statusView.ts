@@ -1,11 +1,11 @@
 // What the status-bar item shows for a token state: a pure mapping, so the state machine is
 // tested without VS Code. statusBar.ts turns the view into a StatusBarItem and redraws only
 // when the text (or colour) actually changes.
-import { TokenState } from '../token/manager';
-import { isExpired, remainingMs } from '../token/policy';
-import { CachedToken, TokenMode } from '../token/store';
-import { describeError, MissingCredentialsError } from '../wechat/errors';
-import { formatMessage, Localize } from '../wechat/localize';
+import { TokenState } from '../manager';
+import { isExpired, remainingMs } from '../policy';
+import { CachedToken, TokenMode } from '../store';
+import { describeError, MissingCredentialsError } from '../../wechat/errors';
+import { formatMessage, Localize } from '../../common/localize';
 import { formatRemaining, msUntilTextChanges } from './countdown';
 
 export type StatusTone = 'normal' | 'warning' | 'error';

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { validateMenu } from '../../../../src/menu/validate';
-import { buildPreviewModel } from '../../../../src/ui/menu/previewModel';
-import { parseFromWebview, type PreviewButton } from '../../../../src/ui/menu/previewProtocol';
-import { formatMessage } from '../../../../src/wechat/localize';
+import { buildPreviewModel } from '../../../../src/menu/preview/model';
+import { parseFromWebview, type PreviewButton } from '../../../../src/menu/preview/protocol';
+import { formatMessage } from '../../../../src/common/localize';
 
 const model = (value: unknown) => {
   const text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);

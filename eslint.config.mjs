@@ -1,0 +1,93 @@
+// ESLint flat config. Besides typescript-eslint's recommended rules it states the architecture
+// (CONTRIBUTING.md, "Layers"): which folder may import which. A core folder that imports
+// `vscode` or `ui/` fails `npm run lint`, and so CI.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Import patterns (gitignore syntax, matched against the import string) with the reason shown. */
+const forbid = (patterns, message) => ({ group: patterns, message });
+
+const noVscode = { name: 'vscode', message: 'The core is vscode-free: adapt it in src/ui/<feature>/ instead.' };
+const noUndici = {
+  name: 'undici',
+  message: 'undici is loaded lazily: only src/wechat/undiciTransport.ts imports it (see esbuild.mjs).',
+};
+const noUi = forbid(['**/ui', '**/ui/**'], 'The core never imports the VS Code layer (src/ui/).');
+const noRoot = forbid(
+  ['**/extension', '**/config'],
+  'Only src/extension.ts (the composition root) and src/ui/ read settings; the core gets values injected.',
+);
+
+/** One `no-restricted-imports` rule for a layer. */
+const layer = (files, { paths = [], patterns = [] }) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { paths: [noUndici, ...paths], patterns }] },
+});
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'media/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  // Layers (imports point one way: extension.ts → ui → core; common ← everything).
+  layer(['src/common/**/*.ts'], {
+    paths: [noVscode],
+    patterns: [forbid(['../*', '!../common', '!../common/**'], 'src/common/ imports nothing of ours: every layer imports it.')],
+  }),
+  layer(['src/wechat/**/*.ts'], {
+    paths: [noVscode],
+    patterns: [noUi, noRoot, forbid(['**/token', '**/token/**', '**/menu', '**/menu/**'], 'wechat/ knows no cache policy and no menus.')],
+  }),
+  layer(['src/token/**/*.ts'], {
+    paths: [noVscode],
+    patterns: [noUi, noRoot, forbid(['**/menu', '**/menu/**'], 'token/ and menu/ do not know each other.')],
+  }),
+  layer(['src/menu/**/*.ts'], {
+    paths: [noVscode],
+    patterns: [noUi, noRoot, forbid(['**/token', '**/token/**'], 'token/ and menu/ do not know each other.')],
+  }),
+  layer(['src/webview/**/*.ts'], {
+    paths: [noVscode],
+    patterns: [
+      noUi,
+      noRoot,
+      forbid(['**/token/**', '**/wechat/**'], 'The webview runs in a browser sandbox: it shares only message types with the extension.'),
+    ],
+  }),
+  layer(['src/ui/**/*.ts', 'src/config.ts'], {
+    patterns: [forbid(['**/extension'], 'Nothing imports the composition root.')],
+  }),
+  {
+    // The one file that may import undici.
+    files: ['src/wechat/undiciTransport.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      // mocha's `this` and chai-less assertions need nothing special; tests may use non-null assertions.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // Functions passed to page.evaluate() run in the browser.
+    files: ['scripts/vscode-host/ui-ops.mjs'],
+    languageOptions: { globals: { localStorage: 'readonly', indexedDB: 'readonly', TextDecoder: 'readonly' } },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: {
+      globals: {
+        process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
+        setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', URL: 'readonly', fetch: 'readonly',
+        AbortSignal: 'readonly', AbortController: 'readonly', __dirname: 'readonly',
+      },
+    },
+  },
+);
