@@ -1,30 +1,38 @@
 // The composition root: builds each service once, wires settings and secrets into them,
-// registers every command in one place and hands every disposable to VS Code.
+// registers every feature's command table in one loop and hands every disposable to VS Code.
 import * as vscode from 'vscode';
-import { affectsProxy, CONFIG_SECTION, readConfig, readProxySettings, WeChatConfig } from './config';
 import { systemClock } from './common/clock';
+import { errorMessage } from './common/errorMessage';
+import { affectsProxy, CONFIG_SECTION, readConfig, readProxySettings, WeChatConfig } from './config';
 import { TokenManager, TokenState } from './token/manager';
 import { RefreshScheduler } from './token/scheduler';
-import { AccountArgs, AccountCommands, TestArgs } from './ui/account/accountCommands';
-import { ActionsPick } from './ui/common/actionsPick';
+import { StatusView } from './token/status/statusView';
+import { AccountCommands } from './ui/account/accountCommands';
 import { AppSecrets } from './ui/account/appSecrets';
-import { COMMANDS, MENU_COMMANDS } from './ui/common/commandIds';
+import { accountCommandTable } from './ui/account/commands';
+import { ActionsPick } from './ui/common/actionsPick';
+import { CommandTable, registerCommandTables } from './ui/common/commandTable';
+import { Confirmations } from './ui/common/confirm';
 import { ErrorPresenter } from './ui/common/errorPresenter';
-import { confirmClassicFetch } from './ui/common/confirm';
+import { generalCommandTable } from './ui/common/generalCommands';
 import { RedactingLog } from './ui/common/log';
+import { loadTransport } from './ui/common/transportLoader';
 import { MenuFeatureLoader } from './ui/menu/loader';
+import { tokenCommandTable } from './ui/token/commands';
 import { SecretTokenStore } from './ui/token/secretTokenStore';
 import { TokenStatusBar } from './ui/token/statusBar';
-import { StatusView } from './token/status/statusView';
+import { StatusBarVisibility } from './ui/token/statusBarVisibility';
 import { TokenCommands } from './ui/token/tokenCommands';
-import { loadTransport } from './ui/common/transportLoader';
 import { WeChatClient } from './wechat/client';
-import { InvalidBaseUrlError, registerErrcodes } from './wechat/errors';
+import { ErrcodeCatalog, GENERAL_ERRCODES } from './wechat/errcodes';
+import { InvalidBaseUrlError } from './wechat/errors';
 
 /** What activate() returns: read-only views for integration tests and other extensions. */
 export interface WeChatExtensionApi {
   tokenState(): TokenState;
   statusBar(): StatusView | undefined;
+  /** Whether the status-bar item is shown (wechat.statusBar.show). */
+  statusBarVisible(): boolean;
   /** How often the status-bar item was repainted (it must not repaint when nothing changed). */
   statusBarRenderCount(): number;
 }
@@ -37,7 +45,15 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   context.subscriptions.push(log);
   const clock = systemClock;
   let config: WeChatConfig = readConfig();
+  const logSettingWarnings = (): void => {
+    for (const warning of config.warnings) log.warn(`settings: ${warning}`);
+    if (!config.apiBaseUrl.ok) log.warn(`ignoring wechat.apiBaseUrl: ${config.apiBaseUrl.reason}`);
+  };
+  logSettingWarnings();
 
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
+  const confirmations = new Confirmations(testMode);
+  const errcodes = new ErrcodeCatalog(GENERAL_ERRCODES);
   const appSecrets = new AppSecrets(context.secrets);
   const client = new WeChatClient({
     settings: () => {
@@ -45,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       return { baseUrl: config.apiBaseUrl.url, timeoutMs: config.requestTimeoutSeconds * 1000 };
     },
     transport: () => loadTransport(context.extensionUri, readProxySettings(), log),
+    errcodes: errcodes.lookup,
     log,
   });
   const manager = new TokenManager({
@@ -57,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       log.redactor.addSecret(credentials.appSecret);
       return credentials;
     },
-    confirmClassicFetch,
+    confirmClassicFetch: () => confirmations.confirmClassicFetch(),
     log,
   });
   const scheduler = new RefreshScheduler(
@@ -77,7 +94,8 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     mode: config.tokenMode,
     accountName: config.accountName,
   }));
-  context.subscriptions.push(manager, scheduler, statusBar);
+  const visibility = new StatusBarVisibility(statusBar, () => ({ show: config.statusBarShow, appId: config.appId }));
+  context.subscriptions.push(manager, scheduler, statusBar, visibility);
   context.subscriptions.push(
     manager.onDidChangeState((state) => {
       if ('token' in state && state.token) log.redactor.addSecret(state.token.accessToken);
@@ -86,52 +104,45 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   );
 
   const presenter = new ErrorPresenter(log);
-  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
-  const accounts = new AccountCommands(appSecrets, manager, presenter, log, clock, () => config, testMode);
-  const tokens = new TokenCommands(manager, accounts, presenter, clock, testMode);
-  const actions = new ActionsPick(() => manager.state);
-  addTokenActions(actions);
-  addMenuActions(actions);
+  const accounts = new AccountCommands(appSecrets, manager, presenter, log, clock, () => config, confirmations);
+  const tokens = new TokenCommands(manager, accounts, presenter, clock, confirmations);
+  const menus = new MenuFeatureLoader({
+    extensionUri: context.extensionUri,
+    globalStorageUri: context.globalStorageUri,
+    log,
+    call: (path, options) => manager.withToken((accessToken) => client.call(path, { ...options, accessToken })),
+    now: () => clock.now(),
+    account: () => ({ appId: config.appId, name: config.accountName, label: accountLabel(config) }),
+    ensureCredentials: () => accounts.ensureCredentials(),
+    showError: (what, error) => presenter.show(what, error),
+    registerErrcodes: (table) => errcodes.add(table),
+    confirm: (prompt, invocation) => confirmations.confirm(prompt, invocation),
+  });
+  context.subscriptions.push(menus);
 
-  const register = (id: string, handler: (...args: never[]) => unknown): void => {
-    context.subscriptions.push(vscode.commands.registerCommand(id, handler));
-  };
-  register(COMMANDS.setupAccount, (args?: AccountArgs) => accounts.setupAccount(args));
-  register(COMMANDS.setAppSecret, (args?: AccountArgs) => accounts.setAppSecret(args));
-  register(COMMANDS.clearAppSecret, (args?: TestArgs) => accounts.clearAppSecret(args));
-  register(COMMANDS.copyAccessToken, () => tokens.copyAccessToken());
-  register(COMMANDS.refreshAccessToken, () => tokens.refreshAccessToken());
-  register(COMMANDS.forceRefreshAccessToken, (args?: TestArgs) => tokens.forceRefreshAccessToken(args));
-  register(COMMANDS.showLog, () => log.show());
-  register(COMMANDS.showActions, () => actions.show());
-
-  context.subscriptions.push(
-    new MenuFeatureLoader({
-      extensionUri: context.extensionUri,
-      globalStorageUri: context.globalStorageUri,
-      log,
-      call: (path, options) => manager.withToken((accessToken) => client.call(path, { ...options, accessToken })),
-      now: () => clock.now(),
-      account: () => ({ appId: config.appId, name: config.accountName, label: accountLabel(config) }),
-      ensureCredentials: () => accounts.ensureCredentials(),
-      showError: (what, error) => presenter.show(what, error),
-      registerErrcodes,
-      testMode,
-    }),
-  );
+  // The order of the tables is the order of the groups in the status-bar quick pick.
+  const actions = new ActionsPick(() => manager.state, () => tables);
+  const tables: ReadonlyArray<CommandTable<string>> = [
+    tokenCommandTable(tokens),
+    accountCommandTable(accounts),
+    generalCommandTable(() => log.show(), () => actions.show()),
+    menus.commandTable(),
+  ];
+  context.subscriptions.push(...registerCommandTables(tables, confirmations));
 
   // The state listener redraws the status bar; a failed read (e.g. no OS keyring) is logged.
   const resync = (): Promise<void> =>
     manager.reload().then(
       () => scheduler.reschedule(),
-      (error: unknown) => log.error(`reading the token cache failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => log.error(`reading the token cache failed: ${errorMessage(error)}`),
     );
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsProxy(event)) client.resetTransport();
       if (!event.affectsConfiguration(CONFIG_SECTION)) return;
       config = readConfig();
-      if (!config.apiBaseUrl.ok) log.warn(`ignoring wechat.apiBaseUrl: ${config.apiBaseUrl.reason}`);
+      logSettingWarnings();
+      visibility.update();
       void resync();
     }),
     // Another window (or this one) stored or removed an AppSecret: a failed state may now work.
@@ -141,6 +152,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   );
 
   // Reads the token cache only: no HTTP code is loaded and nothing is fetched while it is fresh.
+  visibility.update();
   void resync();
   log.info(`activated (${config.appId ?? 'no AppID'}, ${config.tokenMode} mode)`);
 
@@ -148,6 +160,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     // Other extensions can read exports: only tests get the token itself.
     tokenState: () => (testMode ? manager.state : withoutToken(manager.state)),
     statusBar: () => statusBar.current,
+    statusBarVisible: () => statusBar.isVisible,
     statusBarRenderCount: () => statusBar.renderCount,
   };
 }
@@ -161,43 +174,6 @@ function withoutToken(state: TokenState): TokenState {
 function accountLabel(config: WeChatConfig): string {
   if (!config.appId) return vscode.l10n.t('this account');
   return config.accountName ? `${config.accountName} (${config.appId})` : config.appId;
-}
-
-const configured = (state: TokenState): boolean => state.kind !== 'setup';
-
-function addTokenActions(actions: ActionsPick): void {
-  const t = vscode.l10n.t;
-  const group = t('Access token');
-  actions.add(
-    { group, label: `$(copy) ${t('Copy Access Token')}`, command: COMMANDS.copyAccessToken, when: configured },
-    { group, label: `$(refresh) ${t('Refresh Access Token')}`, command: COMMANDS.refreshAccessToken, when: configured },
-    {
-      group,
-      label: `$(warning) ${t('Force Refresh Access Token')}`,
-      detail: t('Invalidates the current token: only when it leaked'),
-      command: COMMANDS.forceRefreshAccessToken,
-      when: configured,
-    },
-  );
-  const accountGroup = t('Account');
-  actions.add(
-    { group: accountGroup, label: `$(account) ${t('Set Up Account')}`, command: COMMANDS.setupAccount },
-    { group: accountGroup, label: `$(key) ${t('Set AppSecret')}`, command: COMMANDS.setAppSecret, when: configured },
-    { group: accountGroup, label: `$(trash) ${t('Clear AppSecret')}`, command: COMMANDS.clearAppSecret, when: configured },
-    { group: accountGroup, label: `$(output) ${t('Show Log')}`, command: COMMANDS.showLog },
-  );
-}
-
-function addMenuActions(actions: ActionsPick): void {
-  const t = vscode.l10n.t;
-  const group = t('Custom menu');
-  actions.add(
-    { group, label: `$(cloud-upload) ${t('Upload Menu')}`, detail: t('The menu in the active editor'), command: MENU_COMMANDS.uploadMenu, when: configured },
-    { group, label: `$(open-preview) ${t('Preview Menu')}`, command: MENU_COMMANDS.previewMenu },
-    { group, label: `$(cloud-download) ${t('Download Current Menu')}`, command: MENU_COMMANDS.downloadMenu, when: configured },
-    { group, label: `$(history) ${t('Restore Menu Backup')}`, command: MENU_COMMANDS.restoreMenuBackup, when: configured },
-    { group, label: `$(new-file) ${t('New Menu File')}`, command: MENU_COMMANDS.newMenuFile },
-  );
 }
 
 export function deactivate(): void {

@@ -2,6 +2,7 @@
 // windows do not fetch in the same second) and asks the manager to refresh, which first adopts
 // a token another window may have stored. Every wake-up compares the wall clock with the
 // absolute due time; timers never count ticks, so sleep/resume and clock jumps are harmless.
+import { errorMessage } from '../common/errorMessage';
 import { WeChatApiError, WeChatTransportError } from '../wechat/errors';
 import { Logger, silentLogger } from '../common/logger';
 import { Clock, TimerHandle } from '../common/clock';
@@ -100,7 +101,7 @@ export class RefreshScheduler {
     this.nextRetryAt = undefined;
     this.log.debug('auto-refresh: token due');
     this.manager.refresh().catch((error: unknown) => {
-      this.log.warn(`auto-refresh failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(`auto-refresh failed: ${errorMessage(error)}`);
     });
   }
 }
@@ -108,7 +109,7 @@ export class RefreshScheduler {
 function isTransient(error: unknown): boolean {
   if (error instanceof WeChatTransportError) return error.failure !== 'cancelled';
   // From a token endpoint, 40001 means a wrong AppSecret, not a stale token: only "busy" and
-  // "too frequent" pass with time.
-  if (error instanceof WeChatApiError) return error.reaction === 'retry' || error.errcode === 45011;
+  // "too frequent" (the table's retry and wait reactions) pass with time.
+  if (error instanceof WeChatApiError) return error.reaction === 'retry' || error.reaction === 'wait';
   return false;
 }

@@ -1,5 +1,6 @@
 // WeChat HTTP client: token endpoints plus a generic `call` for every other API. It knows the
 // wire format and errcodes, but no cache policy — that is the TokenManager's job.
+import { ErrcodeLookup } from './errcodes';
 import { WeChatApiError, WeChatTransportError } from './errors';
 import { HttpMethod, HttpResponse, HttpTransport } from './http';
 import { Logger, silentLogger } from '../common/logger';
@@ -35,6 +36,8 @@ export interface WeChatClientOptions {
   /** Resolved on the first request only, so activation never loads the HTTP stack. */
   readonly transport: () => HttpTransport | Promise<HttpTransport>;
   readonly log?: Logger;
+  /** What is known about each errcode (general + menu tables); the general table by default. */
+  readonly errcodes?: ErrcodeLookup;
   readonly sleep?: (ms: number) => Promise<void>;
   /** How often errcode -1 (system busy) is retried; the back-off doubles each time. */
   readonly busyRetries?: number;
@@ -143,7 +146,7 @@ export class WeChatClient implements WeChatApi {
     if (typeof errcode === 'number' && errcode !== 0) {
       const errmsg = typeof parsed['errmsg'] === 'string' ? parsed['errmsg'] : '';
       this.log.warn(`${path}: errcode ${errcode} ${redactUrl(errmsg)}`);
-      throw new WeChatApiError(errcode, errmsg, path);
+      throw new WeChatApiError(errcode, errmsg, path, this.options.errcodes?.(errcode));
     }
     if (response.status >= 400) {
       throw new WeChatTransportError('http', path, `HTTP ${response.status}`, response.status);
@@ -157,8 +160,15 @@ export class WeChatClient implements WeChatApi {
   }
 
   private getTransport(): Promise<HttpTransport> {
-    this.transportPromise ??= Promise.resolve().then(() => this.options.transport());
-    this.transportPromise.catch(() => (this.transportPromise = undefined));
+    if (!this.transportPromise) {
+      const created = Promise.resolve().then(() => this.options.transport());
+      this.transportPromise = created;
+      // One handler per transport, and it forgets only the transport that failed: a late failure
+      // of one dropped by resetTransport() must not clear its successor.
+      created.catch(() => {
+        if (this.transportPromise === created) this.transportPromise = undefined;
+      });
+    }
     return this.transportPromise;
   }
 }

@@ -1,17 +1,35 @@
-// The one table of WeChat's general errcodes: what each means and what the user should do.
-// Menu-specific errcodes live in menuRules.ts beside the menu limits they enforce.
+// The one table of WeChat's general errcodes: what each means, what the user should do, how the
+// client, the token manager and the scheduler react (`reaction`) and which buttons the error
+// notification offers (`actions`). Nothing else switches on errcode numbers. The menu errcodes
+// live in src/menu/rules/ beside the limits they enforce and join through an ErrcodeCatalog.
 // Texts are English templates; the UI passes them through vscode.l10n.t (zh-cn bundle).
 
 import type { MessageArg } from '../common/localize';
 
-/** How the client and the token manager react to an errcode. */
+/** How the client, the token manager and the scheduler react to an errcode. */
 export type ErrcodeReaction =
-  /** Transient: retry after a short back-off (bounded). */
+  /** WeChat is busy: the client retries at once after a short back-off (bounded). */
   | 'retry'
+  /** Too frequent: passes with time, so the scheduler may try again later; the client does not. */
+  | 'wait'
   /** The access_token is stale: refresh once and retry the call once. */
   | 'refreshToken'
-  /** Needs the user: show the explanation and the fix. */
+  /** Needs the user: show the explanation and the fix; never retried by itself. */
   | 'report';
+
+/**
+ * What the user can do about a failure, offered as a button on the error notification. The VS Code
+ * layer maps each to a command, a setting or a link (src/ui/common/errorPresenter.ts).
+ */
+export type FixAction =
+  | 'setAppSecret'
+  | 'setUpAccount'
+  /** Copy the caller IP WeChat saw (40164) for the IP whitelist. */
+  | 'copyCallerIp'
+  | 'openConsole'
+  | 'tokenModeSetting'
+  | 'timeoutSetting'
+  | 'apiBaseUrlSetting';
 
 export interface ErrcodeInfo {
   readonly meaning: string;
@@ -19,9 +37,16 @@ export interface ErrcodeInfo {
   /** Values for the `{n}` placeholders of `fix` (limits from the menu rules table). */
   readonly fixArgs?: readonly MessageArg[];
   readonly reaction: ErrcodeReaction;
+  /** Buttons on the notification, in order; "Show Log" is always added. */
+  readonly actions?: readonly FixAction[];
 }
 
-export const GENERAL_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
+export type ErrcodeTable = Readonly<Record<number, ErrcodeInfo>>;
+
+/** Finds what is known about an errcode; injected into the client (no module-level registry). */
+export type ErrcodeLookup = (errcode: number) => ErrcodeInfo | undefined;
+
+export const GENERAL_ERRCODES: ErrcodeTable = {
   [-1]: {
     meaning: 'WeChat is busy.',
     fix: 'Try again in a few seconds.',
@@ -31,6 +56,7 @@ export const GENERAL_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
     meaning: 'Invalid credential: the AppSecret is wrong, or the access_token is invalid or not the latest.',
     fix: 'Check the AppSecret with "WeChat: Set AppSecret". If another program fetched a new token with the classic API, refresh the token.',
     reaction: 'refreshToken',
+    actions: ['setAppSecret'],
   },
   40002: {
     meaning: 'Invalid grant_type.',
@@ -41,6 +67,7 @@ export const GENERAL_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
     meaning: 'Invalid AppID.',
     fix: 'Check the AppID in the setting "wechat.appId" (MP console → Settings and Development → Basic configuration).',
     reaction: 'report',
+    actions: ['setUpAccount'],
   },
   40014: {
     meaning: 'Invalid access_token.',
@@ -51,11 +78,13 @@ export const GENERAL_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
     meaning: 'Invalid AppSecret.',
     fix: 'Enter the AppSecret again with "WeChat: Set AppSecret" (MP console → Settings and Development → Basic configuration).',
     reaction: 'report',
+    actions: ['setAppSecret'],
   },
   40164: {
     meaning: 'The calling IP address ({0}) is not in the account\'s IP whitelist.',
     fix: 'Add the calling IP address ({0}) in the MP console: Settings and Development → Basic configuration → IP whitelist. Then try again.',
     reaction: 'report',
+    actions: ['copyCallerIp', 'openConsole'],
   },
   41001: {
     meaning: 'The access_token is missing.',
@@ -66,11 +95,13 @@ export const GENERAL_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
     meaning: 'The AppID is missing.',
     fix: 'Set the AppID with "WeChat: Set Up Account".',
     reaction: 'report',
+    actions: ['setUpAccount'],
   },
   41004: {
     meaning: 'The AppSecret is missing.',
     fix: 'Set the AppSecret with "WeChat: Set AppSecret".',
     reaction: 'report',
+    actions: ['setAppSecret'],
   },
   42001: {
     meaning: 'The access_token has expired.',
@@ -86,11 +117,12 @@ export const GENERAL_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
     meaning: 'The daily API quota has been reached.',
     fix: 'Wait for the daily reset, or clear the quota in the MP console. Prefer the stable token mode (setting "wechat.tokenMode"), which has a far larger quota.',
     reaction: 'report',
+    actions: ['tokenModeSetting', 'openConsole'],
   },
   45011: {
     meaning: 'API calls are too frequent.',
     fix: 'Wait a minute and try again.',
-    reaction: 'report',
+    reaction: 'wait',
   },
   47001: {
     meaning: 'The request body is not valid JSON.',
@@ -101,6 +133,7 @@ export const GENERAL_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
     meaning: 'This API is not authorised for this account type.',
     fix: 'Check the account\'s API permissions in the MP console (Settings and Development → API permissions).',
     reaction: 'report',
+    actions: ['openConsole'],
   },
   48004: {
     meaning: 'This API has been banned for the account because of irregularities.',
@@ -111,16 +144,19 @@ export const GENERAL_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = {
     meaning: 'The user or API is not authorised.',
     fix: 'Check the account status and API permissions in the MP console.',
     reaction: 'report',
+    actions: ['openConsole'],
   },
   50002: {
     meaning: 'The account is restricted.',
     fix: 'Check the account status in the MP console.',
     reaction: 'report',
+    actions: ['openConsole'],
   },
   89503: {
     meaning: 'This call needs confirmation by an administrator (risk control).',
     fix: 'Confirm the request in the WeChat app as an administrator, then try again.',
     reaction: 'report',
+    actions: ['openConsole'],
   },
 };
 
@@ -129,3 +165,27 @@ export const UNKNOWN_ERRCODE: ErrcodeInfo = {
   fix: 'Look the errcode up in the WeChat documentation; the request id (rid) helps WeChat support.',
   reaction: 'report',
 };
+
+/**
+ * The errcode tables in force, consulted in order (the first that knows a code wins, so a feature
+ * cannot shadow a general errcode). Built once by the composition root; the lazily loaded menu
+ * feature adds its table when it loads.
+ */
+export class ErrcodeCatalog {
+  private readonly tables: ErrcodeTable[];
+
+  constructor(...tables: ErrcodeTable[]) {
+    this.tables = [...tables];
+  }
+
+  add(table: ErrcodeTable): void {
+    if (!this.tables.includes(table)) this.tables.push(table);
+  }
+
+  readonly lookup: ErrcodeLookup = (errcode) => {
+    for (const table of this.tables) {
+      if (Object.hasOwn(table, errcode)) return table[errcode];
+    }
+    return undefined;
+  };
+}

@@ -1,22 +1,8 @@
 // Typed errors for everything that can go wrong talking to WeChat. Each carries a message that
 // says what to do; none ever contains the AppSecret or an access_token (see redact.ts).
-import { ErrcodeInfo, ErrcodeReaction, GENERAL_ERRCODES, UNKNOWN_ERRCODE } from './errcodes';
+import { errorMessage } from '../common/errorMessage';
 import { formatMessage, Localize } from '../common/localize';
-
-/** Errcode tables consulted in order; menuRules.ts registers the menu errcodes here. */
-const errcodeTables: Array<Readonly<Record<number, ErrcodeInfo>>> = [GENERAL_ERRCODES];
-
-export function registerErrcodes(table: Readonly<Record<number, ErrcodeInfo>>): void {
-  if (!errcodeTables.includes(table)) errcodeTables.push(table);
-}
-
-export function lookupErrcode(errcode: number): ErrcodeInfo | undefined {
-  for (const table of errcodeTables) {
-    const info = table[errcode];
-    if (info) return info;
-  }
-  return undefined;
-}
+import { ErrcodeInfo, ErrcodeReaction, FixAction, GENERAL_ERRCODES, UNKNOWN_ERRCODE } from './errcodes';
 
 /** `errmsg` often ends with `rid: <hex>`, the request id WeChat support asks for. */
 export function extractRid(errmsg: string): string | undefined {
@@ -31,6 +17,11 @@ export function extractCallerIp(errmsg: string): string | undefined {
 export abstract class WeChatError extends Error {
   /** One-line explanation for notifications, in the user's language. */
   abstract describe(localize?: Localize): string;
+
+  /** What the notification offers to fix it (besides "Show Log"). */
+  get actions(): readonly FixAction[] {
+    return [];
+  }
 }
 
 /** WeChat answered with a non-zero errcode. */
@@ -39,20 +30,31 @@ export class WeChatApiError extends WeChatError {
   readonly callerIp: string | undefined;
   readonly info: ErrcodeInfo;
 
+  /**
+   * `info` comes from the client's ErrcodeCatalog (general and menu errcodes); without one, the
+   * general table is consulted.
+   */
   constructor(
     readonly errcode: number,
     readonly errmsg: string,
     readonly apiPath: string,
+    info?: ErrcodeInfo,
   ) {
     super(`WeChat ${apiPath} failed: errcode ${errcode}, ${errmsg}`);
     this.name = 'WeChatApiError';
     this.rid = extractRid(errmsg);
     this.callerIp = errcode === 40164 ? extractCallerIp(errmsg) : undefined;
-    this.info = lookupErrcode(errcode) ?? UNKNOWN_ERRCODE;
+    this.info = info ?? (Object.hasOwn(GENERAL_ERRCODES, errcode) ? GENERAL_ERRCODES[errcode] : undefined) ?? UNKNOWN_ERRCODE;
   }
 
   get reaction(): ErrcodeReaction {
     return this.info.reaction;
+  }
+
+  override get actions(): readonly FixAction[] {
+    const actions = this.info.actions ?? [];
+    // Without the IP in the errmsg there is nothing to copy.
+    return this.callerIp ? actions : actions.filter((action) => action !== 'copyCallerIp');
   }
 
   meaning(localize: Localize = formatMessage): string {
@@ -90,6 +92,11 @@ export class WeChatTransportError extends WeChatError {
     this.name = 'WeChatTransportError';
   }
 
+  override get actions(): readonly FixAction[] {
+    if (this.failure === 'cancelled') return [];
+    return this.failure === 'timeout' ? ['timeoutSetting'] : ['apiBaseUrlSetting'];
+  }
+
   describe(localize: Localize = formatMessage): string {
     switch (this.failure) {
       case 'timeout':
@@ -124,6 +131,10 @@ export class MissingCredentialsError extends WeChatError {
     this.name = 'MissingCredentialsError';
   }
 
+  override get actions(): readonly FixAction[] {
+    return this.missing === 'appId' ? ['setUpAccount'] : ['setAppSecret'];
+  }
+
   describe(localize: Localize = formatMessage): string {
     return this.missing === 'appId'
       ? localize('No WeChat AppID is set. Run "WeChat: Set Up Account".')
@@ -153,6 +164,10 @@ export class InvalidBaseUrlError extends WeChatError {
     this.name = 'InvalidBaseUrlError';
   }
 
+  override get actions(): readonly FixAction[] {
+    return ['apiBaseUrlSetting'];
+  }
+
   describe(localize: Localize = formatMessage): string {
     return this.reason === 'insecure'
       ? localize(
@@ -166,6 +181,5 @@ export class InvalidBaseUrlError extends WeChatError {
 /** Any error as one line for the user, without secrets. */
 export function describeError(error: unknown, localize: Localize = formatMessage): string {
   if (error instanceof WeChatError) return error.describe(localize);
-  if (error instanceof Error) return error.message;
-  return String(error);
+  return errorMessage(error);
 }

@@ -1,27 +1,18 @@
 // Set Up Account / Set AppSecret / Clear AppSecret. The AppID goes to settings (it is not a
 // secret); the AppSecret goes to SecretStorage only, typed into a password box. In the
-// extension's test mode both commands also take an argument object, so integration tests can
-// run them without the input boxes.
+// extension's test mode the invocation may carry them (Confirmations reads test options only
+// there), so integration tests can run the commands without the input boxes.
 import * as vscode from 'vscode';
 import { updateAppId, WeChatConfig } from '../../config';
 import { Clock } from '../../common/clock';
 import { TokenManager } from '../../token/manager';
 import { checkAppId, checkAppSecret, CredentialProblem } from '../../wechat/credentialFormat';
 import { AppSecrets } from './appSecrets';
-import { confirmModal } from '../common/confirm';
+import { Confirmations } from '../common/confirm';
+import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import { formatRemaining } from '../../token/status/countdown';
 import { ErrorPresenter } from '../common/errorPresenter';
 import { RedactingLog } from '../common/log';
-
-export interface AccountArgs {
-  readonly appId?: string;
-  readonly appSecret?: string;
-}
-
-/** Arguments honoured in the extension's test mode only (VS Code refuses modal dialogs there). */
-export interface TestArgs {
-  readonly skipConfirmation?: boolean;
-}
 
 export class AccountCommands {
   constructor(
@@ -31,45 +22,50 @@ export class AccountCommands {
     private readonly log: RedactingLog,
     private readonly clock: Clock,
     private readonly config: () => WeChatConfig,
-    /** Only tests may pass the AppSecret as a command argument: no extension may set it silently. */
-    private readonly acceptArgs: boolean,
+    private readonly confirmations: Confirmations,
   ) {}
 
   /** AppID, then AppSecret; ends with a fetched token so the user sees it works. */
-  async setupAccount(commandArgs?: AccountArgs): Promise<boolean> {
-    const args = this.acceptArgs ? commandArgs : undefined;
-    const appId = args?.appId?.trim() ?? (await this.askAppId());
+  async setupAccount(invocation: Invocation = PLAIN_INVOCATION): Promise<boolean> {
+    const appId = invocation.test.appId?.trim() ?? (await this.askAppId());
     if (!appId) return false;
     if (appId !== this.config().appId) await updateAppId(appId);
-    const stored = await this.setAppSecret(args?.appSecret === undefined ? undefined : { appSecret: args.appSecret }, appId);
+    const stored = await this.storeAppSecret(appId, invocation);
     if (stored) await this.verify(appId);
     return stored;
   }
 
   /** Stores the AppSecret for the configured AppID (asking for the AppID first if none). */
-  async setAppSecret(commandArgs?: AccountArgs, knownAppId?: string): Promise<boolean> {
-    const args = this.acceptArgs || knownAppId ? commandArgs : undefined;
-    const appId = knownAppId ?? this.config().appId;
-    if (!appId) return this.setupAccount(args);
-    const appSecret = args?.appSecret?.trim() ?? (await this.askAppSecret(appId));
+  async setAppSecret(invocation: Invocation = PLAIN_INVOCATION): Promise<boolean> {
+    const appId = this.config().appId;
+    if (!appId) return this.setupAccount(invocation);
+    const stored = await this.storeAppSecret(appId, invocation);
+    if (stored) await this.verify(appId);
+    return stored;
+  }
+
+  private async storeAppSecret(appId: string, invocation: Invocation): Promise<boolean> {
+    const appSecret = invocation.test.appSecret?.trim() ?? (await this.askAppSecret(appId));
     if (!appSecret) return false;
     this.log.redactor.addSecret(appSecret);
     await this.secrets.store(appId, appSecret);
     this.log.info(`AppSecret stored in SecretStorage for ${appId}`);
-    if (!knownAppId) await this.verify(appId);
     return true;
   }
 
-  async clearAppSecret(args?: TestArgs): Promise<void> {
+  async clearAppSecret(invocation: Invocation = PLAIN_INVOCATION): Promise<void> {
     const appId = this.config().appId;
     if (!appId || !(await this.secrets.has(appId))) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No AppSecret is stored for this account.'));
       return;
     }
-    const confirmed = (this.acceptArgs && args?.skipConfirmation === true) || await confirmModal(
-      vscode.l10n.t('Remove the AppSecret of {0} from this machine?', appId),
-      vscode.l10n.t('The cached access token is removed too. Servers are not affected.'),
-      vscode.l10n.t('Clear'),
+    const confirmed = await this.confirmations.confirm(
+      {
+        message: vscode.l10n.t('Remove the AppSecret of {0} from this machine?', appId),
+        detail: vscode.l10n.t('The cached access token is removed too. Servers are not affected.'),
+        action: vscode.l10n.t('Clear'),
+      },
+      invocation,
     );
     if (!confirmed) return;
     await this.secrets.delete(appId);
@@ -83,7 +79,7 @@ export class AccountCommands {
     const appId = this.config().appId;
     if (!appId) return this.setupAccount();
     if (await this.secrets.has(appId)) return true;
-    return this.setAppSecret(undefined, appId);
+    return this.storeAppSecret(appId, PLAIN_INVOCATION);
   }
 
   /** Fetches (or reuses) a token right away so a wrong secret shows up now, not later. */

@@ -1,31 +1,20 @@
-// The quick pick behind the status-bar item. Features contribute their entries (token actions
-// here, menu actions from the menu feature) so the pick grows without this file knowing them.
+// The quick pick behind the status-bar item. Its entries are the `pick` entries of the features'
+// command tables (commandTable.ts), so a feature adds an action where it declares the command.
 import * as vscode from 'vscode';
 import { TokenState } from '../../token/manager';
-
-export interface ActionEntry {
-  readonly label: string;
-  readonly detail?: string;
-  readonly command: string;
-  /** Group shown as a separator; entries keep their registration order within a group. */
-  readonly group: string;
-  readonly when?: (state: TokenState) => boolean;
-}
+import { CommandTable, pickEntries } from './commandTable';
 
 export class ActionsPick {
-  private readonly entries: ActionEntry[] = [];
-
-  constructor(private readonly state: () => TokenState) {}
-
-  add(...entries: ActionEntry[]): void {
-    this.entries.push(...entries);
-  }
+  constructor(
+    private readonly state: () => TokenState,
+    private readonly tables: () => ReadonlyArray<CommandTable<string>>,
+  ) {}
 
   async show(): Promise<void> {
     const state = this.state();
     const items: Array<vscode.QuickPickItem & { command?: string }> = [];
     let group: string | undefined;
-    for (const entry of this.entries) {
+    for (const entry of pickEntries(this.tables())) {
       if (entry.when && !entry.when(state)) continue;
       if (entry.group !== group) {
         group = entry.group;

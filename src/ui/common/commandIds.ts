@@ -1,11 +1,20 @@
-// Command ids, declared once. A unit test checks these against contributes.commands.
-export const COMMANDS = {
+// Command ids, declared once and grouped by the feature whose command table registers them. The
+// manifest test compares contributes.commands with these groups; each feature's table is typed
+// `CommandTable<…>` over its group, so a command without a handler does not compile.
+export const ACCOUNT_COMMANDS = {
   setupAccount: 'wechat.setupAccount',
   setAppSecret: 'wechat.setAppSecret',
   clearAppSecret: 'wechat.clearAppSecret',
+} as const;
+
+export const TOKEN_COMMANDS = {
   copyAccessToken: 'wechat.copyAccessToken',
   refreshAccessToken: 'wechat.refreshAccessToken',
   forceRefreshAccessToken: 'wechat.forceRefreshAccessToken',
+} as const;
+
+/** The log and the status-bar quick pick: they belong to no single feature. */
+export const GENERAL_COMMANDS = {
   showLog: 'wechat.showLog',
   showActions: 'wechat.showActions',
 } as const;
@@ -21,3 +30,17 @@ export const MENU_COMMANDS = {
   newMenuFile: 'wechat.newMenuFile',
   previewMenu: 'wechat.previewMenu',
 } as const;
+
+/** Every feature's group, for the manifest test. */
+export const COMMAND_GROUPS = {
+  account: ACCOUNT_COMMANDS,
+  token: TOKEN_COMMANDS,
+  general: GENERAL_COMMANDS,
+  menu: MENU_COMMANDS,
+} as const;
+
+export type IdOf<Group> = Group[keyof Group];
+export type AccountCommandId = IdOf<typeof ACCOUNT_COMMANDS>;
+export type TokenCommandId = IdOf<typeof TOKEN_COMMANDS>;
+export type GeneralCommandId = IdOf<typeof GENERAL_COMMANDS>;
+export type MenuCommandId = IdOf<typeof MENU_COMMANDS>;

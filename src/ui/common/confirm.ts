@@ -1,18 +1,64 @@
-// Modal confirmations for everything that destroys something a server or a follower relies on:
-// a token in use, the AppSecret, the live menu.
+// The one confirmation service: modal confirmations for everything that destroys something a
+// server or a follower relies on (a token in use, the AppSecret, the live menu). Built once in
+// extension.ts; it alone decides whether a command's test options count (test mode only).
 import * as vscode from 'vscode';
+import { Invocation, PLAIN_INVOCATION, TestOptions } from './invocation';
+
+export interface ConfirmPrompt {
+  readonly message: string;
+  readonly detail: string;
+  /** The button that confirms; Cancel and Escape decline. */
+  readonly action: string;
+}
+
+const TEST_OPTION_KEYS: ReadonlyArray<keyof TestOptions> = ['skipConfirmation', 'appId', 'appSecret'];
+
+export class Confirmations {
+  constructor(private readonly testMode: boolean) {}
+
+  /** Reads a command's arguments: the resource it was invoked on, and test options in test mode. */
+  invocation(args: readonly unknown[]): Invocation {
+    const uri = args.find((arg): arg is vscode.Uri => arg instanceof vscode.Uri);
+    const options = this.testMode ? args.find(isTestOptions) : undefined;
+    if (!uri && !options) return PLAIN_INVOCATION;
+    return { uri, test: options ? pickTestOptions(options) : {} };
+  }
+
+  /** True when the user chose the action (or, in test mode, the invocation skips confirmations). */
+  async confirm(prompt: ConfirmPrompt, invocation: Invocation = PLAIN_INVOCATION): Promise<boolean> {
+    if (invocation.test.skipConfirmation === true) return true;
+    return confirmModal(prompt.message, prompt.detail, prompt.action);
+  }
+
+  /** Asked before any classic-mode fetch: each one invalidates the token the servers use. */
+  confirmClassicFetch(): Promise<boolean> {
+    const t = vscode.l10n.t;
+    return this.confirm({
+      message: t('Classic mode: fetching a token invalidates the one your servers use.'),
+      detail: t(
+        'With "wechat.tokenMode" set to classic, every fetch issues a new token and the previous one stops working about 5 minutes later. The stable mode shares one token safely.',
+      ),
+      action: t('Fetch New Token'),
+    });
+  }
+}
 
 /** A modal warning with one action: true only when the user chose it (Cancel or Escape → false). */
 export async function confirmModal(message: string, detail: string, action: string): Promise<boolean> {
   return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
 }
 
-/** Asked before any classic-mode fetch: each one invalidates the token the servers use. */
-export function confirmClassicFetch(): Promise<boolean> {
-  const t = vscode.l10n.t;
-  return confirmModal(
-    t('Classic mode: fetching a token invalidates the one your servers use.'),
-    t('With "wechat.tokenMode" set to classic, every fetch issues a new token and the previous one stops working about 5 minutes later. The stable mode shares one token safely.'),
-    t('Fetch New Token'),
-  );
+function isTestOptions(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof vscode.Uri) return false;
+  return TEST_OPTION_KEYS.some((key) => Object.hasOwn(value, key));
+}
+
+/** Only the known keys, each of the right type: what a test passes is checked like user input. */
+function pickTestOptions(value: Record<string, unknown>): TestOptions {
+  const text = (key: string): string | undefined => (typeof value[key] === 'string' ? (value[key] as string) : undefined);
+  return {
+    skipConfirmation: value['skipConfirmation'] === true,
+    appId: text('appId'),
+    appSecret: text('appSecret'),
+  };
 }

@@ -1,15 +1,21 @@
 // Every failure the user sees says what to do and offers the action that does it; the full
-// detail goes to the log, one click away. Messages never contain secrets (errors are built
-// without them, and the log redacts).
+// detail goes to the log, one click away. Which actions an error offers is data (the errcode
+// table's `actions`, the error classes' `actions`); this file only maps each FixAction to what
+// VS Code does for it. Messages never contain secrets (errors are built without them, and the
+// log redacts).
 import * as vscode from 'vscode';
-import { describeError, FetchDeclinedError, MissingCredentialsError, WeChatApiError, WeChatTransportError } from '../../wechat/errors';
-import { COMMANDS } from './commandIds';
+import { errorMessage } from '../../common/errorMessage';
+import { FixAction } from '../../wechat/errcodes';
+import { describeError, FetchDeclinedError, WeChatApiError, WeChatError } from '../../wechat/errors';
+import { ACCOUNT_COMMANDS } from './commandIds';
 import { RedactingLog } from './log';
 
 interface Action {
   readonly title: string;
   run(): Thenable<unknown> | void;
 }
+
+const MP_CONSOLE_URL = 'https://mp.weixin.qq.com/';
 
 export class ErrorPresenter {
   constructor(private readonly log: RedactingLog) {}
@@ -19,58 +25,37 @@ export class ErrorPresenter {
     // The user said no to a classic-mode fetch: nothing failed, nothing to report.
     if (error instanceof FetchDeclinedError) return;
     const message = `${what}: ${describeError(error, vscode.l10n.t)}`;
-    this.log.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
-    const actions = [...this.actionsFor(error), this.showLogAction()];
+    this.log.error(`${what}: ${errorMessage(error)}`);
+    const fixes = error instanceof WeChatError ? error.actions.map((action) => fixAction(action, error)) : [];
+    const actions = [...fixes, { title: vscode.l10n.t('Show Log'), run: () => this.log.show() }];
     const picked = await vscode.window.showErrorMessage(
       this.log.redactor.redact(message),
       ...actions.map((action) => action.title),
     );
     await actions.find((action) => action.title === picked)?.run();
   }
+}
 
-  private actionsFor(error: unknown): Action[] {
-    const t = vscode.l10n.t;
-    if (error instanceof MissingCredentialsError) {
-      return error.missing === 'appId'
-        ? [command(t('Set Up Account'), COMMANDS.setupAccount)]
-        : [command(t('Set AppSecret'), COMMANDS.setAppSecret)];
+/** What VS Code does for each FixAction. */
+function fixAction(action: FixAction, error: WeChatError): Action {
+  const t = vscode.l10n.t;
+  switch (action) {
+    case 'setAppSecret':
+      return command(t('Set AppSecret'), ACCOUNT_COMMANDS.setAppSecret);
+    case 'setUpAccount':
+      return command(t('Set Up Account'), ACCOUNT_COMMANDS.setupAccount);
+    case 'copyCallerIp': {
+      const ip = error instanceof WeChatApiError ? (error.callerIp ?? '') : '';
+      return { title: t('Copy IP {0}', ip), run: () => vscode.env.clipboard.writeText(ip) };
     }
-    if (error instanceof WeChatApiError) {
-      switch (error.errcode) {
-        case 40001:
-        case 40125:
-        case 41004:
-          return [command(t('Set AppSecret'), COMMANDS.setAppSecret)];
-        case 40013:
-        case 41002:
-          return [command(t('Set Up Account'), COMMANDS.setupAccount)];
-        case 40164: {
-          const ip = error.callerIp;
-          return ip
-            ? [{ title: t('Copy IP {0}', ip), run: () => vscode.env.clipboard.writeText(ip) }, openConsole()]
-            : [openConsole()];
-        }
-        case 45009:
-          return [settings(t('Token Mode Setting'), 'wechat.tokenMode'), openConsole()];
-        case 89503:
-        case 48001:
-        case 50001:
-        case 50002:
-          return [openConsole()];
-        default:
-          return [];
-      }
-    }
-    if (error instanceof WeChatTransportError && error.failure !== 'cancelled') {
-      return error.failure === 'timeout'
-        ? [settings(t('Timeout Setting'), 'wechat.requestTimeoutSeconds')]
-        : [settings(t('API Base URL Setting'), 'wechat.apiBaseUrl')];
-    }
-    return [];
-  }
-
-  private showLogAction(): Action {
-    return { title: vscode.l10n.t('Show Log'), run: () => this.log.show() };
+    case 'openConsole':
+      return { title: t('Open MP Console'), run: () => vscode.env.openExternal(vscode.Uri.parse(MP_CONSOLE_URL)) };
+    case 'tokenModeSetting':
+      return settings(t('Token Mode Setting'), 'wechat.tokenMode');
+    case 'timeoutSetting':
+      return settings(t('Timeout Setting'), 'wechat.requestTimeoutSeconds');
+    case 'apiBaseUrlSetting':
+      return settings(t('API Base URL Setting'), 'wechat.apiBaseUrl');
   }
 }
 
@@ -80,11 +65,4 @@ function command(title: string, id: string): Action {
 
 function settings(title: string, key: string): Action {
   return { title, run: () => vscode.commands.executeCommand('workbench.action.openSettings', key) };
-}
-
-function openConsole(): Action {
-  return {
-    title: vscode.l10n.t('Open MP Console'),
-    run: () => vscode.env.openExternal(vscode.Uri.parse('https://mp.weixin.qq.com/')),
-  };
 }

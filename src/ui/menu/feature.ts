@@ -11,7 +11,9 @@ import { MENU_ERRCODE_TABLE } from '../../menu/rules/menuRules';
 import { MenuCodeLensProvider } from './codeLens';
 import { MenuDiagnostics } from './diagnostics';
 import { FsBackupStorage } from './fsBackupStorage';
-import { MenuFeature, MenuFeatureHost, MenuTestOptions } from './host';
+import { MENU_COMMANDS } from '../common/commandIds';
+import { Invocation } from '../common/invocation';
+import { MenuFeature, MenuFeatureHost } from './host';
 import { MenuCommands } from './menuCommands';
 import { MenuPreviewManager } from './previewPanel';
 
@@ -46,7 +48,8 @@ export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
   updateContext();
   host.log.info('menu feature loaded');
 
-  const skip = (options: MenuTestOptions | undefined): boolean => host.testMode && options?.skipConfirmation === true;
+  // Confirmations has already dropped test options outside test mode.
+  const skip = (invocation: Invocation): boolean => invocation.test.skipConfirmation === true;
 
   const previewOf = async (uri: vscode.Uri | undefined): Promise<void> => {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
@@ -58,14 +61,16 @@ export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
   };
 
   return {
-    uploadMenu: (uri, options) => commands.uploadMenu(uri, skip(options)),
-    downloadMenu: () => commands.downloadMenu(),
-    restoreMenuBackup: (options) => commands.restoreMenuBackup(skip(options)),
-    deleteMenu: (options) => commands.deleteMenu(skip(options)),
-    deleteConditionalMenu: (options) => commands.deleteConditionalMenu(skip(options)),
-    tryMatchMenu: () => commands.tryMatchMenu(),
-    newMenuFile: () => commands.newMenuFile(),
-    previewMenu: previewOf,
+    commands: {
+      [MENU_COMMANDS.uploadMenu]: (invocation) => commands.uploadMenu(invocation.uri, skip(invocation)),
+      [MENU_COMMANDS.downloadMenu]: () => commands.downloadMenu(),
+      [MENU_COMMANDS.restoreMenuBackup]: (invocation) => commands.restoreMenuBackup(skip(invocation)),
+      [MENU_COMMANDS.deleteMenu]: (invocation) => commands.deleteMenu(skip(invocation)),
+      [MENU_COMMANDS.deleteConditionalMenu]: (invocation) => commands.deleteConditionalMenu(skip(invocation)),
+      [MENU_COMMANDS.tryMatchMenu]: () => commands.tryMatchMenu(),
+      [MENU_COMMANDS.newMenuFile]: () => commands.newMenuFile(),
+      [MENU_COMMANDS.previewMenu]: (invocation) => previewOf(invocation.uri),
+    },
     menuSchema: () => serializeMenuSchema(buildMenuSchema(vscode.l10n.t)),
     watch: (document) => diagnostics.validateNow(document),
     dispose: () => vscode.Disposable.from(...disposables).dispose(),

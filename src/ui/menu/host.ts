@@ -3,9 +3,12 @@
 // Everything the feature needs from the token side comes through here, so it never holds its
 // own copy of the token manager or the error classes (instanceof would fail across bundles).
 import type * as vscode from 'vscode';
-import type { MenuCall } from '../../menu/service';
-import type { ErrcodeInfo } from '../../wechat/errcodes';
 import type { Logger } from '../../common/logger';
+import type { MenuCall } from '../../menu/service';
+import type { ErrcodeTable } from '../../wechat/errcodes';
+import type { MenuCommandId } from '../common/commandIds';
+import type { ConfirmPrompt } from '../common/confirm';
+import type { Invocation } from '../common/invocation';
 
 export interface MenuAccount {
   readonly appId: string | undefined;
@@ -27,26 +30,15 @@ export interface MenuFeatureHost {
   ensureCredentials(): Promise<boolean>;
   /** Shows an error with the fix and its actions (errcode table, Show Log). */
   showError(what: string, error: unknown): Promise<void>;
-  /** Adds the menu errcodes to the activation bundle's errcode lookup (errors.ts). */
-  registerErrcodes(table: Readonly<Record<number, ErrcodeInfo>>): void;
-  /** The extension runs under tests: commands honour { skipConfirmation } (VS Code refuses modals there). */
-  readonly testMode: boolean;
-}
-
-/** Command options honoured in test mode only. */
-export interface MenuTestOptions {
-  readonly skipConfirmation?: boolean;
+  /** Adds the menu errcodes to the client's ErrcodeCatalog (built in extension.ts). */
+  registerErrcodes(table: ErrcodeTable): void;
+  /** The one confirmation service: a modal, skipped only by a test-mode invocation. */
+  confirm(prompt: ConfirmPrompt, invocation: Invocation): Promise<boolean>;
 }
 
 export interface MenuFeature extends vscode.Disposable {
-  uploadMenu(uri?: vscode.Uri, options?: MenuTestOptions): Promise<void>;
-  downloadMenu(): Promise<void>;
-  restoreMenuBackup(options?: MenuTestOptions): Promise<void>;
-  deleteMenu(options?: MenuTestOptions): Promise<void>;
-  deleteConditionalMenu(options?: MenuTestOptions): Promise<void>;
-  tryMatchMenu(): Promise<void>;
-  newMenuFile(): Promise<void>;
-  previewMenu(uri?: vscode.Uri): Promise<void>;
+  /** A handler per menu command; the loader's command table dispatches here. */
+  readonly commands: Readonly<Record<MenuCommandId, (invocation: Invocation) => Promise<void>>>;
   /** The localised JSON schema for menu files (served to the JSON language service). */
   menuSchema(): string;
   /** Starts validating a document that might be a menu (no-op when it is not). */

@@ -1,11 +1,15 @@
-// Activation-side half of the menu feature: registers the menu commands and the schema
-// provider at once (cheap), and loads dist/menu.js only when a menu document shows up or a menu
-// command runs.
+// Activation-side half of the menu feature: its command table (registered at once by the
+// composition root, cheap) and the schema provider, and loads dist/menu.js only when a menu
+// document shows up or a menu command runs.
 import * as vscode from 'vscode';
+import { errorMessage } from '../../common/errorMessage';
 import { MENU_SCHEMA_SCHEME } from '../../menu/schemaUri';
-import { MENU_COMMANDS } from '../common/commandIds';
+import { MENU_COMMANDS, MenuCommandId } from '../common/commandIds';
+import { CommandTable, isConfigured } from '../common/commandTable';
+import { Invocation } from '../common/invocation';
+import { lazyRequire } from '../common/lazyRequire';
 import { mayBeMenuDocument } from './documents';
-import { MenuFeature, MenuFeatureHost, MenuFeatureModule, MenuTestOptions } from './host';
+import { MenuFeature, MenuFeatureHost, MenuFeatureModule } from './host';
 
 export class MenuFeatureLoader implements vscode.Disposable {
   private feature: MenuFeature | undefined;
@@ -13,33 +17,6 @@ export class MenuFeatureLoader implements vscode.Disposable {
   private untilLoaded: vscode.Disposable | undefined;
 
   constructor(private readonly host: MenuFeatureHost) {
-    type Run = (feature: MenuFeature, uri: vscode.Uri | undefined, options: MenuTestOptions | undefined) => Promise<void>;
-    const commands: Array<[string, Run]> = [
-      [MENU_COMMANDS.uploadMenu, (feature, uri, options) => feature.uploadMenu(uri, options)],
-      [MENU_COMMANDS.downloadMenu, (feature) => feature.downloadMenu()],
-      [MENU_COMMANDS.restoreMenuBackup, (feature, _uri, options) => feature.restoreMenuBackup(options)],
-      [MENU_COMMANDS.deleteMenu, (feature, _uri, options) => feature.deleteMenu(options)],
-      [MENU_COMMANDS.deleteConditionalMenu, (feature, _uri, options) => feature.deleteConditionalMenu(options)],
-      [MENU_COMMANDS.tryMatchMenu, (feature) => feature.tryMatchMenu()],
-      [MENU_COMMANDS.newMenuFile, (feature) => feature.newMenuFile()],
-      [MENU_COMMANDS.previewMenu, (feature, uri) => feature.previewMenu(uri)],
-    ];
-    for (const [id, run] of commands) {
-      this.disposables.push(
-        // Menus and code lenses pass a Uri (the explorer also an array of selected Uris); tests
-        // may pass { skipConfirmation }.
-        vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-          let feature: MenuFeature;
-          try {
-            feature = this.load();
-          } catch (error) {
-            await host.showError(vscode.l10n.t('The menu feature could not be loaded'), error);
-            return;
-          }
-          await run(feature, args.find(isUri), args.find(isTestOptions));
-        }),
-      );
-    }
     this.disposables.push(
       // jsonValidation points at this scheme so the schema's descriptions can be localised.
       vscode.workspace.registerTextDocumentContentProvider(MENU_SCHEMA_SCHEME, {
@@ -52,10 +29,47 @@ export class MenuFeatureLoader implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) this.consider(document);
   }
 
+  /** The menu commands: each loads the feature on first use and runs its handler. */
+  commandTable(): CommandTable<MenuCommandId> {
+    const t = vscode.l10n.t;
+    const group = t('Custom menu');
+    const run = (id: MenuCommandId) => (invocation: Invocation) => this.run(id, invocation);
+    return {
+      [MENU_COMMANDS.uploadMenu]: {
+        run: run(MENU_COMMANDS.uploadMenu),
+        pick: { group, label: `$(cloud-upload) ${t('Upload Menu')}`, detail: t('The menu in the active editor'), when: isConfigured },
+      },
+      [MENU_COMMANDS.previewMenu]: { run: run(MENU_COMMANDS.previewMenu), pick: { group, label: `$(open-preview) ${t('Preview Menu')}` } },
+      [MENU_COMMANDS.downloadMenu]: {
+        run: run(MENU_COMMANDS.downloadMenu),
+        pick: { group, label: `$(cloud-download) ${t('Download Current Menu')}`, when: isConfigured },
+      },
+      [MENU_COMMANDS.restoreMenuBackup]: {
+        run: run(MENU_COMMANDS.restoreMenuBackup),
+        pick: { group, label: `$(history) ${t('Restore Menu Backup')}`, when: isConfigured },
+      },
+      [MENU_COMMANDS.newMenuFile]: { run: run(MENU_COMMANDS.newMenuFile), pick: { group, label: `$(new-file) ${t('New Menu File')}` } },
+      [MENU_COMMANDS.deleteMenu]: { run: run(MENU_COMMANDS.deleteMenu) },
+      [MENU_COMMANDS.deleteConditionalMenu]: { run: run(MENU_COMMANDS.deleteConditionalMenu) },
+      [MENU_COMMANDS.tryMatchMenu]: { run: run(MENU_COMMANDS.tryMatchMenu) },
+    };
+  }
+
   dispose(): void {
     this.untilLoaded?.dispose();
     this.feature?.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private async run(id: MenuCommandId, invocation: Invocation): Promise<void> {
+    let feature: MenuFeature;
+    try {
+      feature = this.load();
+    } catch (error) {
+      await this.host.showError(vscode.l10n.t('The menu feature could not be loaded'), error);
+      return;
+    }
+    await feature.commands[id](invocation);
   }
 
   /** Loads the feature for the first menu-like document; from then on the feature watches documents itself. */
@@ -65,27 +79,17 @@ export class MenuFeatureLoader implements vscode.Disposable {
       this.load().watch(document);
     } catch (error) {
       // An optional feature must never break activation or the token side.
-      this.host.log.error(`menu feature failed to load: ${error instanceof Error ? error.message : String(error)}`);
+      this.host.log.error(`menu feature failed to load: ${errorMessage(error)}`);
     }
   }
 
   private load(): MenuFeature {
     if (!this.feature) {
-      const modulePath = vscode.Uri.joinPath(this.host.extensionUri, 'dist', 'menu.js').fsPath;
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const menuModule = require(modulePath) as MenuFeatureModule;
+      const menuModule = lazyRequire<MenuFeatureModule>(this.host.extensionUri, 'menu.js');
       this.feature = menuModule.activateMenuFeature(this.host);
       this.untilLoaded?.dispose();
       this.untilLoaded = undefined;
     }
     return this.feature;
   }
-}
-
-function isUri(value: unknown): value is vscode.Uri {
-  return value instanceof vscode.Uri;
-}
-
-function isTestOptions(value: unknown): value is MenuTestOptions {
-  return typeof value === 'object' && value !== null && 'skipConfirmation' in value;
 }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { Clock, TimerHandle } from '../../common/clock';
 import { TokenManager } from '../../token/manager';
-import { COMMANDS } from '../common/commandIds';
+import { ACCOUNT_COMMANDS, GENERAL_COMMANDS, TOKEN_COMMANDS } from '../common/commandIds';
 import { StatusDetails, StatusView, statusView } from '../../token/status/statusView';
 
 export interface StatusBarSettings {
@@ -18,6 +18,7 @@ export class TokenStatusBar implements vscode.Disposable {
   private timer: TimerHandle | undefined;
   private lastKey = '';
   private view: StatusView | undefined;
+  private visible = false;
   /** How often the item was actually repainted (for tests and the benchmark). */
   renderCount = 0;
 
@@ -28,11 +29,23 @@ export class TokenStatusBar implements vscode.Disposable {
   ) {
     this.item = vscode.window.createStatusBarItem('wechat.token', vscode.StatusBarAlignment.Right, 100);
     this.item.name = vscode.l10n.t('WeChat Access Token');
-    this.item.command = COMMANDS.showActions;
+    this.item.command = GENERAL_COMMANDS.showActions;
   }
 
   get current(): StatusView | undefined {
     return this.view;
+  }
+
+  get isVisible(): boolean {
+    return this.visible;
+  }
+
+  /** Shown only where it is relevant (statusBarVisible); hiding keeps the countdown state. */
+  setVisible(visible: boolean): void {
+    if (visible === this.visible) return;
+    this.visible = visible;
+    if (visible) this.item.show();
+    else this.item.hide();
   }
 
   /** Recomputes the view from the manager's state and the clock. */
@@ -70,14 +83,13 @@ export class TokenStatusBar implements vscode.Disposable {
       view.tone === 'normal' ? undefined : new vscode.ThemeColor(`statusBarItem.${view.tone}Background`);
     this.item.tooltip = tooltip(view.details, view);
     this.item.accessibilityInformation = { label: accessibleLabel(view) };
-    this.item.show();
   }
 }
 
 function tooltip(details: StatusDetails, view: StatusView): vscode.MarkdownString {
   const t = vscode.l10n.t;
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: [COMMANDS.copyAccessToken, COMMANDS.refreshAccessToken, COMMANDS.showLog, COMMANDS.setupAccount] };
+  md.isTrusted = { enabledCommands: [TOKEN_COMMANDS.copyAccessToken, TOKEN_COMMANDS.refreshAccessToken, GENERAL_COMMANDS.showLog, ACCOUNT_COMMANDS.setupAccount] };
   md.appendMarkdown(`**${t('WeChat Access Token')}**\n\n`);
   const rows: Array<[string, string]> = [];
   if (details.accountName) rows.push([t('Account'), details.accountName]);
@@ -90,11 +102,11 @@ function tooltip(details: StatusDetails, view: StatusView): vscode.MarkdownStrin
   md.appendMarkdown('\n---\n');
   const links =
     view.kind === 'setup'
-      ? [`[${t('Set Up Account')}](command:${COMMANDS.setupAccount})`]
+      ? [`[${t('Set Up Account')}](command:${ACCOUNT_COMMANDS.setupAccount})`]
       : [
-          `[$(copy) ${t('Copy')}](command:${COMMANDS.copyAccessToken})`,
-          `[$(refresh) ${t('Refresh')}](command:${COMMANDS.refreshAccessToken})`,
-          `[$(output) ${t('Show Log')}](command:${COMMANDS.showLog})`,
+          `[$(copy) ${t('Copy')}](command:${TOKEN_COMMANDS.copyAccessToken})`,
+          `[$(refresh) ${t('Refresh')}](command:${TOKEN_COMMANDS.refreshAccessToken})`,
+          `[$(output) ${t('Show Log')}](command:${GENERAL_COMMANDS.showLog})`,
         ];
   md.appendMarkdown(links.join(' · '));
   return md;

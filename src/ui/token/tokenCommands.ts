@@ -4,8 +4,9 @@ import * as vscode from 'vscode';
 import { Clock } from '../../common/clock';
 import { TokenManager } from '../../token/manager';
 import { CachedToken } from '../../token/store';
-import { AccountCommands, TestArgs } from '../account/accountCommands';
-import { confirmModal } from '../common/confirm';
+import { AccountCommands } from '../account/accountCommands';
+import { Confirmations } from '../common/confirm';
+import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import { formatRemaining } from '../../token/status/countdown';
 import { ErrorPresenter } from '../common/errorPresenter';
 
@@ -15,8 +16,7 @@ export class TokenCommands {
     private readonly accounts: AccountCommands,
     private readonly presenter: ErrorPresenter,
     private readonly clock: Clock,
-    /** Test mode only: VS Code refuses modal dialogs inside extension tests. */
-    private readonly acceptArgs: boolean,
+    private readonly confirmations: Confirmations,
   ) {}
 
   /** Puts a valid token on the clipboard; fetches only if the cached one is not fresh. */
@@ -57,14 +57,17 @@ export class TokenCommands {
     }
   }
 
-  async forceRefreshAccessToken(args?: TestArgs): Promise<boolean> {
+  async forceRefreshAccessToken(invocation: Invocation = PLAIN_INVOCATION): Promise<boolean> {
     if (!(await this.accounts.ensureCredentials())) return false;
-    const confirmed = (this.acceptArgs && args?.skipConfirmation === true) || await confirmModal(
-      vscode.l10n.t('Force a new access token? The current token stops working.'),
-      vscode.l10n.t(
-        'Servers that use the current token will get errcode 40001 until they fetch the new one. Use this only when the token leaked. WeChat allows 20 forced refreshes a day, at least 30 seconds apart.',
-      ),
-      vscode.l10n.t('Force Refresh'),
+    const confirmed = await this.confirmations.confirm(
+      {
+        message: vscode.l10n.t('Force a new access token? The current token stops working.'),
+        detail: vscode.l10n.t(
+          'Servers that use the current token will get errcode 40001 until they fetch the new one. Use this only when the token leaked. WeChat allows 20 forced refreshes a day, at least 30 seconds apart.',
+        ),
+        action: vscode.l10n.t('Force Refresh'),
+      },
+      invocation,
     );
     if (!confirmed) return false;
     try {

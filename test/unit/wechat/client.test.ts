@@ -391,6 +391,25 @@ describe('wechat/client with a scripted transport', () => {
     assert.ok(transport.requests[0]?.signal instanceof AbortSignal);
   });
 
+  it('after resetTransport(), a late failure of the old transport does not clear the new one', async () => {
+    let loads = 0;
+    let failOld: (error: Error) => void = () => undefined;
+    const c = clientWith(() => {
+      loads++;
+      if (loads === 1) return new Promise<HttpTransport>((_resolve, reject) => (failOld = reject));
+      return new ScriptedTransport([json(tokenResponse('tok-new')), json(tokenResponse('tok-new', 7000))]);
+    });
+    const first = c.stableToken(CREDENTIALS, false);
+    await new Promise((resolve) => setImmediate(resolve));
+    c.resetTransport();
+    assert.equal((await c.stableToken(CREDENTIALS, false)).accessToken, 'tok-new');
+    failOld(new Error('old proxy settings: cannot connect'));
+    await assert.rejects(first, /old proxy settings/);
+    // The new transport is still the one in use: no third load.
+    assert.equal((await c.stableToken(CREDENTIALS, false)).accessToken, 'tok-new');
+    assert.equal(loads, 2);
+  });
+
   it('a transport that fails to load is loaded again on the next request', async () => {
     let loads = 0;
     const c = clientWith(async () => {

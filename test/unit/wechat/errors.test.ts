@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { GENERAL_ERRCODES, UNKNOWN_ERRCODE } from '../../../src/wechat/errcodes';
+import { ErrcodeCatalog, GENERAL_ERRCODES, UNKNOWN_ERRCODE } from '../../../src/wechat/errcodes';
 import {
   describeError,
   extractCallerIp,
   extractRid,
-  lookupErrcode,
+  InvalidBaseUrlError,
   MissingCredentialsError,
-  registerErrcodes,
   WeChatApiError,
   WeChatError,
   WeChatTransportError,
@@ -35,30 +34,63 @@ describe('wechat/errors', () => {
     it('has an entry with a meaning and a fix for every errcode of wechat-api.md', () => {
       const documented = [-1, 40001, 40002, 40013, 40014, 40125, 40164, 41001, 41002, 41004, 42001, 45009, 45011, 48001, 50001, 50002, 89503];
       for (const code of documented) {
-        const info = lookupErrcode(code);
+        const info = GENERAL_ERRCODES[code];
         assert.ok(info, `errcode ${code} missing`);
         assert.ok(info.meaning.length > 5 && info.fix.length > 5, `errcode ${code} lacks text`);
       }
     });
 
-    it('reacts: -1 retry; 40001/40014/42001 refresh the token; the rest needs the user', () => {
+    it('reacts: -1 retry; 45011 wait; 40001/40014/42001 refresh the token; the rest needs the user', () => {
       assert.equal(GENERAL_ERRCODES[-1]?.reaction, 'retry');
+      assert.equal(GENERAL_ERRCODES[45011]?.reaction, 'wait');
       for (const code of [40001, 40014, 42001]) assert.equal(GENERAL_ERRCODES[code]?.reaction, 'refreshToken', String(code));
-      for (const code of [40002, 40013, 40125, 40164, 41001, 41002, 41004, 45009, 45011, 48001, 50001, 50002, 89503]) {
+      for (const code of [40002, 40013, 40125, 40164, 41001, 41002, 41004, 45009, 48001, 50001, 50002, 89503]) {
         assert.equal(GENERAL_ERRCODES[code]?.reaction, 'report', String(code));
       }
     });
 
-    it('registerErrcodes adds a table consulted after the general one, once', () => {
+    it('names the action that fixes each errcode the user can fix', () => {
+      const actions = (code: number): readonly string[] => GENERAL_ERRCODES[code]?.actions ?? [];
+      for (const code of [40001, 40125, 41004]) assert.deepEqual(actions(code), ['setAppSecret'], String(code));
+      for (const code of [40013, 41002]) assert.deepEqual(actions(code), ['setUpAccount'], String(code));
+      assert.deepEqual(actions(40164), ['copyCallerIp', 'openConsole']);
+      assert.deepEqual(actions(45009), ['tokenModeSetting', 'openConsole']);
+      for (const code of [48001, 50001, 50002, 89503]) assert.deepEqual(actions(code), ['openConsole'], String(code));
+      for (const code of [-1, 40002, 41001, 43002, 47001]) assert.deepEqual(actions(code), [], String(code));
+    });
+
+    it('an ErrcodeCatalog consults its tables in order, adds a table once and never lets one shadow a general errcode', () => {
       const menuTable = { 99901: { meaning: 'Test menu errcode {0}.', fix: 'Fix the menu.', reaction: 'report' as const } };
-      assert.equal(lookupErrcode(99901), undefined);
-      registerErrcodes(menuTable);
-      registerErrcodes(menuTable);
-      assert.equal(lookupErrcode(99901)?.fix, 'Fix the menu.');
-      assert.equal(new WeChatApiError(99901, 'x', '/p').meaning(), 'Test menu errcode 99901.');
-      // A later table never shadows a general errcode.
-      registerErrcodes({ 40001: { meaning: 'shadow', fix: 'shadow', reaction: 'report' } });
-      assert.equal(lookupErrcode(40001)?.reaction, 'refreshToken');
+      const catalog = new ErrcodeCatalog(GENERAL_ERRCODES);
+      assert.equal(catalog.lookup(99901), undefined);
+      catalog.add(menuTable);
+      catalog.add(menuTable);
+      assert.equal(catalog.lookup(99901)?.fix, 'Fix the menu.');
+      assert.equal(new WeChatApiError(99901, 'x', '/p', catalog.lookup(99901)).meaning(), 'Test menu errcode 99901.');
+      catalog.add({ 40001: { meaning: 'shadow', fix: 'shadow', reaction: 'report' } });
+      assert.equal(catalog.lookup(40001)?.reaction, 'refreshToken');
+      // Inherited properties are not errcodes.
+      assert.equal(catalog.lookup('constructor' as unknown as number), undefined);
+    });
+
+    it('two catalogs do not share what is added to one (no module-level registry)', () => {
+      const one = new ErrcodeCatalog(GENERAL_ERRCODES);
+      const other = new ErrcodeCatalog(GENERAL_ERRCODES);
+      one.add({ 99902: { meaning: 'm', fix: 'f', reaction: 'report' } });
+      assert.ok(one.lookup(99902));
+      assert.equal(other.lookup(99902), undefined);
+      assert.equal(new WeChatApiError(99902, 'x', '/p').info, UNKNOWN_ERRCODE);
+    });
+
+    it('errors offer their fix actions: copy IP only when WeChat named it; transport and setup errors too', () => {
+      assert.deepEqual(new WeChatApiError(40164, 'invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist', '/p').actions, ['copyCallerIp', 'openConsole']);
+      assert.deepEqual(new WeChatApiError(40164, 'not in whitelist', '/p').actions, ['openConsole']);
+      assert.deepEqual(new WeChatTransportError('timeout', '/p', 'x').actions, ['timeoutSetting']);
+      assert.deepEqual(new WeChatTransportError('network', '/p', 'x').actions, ['apiBaseUrlSetting']);
+      assert.deepEqual(new WeChatTransportError('cancelled', '/p', 'x').actions, []);
+      assert.deepEqual(new MissingCredentialsError('appId').actions, ['setUpAccount']);
+      assert.deepEqual(new MissingCredentialsError('appSecret').actions, ['setAppSecret']);
+      assert.deepEqual(new InvalidBaseUrlError('http://x', 'insecure').actions, ['apiBaseUrlSetting']);
     });
   });
 

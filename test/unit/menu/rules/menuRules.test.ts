@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { lookupErrcode, registerErrcodes, WeChatApiError } from '../../../../src/wechat/errors';
+import { ErrcodeCatalog, GENERAL_ERRCODES } from '../../../../src/wechat/errcodes';
+import { WeChatApiError } from '../../../../src/wechat/errors';
 import { formatMessage } from '../../../../src/common/localize';
 import {
   BUTTON_COUNT,
@@ -140,11 +141,11 @@ describe('menu rules table', () => {
     });
 
     it('plugs into the general errcode lookup once registered, limits filled into the fix', () => {
-      registerErrcodes(MENU_ERRCODE_TABLE);
-      assert.equal(lookupErrcode(40018), MENU_ERRCODE_TABLE[40018]);
-      assert.equal(lookupErrcode(40018)?.reaction, 'report');
-      assert.notEqual(lookupErrcode(40001), MENU_ERRCODE_TABLE[40001]);
-      const error = new WeChatApiError(40018, 'invalid button name size hint: [x] rid: 1-2-3', '/cgi-bin/menu/create');
+      const catalog = new ErrcodeCatalog(GENERAL_ERRCODES, MENU_ERRCODE_TABLE);
+      assert.equal(catalog.lookup(40018), MENU_ERRCODE_TABLE[40018]);
+      assert.equal(catalog.lookup(40018)?.reaction, 'report');
+      assert.notEqual(catalog.lookup(40001), MENU_ERRCODE_TABLE[40001]);
+      const error = new WeChatApiError(40018, 'invalid button name size hint: [x] rid: 1-2-3', '/cgi-bin/menu/create', catalog.lookup(40018));
       assert.equal(error.fix(), `Keep top-level names between 1 and ${BYTE_LIMITS.name.top.maxBytes} bytes (a Chinese character is 3 bytes).`);
       const seen: string[] = [];
       error.fix((message, ...args) => {

@@ -1,0 +1,74 @@
+// Reads settings of unknown shape: settings.json can hold anything ("wechat.appId": 123, a string
+// where a number belongs). Each getter returns a value of the declared type — the user's when it
+// fits, the fallback otherwise — and records a warning naming the setting, so a wrong type is
+// logged and never throws inside activate().
+
+export type RawSettings = (key: string) => unknown;
+
+export interface Bounds {
+  readonly min: number;
+  readonly max: number;
+}
+
+export class SettingsReader {
+  private readonly problems: string[] = [];
+
+  /** `section` prefixes the keys in warnings ("wechat.appId"). */
+  constructor(
+    private readonly raw: RawSettings,
+    private readonly section: string,
+  ) {}
+
+  /** Warnings collected so far, one line each. */
+  get warnings(): readonly string[] {
+    return this.problems;
+  }
+
+  /** A trimmed string; empty or missing → undefined. */
+  text(key: string): string | undefined {
+    const value = this.raw(key);
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string') return this.wrong(key, value, 'a string', undefined);
+    return value.trim() || undefined;
+  }
+
+  boolean(key: string, fallback: boolean): boolean {
+    const value = this.raw(key);
+    if (value === undefined || value === null) return fallback;
+    return typeof value === 'boolean' ? value : this.wrong(key, value, 'true or false', fallback);
+  }
+
+  /** A finite number clamped into bounds (the manifest declares the same bounds). */
+  number(key: string, bounds: Bounds, fallback: number): number {
+    const value = this.raw(key);
+    if (value === undefined || value === null) return fallback;
+    if (typeof value !== 'number' || !Number.isFinite(value)) return this.wrong(key, value, 'a number', fallback);
+    const clamped = Math.min(bounds.max, Math.max(bounds.min, value));
+    if (clamped !== value) this.problems.push(`${this.name(key)} is ${value}; using ${clamped} (allowed ${bounds.min}–${bounds.max})`);
+    return clamped;
+  }
+
+  oneOf<T extends string>(key: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(key);
+    if (value === undefined || value === null) return fallback;
+    return allowed.includes(value as T) ? (value as T) : this.wrong(key, value, allowed.map((v) => `"${v}"`).join(' or '), fallback);
+  }
+
+  private wrong<T>(key: string, value: unknown, expected: string, fallback: T): T {
+    const shown = fallback === undefined ? 'ignoring it' : `using ${JSON.stringify(fallback)}`;
+    this.problems.push(`${this.name(key)} should be ${expected}, not ${describe(value)}; ${shown}`);
+    return fallback;
+  }
+
+  private name(key: string): string {
+    return `${this.section}.${key}`;
+  }
+}
+
+/** A short, secret-free description of a setting's value for the log. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,46 @@
+// Commands as a table (in the manner of rust-analyzer's createCommands()): each feature exposes
+// `CommandTable<its ids>` — a handler per id and, optionally, its entry in the status-bar quick
+// pick — and the composition root registers every table in one loop. Adding a command is one id
+// in commandIds.ts, one entry in its feature's table and its contributes.commands entry.
+import * as vscode from 'vscode';
+import { TokenState } from '../../token/manager';
+import { Confirmations } from './confirm';
+import { Invocation } from './invocation';
+
+export interface PickEntry {
+  /** Shown as a separator; entries keep their table order within a group. */
+  readonly group: string;
+  readonly label: string;
+  readonly detail?: string;
+  /** Offered only in token states where it makes sense (e.g. not before setup). */
+  readonly when?: (state: TokenState) => boolean;
+}
+
+export interface CommandSpec {
+  readonly run: (invocation: Invocation) => unknown;
+  readonly pick?: PickEntry;
+}
+
+export type CommandTable<Id extends string> = Readonly<Record<Id, CommandSpec>>;
+
+/** `when` for actions that need an account: hidden until one is set up. */
+export const isConfigured = (state: TokenState): boolean => state.kind !== 'setup';
+
+/** Registers every command of the tables; the returned disposables go to context.subscriptions. */
+export function registerCommandTables(
+  tables: ReadonlyArray<CommandTable<string>>,
+  confirmations: Confirmations,
+): vscode.Disposable[] {
+  return tables.flatMap((table) =>
+    Object.entries(table).map(([id, spec]) =>
+      vscode.commands.registerCommand(id, (...args: unknown[]) => spec.run(confirmations.invocation(args))),
+    ),
+  );
+}
+
+/** The quick-pick entries of the tables, in order, with the command each one runs. */
+export function pickEntries(tables: ReadonlyArray<CommandTable<string>>): Array<PickEntry & { readonly command: string }> {
+  return tables.flatMap((table) =>
+    Object.entries(table).flatMap(([command, spec]) => (spec.pick ? [{ ...spec.pick, command }] : [])),
+  );
+}

@@ -1,0 +1,22 @@
+// What a command handler learns about how it was invoked. VS Code passes menus' and code lenses'
+// resource as a Uri (the explorer also an array of selected Uris); integration tests pass an
+// options object. The options are honoured in the extension's test mode only — no other extension
+// may skip a confirmation or slip in an AppSecret — and that rule lives in Confirmations alone.
+import type * as vscode from 'vscode';
+
+export interface TestOptions {
+  /** VS Code refuses modal dialogs inside extension tests. */
+  readonly skipConfirmation?: boolean;
+  readonly appId?: string;
+  readonly appSecret?: string;
+}
+
+export interface Invocation {
+  /** The resource the command was invoked on (explorer, editor title, code lens). */
+  readonly uri?: vscode.Uri;
+  /** Empty outside test mode. */
+  readonly test: TestOptions;
+}
+
+/** An invocation from code (a notification button, another command): no resource, no options. */
+export const PLAIN_INVOCATION: Invocation = Object.freeze({ test: Object.freeze({}) });
