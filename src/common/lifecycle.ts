@@ -7,17 +7,6 @@ export interface IDisposable {
   dispose(): void;
 }
 
-export function toDisposable(dispose: () => void): IDisposable {
-  let done = false;
-  return {
-    dispose: () => {
-      if (done) return;
-      done = true;
-      dispose();
-    },
-  };
-}
-
 export class DisposableStore implements IDisposable {
   private readonly items: IDisposable[] = [];
   private disposed = false;

@@ -31,14 +31,6 @@ export const MENU_COMMANDS = {
   previewMenu: 'wechat.previewMenu',
 } as const;
 
-/** Every feature's group, for the manifest test. */
-export const COMMAND_GROUPS = {
-  account: ACCOUNT_COMMANDS,
-  token: TOKEN_COMMANDS,
-  general: GENERAL_COMMANDS,
-  menu: MENU_COMMANDS,
-} as const;
-
 export type IdOf<Group> = Group[keyof Group];
 export type AccountCommandId = IdOf<typeof ACCOUNT_COMMANDS>;
 export type TokenCommandId = IdOf<typeof TOKEN_COMMANDS>;

@@ -2,6 +2,7 @@
 // when an account is configured or a menu file is visible; re-evaluated when editors or
 // settings change.
 import * as vscode from 'vscode';
+import { Disposable } from '../../common/lifecycle';
 import { StatusBarShow, statusBarVisible } from '../../token/status/visibility';
 import { mayBeMenuDocument } from '../menu/documents';
 import { TokenStatusBar } from './statusBar';
@@ -11,14 +12,13 @@ export interface VisibilitySettings {
   readonly appId: string | undefined;
 }
 
-export class StatusBarVisibility implements vscode.Disposable {
-  private readonly subscription: vscode.Disposable;
-
+export class StatusBarVisibility extends Disposable {
   constructor(
     private readonly statusBar: TokenStatusBar,
     private readonly settings: () => VisibilitySettings,
   ) {
-    this.subscription = vscode.window.onDidChangeVisibleTextEditors(() => this.update());
+    super();
+    this.register(vscode.window.onDidChangeVisibleTextEditors(() => this.update()));
   }
 
   update(): void {
@@ -26,9 +26,5 @@ export class StatusBarVisibility implements vscode.Disposable {
     // Only the cheap name/first-lines test: the menu feature is not loaded for this.
     const menuFileOpen = show === 'auto' && vscode.window.visibleTextEditors.some((editor) => mayBeMenuDocument(editor.document));
     this.statusBar.setVisible(statusBarVisible(show, { accountConfigured: appId !== undefined, menuFileOpen }));
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
   }
 }
