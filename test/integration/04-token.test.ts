@@ -2,8 +2,8 @@
 import * as assert from 'assert';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { activate, heldToken, WeChatApi } from './support/api';
-import { fakeCalls, tokenCalls, waitFor } from './support/env';
+import { ensureAccount, heldToken, WeChatApi } from './support/api';
+import { fakeCalls, tokenCalls } from './support/env';
 import { requireRunner, tokenValidAtFake } from './support/ui';
 
 async function tokenCallCount(): Promise<number> {
@@ -14,8 +14,7 @@ suite('access token commands', () => {
   let api: WeChatApi;
 
   suiteSetup(async () => {
-    api = await activate();
-    await waitFor('a valid token (set by the Set AppSecret suite)', () => api.statusBar()?.kind === 'valid');
+    api = await ensureAccount();
   });
 
   test('Copy Access Token puts the held token on the clipboard without an HTTP call', async () => {

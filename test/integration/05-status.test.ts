@@ -3,8 +3,8 @@
 import * as assert from 'assert';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { activate, WeChatApi } from './support/api';
-import { waitFor } from './support/env';
+import { ensureAccount, WeChatApi } from './support/api';
+import { itConfig, waitFor } from './support/env';
 import { injectFault, requireRunner } from './support/ui';
 
 const COUNTDOWN = /^\$\(key\) (\d+h \d+m|\d+m|\d+s)$/;
@@ -14,13 +14,14 @@ suite('status bar', () => {
   const wechat = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('wechat');
 
   suiteSetup(async () => {
-    api = await activate();
-    await waitFor('a valid token', () => api.statusBar()?.kind === 'valid');
+    api = await ensureAccount();
   });
 
   suiteTeardown(async () => {
     await wechat().update('refreshMarginSeconds', undefined, vscode.ConfigurationTarget.Global);
     await wechat().update('autoRefresh', undefined, vscode.ConfigurationTarget.Global);
+    await wechat().update('statusBar.show', undefined, vscode.ConfigurationTarget.Global);
+    await ensureAccount();
   });
 
   test('valid: a countdown like "$(key) 1h 52m", normal background, the AppID in the details', async () => {
@@ -70,5 +71,31 @@ suite('status bar', () => {
     const before = api.statusBarRenderCount();
     await new Promise((r) => setTimeout(r, 1500));
     assert.strictEqual(api.statusBarRenderCount(), before, 'repainted while nothing changed');
+  });
+
+  test('shown where relevant: "never" hides it, "always" shows it, "auto" follows the account and menu files', async () => {
+    const config = await itConfig();
+    await wechat().update('statusBar.show', 'never', vscode.ConfigurationTarget.Global);
+    await waitFor('hidden with "never"', () => !api.statusBarVisible());
+    await wechat().update('statusBar.show', 'auto', vscode.ConfigurationTarget.Global);
+    await waitFor('shown with "auto" and an AppID', () => api.statusBarVisible());
+    await wechat().update('appId', undefined, vscode.ConfigurationTarget.Global);
+    await waitFor('hidden with "auto" in a window without an account or a menu file', () => !api.statusBarVisible());
+    const menu = await vscode.workspace.openTextDocument({ language: 'json', content: '{ "button": [] }' });
+    await vscode.window.showTextDocument(menu);
+    await waitFor('shown once a menu file is visible', () => api.statusBarVisible());
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor('hidden again when it closes', () => !api.statusBarVisible());
+    await wechat().update('statusBar.show', 'always', vscode.ConfigurationTarget.Global);
+    await waitFor('shown with "always"', () => api.statusBarVisible());
+    await wechat().update('appId', config.appId, vscode.ConfigurationTarget.Global);
+  });
+
+  test('a setting of the wrong type ("wechat.appId": 123) falls back instead of breaking the extension', async () => {
+    const config = await itConfig();
+    await wechat().update('appId', 123, vscode.ConfigurationTarget.Global);
+    await waitFor('the set-up state (no usable AppID)', () => api.statusBar()?.kind === 'setup');
+    await wechat().update('appId', config.appId, vscode.ConfigurationTarget.Global);
+    await waitFor('the cached token again, without a fetch', () => api.statusBar()?.kind === 'valid');
   });
 });

@@ -8,7 +8,8 @@ import { isDeepStrictEqual } from 'util';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { fakeCalls, itConfig, liveMenu, setLiveMenu, waitFor } from './support/env';
-import { backupFiles, closeAllEditorsDiscarding, ensureAccount, deleteWorkspaceFile, menuCalls, menuText, writeWorkspaceFile } from './support/menu';
+import { ensureAccount } from './support/api';
+import { backupFiles, closeAllEditorsDiscarding, deleteWorkspaceFile, menuCalls, menuText, writeWorkspaceFile } from './support/menu';
 import { answerInput, requireRunner } from './support/ui';
 
 /** The live menu before the upload; ASCII names so the backup is easy to find in the quick pick. */

@@ -1,12 +1,16 @@
 // Last suite before the window reloads: Clear AppSecret (modal), set it again, and leave the
 // valid token and the fetch count for the reload phases.
 import * as assert from 'assert';
-import { suite, test } from 'mocha';
+import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { activate, heldToken } from './support/api';
+import { activate, ensureAccount, heldToken } from './support/api';
 import { fakeCalls, itConfig, tokenCalls, waitFor, writeNotes } from './support/env';
 
 suite('Clear AppSecret, then hand over to the reload phases', () => {
+  suiteSetup(async () => {
+    await ensureAccount();
+  });
+
   test('Clear AppSecret asks modally first (refused in a test host: the secret stays)', async () => {
     const api = await activate();
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand('wechat.clearAppSecret')), /Remove the AppSecret/);

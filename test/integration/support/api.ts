@@ -1,7 +1,7 @@
 // The extension's activate() return value, as far as the suites use it (src/extension.ts:
 // WeChatExtensionApi). Read-only views; reached only through the extension's exports.
 import * as vscode from 'vscode';
-import { EXTENSION_ID } from './env';
+import { EXTENSION_ID, itConfig, waitFor } from './env';
 
 export interface StatusBarView {
   readonly kind: 'setup' | 'empty' | 'fetching' | 'valid' | 'expiring' | 'expired' | 'failed';
@@ -19,6 +19,7 @@ export interface TokenStateView {
 export interface WeChatApi {
   tokenState(): TokenStateView;
   statusBar(): StatusBarView | undefined;
+  statusBarVisible(): boolean;
   statusBarRenderCount(): number;
 }
 
@@ -40,3 +41,21 @@ export async function activate(): Promise<WeChatApi> {
 export function heldToken(api: WeChatApi): string | undefined {
   return api.tokenState().token?.accessToken;
 }
+
+/**
+ * Each suite sets up what it needs, whatever ran before it: a configured account with a stored
+ * AppSecret and a valid token (argument form of Set AppSecret, honoured in test mode only).
+ */
+export async function ensureAccount(): Promise<WeChatApi> {
+  const config = await itConfig();
+  const api = await activate();
+  const wechat = vscode.workspace.getConfiguration('wechat');
+  if (wechat.get<string>('appId') !== config.appId) await wechat.update('appId', config.appId, vscode.ConfigurationTarget.Global);
+  if (api.statusBar()?.kind !== 'valid') {
+    await waitFor('the status bar to settle', () => api.statusBar()?.kind !== 'fetching', 10_000);
+    if (api.statusBar()?.kind !== 'valid') await vscode.commands.executeCommand('wechat.setAppSecret', { appSecret: config.secret });
+  }
+  await waitFor('a valid token', () => api.statusBar()?.kind === 'valid');
+  return api;
+}
+

@@ -2,28 +2,10 @@
 // diagnostics on them, where the backups land, and leaving the editor area as it was.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activate, WeChatApi } from './api';
-import { EXTENSION_ID, FakeCall, findFiles, itConfig, waitFor } from './env';
+import { EXTENSION_ID, FakeCall, findFiles, itConfig } from './env';
 
 /** `diagnostic.source` of the extension's menu diagnostics (English UI in the test host). */
 export const MENU_SOURCE = 'WeChat menu';
-
-/**
- * A configured account with a valid token. In the full run the earlier suites left one; under
- * `--grep menu` they did not run, so set it up the way 09 does (argument form, test mode only).
- */
-export async function ensureAccount(): Promise<WeChatApi> {
-  const config = await itConfig();
-  const api = await activate();
-  const wechat = vscode.workspace.getConfiguration('wechat');
-  if (wechat.get<string>('appId') !== config.appId) await wechat.update('appId', config.appId, vscode.ConfigurationTarget.Global);
-  if (api.statusBar()?.kind !== 'valid') {
-    await waitFor('the status bar to settle', () => api.statusBar()?.kind !== 'fetching', 10_000);
-    if (api.statusBar()?.kind !== 'valid') await vscode.commands.executeCommand('wechat.setAppSecret', { appSecret: config.secret });
-  }
-  await waitFor('a valid token', () => api.statusBar()?.kind === 'valid');
-  return api;
-}
 
 /** The menu endpoints of the WeChat API (every call that reads or writes a menu). */
 export function menuCalls(calls: readonly FakeCall[]): FakeCall[] {
