@@ -2,8 +2,10 @@
 // what activation does not need goes to files of its own, required lazily by extension.js —
 // dist/transport.js (undici) on the first HTTP call, dist/menu.js (JSON parser, validator,
 // preview) when a menu document or command shows up. Activation with a cached token loads neither.
+// The menu preview's webview script is a separate browser build: dist/webview/menu-preview.js.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -61,11 +63,37 @@ const options = {
   plugins: [problemMatcherPlugin],
 };
 
+/** The preview page's script: runs in the webview's browser sandbox, loaded by a nonce'd <script>. */
+const WEBVIEW_SCRIPT = 'dist/webview/menu-preview.js';
+const webviewOptions = {
+  entryPoints: { 'menu-preview': 'src/webview/menuPreview/main.ts' },
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  outdir: path.dirname(WEBVIEW_SCRIPT),
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  plugins: [problemMatcherPlugin],
+};
+
 if (watch) {
-  const ctx = await esbuild.context(options);
-  await ctx.watch();
+  const contexts = await Promise.all([esbuild.context(options), esbuild.context(webviewOptions)]);
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
 } else {
-  const result = await esbuild.build(options);
+  const [result] = await Promise.all([esbuild.build(options), esbuild.build(webviewOptions)]);
+  // A browser bundle is no Node module, so the load probe below would prove nothing about it; what
+  // can go wrong is a Node import bundled in, which leaves a require() the page cannot run.
+  if (!fs.existsSync(WEBVIEW_SCRIPT)) {
+    console.error(`${WEBVIEW_SCRIPT} was not written`);
+    process.exit(1);
+  }
+  if (fs.readFileSync(WEBVIEW_SCRIPT, 'utf8').includes('require(')) {
+    console.error(`${WEBVIEW_SCRIPT} calls require(): the webview runs in a browser, import nothing of Node's`);
+    process.exit(1);
+  }
   // Guard the performance contract: undici must never end up in the activation bundle.
   const activationInputs = Object.keys(result.metafile.outputs['dist/extension.js']?.inputs ?? {});
   // Each bundle must load on its own, as it will from the .vsix (which ships no node_modules):

@@ -60,6 +60,21 @@ export default tseslint.config(
       forbid(['**/token/**', '**/wechat/**'], 'The webview runs in a browser sandbox: it shares only message types with the extension.'),
     ],
   }),
+  {
+    // The webview script runs in a browser page (bundled by esbuild for platform 'browser'). Its
+    // names are checked by tsc with lib DOM (src/webview/tsconfig.json); these globals tell ESLint
+    // the same environment, written out because no `globals` package is installed.
+    files: ['src/webview/**/*.ts'],
+    languageOptions: {
+      globals: {
+        window: 'readonly', document: 'readonly', CSS: 'readonly', Element: 'readonly', HTMLElement: 'readonly',
+        HTMLButtonElement: 'readonly', SVGSVGElement: 'readonly', HTMLElementTagNameMap: 'readonly',
+        KeyboardEvent: 'readonly', MouseEvent: 'readonly', MessageEvent: 'readonly',
+        // Injected by VS Code into webviews with scripts enabled.
+        acquireVsCodeApi: 'readonly',
+      },
+    },
+  },
   layer(['src/ui/**/*.ts', 'src/config.ts'], {
     patterns: [forbid(['**/extension'], 'Nothing imports the composition root.')],
   }),

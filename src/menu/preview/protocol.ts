@@ -1,6 +1,6 @@
-// The contract between the extension and media/menu-preview.js: what the webview is told to draw
-// and what it may ask for. The webview is plain JS, so these types are the only place the shape is
-// written down; keep media/menu-preview.js in step. vscode-free.
+// The contract between the extension and the preview's webview script (src/webview/menuPreview/):
+// what the webview is told to draw and what it may ask for. Both sides import these types, so a
+// change here is type-checked on both. vscode-free and DOM-free: it is compiled for either side.
 
 export type PreviewSeverity = 'error' | 'warning' | 'hint';
 

@@ -1,14 +1,14 @@
 // The preview's HTML shell: a strict Content-Security-Policy (nothing remote, no inline code, the
 // one script allowed by a nonce that is fresh on every render) and empty containers that
-// media/menu-preview.js fills from the extension's messages. vscode-free, so a throwaway harness
-// can render it in a browser.
+// dist/webview/menu-preview.js (built from src/webview/menuPreview/) fills from the extension's
+// messages. vscode-free, so a throwaway harness can render it in a browser.
 
 import { randomBytes } from 'node:crypto';
 
 export interface PreviewHtmlOptions {
   /** `webview.cspSource`. */
   readonly cspSource: string;
-  /** `webview.asWebviewUri(...)` of media/menu-preview.css and .js, as strings. */
+  /** `webview.asWebviewUri(...)` of media/menu-preview.css and dist/webview/menu-preview.js, as strings. */
   readonly styleUri: string;
   readonly scriptUri: string;
   /** BCP 47 language of the UI (`vscode.env.language`). */

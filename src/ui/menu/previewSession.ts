@@ -37,17 +37,19 @@ export class PreviewSession implements vscode.Disposable {
     private readonly accountName: () => string | undefined = () => undefined,
   ) {
     const media = vscode.Uri.joinPath(extensionUri, 'media');
+    // The script is built from src/webview/menuPreview/ by esbuild.mjs; the stylesheet is static.
+    const scripts = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
     this.panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
       title(document),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, localResourceRoots: [media] },
+      { enableScripts: true, localResourceRoots: [media, scripts] },
     );
     const webview = this.panel.webview;
     webview.html = previewHtml({
       cspSource: webview.cspSource,
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'menu-preview.css')).toString(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'menu-preview.js')).toString(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(scripts, 'menu-preview.js')).toString(),
       lang: vscode.env.language,
       title: title(document),
     });

@@ -1,0 +1,105 @@
+// The shapes the fake's files share: the options and call log tests see (re-exported by
+// server.ts), and the per-account state the endpoint files read and change.
+
+export interface FakeAccount {
+  appId: string;
+  secret: string;
+  /** caller IPs allowed; undefined = any */
+  ipWhitelist?: string[];
+  /** default 2000 */
+  classicDailyLimit?: number;
+}
+
+export interface FakeWeChatOptions {
+  accounts: FakeAccount[];
+  /** ms epoch, default Date.now; tests pass a fake clock */
+  now?: () => number;
+  /** default 0 = ephemeral */
+  port?: number;
+  /** default 7200 */
+  tokenTtlSeconds?: number;
+  /** the IP the fake pretends the caller has, default '127.0.0.1' */
+  callerIp?: string;
+}
+
+export interface FakeCall {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** Parsed JSON body; the raw text if it is not JSON; undefined when empty. */
+  body: unknown;
+  /** errcode of the JSON reply (0 on success; -1 for the http500/nonJson faults, which have none). */
+  errcode: number;
+  /** now() when the request arrived */
+  at: number;
+  /** set when an injected fault answered (or delayed) this request */
+  fault?: FakeFault['kind'];
+}
+
+export interface FakeFault {
+  kind: 'busy' /* errcode -1 */ | 'http500' | 'nonJson' /* HTML body, 200 */ | 'slow' /* delay reply by delayMs */;
+  /** default 1 */
+  times?: number;
+  /** for 'slow'; default 1000 */
+  delayMs?: number;
+  /** only for these paths; default all */
+  paths?: string[];
+}
+
+export type TokenKind = 'classic' | 'stable';
+
+export interface TokenRecord {
+  token: string;
+  appId: string;
+  kind: TokenKind;
+  issuedAt: number;
+  expiresAt: number;
+  /** When it stopped (or stops) working because a newer token replaced it; Infinity if never. */
+  invalidAt: number;
+}
+
+export interface StoredMenu {
+  /** The body as uploaded, deep-cloned (upload shape). */
+  body: Record<string, unknown>;
+  menuid: number;
+}
+
+export interface ConditionalMenu extends StoredMenu {
+  matchrule: Record<string, unknown>;
+}
+
+export interface AccountState {
+  account: FakeAccount;
+  classicCurrent?: TokenRecord;
+  classicPrevious?: TokenRecord;
+  stableCurrent?: TokenRecord;
+  stableOlder: TokenRecord[];
+  lastForceRefreshAt?: number;
+  /** China-time day the counters below belong to. */
+  day: number;
+  /** Successful calls today per cgi path. */
+  used: Map<string, number>;
+  forceCallsToday: number;
+  minute: number;
+  stableCallsThisMinute: number;
+  defaultMenu?: StoredMenu;
+  conditional: ConditionalMenu[];
+}
+
+export interface Reply {
+  status: number;
+  /** JSON value, or raw text when `contentType` is given. */
+  body: unknown;
+  contentType?: string;
+}
+
+export interface RequestContext {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** raw body text */
+  raw: string;
+  /** parsed JSON, or undefined when the body is empty or not JSON */
+  json: unknown;
+  jsonOk: boolean;
+}
