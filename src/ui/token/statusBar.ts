@@ -4,12 +4,13 @@
 import * as vscode from 'vscode';
 import { Clock, TimerHandle } from '../../common/clock';
 import { TokenManager } from '../../token/manager';
+import { TokenMode } from '../../token/store';
 import { ACCOUNT_COMMANDS, GENERAL_COMMANDS, TOKEN_COMMANDS } from '../common/commandIds';
 import { StatusDetails, StatusView, statusView } from '../../token/status/statusView';
 
 export interface StatusBarSettings {
   readonly marginMs: number;
-  readonly mode: 'stable' | 'classic';
+  readonly mode: TokenMode;
   readonly accountName?: string;
 }
 
