@@ -13,6 +13,10 @@ export const PINS = Object.freeze({
   codeServer: '4.139.1', // ships VS Code 1.139 server-main.js
   playwrightCore: '1.65.1', // drives Debian chromium; downloads no browser
   apt: ['chromium', 'libkrb5-dev'],
+  // Glyphs for Chinese text in UI screenshots (without them 微信 renders as boxes). Installed by the
+  // same setup when root; checked with dpkg-query on every run, so it is not part of the stamp,
+  // and its absence is a warning, never a reason to stop the tests.
+  fonts: ['fonts-noto-cjk'],
 });
 
 export const NODE24_DIR = path.join(HOST_DIR, 'node24');

@@ -56,6 +56,8 @@ function writeJson(file, value) {
  * @param {boolean} [o.smokeTestDriver] default true; needed for the test payload, but it also makes
  *   the workbench refuse modal dialogs, so UI tests turn it off
  * @param {string[]} [o.installVsix] .vsix files installed into the fresh extensions dir first
+ * @param {string[]} [o.copyExtensions] unpacked extension folders (named publisher.name-version)
+ *   copied into the fresh extensions dir before the server starts
  */
 export async function startServer(o = {}) {
   if (!fs.existsSync(SERVER_MAIN) || !fs.existsSync(NODE24_BIN)) {
@@ -75,6 +77,7 @@ export async function startServer(o = {}) {
   writeJson(path.join(serverDataDir, 'data', 'Machine', 'settings.json'), machine);
   const logFile = path.join(tmp, 'server.log');
 
+  for (const dir of o.copyExtensions ?? []) fs.cpSync(dir, path.join(extensionsDir, path.basename(dir)), { recursive: true });
   for (const vsix of o.installVsix ?? []) {
     await runBounded('install ' + path.basename(vsix), NODE24_BIN, [SERVER_MAIN, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--server-data-dir', serverDataDir, '--accept-server-license-terms'], { cwd: tmp, timeoutMs: 60_000, logFile: path.join(tmp, 'install.log') });
   }

