@@ -7,7 +7,6 @@ import { affectsProxy, CONFIG_SECTION, readConfig, readProxySettings, WeChatConf
 import { TokenManager, TokenState } from './token/manager';
 import { RefreshScheduler } from './token/scheduler';
 import { StatusView } from './token/status/statusView';
-import { AccountCommands } from './ui/account/accountCommands';
 import { AppSecrets } from './ui/account/appSecrets';
 import { accountCommandTable } from './ui/account/commands';
 import { ActionsPick } from './ui/common/actionsPick';
@@ -16,13 +15,14 @@ import { Confirmations } from './ui/common/confirm';
 import { ErrorPresenter } from './ui/common/errorPresenter';
 import { generalCommandTable } from './ui/common/generalCommands';
 import { RedactingLog } from './ui/common/log';
+import { lazyRequire } from './ui/common/lazyRequire';
 import { loadTransport } from './ui/common/transportLoader';
+import type { Commands, CommandsModule } from './ui/commandsBundle';
 import { MenuFeatureLoader } from './ui/menu/loader';
 import { tokenCommandTable } from './ui/token/commands';
 import { SecretTokenStore } from './ui/token/secretTokenStore';
 import { TokenStatusBar } from './ui/token/statusBar';
 import { StatusBarVisibility } from './ui/token/statusBarVisibility';
-import { TokenCommands } from './ui/token/tokenCommands';
 import { WeChatClient } from './wechat/client';
 import { ErrcodeCatalog, GENERAL_ERRCODES } from './wechat/errcodes';
 import { InvalidBaseUrlError } from './wechat/errors';
@@ -104,8 +104,12 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   );
 
   const presenter = new ErrorPresenter(log);
-  const accounts = new AccountCommands(appSecrets, manager, presenter, log, clock, () => config, confirmations);
-  const tokens = new TokenCommands(manager, accounts, presenter, clock, confirmations);
+  // The command implementations load on the first command (dist/commands.js): not at activation.
+  let commands: Commands | undefined;
+  const loadCommands = (): Commands =>
+    (commands ??= lazyRequire<CommandsModule>(context.extensionUri, 'commands.js').createCommands({
+      appSecrets, manager, presenter, log, clock, config: () => config, confirmations,
+    }));
   const menus = new MenuFeatureLoader({
     extensionUri: context.extensionUri,
     globalStorageUri: context.globalStorageUri,
@@ -113,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     call: (path, options) => manager.withToken((accessToken) => client.call(path, { ...options, accessToken })),
     now: () => clock.now(),
     account: () => ({ appId: config.appId, name: config.accountName, label: accountLabel(config) }),
-    ensureCredentials: () => accounts.ensureCredentials(),
+    ensureCredentials: () => loadCommands().accounts.ensureCredentials(),
     showError: (what, error) => presenter.show(what, error),
     registerErrcodes: (table) => errcodes.add(table),
     confirm: (prompt, invocation) => confirmations.confirm(prompt, invocation),
@@ -123,8 +127,8 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   // The order of the tables is the order of the groups in the status-bar quick pick.
   const actions = new ActionsPick(() => manager.state, () => tables);
   const tables: ReadonlyArray<CommandTable<string>> = [
-    tokenCommandTable(tokens),
-    accountCommandTable(accounts),
+    tokenCommandTable(() => loadCommands().tokens),
+    accountCommandTable(() => loadCommands().accounts),
     generalCommandTable(() => log.show(), () => actions.show()),
     menus.commandTable(),
   ];

@@ -2,22 +2,23 @@
 import * as vscode from 'vscode';
 import { TOKEN_COMMANDS, TokenCommandId } from '../common/commandIds';
 import { CommandTable, isConfigured } from '../common/commandTable';
-import { TokenCommands } from './tokenCommands';
+import type { TokenCommands } from './tokenCommands';
 
-export function tokenCommandTable(tokens: TokenCommands): CommandTable<TokenCommandId> {
+/** `tokens` loads the command implementations (dist/commands.js) on first use. */
+export function tokenCommandTable(tokens: () => TokenCommands): CommandTable<TokenCommandId> {
   const t = vscode.l10n.t;
   const group = t('Access token');
   return {
     [TOKEN_COMMANDS.copyAccessToken]: {
-      run: () => tokens.copyAccessToken(),
+      run: () => tokens().copyAccessToken(),
       pick: { group, label: `$(copy) ${t('Copy Access Token')}`, when: isConfigured },
     },
     [TOKEN_COMMANDS.refreshAccessToken]: {
-      run: () => tokens.refreshAccessToken(),
+      run: () => tokens().refreshAccessToken(),
       pick: { group, label: `$(refresh) ${t('Refresh Access Token')}`, when: isConfigured },
     },
     [TOKEN_COMMANDS.forceRefreshAccessToken]: {
-      run: (invocation) => tokens.forceRefreshAccessToken(invocation),
+      run: (invocation) => tokens().forceRefreshAccessToken(invocation),
       pick: {
         group,
         label: `$(warning) ${t('Force Refresh Access Token')}`,
