@@ -8,7 +8,8 @@
 // the converted menu. vscode-free.
 
 import { formatMessage, type Localize, type MessageArg } from '../common/localize';
-import { MATCHRULE_FIELDS, isButtonType, type ButtonField, type MatchRuleField } from './rules/menuRules';
+import { isButtonType, type ButtonField } from './rules/buttons';
+import { MATCHRULE_FIELDS, type MatchRuleField } from './rules/matchRule';
 import type { ConditionalMenu, JsonPath, MatchRule, Menu, MenuButton } from './model';
 
 export type ConversionNoteCode =

@@ -6,29 +6,19 @@
 import { getLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { formatMessage, type Localize, type MessageArg } from '../common/localize';
 import {
-  BUTTON_COUNT,
   BUTTON_FIELDS,
   BUTTON_TYPE_ERRCODE,
   BUTTON_TYPE_NAMES,
   BUTTON_TYPES,
-  BYTE_LIMITS,
-  MALFORMED_JSON_ERRCODE,
-  MATCHRULE_EMPTY_ERRCODE,
-  MATCHRULE_FIELDS,
-  MATCHRULE_PRIVACY_ERRCODE,
+  LEAF_FIELDS,
   NO_RESPONSE_TYPE_ERRCODE,
-  SUB_MENU_DEPTH_ERRCODE,
   URL_BUTTON_TYPES,
-  URL_DOMAIN_RULE,
-  URL_DOMAIN_ERRCODE,
-  URL_RULE,
   isButtonType,
-  registrableDomain,
-  utf8ByteLength,
-  type ButtonField,
-  type ButtonLevel,
-  type MatchRuleField,
-} from './rules/menuRules';
+} from './rules/buttons';
+import { registrableDomain, URL_DOMAIN_ERRCODE, URL_DOMAIN_RULE, URL_RULE } from './rules/domains';
+import { MALFORMED_JSON_ERRCODE } from './rules/errcodes';
+import { BUTTON_COUNT, BYTE_LIMITS, SUB_MENU_DEPTH_ERRCODE, utf8ByteLength, type ButtonLevel } from './rules/limits';
+import { MATCHRULE_EMPTY_ERRCODE, MATCHRULE_FIELDS, MATCHRULE_PRIVACY_ERRCODE, type MatchRuleField } from './rules/matchRule';
 import type { JsonPath, Menu } from './model';
 
 export type MenuProblemSeverity = 'error' | 'warning' | 'hint';
@@ -176,7 +166,6 @@ export function isMenuDocument(text: string): boolean {
   return (root.children ?? []).some((p) => p.children?.[0]?.value === 'button');
 }
 
-const LEAF_FIELDS: readonly ButtonField[] = ['key', 'url', 'media_id', 'article_id', 'appid', 'pagepath'];
 const ROOT_FIELDS = new Set(['button', 'matchrule']);
 
 interface Prop {

@@ -6,13 +6,9 @@ import { CONVERSION_MESSAGES, convertApiMenu, convertLiveMenu } from '../../../s
 import { buildMenuSchema, SCHEMA_MESSAGES } from '../../../src/menu/schema';
 import { MENU_MESSAGES, validateMenu } from '../../../src/menu/validate';
 import type { Localize } from '../../../src/common/localize';
-import {
-  BUTTON_FIELDS,
-  BUTTON_TYPES,
-  MATCHRULE_FIELDS,
-  MENU_ERRCODES,
-  explainMenuErrcode,
-} from '../../../src/menu/rules/menuRules';
+import { BUTTON_FIELDS, BUTTON_TYPES } from '../../../src/menu/rules/buttons';
+import { MENU_ERRCODES } from '../../../src/menu/rules/errcodes';
+import { MATCHRULE_FIELDS } from '../../../src/menu/rules/matchRule';
 import { apiGet, chinese, click, live, many, menu, parent, text, view, withMatchRule } from './builders';
 
 
@@ -32,7 +28,6 @@ export function catalogue(): Set<string> {
     ...strings(CONVERSION_MESSAGES),
     ...strings(BACKUP_MESSAGES),
     ...strings(SCHEMA_MESSAGES),
-    'errcode {0}: {1} {2}',
   ]);
   Object.values(BUTTON_FIELDS).forEach((f) => all.add(f.description));
   Object.values(BUTTON_TYPES).forEach((t) => all.add(t.label).add(t.description));
@@ -40,7 +35,7 @@ export function catalogue(): Set<string> {
     all.add(f.description);
     f.values?.forEach((v) => v.label && all.add(v.label));
   }
-  for (const e of MENU_ERRCODES.values()) {
+  for (const e of Object.values(MENU_ERRCODES)) {
     all.add(e.meaning).add(e.fix);
   }
   return all;
@@ -70,9 +65,6 @@ export async function used(): Promise<Set<string>> {
   bad.forEach((t) => validateMenu(t, record));
   convertLiveMenu(live.response([live.consoleButton('text', 't', 'v'), live.consoleButton('video', 'v', 'u'), live.news('n', 'm'), 'x' as unknown as Record<string, unknown>], 0), record);
   convertApiMenu(apiGet(undefined, [{ button: [click()], matchrule: { group_id: 1 } }]), record);
-  for (const code of MENU_ERRCODES.keys()) {
-    explainMenuErrcode(code, record);
-  }
   const store = new MenuBackupStore(new MemoryBackupStorage(), { now: () => 0 }, { localize: record });
   await store.read('x').catch(() => undefined);
   return seen;

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { canUpload, isMenuDocument, MENU_MESSAGES, validateMenu, type MenuProblem } from '../../../src/menu/validate';
-import { BUTTON_TYPE_NAMES, BUTTON_TYPES, BYTE_LIMITS } from '../../../src/menu/rules/menuRules';
+import { BUTTON_TYPE_NAMES, BUTTON_TYPES } from '../../../src/menu/rules/buttons';
+import { BYTE_LIMITS } from '../../../src/menu/rules/limits';
 import type { MessageArg } from '../../../src/common/localize';
 import {
   ascii,
