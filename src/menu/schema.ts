@@ -15,7 +15,7 @@ import { formatMessage, type Localize } from '../common/localize';
 import { BUTTON_TYPE_NAMES, BUTTON_TYPES, LEAF_FIELDS, describeButtonField } from './rules/buttons';
 import { BUTTON_COUNT, type ButtonLevel } from './rules/limits';
 import { MATCHRULE_FIELD_NAMES, MATCHRULE_FIELDS } from './rules/matchRule';
-import { MENU_MESSAGES } from './validate';
+import { problemMessage } from './validate/problems';
 
 export { MENU_SCHEMA_FILE, MENU_SCHEMA_SCHEME, MENU_SCHEMA_URI } from './schemaUri';
 
@@ -138,7 +138,7 @@ function matchRuleSchema(localize: Localize): JsonSchema {
       }
     }
     if (rule.renamedTo) {
-      schema.deprecationMessage = localize(MENU_MESSAGES.matchruleRenamed, field, rule.renamedTo);
+      schema.deprecationMessage = problemMessage({ code: 'matchruleRenamed', args: [field, rule.renamedTo] }, localize);
     }
     properties[field] = schema;
   }

@@ -26,7 +26,7 @@ export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
   const commands = new MenuCommands(host, new MenuService(host.call, vscode.l10n.t), backups, diagnostics, (name) => storage.uri(name));
   const preview = new MenuPreviewManager(
     host.extensionUri,
-    (text) => validateMenu(text, vscode.l10n.t),
+    validateMenu,
     () => host.account().name,
   );
   const codeLens = new MenuCodeLensProvider(diagnostics);

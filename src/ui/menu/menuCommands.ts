@@ -7,7 +7,7 @@ import { formatMenuJson, summarizeMenu } from '../../menu/convert';
 import { ConditionalMenu, Menu } from '../../menu/model';
 import { SAMPLE_MENU } from '../../menu/sample';
 import { MenuService } from '../../menu/service';
-import { canUpload, MenuValidation } from '../../menu/validate';
+import { canUpload, MenuValidation, problemMessage } from '../../menu/validate';
 import { confirmModal } from '../common/confirm';
 import { MenuDiagnostics } from './diagnostics';
 import { MenuFeatureHost } from './host';
@@ -241,7 +241,7 @@ export class MenuCommands {
     const errors = validation.problems.filter((problem) => problem.severity === 'error');
     const lines = errors.slice(0, MAX_PROBLEMS_IN_DIALOG).map((problem) => {
       const line = document.positionAt(problem.offset).line + 1;
-      return t('Line {0}: {1}', line, problem.message);
+      return t('Line {0}: {1}', line, problemMessage(problem, t));
     });
     if (errors.length > MAX_PROBLEMS_IN_DIALOG) lines.push(t('…and {0} more.', errors.length - MAX_PROBLEMS_IN_DIALOG));
     if (validation.menu === undefined && errors.length === 0) lines.push(t('The file is not a menu: it needs a "button" list.'));

@@ -52,7 +52,7 @@ describe('convertLiveMenu (get_current_selfmenu_info)', () => {
     assert.equal(result.notes[0]?.code, 'console-video');
     assert.equal(result.notes[0]?.needsAction, true);
     const problems = validateMenu(formatMenuJson(result.menu!)).problems;
-    assert.deepEqual(problems.map((p) => [p.code, p.path]), [['field-empty', ['button', 0, 'media_id']]]);
+    assert.deepEqual(problems.map((p) => [p.code, p.path]), [['fieldEmpty', ['button', 0, 'media_id']]]);
   });
 
   it('turns a console text reply into a click button without key, quoting the text', () => {

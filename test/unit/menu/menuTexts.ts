@@ -4,7 +4,8 @@
 import { BACKUP_MESSAGES, MemoryBackupStorage, MenuBackupStore } from '../../../src/menu/backups';
 import { CONVERSION_MESSAGES, convertApiMenu, convertLiveMenu } from '../../../src/menu/convert';
 import { buildMenuSchema, SCHEMA_MESSAGES } from '../../../src/menu/schema';
-import { MENU_MESSAGES, validateMenu } from '../../../src/menu/validate';
+import { PROBLEM_RULES, problemMessage, validateMenu } from '../../../src/menu/validate';
+import { VALUE_WITH_LABEL } from '../../../src/menu/validate/problems';
 import type { Localize } from '../../../src/common/localize';
 import { BUTTON_FIELDS, BUTTON_TYPES } from '../../../src/menu/rules/buttons';
 import { MENU_ERRCODES } from '../../../src/menu/rules/errcodes';
@@ -24,7 +25,8 @@ function strings(value: unknown, out: string[] = []): string[] {
 /** Every English template the menu code can show, from the catalogues and the rules table. */
 export function catalogue(): Set<string> {
   const all = new Set<string>([
-    ...strings(MENU_MESSAGES),
+    ...Object.values(PROBLEM_RULES).map((rule) => rule.message),
+    VALUE_WITH_LABEL,
     ...strings(CONVERSION_MESSAGES),
     ...strings(BACKUP_MESSAGES),
     ...strings(SCHEMA_MESSAGES),
@@ -62,7 +64,7 @@ export async function used(): Promise<Set<string>> {
     text(withMatchRule(menu(view('a', 'https://a.com'), view('b', 'https://b.com'), parent('P', [view('c', 'https://c.com'), view('d', 'https://d.com/ x')])), { group_id: 1, city: 'x', client_platform_type: '9', vip: 1 })),
     text(withMatchRule(menu(click()), {})),
   ];
-  bad.forEach((t) => validateMenu(t, record));
+  bad.forEach((t) => validateMenu(t).problems.forEach((p) => problemMessage(p, record)));
   convertLiveMenu(live.response([live.consoleButton('text', 't', 'v'), live.consoleButton('video', 'v', 'u'), live.news('n', 'm'), 'x' as unknown as Record<string, unknown>], 0), record);
   convertApiMenu(apiGet(undefined, [{ button: [click()], matchrule: { group_id: 1 } }]), record);
   const store = new MenuBackupStore(new MemoryBackupStorage(), { now: () => 0 }, { localize: record });
