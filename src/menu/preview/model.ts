@@ -5,7 +5,8 @@
 
 import type { Node } from 'jsonc-parser';
 import type { JsonPath } from '../model';
-import { truncateForClient, type MenuLevel } from './truncate';
+import type { ButtonLevel } from '../rules/limits';
+import { truncateForClient } from './truncate';
 import { problemMessage, type MenuProblem, type MenuValidation, type ProblemSeverity } from '../validate';
 import { parseMenuTree } from '../validate/jsonTree';
 import type { Localize } from '../../common/localize';
@@ -80,7 +81,7 @@ class ModelBuilder {
     return { buttons, problems, ...this.summary(), sources: this.sources };
   }
 
-  private button(node: Node, id: string, level: MenuLevel): PreviewButton {
+  private button(node: Node, id: string, level: ButtonLevel): PreviewButton {
     const t = this.localize;
     const nameNode = node.type === 'object' ? property(node, 'name') : undefined;
     const name = typeof nameNode?.value === 'string' ? nameNode.value : '';

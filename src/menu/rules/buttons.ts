@@ -171,8 +171,13 @@ export function isButtonType(value: string): value is ButtonType {
   return (BUTTON_TYPE_NAMES as readonly string[]).includes(value);
 }
 
-/** Fields a leaf button may carry besides `type` and `name`; which ones it needs depends on its type. */
-export const LEAF_FIELDS: readonly ButtonField[] = ['key', 'url', 'media_id', 'article_id', 'appid', 'pagepath'];
+export type LeafField = Exclude<ButtonField, 'type' | 'name' | 'sub_button'>;
+
+/**
+ * Fields a leaf button may carry besides `type` and `name`, in the order they are written out;
+ * which ones it needs depends on its type.
+ */
+export const LEAF_FIELDS: readonly LeafField[] = ['key', 'url', 'media_id', 'article_id', 'appid', 'pagepath'];
 
 /** Errcode for an unknown or missing button type, per level. */
 export const BUTTON_TYPE_ERRCODE: Readonly<Record<ButtonLevel, number>> = { top: 40017, sub: 40024 };

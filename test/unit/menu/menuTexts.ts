@@ -1,7 +1,8 @@
 // Every English template the menu core can show: from its message catalogues and the rules
 // table (catalogue), and as actually passed to localize while exercising the code (used).
 // Shared by the menu translation tests and the extension-wide l10n test.
-import { BACKUP_MESSAGES, MemoryBackupStorage, MenuBackupStore } from '../../../src/menu/backups';
+import { BACKUP_MESSAGES, MenuBackupStore } from '../../../src/menu/backups';
+import { MemoryBackupStorage } from './memoryBackupStorage';
 import { CONVERSION_MESSAGES, convertApiMenu, convertLiveMenu } from '../../../src/menu/convert';
 import { buildMenuSchema, SCHEMA_MESSAGES } from '../../../src/menu/schema';
 import { PROBLEM_RULES, problemMessage, validateMenu } from '../../../src/menu/validate';
