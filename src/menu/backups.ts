@@ -1,6 +1,6 @@
 // Backups of live menus, taken before a menu is replaced or deleted, so the previous menu can
 // always be restored. vscode-free: storage (global storage folder in the extension, memory in
-// tests) and clock are injected.
+// tests: test/unit/menu/memoryBackupStorage.ts) and clock are injected.
 //
 // One file per backup, named `menu-<UTC timestamp>-<appId>.json`, e.g.
 // `menu-20250102T030405123Z-wx1234567890abcdef.json`: names sort by time, contain only
@@ -24,7 +24,8 @@ export interface BackupClock {
   now(): number;
 }
 
-export type BackupReason = 'upload' | 'delete' | 'restore' | 'manual';
+/** What the backup was taken before: shown in the pick list ("before upload"). */
+export type BackupReason = 'upload' | 'delete' | 'restore';
 
 /** The content of one backup file. */
 export interface MenuBackup {
@@ -223,30 +224,5 @@ export class MenuBackupStore {
       ...(backup.reason ? { reason: backup.reason } : {}),
       buttonNames: summarizeMenu(backup.menu),
     };
-  }
-}
-
-/** In-memory storage for tests and for callers without a folder. */
-export class MemoryBackupStorage implements BackupStorage {
-  readonly files = new Map<string, string>();
-
-  async list(): Promise<string[]> {
-    return [...this.files.keys()];
-  }
-
-  async read(name: string): Promise<string> {
-    const text = this.files.get(name);
-    if (text === undefined) {
-      throw new Error(`No such file: ${name}`);
-    }
-    return text;
-  }
-
-  async write(name: string, text: string): Promise<void> {
-    this.files.set(name, text);
-  }
-
-  async delete(name: string): Promise<void> {
-    this.files.delete(name);
   }
 }

@@ -8,7 +8,8 @@
 // the converted menu. vscode-free.
 
 import { formatMessage, type Localize, type MessageArg } from '../common/localize';
-import { MATCHRULE_FIELDS, isButtonType, type ButtonField, type MatchRuleField } from './rules/menuRules';
+import { isButtonType, LEAF_FIELDS } from './rules/buttons';
+import { MATCHRULE_FIELDS, type MatchRuleField } from './rules/matchRule';
 import type { ConditionalMenu, JsonPath, MatchRule, Menu, MenuButton } from './model';
 
 export type ConversionNoteCode =
@@ -77,15 +78,6 @@ function asText(value: unknown): string | undefined {
   return undefined;
 }
 
-/** The fields a leaf button may carry, in the order they are written out. */
-const UPLOAD_FIELDS: readonly Exclude<ButtonField, 'sub_button' | 'type' | 'name'>[] = [
-  'key',
-  'url',
-  'media_id',
-  'article_id',
-  'appid',
-  'pagepath',
-];
 
 class Converter {
   readonly notes: ConversionNote[] = [];
@@ -128,7 +120,7 @@ class Converter {
     }
     const type = asText(source.type);
     const button: MenuButton = type === undefined ? { name } : { type, name };
-    for (const field of UPLOAD_FIELDS) {
+    for (const field of LEAF_FIELDS) {
       const value = asText(source[field]);
       if (value !== undefined) {
         button[field] = value;
@@ -241,29 +233,6 @@ export function convertApiMenu(response: unknown, localize: Localize = formatMes
   const menuid = asText(source?.menuid);
   const menu: Menu = { button: buttons };
   return c.result(menuid === undefined ? { menu, conditional } : { menu, menuid, conditional });
-}
-
-/** Converts any menu response, recognising its shape: live, menu/get, or a plain `{button}` (trymatch). */
-export function convertMenuResponse(response: unknown, localize: Localize = formatMessage): MenuConversion {
-  const root = asRecord(response);
-  if (root && ('selfmenu_info' in root || 'is_menu_open' in root)) {
-    return convertLiveMenu(response, localize);
-  }
-  if (root && ('menu' in root || 'conditionalmenu' in root)) {
-    return convertApiMenu(response, localize);
-  }
-  const c = new Converter(localize);
-  const buttons = c.buttons(root?.button, ['button'], false);
-  if (buttons.length === 0) {
-    c.note([], 'no-menu', false, CONVERSION_MESSAGES.noMenu);
-    return c.result({});
-  }
-  const menu: Menu = { button: buttons };
-  const matchrule = c.matchRule(root?.matchrule, ['matchrule']);
-  if (matchrule) {
-    menu.matchrule = matchrule;
-  }
-  return c.result({ menu });
 }
 
 /** Top-level button names, for pick lists ("Today · Menu · About"). */

@@ -1,9 +1,9 @@
 // The upload shape of a WeChat custom menu: what menu/create and menu/addconditional accept, and
 // what menu files in the editor contain. vscode-free.
 
-import type { ButtonType } from './rules/menuRules';
+import type { ButtonType } from './rules/buttons';
 
-export type { ButtonType } from './rules/menuRules';
+export type { ButtonType } from './rules/buttons';
 
 /**
  * One button. A top-level button has either `sub_button` (1–5 entries) or a `type` with the fields

@@ -12,17 +12,10 @@
 // and leaves byte limits, url and domain rules to the validator, which counts UTF-8 bytes.
 
 import { formatMessage, type Localize } from '../common/localize';
-import {
-  BUTTON_COUNT,
-  BUTTON_TYPE_NAMES,
-  BUTTON_TYPES,
-  MATCHRULE_FIELD_NAMES,
-  MATCHRULE_FIELDS,
-  describeButtonField,
-  type ButtonField,
-  type ButtonLevel,
-} from './rules/menuRules';
-import { MENU_MESSAGES } from './validate';
+import { BUTTON_TYPE_NAMES, BUTTON_TYPES, LEAF_FIELDS, describeButtonField } from './rules/buttons';
+import { BUTTON_COUNT, type ButtonLevel } from './rules/limits';
+import { MATCHRULE_FIELD_NAMES, MATCHRULE_FIELDS } from './rules/matchRule';
+import { problemMessage } from './validate/problems';
 
 export { MENU_SCHEMA_FILE, MENU_SCHEMA_SCHEME, MENU_SCHEMA_URI } from './schemaUri';
 
@@ -75,8 +68,6 @@ export const SCHEMA_MESSAGES = {
   /** A button type's label and description in completion lists. */
   labelled: '{0}: {1}',
 } as const;
-
-const LEAF_FIELDS: readonly ButtonField[] = ['key', 'url', 'media_id', 'article_id', 'appid', 'pagepath'];
 
 function buttonProperties(level: ButtonLevel, localize: Localize): Record<string, JsonSchema> {
   const properties: Record<string, JsonSchema> = {
@@ -147,7 +138,7 @@ function matchRuleSchema(localize: Localize): JsonSchema {
       }
     }
     if (rule.renamedTo) {
-      schema.deprecationMessage = localize(MENU_MESSAGES.matchruleRenamed, field, rule.renamedTo);
+      schema.deprecationMessage = problemMessage({ code: 'matchruleRenamed', args: [field, rule.renamedTo] }, localize);
     }
     properties[field] = schema;
   }

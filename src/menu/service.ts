@@ -2,7 +2,7 @@
 // composition root binds it to TokenManager.withToken + WeChatClient.call, so a stale token is
 // refreshed and the call retried once). vscode-free, and it does not know about tokens itself.
 import { convertApiMenu, convertLiveMenu, MenuConversion } from './convert';
-import { Menu } from './model';
+import type { ConditionalMenu, Menu } from './model';
 import { formatMessage, Localize } from '../common/localize';
 
 export interface MenuCallOptions {
@@ -27,6 +27,23 @@ export const MENU_PATHS = {
   delConditional: '/cgi-bin/menu/delconditional',
   tryMatch: '/cgi-bin/menu/trymatch',
 } as const;
+
+/** What a backup holds: the default menu and the conditional menus live at the time. */
+export interface RestorableMenus {
+  readonly menu: Menu;
+  readonly conditional?: readonly ConditionalMenu[];
+}
+
+/** A restored conditional menu: WeChat gives it a new menuid; the old one (from the backup) may be unknown. */
+export interface ChangedMenuid {
+  readonly old: string | undefined;
+  readonly new: string;
+}
+
+export interface RestoreResult {
+  /** One entry per conditional menu of the backup, in its order. */
+  readonly menuids: readonly ChangedMenuid[];
+}
 
 export function errcodeOf(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null || !('errcode' in error)) return undefined;
@@ -59,6 +76,25 @@ export class MenuService {
   /** Deletes the default menu and every conditional menu. */
   async deleteAll(): Promise<void> {
     await this.call(MENU_PATHS.delete, { method: 'GET' });
+  }
+
+  /**
+   * Makes the live menus what the backup holds: the default menu first (menu/create keeps the
+   * conditional menus, and a refused default menu should change nothing), then the conditional
+   * menus that are live now are removed — re-adding next to them would duplicate them and run into
+   * the limit (65305) — and each conditional menu of the backup is added again. addconditional
+   * assigns new menuids, which the result lists so the user can update whatever refers to them.
+   */
+  async restore(backup: RestorableMenus): Promise<RestoreResult> {
+    await this.create(backup.menu);
+    for (const live of (await this.current()).conditional) {
+      if (live.menuid) await this.deleteConditional(live.menuid);
+    }
+    const menuids: ChangedMenuid[] = [];
+    for (const entry of backup.conditional ?? []) {
+      menuids.push({ old: entry.menuid, new: await this.addConditional(entry.menu) });
+    }
+    return { menuids };
   }
 
   /**

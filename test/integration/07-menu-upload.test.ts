@@ -114,7 +114,8 @@ suite('menu upload, backup, restore, download (fake WeChat server)', () => {
     await settle(pending, 'Restore Menu Backup to finish');
 
     const calls = menuCalls((await fakeCalls()).slice(before));
-    assert.deepStrictEqual(calls.map((c) => c.path), ['/cgi-bin/menu/get', '/cgi-bin/menu/create']);
+    // Backup read, the default menu, then a read of the conditional menus to replace (none here).
+    assert.deepStrictEqual(calls.map((c) => c.path), ['/cgi-bin/menu/get', '/cgi-bin/menu/create', '/cgi-bin/menu/get']);
     assert.deepStrictEqual(calls[1]!.body, { button: MENU_A.button });
     // What went live was shown first, as a menu document.
     const shown = vscode.workspace.textDocuments.filter((d) => d.isUntitled && d.languageId === 'json').map((d) => d.getText());

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MENU_SCHEMA_URI } from '../../src/menu/schemaUri';
 import { ACCOUNT_COMMANDS, GENERAL_COMMANDS, MENU_COMMANDS, TOKEN_COMMANDS } from '../../src/ui/common/commandIds';
+import { hasMenuFileName } from '../../src/ui/menu/documents';
 
 /** Every feature's group of command ids (each is one feature's CommandTable key set). */
 const COMMAND_GROUPS = { account: ACCOUNT_COMMANDS, token: TOKEN_COMMANDS, general: GENERAL_COMMANDS, menu: MENU_COMMANDS };
@@ -135,5 +136,40 @@ describe('package.json', () => {
 
   it('keeps @types/vscode at engines.vscode, which vsce requires', () => {
     assert.equal(`^${manifest.devDependencies['@types/vscode']}`, manifest.engines.vscode);
+  });
+
+  describe('menu file commands in the explorer and the editor title', () => {
+    /** The `resourceFilename =~ /…/flags` regex of a when-clause, as VS Code evaluates it. */
+    const fileNameRegex = (when: string | undefined): RegExp => {
+      const match = /resourceFilename =~ \/(.+)\/([a-z]*)$/.exec(when ?? '');
+      assert.ok(match, `no resourceFilename regex in ${when}`);
+      return new RegExp(match[1] ?? '', match[2]);
+    };
+    const accepted = ['wechat-menu.json', 'wechat-menu.jsonc', 'wechat-menu-2.json', 'foo.wechat-menu.jsonc', 'shop.wechat-menu.json', 'WeChat-Menu.JSON'];
+    const refused = ['package.json', 'tsconfig.json', 'menu.json', 'wechat-menu.json.bak', 'my-wechat-menu.json', 'wechat-menu.yaml'];
+    const entries = (location: string) =>
+      (manifest.contributes.menus[location] ?? []).filter((m) => m.command === MENU_COMMANDS.uploadMenu || m.command === MENU_COMMANDS.previewMenu);
+
+    for (const location of ['explorer/context', 'editor/title']) {
+      it(`${location}: Upload and Preview only on menu file names, .json and .jsonc`, () => {
+        const found = entries(location);
+        assert.equal(found.length, 2);
+        for (const entry of found) {
+          const regex = fileNameRegex(entry.when);
+          for (const name of accepted) assert.ok(regex.test(name), `${entry.command} offered on ${name}`);
+          for (const name of refused) assert.ok(!regex.test(name), `${entry.command} not offered on ${name}`);
+        }
+      });
+
+      it(`${location}: the when-clause agrees with hasMenuFileName, which the diagnostics use`, () => {
+        for (const entry of entries(location)) {
+          const regex = fileNameRegex(entry.when);
+          for (const name of [...accepted, ...refused]) {
+            assert.equal(regex.test(name), hasMenuFileName(`/work/project/${name}`), name);
+            assert.equal(regex.test(name), hasMenuFileName(name), name);
+          }
+        }
+      });
+    }
   });
 });

@@ -3,12 +3,14 @@
 // vscode-free: the panel injects `vscode.l10n.t` as `localize`. Every message is a string literal
 // passed straight to t(...), so the l10n extraction (and test/unit/l10n.test.ts) finds them all.
 
-import { parseTree, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import type { JsonPath } from '../model';
-import { truncateForClient, type MenuLevel } from './truncate';
-import type { MenuProblem, MenuValidation } from '../validate';
+import type { ButtonLevel } from '../rules/limits';
+import { truncateForClient } from './truncate';
+import { problemMessage, type MenuProblem, type MenuValidation, type ProblemSeverity } from '../validate';
+import { parseMenuTree } from '../validate/jsonTree';
 import type { Localize } from '../../common/localize';
-import type { PreviewButton, PreviewProblem, PreviewSeverity, PreviewStrings } from './protocol';
+import type { PreviewButton, PreviewProblem, PreviewStrings } from './protocol';
 
 /** A range in the document text, in UTF-16 offsets as `TextDocument.positionAt` expects. */
 export interface SourceRange {
@@ -21,14 +23,13 @@ export interface MenuPreviewModel {
   readonly buttons?: readonly PreviewButton[];
   readonly problems: readonly PreviewProblem[];
   readonly summary: string;
-  readonly summarySeverity: PreviewSeverity | 'ok';
+  readonly summarySeverity: ProblemSeverity | 'ok';
   /** Where each button and problem id points in the text. */
   readonly sources: ReadonlyMap<string, SourceRange>;
 }
 
-const SEVERITY_RANK: Readonly<Record<PreviewSeverity, number>> = { hint: 1, warning: 2, error: 3 };
+const SEVERITY_RANK: Readonly<Record<ProblemSeverity, number>> = { hint: 1, warning: 2, error: 3 };
 const DETAIL_FIELDS = ['url', 'key', 'pagepath', 'media_id', 'article_id'] as const;
-const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false };
 
 export function previewStrings(t: Localize, lang: string, accountName?: string): PreviewStrings {
   return {
@@ -60,7 +61,7 @@ class ModelBuilder {
     private readonly localize: Localize,
   ) {
     // Parsed even when the JSON is broken: the tolerant tree still names buttons in the problem list.
-    this.root = parseTree(text, [], PARSE_OPTIONS);
+    this.root = parseMenuTree(text);
     for (const problem of validation.problems) {
       const owner = ownerId(problem.path);
       if (owner) {
@@ -80,7 +81,7 @@ class ModelBuilder {
     return { buttons, problems, ...this.summary(), sources: this.sources };
   }
 
-  private button(node: Node, id: string, level: MenuLevel): PreviewButton {
+  private button(node: Node, id: string, level: ButtonLevel): PreviewButton {
     const t = this.localize;
     const nameNode = node.type === 'object' ? property(node, 'name') : undefined;
     const name = typeof nameNode?.value === 'string' ? nameNode.value : '';
@@ -106,7 +107,7 @@ class ModelBuilder {
       id,
       label: shown.text,
       truncated: shown.truncated,
-      title: [displayName, ...(subButtons.length > 0 ? [] : [action(node)]), ...own.map((p) => p.message)]
+      title: [displayName, ...(subButtons.length > 0 ? [] : [action(node)]), ...own.map((p) => problemMessage(p, t))]
         .filter((line) => line !== '')
         .join('\n'),
       ariaLabel: about.join(t(', ')),
@@ -122,13 +123,14 @@ class ModelBuilder {
     const location = this.location(problem.path);
     const errcode = problem.errcode === undefined ? '' : t('errcode {0}', problem.errcode);
     const severity = severityName(problem.severity, t);
+    const message = problemMessage(problem, t);
     return {
       id,
       severity: problem.severity,
       location,
-      message: problem.message,
+      message,
       errcode,
-      ariaLabel: [severity, location, problem.message, errcode].filter((s) => s !== '').join(t(', ')),
+      ariaLabel: [severity, location, message, errcode].filter((s) => s !== '').join(t(', ')),
     };
   }
 
@@ -162,7 +164,7 @@ class ModelBuilder {
 
   private counts(problems: readonly MenuProblem[]): string[] {
     const t = this.localize;
-    const count = (severity: PreviewSeverity): number => problems.filter((p) => p.severity === severity).length;
+    const count = (severity: ProblemSeverity): number => problems.filter((p) => p.severity === severity).length;
     const [errors, warnings, hints] = [count('error'), count('warning'), count('hint')];
     return [
       ...(errors > 0 ? [t('{0} error(s)', errors)] : []),
@@ -209,7 +211,7 @@ function action(node: Node): string {
   return typeof detail === 'string' ? `${type} · ${detail}` : type;
 }
 
-function severityName(severity: PreviewSeverity, t: Localize): string {
+function severityName(severity: ProblemSeverity, t: Localize): string {
   switch (severity) {
     case 'error':
       return t('Error');
@@ -220,8 +222,8 @@ function severityName(severity: PreviewSeverity, t: Localize): string {
   }
 }
 
-function worst(severities: readonly PreviewSeverity[]): PreviewSeverity | undefined {
-  let result: PreviewSeverity | undefined;
+function worst(severities: readonly ProblemSeverity[]): ProblemSeverity | undefined {
+  let result: ProblemSeverity | undefined;
   for (const s of severities) {
     if (!result || SEVERITY_RANK[s] > SEVERITY_RANK[result]) result = s;
   }

@@ -2,7 +2,7 @@
 // what the webview is told to draw and what it may ask for. Both sides import these types, so a
 // change here is type-checked on both. vscode-free and DOM-free: it is compiled for either side.
 
-export type PreviewSeverity = 'error' | 'warning' | 'hint';
+import type { ProblemSeverity } from '../validate/problems';
 
 /** One button as the phone shows it. Every string is final: localised and truncated already. */
 export interface PreviewButton {
@@ -16,16 +16,16 @@ export interface PreviewButton {
   /** Screen-reader label: full name, whether it opens a sub-menu, its problems. */
   readonly ariaLabel: string;
   /** Worst problem on this button itself (not on its sub-buttons). */
-  readonly severity?: PreviewSeverity;
+  readonly severity?: ProblemSeverity;
   /** Worst problem among the sub-buttons: the top button gets a dot so closed menus still show it. */
-  readonly childSeverity?: PreviewSeverity;
+  readonly childSeverity?: ProblemSeverity;
   /** Sub-buttons; non-empty means the button opens a pop-up menu. */
   readonly subButtons: readonly PreviewButton[];
 }
 
 export interface PreviewProblem {
   readonly id: string;
-  readonly severity: PreviewSeverity;
+  readonly severity: ProblemSeverity;
   /** Where, for people: "今日歌曲 › 搜索 › url". */
   readonly location: string;
   readonly message: string;
@@ -53,7 +53,7 @@ export interface PreviewView {
   readonly problems: readonly PreviewProblem[];
   /** "2 errors, 1 warning" / "No problems: ready to upload". */
   readonly summary: string;
-  readonly summarySeverity: PreviewSeverity | 'ok';
+  readonly summarySeverity: ProblemSeverity | 'ok';
   /** Why the preview may not match the text (JSON unreadable, document closed); empty when it does. */
   readonly notices: readonly string[];
   readonly strings: PreviewStrings;

@@ -11,10 +11,10 @@
 // followed by "…". Real clients measure pixels and wide phones fit a little more (WeChat staff say
 // as much in the developer community), so this is the documented minimum, not a pixel-exact copy.
 
-export type MenuLevel = 'top' | 'sub';
+import type { ButtonLevel } from '../rules/limits';
 
 /** Display columns a name may use before the client cuts it: 4 (top) / 8 (sub) Chinese characters. */
-export const VISIBLE_WIDTH: Readonly<Record<MenuLevel, number>> = { top: 8, sub: 16 };
+export const VISIBLE_WIDTH: Readonly<Record<ButtonLevel, number>> = { top: 8, sub: 16 };
 
 export const ELLIPSIS = '…';
 
@@ -63,7 +63,7 @@ export function displayWidth(text: string): number {
  * that would cross the limit is dropped whole (a client never shows half a character), and
  * trailing spaces before the "…" are trimmed as the clients' text layout does.
  */
-export function truncateForClient(name: string, level: MenuLevel): TruncatedName {
+export function truncateForClient(name: string, level: ButtonLevel): TruncatedName {
   const limit = VISIBLE_WIDTH[level];
   if (displayWidth(name) <= limit) {
     return { text: name, truncated: false };

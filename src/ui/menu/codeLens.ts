@@ -1,6 +1,7 @@
 // CodeLens at the top of a menu file: Upload, Preview, and the problem count (which opens the
 // Problems panel), recomputed whenever the document is validated again.
 import * as vscode from 'vscode';
+import { summarizeProblems } from '../../menu/problemSummary';
 import { MENU_COMMANDS } from '../common/commandIds';
 import { MenuDiagnostics } from './diagnostics';
 
@@ -22,13 +23,13 @@ export class MenuCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
       new vscode.CodeLens(top, { title: `$(cloud-upload) ${t('Upload Menu')}`, command: MENU_COMMANDS.uploadMenu, arguments: [document.uri] }),
       new vscode.CodeLens(top, { title: `$(open-preview) ${t('Preview')}`, command: MENU_COMMANDS.previewMenu, arguments: [document.uri] }),
     ];
-    const errors = validation.problems.filter((problem) => problem.severity === 'error').length;
-    const warnings = validation.problems.filter((problem) => problem.severity === 'warning').length;
-    const summary =
-      errors + warnings === 0
-        ? `$(pass) ${t('Valid WeChat menu')}`
-        : `$(error) ${t('{0} errors, {1} warnings', errors, warnings)}`;
-    lenses.push(new vscode.CodeLens(top, { title: summary, command: errors + warnings ? 'workbench.actions.view.problems' : '' }));
+    const summary = summarizeProblems(validation.problems, t);
+    lenses.push(
+      new vscode.CodeLens(top, {
+        title: `$(${summary.icon}) ${summary.text}`,
+        command: summary.hasProblems ? 'workbench.actions.view.problems' : '',
+      }),
+    );
     return lenses;
   }
 

@@ -2,7 +2,7 @@
 // Problems panel, each pointing at the exact JSON node and naming the errcode it prevents.
 import * as vscode from 'vscode';
 import { MENU_SCHEMA_SCHEME } from '../../menu/schemaUri';
-import { isMenuDocument, MenuProblem, MenuValidation, validateMenu } from '../../menu/validate';
+import { isMenuDocument, problemMessage, MenuProblem, MenuValidation, validateMenu } from '../../menu/validate';
 import { hasMenuFileName, mayBeMenuDocument } from './documents';
 
 const DEBOUNCE_MS = 250;
@@ -57,7 +57,7 @@ export class MenuDiagnostics implements vscode.Disposable {
       return;
     }
     this.notMenus.delete(key);
-    const validation = validateMenu(document.getText(), vscode.l10n.t);
+    const validation = validateMenu(document.getText());
     this.results.set(key, validation);
     this.collection.set(document.uri, validation.problems.map((problem) => toDiagnostic(document, problem)));
     this.changeEmitter.fire(document.uri);
@@ -104,7 +104,7 @@ export function toDiagnostic(document: vscode.TextDocument, problem: MenuProblem
     document.positionAt(problem.offset),
     document.positionAt(problem.offset + Math.max(problem.length, 0)),
   );
-  const diagnostic = new vscode.Diagnostic(range, problem.message, SEVERITY[problem.severity]);
+  const diagnostic = new vscode.Diagnostic(range, problemMessage(problem, vscode.l10n.t), SEVERITY[problem.severity]);
   diagnostic.source = vscode.l10n.t('WeChat menu');
   diagnostic.code = problem.errcode !== undefined ? `${problem.errcode}` : problem.code;
   return diagnostic;

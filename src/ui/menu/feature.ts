@@ -7,7 +7,7 @@ import { MenuBackupStore } from '../../menu/backups';
 import { serializeMenuSchema, buildMenuSchema } from '../../menu/schema';
 import { MenuService } from '../../menu/service';
 import { validateMenu } from '../../menu/validate';
-import { MENU_ERRCODE_TABLE } from '../../menu/rules/menuRules';
+import { MENU_ERRCODES } from '../../menu/rules/errcodes';
 import { MenuCodeLensProvider } from './codeLens';
 import { MenuDiagnostics } from './diagnostics';
 import { FsBackupStorage } from './fsBackupStorage';
@@ -21,14 +21,14 @@ import { MenuPreviewManager } from './previewPanel';
 const MENU_FILE_CONTEXT = 'wechat.menuFile';
 
 export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
-  host.registerErrcodes(MENU_ERRCODE_TABLE);
+  host.registerErrcodes(MENU_ERRCODES);
   const diagnostics = new MenuDiagnostics();
   const storage = new FsBackupStorage(vscode.Uri.joinPath(host.globalStorageUri, 'menu-backups'));
   const backups = new MenuBackupStore(storage, { now: host.now }, { localize: vscode.l10n.t });
   const commands = new MenuCommands(host, new MenuService(host.call, vscode.l10n.t), backups, diagnostics, (name) => storage.uri(name));
   const preview = new MenuPreviewManager(
     host.extensionUri,
-    (text) => validateMenu(text, vscode.l10n.t),
+    validateMenu,
     () => host.account().name,
   );
   const codeLens = new MenuCodeLensProvider(diagnostics);

@@ -2,17 +2,18 @@
 // of it first and asks for a modal confirmation that names the account; an invalid menu is
 // never sent.
 import * as vscode from 'vscode';
-import { MenuBackupStore, MenuBackupSummary } from '../../menu/backups';
-import { formatMenuJson, summarizeMenu } from '../../menu/convert';
-import { ConditionalMenu, Menu } from '../../menu/model';
+import type { BackupReason, MenuBackup, MenuBackupStore, MenuBackupSummary } from '../../menu/backups';
+import { formatMenuJson } from '../../menu/convert';
+import type { ConditionalMenu, Menu } from '../../menu/model';
 import { SAMPLE_MENU } from '../../menu/sample';
-import { MenuService } from '../../menu/service';
-import { canUpload, MenuValidation } from '../../menu/validate';
+import type { MenuService, RestoreResult } from '../../menu/service';
+import { canUpload, validateMenu } from '../../menu/validate';
 import { confirmModal } from '../common/confirm';
-import { MenuDiagnostics } from './diagnostics';
-import { MenuFeatureHost } from './host';
-
-const MAX_PROBLEMS_IN_DIALOG = 8;
+import type { MenuDiagnostics } from './diagnostics';
+import type { MenuFeatureHost } from './host';
+import { fileLabel, freeMenuFileName, openMenuUntitled } from './menuFiles';
+import { backupItem, conditionalItem, localTime } from './menuPicks';
+import { refuseUpload } from './refusal';
 
 export class MenuCommands {
   constructor(
@@ -36,7 +37,7 @@ export class MenuCommands {
       return;
     }
     if (!canUpload(validation)) {
-      await this.refuse(document, validation);
+      await refuseUpload(document, validation);
       return;
     }
     await this.upload(validation.menu, fileLabel(document), skipConfirmation);
@@ -77,15 +78,8 @@ export class MenuCommands {
     if (!picked) return;
     try {
       const backup = await this.backups.read(picked.summary.name);
-      // Show what is about to go live, as an editable menu document: it is validated like any
-      // menu file, and an invalid one (rules may have changed since) is refused with its problems.
-      const document = await this.openUntitled(backup.menu);
-      const validation = this.diagnostics.validation(document);
-      if (!validation || !canUpload(validation)) {
-        if (validation) await this.refuse(document, validation);
-        return;
-      }
-      await this.upload(validation.menu, t('the backup of {0}', localTime(picked.summary.savedAt)), skipConfirmation);
+      if (!(await this.restorable(backup))) return;
+      await this.restore(backup, t('the backup of {0}', localTime(picked.summary.savedAt)), skipConfirmation);
     } catch (error) {
       await this.host.showError(t('Could not restore the menu backup'), error);
     }
@@ -102,12 +96,9 @@ export class MenuCommands {
     );
     if (!confirmed) return;
     try {
-      const backup = await this.progress(t('Deleting the menu…'), async () => {
-        const saved = await this.backupLiveMenu('delete');
-        await this.service.deleteAll();
-        return saved;
-      });
-      await this.announce(t('The custom menu of {0} was deleted.', label), backup);
+      await this.replaceLiveMenu(t('Deleting the menu…'), 'delete', () => this.service.deleteAll(), () => [
+        t('The custom menu of {0} was deleted.', label),
+      ]);
     } catch (error) {
       await this.host.showError(t('Could not delete the menu'), error);
     }
@@ -171,7 +162,7 @@ export class MenuCommands {
   async newMenuFile(): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = folder
-      ? vscode.Uri.joinPath(folder, await freeName(folder)).with({ scheme: 'untitled' })
+      ? vscode.Uri.joinPath(folder, await freeMenuFileName(folder)).with({ scheme: 'untitled' })
       : undefined;
     const document = target
       ? await vscode.workspace.openTextDocument(target)
@@ -203,25 +194,73 @@ export class MenuCommands {
         );
         return;
       }
-      const backup = await this.progress(t('Uploading the menu…'), async () => {
-        const saved = await this.backupLiveMenu('upload');
-        await this.service.create(menu);
-        return saved;
-      });
-      await this.announce(t('Menu uploaded to {0}. Followers see it within minutes.', label), backup);
+      await this.replaceLiveMenu(t('Uploading the menu…'), 'upload', () => this.service.create(menu), () => [
+        t('Menu uploaded to {0}. Followers see it within minutes.', label),
+      ]);
     } catch (error) {
       await this.host.showError(t('Could not upload the menu'), error);
     }
   }
 
+  /**
+   * Shows each menu of a backup as an editable document and validates it like any menu file: an
+   * invalid one (rules may have changed since) is refused with its problems. True when all pass.
+   */
+  private async restorable(backup: MenuBackup): Promise<boolean> {
+    const menus = [backup.menu, ...(backup.conditional ?? []).map((entry) => entry.menu)];
+    for (const menu of menus) {
+      const validation = validateMenu(formatMenuJson(menu));
+      if (canUpload(validation)) continue;
+      const document = await this.openUntitled(menu);
+      await refuseUpload(document, this.diagnostics.validation(document) ?? validation);
+      return false;
+    }
+    // The default menu is what the user checks before confirming; conditional ones passed above.
+    await this.openUntitled(backup.menu);
+    return true;
+  }
+
+  /** Confirms, backs up the live menus, then makes them what the backup holds (conditional menus too). */
+  private async restore(backup: MenuBackup, source: string, skipConfirmation: boolean): Promise<void> {
+    const t = vscode.l10n.t;
+    if (!(await this.host.ensureCredentials())) return;
+    const { label } = this.host.account();
+    const conditional = backup.conditional ?? [];
+    const confirmed = skipConfirmation || await confirmModal(
+      t('Replace the menu of {0} with {1}?', label, source),
+      conditional.length > 0
+        ? t('The default menu and {0} conditional menus are replaced. The current menus are backed up first; "WeChat: Restore Menu Backup" brings them back.', conditional.length)
+        : t('Followers see the new menu within minutes. The current menu is backed up first; "WeChat: Restore Menu Backup" brings it back.'),
+      t('Upload'),
+    );
+    if (!confirmed) return;
+    await this.replaceLiveMenu(t('Restoring the menu…'), 'restore', () => this.service.restore(backup), (result) => [
+      t('Menu backup restored to {0}. Followers see it within minutes.', label),
+      ...menuidChanges(result),
+    ]);
+  }
+
+  /**
+   * The one sequence of every command that replaces or deletes the live menu: back up what is
+   * live, act, then announce (with a way to open the backup). Errors reach the caller, whose
+   * message says which command failed.
+   */
+  private async replaceLiveMenu<T>(title: string, reason: BackupReason, act: () => Promise<T>, announce: (result: T) => string[]): Promise<void> {
+    const { backup, result } = await this.progress(title, async () => {
+      const saved = await this.backupLiveMenu(reason);
+      return { backup: saved, result: await act() };
+    });
+    await this.announce(announce(result).join(' '), backup);
+  }
+
   /** Saves what is live now; undefined when there is nothing to save (no menu yet). */
-  private async backupLiveMenu(reason: 'upload' | 'delete'): Promise<MenuBackupSummary | undefined> {
+  private async backupLiveMenu(reason: BackupReason): Promise<MenuBackupSummary | undefined> {
     const current = await this.service.current();
     if (!current.menu) return undefined;
     return this.saveBackup(current.menu, current.conditional, reason);
   }
 
-  private async saveBackup(menu: Menu, conditional: ConditionalMenu[], reason: 'upload' | 'delete'): Promise<MenuBackupSummary> {
+  private async saveBackup(menu: Menu, conditional: ConditionalMenu[], reason: BackupReason): Promise<MenuBackupSummary> {
     const { appId, label } = this.host.account();
     const summary = await this.backups.save({ appId: appId ?? 'unknown', accountLabel: label, menu, conditional, reason });
     this.host.log.info(`menu backup saved: ${summary.name}`);
@@ -236,24 +275,6 @@ export class MenuCommands {
     if (picked === open && backup) await vscode.window.showTextDocument(this.backupUri(backup.name));
   }
 
-  private async refuse(document: vscode.TextDocument, validation: MenuValidation): Promise<void> {
-    const t = vscode.l10n.t;
-    const errors = validation.problems.filter((problem) => problem.severity === 'error');
-    const lines = errors.slice(0, MAX_PROBLEMS_IN_DIALOG).map((problem) => {
-      const line = document.positionAt(problem.offset).line + 1;
-      return t('Line {0}: {1}', line, problem.message);
-    });
-    if (errors.length > MAX_PROBLEMS_IN_DIALOG) lines.push(t('…and {0} more.', errors.length - MAX_PROBLEMS_IN_DIALOG));
-    if (validation.menu === undefined && errors.length === 0) lines.push(t('The file is not a menu: it needs a "button" list.'));
-    const show = t('Show Problems');
-    const answer = await vscode.window.showErrorMessage(
-      t('The menu was not uploaded: {0} must be fixed first.', fileLabel(document)),
-      { modal: true, detail: lines.join('\n') },
-      show,
-    );
-    if (answer === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
-  }
-
   private async menuDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
     if (uri) return vscode.workspace.openTextDocument(uri);
     const document = vscode.window.activeTextEditor?.document;
@@ -264,8 +285,7 @@ export class MenuCommands {
   }
 
   private async openUntitled(menu: Menu): Promise<vscode.TextDocument> {
-    const document = await vscode.workspace.openTextDocument({ language: 'json', content: formatMenuJson(menu) });
-    await vscode.window.showTextDocument(document, { preview: false });
+    const document = await openMenuUntitled(menu);
     this.diagnostics.validateNow(document);
     return document;
   }
@@ -281,40 +301,7 @@ export class MenuCommands {
   }
 }
 
-function fileLabel(document: vscode.TextDocument): string {
-  return document.isUntitled ? document.uri.path.split('/').pop() ?? document.fileName : vscode.workspace.asRelativePath(document.uri);
-}
-
-function localTime(ms: number): string {
-  return new Date(ms).toLocaleString(vscode.env.language);
-}
-
-function backupItem(summary: MenuBackupSummary): vscode.QuickPickItem {
-  const reason =
-    summary.reason === 'delete' ? vscode.l10n.t('before delete') : summary.reason === 'upload' ? vscode.l10n.t('before upload') : undefined;
-  return {
-    label: `$(history) ${localTime(summary.savedAt)}`,
-    description: [summary.accountLabel, reason].filter(Boolean).join(' · '),
-    detail: summary.buttonNames.join(' · '),
-  };
-}
-
-function conditionalItem(entry: ConditionalMenu): vscode.QuickPickItem {
-  const rule = Object.entries(entry.menu.matchrule ?? {})
-    .map(([field, value]) => `${field}=${value}`)
-    .join(', ');
-  return { label: `menuid ${entry.menuid ?? '?'}`, description: rule, detail: summarizeMenu(entry.menu).join(' · ') };
-}
-
-/** wechat-menu.json, or wechat-menu-2.json … when the name is taken. */
-async function freeName(folder: vscode.Uri): Promise<string> {
-  for (let index = 1; index < 100; index++) {
-    const name = index === 1 ? 'wechat-menu.json' : `wechat-menu-${index}.json`;
-    try {
-      await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, name));
-    } catch {
-      if (!vscode.workspace.textDocuments.some((document) => document.uri.path.endsWith(`/${name}`))) return name;
-    }
-  }
-  return `wechat-menu-${Date.now()}.json`;
+/** "Conditional menu 101 is now menuid 205." per restored conditional menu. */
+function menuidChanges(result: RestoreResult): string[] {
+  return result.menuids.map((change) => vscode.l10n.t('Conditional menu {0} is now menuid {1}.', change.old ?? '?', change.new));
 }

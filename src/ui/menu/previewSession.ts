@@ -62,10 +62,6 @@ export class PreviewSession implements vscode.Disposable {
     );
   }
 
-  get uri(): vscode.Uri {
-    return this.document.uri;
-  }
-
   /** Brings the panel forward without taking focus from the editor. */
   reveal(): void {
     this.panel.reveal(undefined, true);

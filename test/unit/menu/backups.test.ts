@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { MemoryBackupStorage } from './memoryBackupStorage';
 import {
   backupFileName,
-  MemoryBackupStorage,
   MenuBackupStore,
   parseBackupFileName,
   type BackupClock,

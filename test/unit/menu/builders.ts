@@ -1,7 +1,7 @@
 // Small builders for menu fixtures: tests say what differs, not the whole JSON.
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { Menu } from '../../../src/menu/model';
-import type { MenuProblem, MenuValidation } from '../../../src/menu/validate';
+import { problemMessage, type MenuProblem, type MenuValidation } from '../../../src/menu/validate';
 
 export type Json = Record<string, unknown>;
 
@@ -28,6 +28,9 @@ export const many = (n: number, make: (i: number) => Json = (i) => click(`B${i}`
 
 /** The exact source text a problem covers. */
 export const covered = (source: string, p: MenuProblem): string => source.slice(p.offset, p.offset + p.length);
+
+/** A problem's English text, as the table makes it. */
+export const message = (p: MenuProblem): string => problemMessage(p);
 
 export const codes = (v: MenuValidation): string[] => v.problems.map((p) => p.code);
 

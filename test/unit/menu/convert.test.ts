@@ -3,7 +3,6 @@ import {
   CONVERSION_MESSAGES,
   convertApiMenu,
   convertLiveMenu,
-  convertMenuResponse,
   formatMenuJson,
   summarizeMenu,
 } from '../../../src/menu/convert';
@@ -52,7 +51,7 @@ describe('convertLiveMenu (get_current_selfmenu_info)', () => {
     assert.equal(result.notes[0]?.code, 'console-video');
     assert.equal(result.notes[0]?.needsAction, true);
     const problems = validateMenu(formatMenuJson(result.menu!)).problems;
-    assert.deepEqual(problems.map((p) => [p.code, p.path]), [['field-empty', ['button', 0, 'media_id']]]);
+    assert.deepEqual(problems.map((p) => [p.code, p.path]), [['fieldEmpty', ['button', 0, 'media_id']]]);
   });
 
   it('turns a console text reply into a click button without key, quoting the text', () => {
@@ -140,15 +139,6 @@ describe('convertApiMenu (menu/get)', () => {
     const result = convertApiMenu({ errcode: 46003, errmsg: 'menu no exist' });
     assert.equal(result.menu, undefined);
     assert.deepEqual(result.notes.map((n) => n.code), ['no-menu']);
-  });
-});
-
-describe('convertMenuResponse', () => {
-  it('recognises the live shape, the menu/get shape and a plain menu (trymatch)', () => {
-    assert.deepEqual(convertMenuResponse(live.response([live.consoleButton('img', 'I', 'M')])).menu?.button, [{ type: 'media_id', name: 'I', media_id: 'M' }]);
-    assert.equal(convertMenuResponse(apiGet([click()])).menuid, '208396938');
-    assert.deepEqual(convertMenuResponse({ button: [click('A', 'K', { sub_button: [] })] }).menu, menu(click('A', 'K')));
-    assert.deepEqual(convertMenuResponse({}).notes.map((n) => n.code), ['no-menu']);
   });
 });
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateMenu } from '../../../src/menu/validate';
+import { problemMessage, validateMenu } from '../../../src/menu/validate';
 import { chinese, click, menu, text } from './builders';
 import { catalogue, used } from './menuTexts';
 
@@ -39,7 +39,8 @@ describe('zh-cn translations of the menu texts (l10n/bundle.l10n.zh-cn.json)', (
   });
 
   it('show the byte count in the name message', () => {
-    const message = validateMenu(text(menu(click(chinese(6)))), (m, ...a) => (bundle[m] ?? m).replace(/\{(\d+)\}/g, (_, i: string) => String(a[Number(i)]))).problems[0]?.message;
+    const problem = validateMenu(text(menu(click(chinese(6))))).problems[0]!;
+    const message = problemMessage(problem, (m, ...a) => (bundle[m] ?? m).replace(/\{(\d+)\}/g, (_, i: string) => String(a[Number(i)])));
     assert.equal(message, '名称 18 字节，一级菜单最多 16 字节（UTF-8 编码：一个汉字占 3 字节）。');
   });
 });

@@ -1,18 +1,16 @@
 // Every English template the menu core can show: from its message catalogues and the rules
 // table (catalogue), and as actually passed to localize while exercising the code (used).
 // Shared by the menu translation tests and the extension-wide l10n test.
-import { BACKUP_MESSAGES, MemoryBackupStorage, MenuBackupStore } from '../../../src/menu/backups';
+import { BACKUP_MESSAGES, MenuBackupStore } from '../../../src/menu/backups';
+import { MemoryBackupStorage } from './memoryBackupStorage';
 import { CONVERSION_MESSAGES, convertApiMenu, convertLiveMenu } from '../../../src/menu/convert';
 import { buildMenuSchema, SCHEMA_MESSAGES } from '../../../src/menu/schema';
-import { MENU_MESSAGES, validateMenu } from '../../../src/menu/validate';
+import { PROBLEM_RULES, problemMessage, validateMenu } from '../../../src/menu/validate';
+import { VALUE_WITH_LABEL } from '../../../src/menu/validate/problems';
 import type { Localize } from '../../../src/common/localize';
-import {
-  BUTTON_FIELDS,
-  BUTTON_TYPES,
-  MATCHRULE_FIELDS,
-  MENU_ERRCODES,
-  explainMenuErrcode,
-} from '../../../src/menu/rules/menuRules';
+import { BUTTON_FIELDS, BUTTON_TYPES } from '../../../src/menu/rules/buttons';
+import { MENU_ERRCODES } from '../../../src/menu/rules/errcodes';
+import { MATCHRULE_FIELDS } from '../../../src/menu/rules/matchRule';
 import { apiGet, chinese, click, live, many, menu, parent, text, view, withMatchRule } from './builders';
 
 
@@ -28,11 +26,11 @@ function strings(value: unknown, out: string[] = []): string[] {
 /** Every English template the menu code can show, from the catalogues and the rules table. */
 export function catalogue(): Set<string> {
   const all = new Set<string>([
-    ...strings(MENU_MESSAGES),
+    ...Object.values(PROBLEM_RULES).map((rule) => rule.message),
+    VALUE_WITH_LABEL,
     ...strings(CONVERSION_MESSAGES),
     ...strings(BACKUP_MESSAGES),
     ...strings(SCHEMA_MESSAGES),
-    'errcode {0}: {1} {2}',
   ]);
   Object.values(BUTTON_FIELDS).forEach((f) => all.add(f.description));
   Object.values(BUTTON_TYPES).forEach((t) => all.add(t.label).add(t.description));
@@ -40,7 +38,7 @@ export function catalogue(): Set<string> {
     all.add(f.description);
     f.values?.forEach((v) => v.label && all.add(v.label));
   }
-  for (const e of MENU_ERRCODES.values()) {
+  for (const e of Object.values(MENU_ERRCODES)) {
     all.add(e.meaning).add(e.fix);
   }
   return all;
@@ -67,12 +65,9 @@ export async function used(): Promise<Set<string>> {
     text(withMatchRule(menu(view('a', 'https://a.com'), view('b', 'https://b.com'), parent('P', [view('c', 'https://c.com'), view('d', 'https://d.com/ x')])), { group_id: 1, city: 'x', client_platform_type: '9', vip: 1 })),
     text(withMatchRule(menu(click()), {})),
   ];
-  bad.forEach((t) => validateMenu(t, record));
+  bad.forEach((t) => validateMenu(t).problems.forEach((p) => problemMessage(p, record)));
   convertLiveMenu(live.response([live.consoleButton('text', 't', 'v'), live.consoleButton('video', 'v', 'u'), live.news('n', 'm'), 'x' as unknown as Record<string, unknown>], 0), record);
   convertApiMenu(apiGet(undefined, [{ button: [click()], matchrule: { group_id: 1 } }]), record);
-  for (const code of MENU_ERRCODES.keys()) {
-    explainMenuErrcode(code, record);
-  }
   const store = new MenuBackupStore(new MemoryBackupStorage(), { now: () => 0 }, { localize: record });
   await store.read('x').catch(() => undefined);
   return seen;

@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildMenuSchema, MENU_SCHEMA_FILE, serializeMenuSchema, type JsonSchema } from '../../../src/menu/schema';
-import { BUTTON_COUNT, BUTTON_TYPE_NAMES, BUTTON_TYPES, MATCHRULE_FIELD_NAMES } from '../../../src/menu/rules/menuRules';
+import { BUTTON_TYPE_NAMES, BUTTON_TYPES } from '../../../src/menu/rules/buttons';
+import { BUTTON_COUNT } from '../../../src/menu/rules/limits';
+import { MATCHRULE_FIELD_NAMES } from '../../../src/menu/rules/matchRule';
 
 const repoRoot = join(__dirname, '..', '..', '..', '..');
 

@@ -69,6 +69,57 @@ describe('menu/service against the fake WeChat server', () => {
     assert.deepEqual((await service.current()).conditional.map((entry) => entry.menuid), [second]);
   });
 
+  describe('restore (of a backup: the default menu and every conditional menu)', () => {
+    const ios = { button: [{ type: 'click', name: 'iOS', key: 'IOS' }], matchrule: { client_platform_type: '1' } };
+    const tagged = { button: [{ type: 'click', name: 'VIP', key: 'VIP' }], matchrule: { tag_id: '2' } };
+
+    it('brings back the conditional menus a delete removed, and says which menuids changed', async () => {
+      await service.create(SAMPLE_MENU);
+      const oldIos = await service.addConditional(ios);
+      const oldTagged = await service.addConditional(tagged);
+      const backup = await service.current(); // what the Delete Menu command saves first
+      await service.deleteAll();
+
+      const result = await service.restore({ menu: SAMPLE_MENU, conditional: backup.conditional });
+
+      assert.deepEqual(fake.liveMenu(APP_ID), { button: SAMPLE_MENU.button });
+      const live = fake.conditionalMenus(APP_ID) as { button: unknown; matchrule: unknown; menuid: string }[];
+      assert.deepEqual(live.map(({ button, matchrule }) => ({ button, matchrule })), [ios, tagged]);
+      assert.deepEqual(result.menuids, [
+        { old: oldIos, new: live[0]?.menuid },
+        { old: oldTagged, new: live[1]?.menuid },
+      ]);
+      assert.notEqual(live[0]?.menuid, oldIos, 'WeChat assigns new menuids');
+    });
+
+    it('replaces the conditional menus that are live now instead of adding duplicates', async () => {
+      await service.create(SAMPLE_MENU);
+      await service.addConditional(ios);
+      const backup = await service.current();
+      await service.addConditional(tagged); // added after the backup: not part of what is restored
+
+      await service.restore({ menu: SAMPLE_MENU, conditional: backup.conditional });
+
+      const live = fake.conditionalMenus(APP_ID) as { matchrule: unknown }[];
+      assert.deepEqual(live.map((m) => m.matchrule), [ios.matchrule]);
+    });
+
+    it('uploads the default menu first and stops there when it is refused, leaving the conditional menus alone', async () => {
+      await service.create(SAMPLE_MENU);
+      await service.addConditional(ios);
+      const tooLong = { button: [{ type: 'click', name: '一二三四五六', key: 'K' }] };
+      await assert.rejects(service.restore({ menu: tooLong, conditional: [] }), (e: unknown) => e instanceof WeChatApiError && e.errcode === 40018);
+      assert.equal(fake.conditionalMenus(APP_ID).length, 1);
+      assert.deepEqual(fake.callsTo('/cgi-bin/menu/delconditional'), []);
+    });
+
+    it('restores a backup without conditional menus (older backups) as the default menu alone', async () => {
+      const result = await service.restore({ menu: SAMPLE_MENU });
+      assert.deepEqual(fake.liveMenu(APP_ID), { button: SAMPLE_MENU.button });
+      assert.deepEqual(result.menuids, []);
+    });
+  });
+
   it('shows the menu a user would see, or undefined when there is none', async () => {
     assert.equal(await service.tryMatch('o6_bmjrPTlm6_2sgVt7hMZOPfL2M'), undefined);
     await service.create(SAMPLE_MENU);

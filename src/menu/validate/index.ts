@@ -1,0 +1,99 @@
+// Local validation of a menu document against WeChat's rules, before anything is sent. Works on
+// the text (jsonc-parser keeps offsets), so every problem points at the most precise node: the
+// offending property value, or the property name for a field that is ignored or unknown.
+// Problems are codes with arguments (problems.ts); the UI turns them into text with problemMessage
+// and `vscode.l10n.t`, and offsets into ranges. vscode-free.
+
+import { getLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { Menu } from '../model';
+import { ButtonChecks } from './buttons';
+import { MENU_PARSE_OPTIONS, parseMenuTree, parseMenuValue, properties } from './jsonTree';
+import { checkMatchRule } from './matchRule';
+import { PROBLEM_RULES, type MenuProblem, type MenuProblemCode } from './problems';
+import { ProblemReporter } from './reporter';
+import { checkDomains } from './urls';
+
+export { MENU_PARSE_OPTIONS };
+export { problemMessage, PROBLEM_RULES, type MenuProblem, type MenuProblemCode, type ProblemSeverity } from './problems';
+
+export interface MenuValidation {
+  /**
+   * The parsed menu, whenever the text is valid JSON whose top level is an object with a
+   * `button` list — also when rule problems remain (the preview shows it with marks). Upload
+   * only when `canUpload` says so.
+   */
+  readonly menu?: Menu;
+  /** Sorted by offset. */
+  readonly problems: readonly MenuProblem[];
+}
+
+const ROOT_FIELDS = new Set(['button', 'matchrule']);
+
+/** True when no error-level problem is left and the menu could be read. */
+export function canUpload(validation: MenuValidation): validation is MenuValidation & { menu: Menu } {
+  return validation.menu !== undefined && !validation.problems.some((p) => p.severity === 'error');
+}
+
+/** Whether the text looks like a menu: a top-level object with a `button` property (parse errors tolerated). */
+export function isMenuDocument(text: string): boolean {
+  const root = parseMenuTree(text);
+  if (!root || root.type !== 'object') {
+    return false;
+  }
+  return (root.children ?? []).some((p) => p.children?.[0]?.value === 'button');
+}
+
+/** Validates a menu document. Never throws. */
+export function validateMenu(text: string): MenuValidation {
+  const report = new ProblemReporter();
+  if (text.trim() === '') {
+    report.range([], 0, text.length, 'documentEmpty');
+    return { problems: report.sorted() };
+  }
+  const errors: ParseError[] = [];
+  const root = parseMenuTree(text, errors);
+  if (errors.length > 0 || !root) {
+    // Only the syntax errors: rules checked on a half-recovered tree would mostly be noise.
+    reportSyntaxErrors(text, errors, report);
+    return { problems: report.sorted() };
+  }
+  if (root.type !== 'object') {
+    report.at(root, [], 'menuNotObject');
+    return { problems: report.sorted() };
+  }
+  const props = properties(root, [], report);
+  for (const prop of props.values()) {
+    if (!ROOT_FIELDS.has(prop.name)) {
+      report.at(prop.keyNode, prop.path, 'fieldUnknown', [prop.name]);
+    }
+  }
+  const buttons = props.get('button');
+  const checks = new ButtonChecks(report);
+  if (!buttons) {
+    report.at(root, [], 'buttonMissing', ButtonChecks.countArgs('top'), { openingOnly: true });
+  } else if (buttons.value.type !== 'array') {
+    report.at(buttons.value, buttons.path, 'buttonNotArray', ButtonChecks.countArgs('top'));
+  } else {
+    checks.checkList(buttons.value, buttons.path, 'top');
+  }
+  const matchrule = props.get('matchrule');
+  if (matchrule) {
+    checkMatchRule(matchrule, report);
+  }
+  checks.checkDuplicateKeys();
+  checkDomains(checks.urls, report);
+  const menu = buttons?.value.type === 'array' ? parseMenuValue(text) : undefined;
+  return menu ? { menu, problems: report.sorted() } : { problems: report.sorted() };
+}
+
+function reportSyntaxErrors(text: string, errors: readonly ParseError[], report: ProblemReporter): void {
+  for (const e of errors) {
+    const name = `json${printParseErrorCode(e.error)}`;
+    const code: MenuProblemCode = name in PROBLEM_RULES ? (name as MenuProblemCode) : 'jsonInvalid';
+    const path = getLocation(text, e.offset).path;
+    while (path.length > 0 && path[path.length - 1] === '') {
+      path.pop(); // a property name still being typed
+    }
+    report.range(path, e.offset, e.length, code);
+  }
+}
