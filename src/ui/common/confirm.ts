@@ -44,7 +44,7 @@ export class Confirmations {
 }
 
 /** A modal warning with one action: true only when the user chose it (Cancel or Escape → false). */
-export async function confirmModal(message: string, detail: string, action: string): Promise<boolean> {
+async function confirmModal(message: string, detail: string, action: string): Promise<boolean> {
   return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
 }
 

@@ -12,7 +12,6 @@ import { MenuCodeLensProvider } from './codeLens';
 import { MenuDiagnostics } from './diagnostics';
 import { FsBackupStorage } from './fsBackupStorage';
 import { MENU_COMMANDS } from '../common/commandIds';
-import { Invocation } from '../common/invocation';
 import { MenuFeature, MenuFeatureHost } from './host';
 import { MenuCommands } from './menuCommands';
 import { MenuPreviewManager } from './previewPanel';
@@ -48,8 +47,6 @@ export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
   updateContext();
   host.log.info('menu feature loaded');
 
-  // Confirmations has already dropped test options outside test mode.
-  const skip = (invocation: Invocation): boolean => invocation.test.skipConfirmation === true;
 
   const previewOf = async (uri: vscode.Uri | undefined): Promise<void> => {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
@@ -62,11 +59,11 @@ export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
 
   return {
     commands: {
-      [MENU_COMMANDS.uploadMenu]: (invocation) => commands.uploadMenu(invocation.uri, skip(invocation)),
+      [MENU_COMMANDS.uploadMenu]: (invocation) => commands.uploadMenu(invocation.uri, invocation),
       [MENU_COMMANDS.downloadMenu]: () => commands.downloadMenu(),
-      [MENU_COMMANDS.restoreMenuBackup]: (invocation) => commands.restoreMenuBackup(skip(invocation)),
-      [MENU_COMMANDS.deleteMenu]: (invocation) => commands.deleteMenu(skip(invocation)),
-      [MENU_COMMANDS.deleteConditionalMenu]: (invocation) => commands.deleteConditionalMenu(skip(invocation)),
+      [MENU_COMMANDS.restoreMenuBackup]: (invocation) => commands.restoreMenuBackup(invocation),
+      [MENU_COMMANDS.deleteMenu]: (invocation) => commands.deleteMenu(invocation),
+      [MENU_COMMANDS.deleteConditionalMenu]: (invocation) => commands.deleteConditionalMenu(invocation),
       [MENU_COMMANDS.tryMatchMenu]: () => commands.tryMatchMenu(),
       [MENU_COMMANDS.newMenuFile]: () => commands.newMenuFile(),
       [MENU_COMMANDS.previewMenu]: (invocation) => previewOf(invocation.uri),

@@ -2,15 +2,16 @@
 // of it first and asks for a modal confirmation that names the account; an invalid menu is
 // never sent.
 import * as vscode from 'vscode';
-import type { BackupReason, MenuBackup, MenuBackupStore, MenuBackupSummary } from '../../menu/backups';
+import type { MenuBackup, MenuBackupStore } from '../../menu/backups';
 import { formatMenuJson } from '../../menu/convert';
-import type { ConditionalMenu, Menu } from '../../menu/model';
+import type { Menu } from '../../menu/model';
 import { SAMPLE_MENU } from '../../menu/sample';
 import type { MenuService, RestoreResult } from '../../menu/service';
 import { canUpload, validateMenu } from '../../menu/validate';
-import { confirmModal } from '../common/confirm';
+import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import type { MenuDiagnostics } from './diagnostics';
 import type { MenuFeatureHost } from './host';
+import { LiveMenuReplacer } from './liveMenuReplacer';
 import { fileLabel, freeMenuFileName, openMenuUntitled } from './menuFiles';
 import { backupItem, conditionalItem, localTime } from './menuPicks';
 import { refuseUpload } from './refusal';
@@ -21,11 +22,15 @@ export class MenuCommands {
     private readonly service: MenuService,
     private readonly backups: MenuBackupStore,
     private readonly diagnostics: MenuDiagnostics,
-    private readonly backupUri: (name: string) => vscode.Uri,
-  ) {}
+    backupUri: (name: string) => vscode.Uri,
+  ) {
+    this.replacer = new LiveMenuReplacer(host, service, backups, backupUri);
+  }
+
+  private readonly replacer: LiveMenuReplacer;
 
   /** Uploads the menu in the given (or active) editor, unsaved changes included. */
-  async uploadMenu(uri?: vscode.Uri, skipConfirmation = false): Promise<void> {
+  async uploadMenu(uri?: vscode.Uri, invocation: Invocation = PLAIN_INVOCATION): Promise<void> {
     const t = vscode.l10n.t;
     const document = await this.menuDocument(uri);
     if (!document) return;
@@ -40,7 +45,7 @@ export class MenuCommands {
       await refuseUpload(document, validation);
       return;
     }
-    await this.upload(validation.menu, fileLabel(document), skipConfirmation);
+    await this.upload(validation.menu, fileLabel(document), invocation);
   }
 
   async downloadMenu(): Promise<void> {
@@ -63,7 +68,7 @@ export class MenuCommands {
     }
   }
 
-  async restoreMenuBackup(skipConfirmation = false): Promise<void> {
+  async restoreMenuBackup(invocation: Invocation = PLAIN_INVOCATION): Promise<void> {
     const t = vscode.l10n.t;
     const { appId } = this.host.account();
     const summaries = await this.backups.list(appId ? { appId } : {});
@@ -79,24 +84,25 @@ export class MenuCommands {
     try {
       const backup = await this.backups.read(picked.summary.name);
       if (!(await this.restorable(backup))) return;
-      await this.restore(backup, t('the backup of {0}', localTime(picked.summary.savedAt)), skipConfirmation);
+      await this.restore(backup, t('the backup of {0}', localTime(picked.summary.savedAt)), invocation);
     } catch (error) {
       await this.host.showError(t('Could not restore the menu backup'), error);
     }
   }
 
-  async deleteMenu(skipConfirmation = false): Promise<void> {
+  async deleteMenu(invocation: Invocation = PLAIN_INVOCATION): Promise<void> {
     const t = vscode.l10n.t;
     if (!(await this.host.ensureCredentials())) return;
     const { label } = this.host.account();
-    const confirmed = skipConfirmation || await confirmModal(
+    const confirmed = await this.confirm(
+      invocation,
       t('Delete the custom menu of {0}?', label),
       t('This deletes the default menu and every conditional menu. A backup is saved first; "WeChat: Restore Menu Backup" brings it back.'),
       t('Delete Menu'),
     );
     if (!confirmed) return;
     try {
-      await this.replaceLiveMenu(t('Deleting the menu…'), 'delete', () => this.service.deleteAll(), () => [
+      await this.replacer.replaceLiveMenu(t('Deleting the menu…'), 'delete', () => this.service.deleteAll(), () => [
         t('The custom menu of {0} was deleted.', label),
       ]);
     } catch (error) {
@@ -104,7 +110,7 @@ export class MenuCommands {
     }
   }
 
-  async deleteConditionalMenu(skipConfirmation = false): Promise<void> {
+  async deleteConditionalMenu(invocation: Invocation = PLAIN_INVOCATION): Promise<void> {
     const t = vscode.l10n.t;
     if (!(await this.host.ensureCredentials())) return;
     try {
@@ -118,7 +124,8 @@ export class MenuCommands {
         { title: t('WeChat: Delete Conditional Menu'), placeHolder: t('Choose the conditional menu to delete') },
       );
       if (!picked?.entry.menuid) return;
-      const confirmed = skipConfirmation || await confirmModal(
+      const confirmed = await this.confirm(
+      invocation,
         t('Delete conditional menu {0} of {1}?', picked.entry.menuid, this.host.account().label),
         t('A backup of the current menus is saved first.'),
         t('Delete'),
@@ -126,11 +133,11 @@ export class MenuCommands {
       if (!confirmed) return;
       const menuid = picked.entry.menuid;
       const backup = await this.progress(t('Deleting the conditional menu…'), async () => {
-        const saved = current.menu ? await this.saveBackup(current.menu, current.conditional, 'delete') : undefined;
+        const saved = current.menu ? await this.replacer.saveBackup(current.menu, current.conditional, 'delete') : undefined;
         await this.service.deleteConditional(menuid);
         return saved;
       });
-      await this.announce(t('Conditional menu {0} was deleted.', menuid), backup);
+      await this.replacer.announce(t('Conditional menu {0} was deleted.', menuid), backup);
     } catch (error) {
       await this.host.showError(t('Could not delete the conditional menu'), error);
     }
@@ -173,12 +180,13 @@ export class MenuCommands {
   }
 
   /** Confirms, backs up the live menu, uploads; conditional menus (with matchrule) are added instead. */
-  private async upload(menu: Menu, source: string, skipConfirmation: boolean): Promise<void> {
+  private async upload(menu: Menu, source: string, invocation: Invocation): Promise<void> {
     const t = vscode.l10n.t;
     if (!(await this.host.ensureCredentials())) return;
     const { label } = this.host.account();
     const conditional = menu.matchrule !== undefined;
-    const confirmed = skipConfirmation || await confirmModal(
+    const confirmed = await this.confirm(
+      invocation,
       conditional ? t('Add {0} as a conditional menu of {1}?', source, label) : t('Replace the menu of {0} with {1}?', label, source),
       conditional
         ? t('Followers matching its matchrule see it within minutes. The default menu is not changed.')
@@ -194,12 +202,17 @@ export class MenuCommands {
         );
         return;
       }
-      await this.replaceLiveMenu(t('Uploading the menu…'), 'upload', () => this.service.create(menu), () => [
+      await this.replacer.replaceLiveMenu(t('Uploading the menu…'), 'upload', () => this.service.create(menu), () => [
         t('Menu uploaded to {0}. Followers see it within minutes.', label),
       ]);
     } catch (error) {
       await this.host.showError(t('Could not upload the menu'), error);
     }
+  }
+
+  /** The host's confirmation service (a modal; skipped only by a test-mode invocation). */
+  private confirm(invocation: Invocation, message: string, detail: string, action: string): Promise<boolean> {
+    return this.host.confirm({ message, detail, action }, invocation);
   }
 
   /**
@@ -221,12 +234,13 @@ export class MenuCommands {
   }
 
   /** Confirms, backs up the live menus, then makes them what the backup holds (conditional menus too). */
-  private async restore(backup: MenuBackup, source: string, skipConfirmation: boolean): Promise<void> {
+  private async restore(backup: MenuBackup, source: string, invocation: Invocation): Promise<void> {
     const t = vscode.l10n.t;
     if (!(await this.host.ensureCredentials())) return;
     const { label } = this.host.account();
     const conditional = backup.conditional ?? [];
-    const confirmed = skipConfirmation || await confirmModal(
+    const confirmed = await this.confirm(
+      invocation,
       t('Replace the menu of {0} with {1}?', label, source),
       conditional.length > 0
         ? t('The default menu and {0} conditional menus are replaced. The current menus are backed up first; "WeChat: Restore Menu Backup" brings them back.', conditional.length)
@@ -234,45 +248,10 @@ export class MenuCommands {
       t('Upload'),
     );
     if (!confirmed) return;
-    await this.replaceLiveMenu(t('Restoring the menu…'), 'restore', () => this.service.restore(backup), (result) => [
+    await this.replacer.replaceLiveMenu(t('Restoring the menu…'), 'restore', () => this.service.restore(backup), (result) => [
       t('Menu backup restored to {0}. Followers see it within minutes.', label),
       ...menuidChanges(result),
     ]);
-  }
-
-  /**
-   * The one sequence of every command that replaces or deletes the live menu: back up what is
-   * live, act, then announce (with a way to open the backup). Errors reach the caller, whose
-   * message says which command failed.
-   */
-  private async replaceLiveMenu<T>(title: string, reason: BackupReason, act: () => Promise<T>, announce: (result: T) => string[]): Promise<void> {
-    const { backup, result } = await this.progress(title, async () => {
-      const saved = await this.backupLiveMenu(reason);
-      return { backup: saved, result: await act() };
-    });
-    await this.announce(announce(result).join(' '), backup);
-  }
-
-  /** Saves what is live now; undefined when there is nothing to save (no menu yet). */
-  private async backupLiveMenu(reason: BackupReason): Promise<MenuBackupSummary | undefined> {
-    const current = await this.service.current();
-    if (!current.menu) return undefined;
-    return this.saveBackup(current.menu, current.conditional, reason);
-  }
-
-  private async saveBackup(menu: Menu, conditional: ConditionalMenu[], reason: BackupReason): Promise<MenuBackupSummary> {
-    const { appId, label } = this.host.account();
-    const summary = await this.backups.save({ appId: appId ?? 'unknown', accountLabel: label, menu, conditional, reason });
-    this.host.log.info(`menu backup saved: ${summary.name}`);
-    return summary;
-  }
-
-  private async announce(message: string, backup: MenuBackupSummary | undefined): Promise<void> {
-    const open = vscode.l10n.t('Open Backup');
-    const picked = backup
-      ? await vscode.window.showInformationMessage(message, open)
-      : await vscode.window.showInformationMessage(message);
-    if (picked === open && backup) await vscode.window.showTextDocument(this.backupUri(backup.name));
   }
 
   private async menuDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
