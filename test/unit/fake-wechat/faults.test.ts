@@ -1,30 +1,20 @@
 import * as assert from 'node:assert/strict';
-import type { FakeWeChat } from '../../fake-wechat/server';
-import { APP, FakeClock, assertErr, classic, get, post, stable, start, tokenOf } from './helpers';
+import { APP, assertErr, classic, get, post, stable, tokenOf, start, useFakeWeChat } from './helpers';
 
-describe('fake WeChat: faults, call log, plumbing', () => {
-  let clock: FakeClock;
-  let fake: FakeWeChat;
-
-  beforeEach(async () => {
-    clock = new FakeClock();
-    fake = await start(clock);
-  });
-  afterEach(async () => {
-    await fake.close();
-  });
+describe('env.fake WeChat: faults, call log, plumbing', () => {
+  const env = useFakeWeChat();
 
   it('url is http://127.0.0.1:PORT without a trailing slash', () => {
-    assert.match(fake.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.match(env.fake.url, /^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
   it('busy: errcode -1 for `times` requests, then normal service', async () => {
-    fake.injectFault({ kind: 'busy', times: 2 });
-    assertErr(await classic(fake), -1, 'system error');
-    assertErr(await stable(fake), -1);
-    assert.equal((await classic(fake)).json['expires_in'], 7200);
+    env.fake.injectFault({ kind: 'busy', times: 2 });
+    assertErr(await classic(env.fake), -1, 'system error');
+    assertErr(await stable(env.fake), -1);
+    assert.equal((await classic(env.fake)).json['expires_in'], 7200);
     assert.deepEqual(
-      fake.calls.map((c) => [c.errcode, c.fault]),
+      env.fake.calls.map((c) => [c.errcode, c.fault]),
       [
         [-1, 'busy'],
         [-1, 'busy'],
@@ -34,39 +24,39 @@ describe('fake WeChat: faults, call log, plumbing', () => {
   });
 
   it('a faulted request changes no state (no token issued, no quota used)', async () => {
-    const t = tokenOf(await classic(fake));
-    fake.injectFault({ kind: 'busy' });
-    await classic(fake);
-    assert.ok(fake.isTokenValid(t));
-    const q = await post(fake, '/cgi-bin/openapi/quota/get', { cgi_path: '/cgi-bin/token' }, { access_token: t });
+    const t = tokenOf(await classic(env.fake));
+    env.fake.injectFault({ kind: 'busy' });
+    await classic(env.fake);
+    assert.ok(env.fake.isTokenValid(t));
+    const q = await post(env.fake, '/cgi-bin/openapi/quota/get', { cgi_path: '/cgi-bin/token' }, { access_token: t });
     assert.deepEqual(q.json['quota'], { daily_limit: 2000, used: 1, remain: 1999 });
   });
 
   it('http500: status 500 with an HTML body', async () => {
-    fake.injectFault({ kind: 'http500' });
-    const a = await classic(fake);
+    env.fake.injectFault({ kind: 'http500' });
+    const a = await classic(env.fake);
     assert.equal(a.status, 500);
     assert.match(a.contentType, /text\/html/);
     assert.match(a.text, /500 Internal Server Error/);
   });
 
   it('nonJson: status 200 with an HTML body', async () => {
-    fake.injectFault({ kind: 'nonJson' });
-    const a = await stable(fake);
+    env.fake.injectFault({ kind: 'nonJson' });
+    const a = await stable(env.fake);
     assert.equal(a.status, 200);
     assert.match(a.contentType, /text\/html/);
     assert.throws(() => JSON.parse(a.text) as unknown);
   });
 
   it('slow: the reply still arrives, and the call is marked', async () => {
-    fake.injectFault({ kind: 'slow', delayMs: 20 });
-    const a = await classic(fake);
+    env.fake.injectFault({ kind: 'slow', delayMs: 20 });
+    const a = await classic(env.fake);
     assert.equal(a.json['expires_in'], 7200);
-    assert.equal(fake.calls[0]?.fault, 'slow');
+    assert.equal(env.fake.calls[0]?.fault, 'slow');
   });
 
   it('close() does not wait for a slow reply still pending', async () => {
-    const other = await start(clock);
+    const other = await start(env.clock);
     other.injectFault({ kind: 'slow', delayMs: 60_000 });
     const pending = fetch(`${other.url}/cgi-bin/menu/get`).then(
       () => 'answered',
@@ -78,44 +68,44 @@ describe('fake WeChat: faults, call log, plumbing', () => {
   });
 
   it('paths limits a fault to those endpoints', async () => {
-    fake.injectFault({ kind: 'busy', paths: ['/cgi-bin/menu/get'] });
-    const t = tokenOf(await stable(fake));
-    assertErr(await get(fake, '/cgi-bin/menu/get', { access_token: t }), -1);
-    assertErr(await get(fake, '/cgi-bin/menu/get', { access_token: t }), 46003);
+    env.fake.injectFault({ kind: 'busy', paths: ['/cgi-bin/menu/get'] });
+    const t = tokenOf(await stable(env.fake));
+    assertErr(await get(env.fake, '/cgi-bin/menu/get', { access_token: t }), -1);
+    assertErr(await get(env.fake, '/cgi-bin/menu/get', { access_token: t }), 46003);
   });
 
-  it('logs every request with method, path, query, parsed body, errcode and the clock time', async () => {
-    clock.advance(5);
-    await classic(fake);
-    await post(fake, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: APP.appId, secret: 'wrong' });
-    await get(fake, '/nowhere');
-    const [c1, c2, c3] = fake.calls;
-    assert.equal(fake.calls.length, 3);
+  it('logs every request with method, path, query, parsed body, errcode and the env.clock time', async () => {
+    env.clock.advance(5);
+    await classic(env.fake);
+    await post(env.fake, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: APP.appId, secret: 'wrong' });
+    await get(env.fake, '/nowhere');
+    const [c1, c2, c3] = env.fake.calls;
+    assert.equal(env.fake.calls.length, 3);
     assert.deepEqual(c1?.query, { grant_type: 'client_credential', appid: APP.appId, secret: APP.secret });
     assert.equal(c1?.method, 'GET');
     assert.equal(c1?.body, undefined);
-    assert.equal(c1?.at, clock.t);
+    assert.equal(c1?.at, env.clock.t);
     assert.equal(c2?.method, 'POST');
     assert.deepEqual(c2?.body, { grant_type: 'client_credential', appid: APP.appId, secret: 'wrong' });
     assert.equal(c2?.errcode, 40125);
     assert.equal(c3?.path, '/nowhere');
-    assert.equal(fake.callsTo('/cgi-bin/stable_token').length, 1);
+    assert.equal(env.fake.callsTo('/cgi-bin/stable_token').length, 1);
   });
 
   it('an unknown path is a 404 with a JSON body', async () => {
-    const a = await get(fake, '/cgi-bin/no/such/api');
+    const a = await get(env.fake, '/cgi-bin/no/such/api');
     assert.equal(a.status, 404);
     assert.equal(a.json['errcode'], 404);
     assert.match(String(a.json['errmsg']), /rid: /);
   });
 
-  it('rid starts with the clock time in hex', async () => {
-    const a = await classic(fake, { appId: 'wxnope', secret: 'x' });
+  it('rid starts with the env.clock time in hex', async () => {
+    const a = await classic(env.fake, { appId: 'wxnope', secret: 'x' });
     const rid = /rid: ([0-9a-f]{8})-/.exec(String(a.json['errmsg']))?.[1];
-    assert.equal(rid, Math.floor(clock.t / 1000).toString(16));
+    assert.equal(rid, Math.floor(env.clock.t / 1000).toString(16));
   });
 
   it('refuses duplicate appIds', async () => {
-    await assert.rejects(start(clock, { accounts: [APP, APP] }), /duplicate appId/);
+    await assert.rejects(start(env.clock, { accounts: [APP, APP] }), /duplicate appId/);
   });
 });

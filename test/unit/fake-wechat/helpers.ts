@@ -97,3 +97,25 @@ export async function probe(fake: FakeWeChat, token: string): Promise<number> {
   const code = a.json['errcode'];
   return typeof code === 'number' ? code : 0;
 }
+
+/** A fresh fake server and clock for each test of the enclosing describe(), closed after it. */
+export function useFakeWeChat(extra: Partial<FakeWeChatOptions> = {}): { readonly clock: FakeClock; readonly fake: FakeWeChat } {
+  const current: { clock?: FakeClock; fake?: FakeWeChat } = {};
+  beforeEach(async () => {
+    current.clock = new FakeClock();
+    current.fake = await start(current.clock, extra);
+  });
+  afterEach(async () => {
+    await current.fake?.close();
+  });
+  return {
+    get clock() {
+      if (!current.clock) throw new Error('useFakeWeChat: used outside a test');
+      return current.clock;
+    },
+    get fake() {
+      if (!current.fake) throw new Error('useFakeWeChat: used outside a test');
+      return current.fake;
+    },
+  };
+}

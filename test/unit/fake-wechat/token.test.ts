@@ -1,22 +1,12 @@
 import * as assert from 'node:assert/strict';
-import type { FakeWeChat } from '../../fake-wechat/server';
-import { APP, OTHER, FakeClock, assertErr, classic, get, obj, post, probe, start, tokenOf } from './helpers';
+import { APP, OTHER, assertErr, classic, get, obj, post, probe, tokenOf, start, useFakeWeChat } from './helpers';
 
-describe('fake WeChat: classic /cgi-bin/token', () => {
-  let clock: FakeClock;
-  let fake: FakeWeChat;
-
-  beforeEach(async () => {
-    clock = new FakeClock();
-    fake = await start(clock);
-  });
-  afterEach(async () => {
-    await fake.close();
-  });
+describe('env.fake WeChat: classic /cgi-bin/token', () => {
+  const env = useFakeWeChat();
 
   it('issues a new, long token with expires_in 7200 on every call', async () => {
-    const a = await classic(fake);
-    const b = await classic(fake);
+    const a = await classic(env.fake);
+    const b = await classic(env.fake);
     assert.equal(a.status, 200);
     assert.match(a.contentType, /^application\/json/);
     assert.equal(a.json['expires_in'], 7200);
@@ -24,48 +14,48 @@ describe('fake WeChat: classic /cgi-bin/token', () => {
     assert.ok(tokenOf(a).length >= 100);
     assert.match(tokenOf(a), /^[A-Za-z0-9_-]+$/);
     assert.notEqual(tokenOf(a), tokenOf(b));
-    assert.ok(fake.isTokenValid(tokenOf(a)));
-    assert.ok(fake.isTokenValid(tokenOf(b)));
+    assert.ok(env.fake.isTokenValid(tokenOf(a)));
+    assert.ok(env.fake.isTokenValid(tokenOf(b)));
   });
 
   it('keeps the previous token only for the 5-minute overlap, then answers 40001', async () => {
-    const first = tokenOf(await classic(fake));
-    clock.advance(600);
-    const second = tokenOf(await classic(fake));
-    clock.advance(299);
-    assert.equal(await probe(fake, first), 0);
-    clock.advance(1);
-    assert.equal(fake.isTokenValid(first), false);
-    const a = await post(fake, '/cgi-bin/openapi/quota/get', { cgi_path: '/cgi-bin/token' }, { access_token: first });
+    const first = tokenOf(await classic(env.fake));
+    env.clock.advance(600);
+    const second = tokenOf(await classic(env.fake));
+    env.clock.advance(299);
+    assert.equal(await probe(env.fake, first), 0);
+    env.clock.advance(1);
+    assert.equal(env.fake.isTokenValid(first), false);
+    const a = await post(env.fake, '/cgi-bin/openapi/quota/get', { cgi_path: '/cgi-bin/token' }, { access_token: first });
     assertErr(a, 40001, 'invalid credential, access_token is invalid or not latest rid: ');
-    assert.equal(await probe(fake, second), 0);
+    assert.equal(await probe(env.fake, second), 0);
   });
 
   it('a third fetch ends the first token at once (only latest and previous work)', async () => {
-    const first = tokenOf(await classic(fake));
-    const second = tokenOf(await classic(fake));
-    const third = tokenOf(await classic(fake));
-    assert.equal(await probe(fake, first), 40001);
-    assert.equal(await probe(fake, second), 0);
-    assert.equal(await probe(fake, third), 0);
+    const first = tokenOf(await classic(env.fake));
+    const second = tokenOf(await classic(env.fake));
+    const third = tokenOf(await classic(env.fake));
+    assert.equal(await probe(env.fake, first), 40001);
+    assert.equal(await probe(env.fake, second), 0);
+    assert.equal(await probe(env.fake, third), 0);
   });
 
   it('a token that runs out its 7200 s answers 42001', async () => {
-    const t = tokenOf(await classic(fake));
-    clock.advance(7199);
-    assert.equal(await probe(fake, t), 0);
-    clock.advance(1);
-    const a = await post(fake, '/cgi-bin/openapi/quota/get', { cgi_path: '/cgi-bin/token' }, { access_token: t });
+    const t = tokenOf(await classic(env.fake));
+    env.clock.advance(7199);
+    assert.equal(await probe(env.fake, t), 0);
+    env.clock.advance(1);
+    const a = await post(env.fake, '/cgi-bin/openapi/quota/get', { cgi_path: '/cgi-bin/token' }, { access_token: t });
     assertErr(a, 42001, 'access_token expired');
-    assert.equal(fake.isTokenValid(t), false);
+    assert.equal(env.fake.isTokenValid(t), false);
   });
 
   it('honours tokenTtlSeconds', async () => {
-    const short = await start(clock, { tokenTtlSeconds: 60 });
+    const short = await start(env.clock, { tokenTtlSeconds: 60 });
     try {
       const a = await classic(short);
       assert.equal(a.json['expires_in'], 60);
-      clock.advance(60);
+      env.clock.advance(60);
       assert.equal(await probe(short, tokenOf(a)), 42001);
     } finally {
       await short.close();
@@ -73,26 +63,26 @@ describe('fake WeChat: classic /cgi-bin/token', () => {
   });
 
   it('protected endpoints: 41001 without a token, 40001 for an unknown one', async () => {
-    assertErr(await post(fake, '/cgi-bin/openapi/quota/get', { cgi_path: '/cgi-bin/token' }), 41001, 'access_token missing');
-    assertErr(await get(fake, '/cgi-bin/menu/get', { access_token: 'not-a-token' }), 40001);
+    assertErr(await post(env.fake, '/cgi-bin/openapi/quota/get', { cgi_path: '/cgi-bin/token' }), 41001, 'access_token missing');
+    assertErr(await get(env.fake, '/cgi-bin/menu/get', { access_token: 'not-a-token' }), 40001);
   });
 
   it('answers the credential errors', async () => {
     const q = { grant_type: 'client_credential', appid: APP.appId, secret: APP.secret };
-    assertErr(await get(fake, '/cgi-bin/token', { ...q, grant_type: 'password' }), 40002, 'invalid grant_type');
-    assertErr(await get(fake, '/cgi-bin/token', { grant_type: 'client_credential', secret: APP.secret }), 41002, 'appid missing');
-    assertErr(await get(fake, '/cgi-bin/token', { grant_type: 'client_credential', appid: APP.appId }), 41004, 'appsecret missing');
-    assertErr(await get(fake, '/cgi-bin/token', { ...q, appid: 'wx0000000000000000' }), 40013, 'invalid appid');
-    assertErr(await get(fake, '/cgi-bin/token', { ...q, secret: OTHER.secret }), 40125, 'invalid appsecret');
-    assert.equal(fake.callsTo('/cgi-bin/token').length, 5);
+    assertErr(await get(env.fake, '/cgi-bin/token', { ...q, grant_type: 'password' }), 40002, 'invalid grant_type');
+    assertErr(await get(env.fake, '/cgi-bin/token', { grant_type: 'client_credential', secret: APP.secret }), 41002, 'appid missing');
+    assertErr(await get(env.fake, '/cgi-bin/token', { grant_type: 'client_credential', appid: APP.appId }), 41004, 'appsecret missing');
+    assertErr(await get(env.fake, '/cgi-bin/token', { ...q, appid: 'wx0000000000000000' }), 40013, 'invalid appid');
+    assertErr(await get(env.fake, '/cgi-bin/token', { ...q, secret: OTHER.secret }), 40125, 'invalid appsecret');
+    assert.equal(env.fake.callsTo('/cgi-bin/token').length, 5);
     assert.deepEqual(
-      fake.callsTo('/cgi-bin/token').map((c) => c.errcode),
+      env.fake.callsTo('/cgi-bin/token').map((c) => c.errcode),
       [40002, 41002, 41004, 40013, 40125],
     );
   });
 
   it('40164 names the caller IP when it is not whitelisted', async () => {
-    const wl = await start(clock, { accounts: [{ ...APP, ipWhitelist: ['10.0.0.7'] }], callerIp: '1.2.3.4' });
+    const wl = await start(env.clock, { accounts: [{ ...APP, ipWhitelist: ['10.0.0.7'] }], callerIp: '1.2.3.4' });
     try {
       const a = await classic(wl);
       assertErr(a, 40164);
@@ -105,7 +95,7 @@ describe('fake WeChat: classic /cgi-bin/token', () => {
   });
 
   it('enforces the daily limit (45009), counts it in quota/get, resets at China midnight and on resetQuota', async () => {
-    const limited = await start(clock, { accounts: [{ ...APP, classicDailyLimit: 3 }] });
+    const limited = await start(env.clock, { accounts: [{ ...APP, classicDailyLimit: 3 }] });
     try {
       await classic(limited);
       await classic(limited);
@@ -125,9 +115,9 @@ describe('fake WeChat: classic /cgi-bin/token', () => {
       await classic(limited);
       assert.equal((await classic(limited)).json['errcode'], 45009);
       // 2025-06-01 12:00 China time → midnight is 12 h later (16:00 UTC).
-      clock.advance(12 * 3600 - 1);
+      env.clock.advance(12 * 3600 - 1);
       assert.equal((await classic(limited)).json['errcode'], 45009);
-      clock.advance(1);
+      env.clock.advance(1);
       assert.equal((await classic(limited)).json['expires_in'], 7200);
     } finally {
       await limited.close();
@@ -135,19 +125,19 @@ describe('fake WeChat: classic /cgi-bin/token', () => {
   });
 
   it('quota/get: default daily_limit 2000, and 76021 for an unknown cgi_path', async () => {
-    const t = tokenOf(await classic(fake));
-    const q = await post(fake, '/cgi-bin/openapi/quota/get', { cgi_path: '/cgi-bin/token' }, { access_token: t });
+    const t = tokenOf(await classic(env.fake));
+    const q = await post(env.fake, '/cgi-bin/openapi/quota/get', { cgi_path: '/cgi-bin/token' }, { access_token: t });
     assert.deepEqual(obj(q.json['quota']), { daily_limit: 2000, used: 1, remain: 1999 });
-    assertErr(await post(fake, '/cgi-bin/openapi/quota/get', { cgi_path: '/cgi-bin/nope' }, { access_token: t }), 76021);
-    assertErr(await get(fake, '/cgi-bin/openapi/quota/get', { access_token: t }), 43002, 'require POST method');
+    assertErr(await post(env.fake, '/cgi-bin/openapi/quota/get', { cgi_path: '/cgi-bin/nope' }, { access_token: t }), 76021);
+    assertErr(await get(env.fake, '/cgi-bin/openapi/quota/get', { access_token: t }), 43002, 'require POST method');
   });
 
   it('accounts are independent', async () => {
-    const a = tokenOf(await classic(fake, APP));
-    const b = tokenOf(await classic(fake, OTHER));
-    await classic(fake, OTHER);
-    await classic(fake, OTHER);
-    assert.equal(await probe(fake, a), 0);
-    assert.equal(await probe(fake, b), 40001);
+    const a = tokenOf(await classic(env.fake, APP));
+    const b = tokenOf(await classic(env.fake, OTHER));
+    await classic(env.fake, OTHER);
+    await classic(env.fake, OTHER);
+    assert.equal(await probe(env.fake, a), 0);
+    assert.equal(await probe(env.fake, b), 40001);
   });
 });
