@@ -196,10 +196,6 @@ export class MenuBackupStore {
   }
 
   /** Deletes the oldest backups beyond the maximum; returns the deleted names. */
-  async prune(): Promise<string[]> {
-    return this.pruneNames(await this.backupNames());
-  }
-
   private async pruneNames(names: string[]): Promise<string[]> {
     const oldestFirst = [...names].sort();
     const excess = oldestFirst.slice(0, Math.max(0, oldestFirst.length - this.maxBackups));

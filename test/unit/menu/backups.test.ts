@@ -122,12 +122,13 @@ describe('menu backups', () => {
     assert.equal((await store.list()).length, 50);
   });
 
-  it('prune() alone applies the maximum to files written by an older version with a higher limit', async () => {
+  it('the next save applies the maximum to files written by an older version with a higher limit', async () => {
     const { storage, store } = setup(2);
     for (let i = 0; i < 4; i++) {
       storage.files.set(backupFileName(i * 1000, 'wxA'), JSON.stringify({ version: 1, savedAt: new Date(i * 1000).toISOString(), appId: 'wxA', accountLabel: 'A', menu: sample }));
     }
-    assert.deepEqual(await store.prune(), [backupFileName(0, 'wxA'), backupFileName(1000, 'wxA')]);
+    const saved = await store.save({ appId: 'wxA', accountLabel: 'A', menu: sample });
+    assert.deepEqual((await store.list()).map((summary) => summary.name).sort(), [backupFileName(3000, 'wxA'), saved.name].sort());
   });
 
   it('skips damaged files in the list and explains them on read', async () => {
