@@ -4,6 +4,7 @@
 // live in src/menu/rules/ beside the limits they enforce and join through an ErrcodeCatalog.
 // Texts are English templates; the UI passes them through vscode.l10n.t (zh-cn bundle).
 
+import type { FixAction } from '../common/fixAction';
 import type { MessageArg } from '../common/localize';
 
 /** How the client, the token manager and the scheduler react to an errcode. */
@@ -17,19 +18,7 @@ export type ErrcodeReaction =
   /** Needs the user: show the explanation and the fix; never retried by itself. */
   | 'report';
 
-/**
- * What the user can do about a failure, offered as a button on the error notification. The VS Code
- * layer maps each to a command, a setting or a link (src/ui/common/errorPresenter.ts).
- */
-export type FixAction =
-  | 'setAppSecret'
-  | 'setUpAccount'
-  /** Copy the caller IP WeChat saw (40164) for the IP whitelist. */
-  | 'copyCallerIp'
-  | 'openConsole'
-  | 'tokenModeSetting'
-  | 'timeoutSetting'
-  | 'apiBaseUrlSetting';
+export type { FixAction } from '../common/fixAction';
 
 export interface ErrcodeInfo {
   readonly meaning: string;

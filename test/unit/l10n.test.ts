@@ -1,9 +1,10 @@
 // Every string the extension shows has a zh-cn translation, and the bundle holds nothing else.
-// Strings come from three places: literals passed to l10n.t / t / localize in src/, the errcode
-// table, and the menu core's catalogues (menuTexts.ts).
+// Strings come from four places: literals passed to l10n.t / t / localize in src/, the errcode
+// table, the team-source failure table, and the menu core's catalogues (menuTexts.ts).
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { TEAM_SOURCE_TEXTS } from '../../src/token/sources/teamSourceError';
 import { GENERAL_ERRCODES, UNKNOWN_ERRCODE } from '../../src/wechat/errcodes';
 import { catalogue } from './menu/menuTexts';
 
@@ -32,7 +33,7 @@ function literalMessages(): Map<string, string> {
 }
 
 function tableMessages(): string[] {
-  return [UNKNOWN_ERRCODE, ...Object.values(GENERAL_ERRCODES)].flatMap((info) => [info.meaning, info.fix]);
+  return [...[UNKNOWN_ERRCODE, ...Object.values(GENERAL_ERRCODES)].flatMap((info) => [info.meaning, info.fix]), ...TEAM_SOURCE_TEXTS];
 }
 
 const placeholders = (s: string): string[] => [...new Set(s.match(/\{\d+\}/g) ?? [])].sort();

@@ -5,7 +5,7 @@
 // log redacts).
 import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errorMessage';
-import { FixAction } from '../../wechat/errcodes';
+import { FixAction } from '../../common/fixAction';
 import { describeError, FetchDeclinedError, WeChatApiError, WeChatError } from '../../wechat/errors';
 import { ACCOUNT_COMMANDS } from './commandIds';
 import { RedactingLog } from './log';
@@ -26,7 +26,7 @@ export class ErrorPresenter {
     if (error instanceof FetchDeclinedError) return;
     const message = `${what}: ${describeError(error, vscode.l10n.t)}`;
     this.log.error(`${what}: ${errorMessage(error)}`);
-    const fixes = error instanceof WeChatError ? error.actions.map((action) => fixAction(action, error)) : [];
+    const fixes = error instanceof WeChatError ? error.actions.flatMap((action) => fixAction(action, error) ?? []) : [];
     const actions = [...fixes, { title: vscode.l10n.t('Show Log'), run: () => this.log.show() }];
     const picked = await vscode.window.showErrorMessage(
       this.log.redactor.redact(message),
@@ -37,7 +37,7 @@ export class ErrorPresenter {
 }
 
 /** What VS Code does for each FixAction. */
-function fixAction(action: FixAction, error: WeChatError): Action {
+function fixAction(action: FixAction, error: WeChatError): Action | undefined {
   const t = vscode.l10n.t;
   switch (action) {
     case 'setAppSecret':
@@ -56,6 +56,15 @@ function fixAction(action: FixAction, error: WeChatError): Action {
       return settings(t('Timeout Setting'), 'wechat.requestTimeoutSeconds');
     case 'apiBaseUrlSetting':
       return settings(t('API Base URL Setting'), 'wechat.apiBaseUrl');
+    case 'accountsSetting':
+      return settings(t('Accounts Setting'), 'wechat.accounts');
+    case 'redisSettings':
+      return settings(t('Redis Settings'), 'wechat.redis');
+    case 'tokenServiceSettings':
+      return settings(t('Token Service Setting'), 'wechat.tokenService');
+    default:
+      // Team-source commands are offered once their feature registers them (see commandIds.ts).
+      return undefined;
   }
 }
 
