@@ -1,12 +1,17 @@
 // TokenManager: the single source of access tokens. Serves the cached token while it is fresh,
 // refreshes through one in-flight request shared by all callers, adopts a token another window
-// stored, and retries an API call once when WeChat says the token went stale.
-import { Credentials, TokenGrant, WeChatApi } from '../wechat/client';
-import { FetchDeclinedError, MissingCredentialsError, WeChatApiError } from '../wechat/errors';
-import { Logger, silentLogger } from '../common/logger';
+// stored, and retries an API call once when WeChat says the token went stale. Where a token comes
+// from — WeChat, or the team's Redis / token service — is the account's ManagedSource.
 import { Clock } from '../common/clock';
+import { Logger, silentLogger } from '../common/logger';
+import { Credentials, WeChatApi } from '../wechat/client';
+import { MissingCredentialsError, WeChatApiError } from '../wechat/errors';
 import { isExpired, isFresh } from './policy';
-import { CachedToken, TokenMode, TokenStore, Unsubscribe } from './store';
+import type { ManagedSource, ObtainRequest } from './sources/managedSource';
+import type { SourcedToken } from './sources/source';
+import { TeamSourceError } from './sources/teamSourceError';
+import { WeChatTokenSource } from './sources/wechatSource';
+import { CachedToken, TOKEN_LIFETIME_MS, TokenMode, TokenStore, Unsubscribe } from './store';
 
 export interface TokenSettings {
   readonly appId: string | undefined;
@@ -34,6 +39,11 @@ export interface TokenManagerOptions {
    * fetch invalidates the token the account's servers use (about 5 minutes later).
    */
   readonly confirmClassicFetch?: () => Promise<boolean>;
+  /**
+   * The team source of an AppID whose account reads its token from the team's Redis or token
+   * service; undefined (or no function): the token is fetched from WeChat with the AppSecret.
+   */
+  readonly teamSource?: (appId: string) => ManagedSource | undefined;
   readonly log?: Logger;
 }
 
@@ -54,9 +64,17 @@ export class TokenManager {
   private readonly listeners = new Set<(state: TokenState) => void>();
   private readonly log: Logger;
   private readonly storeSubscription: Unsubscribe;
+  private readonly wechatSource: WeChatTokenSource;
 
   constructor(private readonly options: TokenManagerOptions) {
     this.log = options.log ?? silentLogger;
+    this.wechatSource = new WeChatTokenSource({
+      api: options.api,
+      clock: options.clock,
+      mode: () => options.settings().mode,
+      credentials: options.credentials,
+      confirmClassicFetch: options.confirmClassicFetch,
+    });
     this.storeSubscription = options.store.onDidChange((appId) => {
       if (appId === this.options.settings().appId && !this.inflight) {
         this.reload().catch((error: unknown) => this.log.error(`re-reading the shared token failed: ${String(error)}`));
@@ -143,6 +161,11 @@ export class TokenManager {
       if (!(error instanceof WeChatApiError) || error.reaction !== 'refreshToken') throw error;
       this.log.warn(`errcode ${error.errcode}: the cached token was rejected; refreshing once and retrying`);
       const fresh = await this.refresh({ stale: token.accessToken });
+      const source = this.sourceFor(token.appId);
+      if (source.kind !== 'wechat' && fresh.accessToken === token.accessToken) {
+        // The team's store still holds the token WeChat just rejected: retrying cannot help.
+        throw new TeamSourceError('stale', source.kind, source.describe(token.appId), `errcode ${error.errcode}`);
+      }
       return call(fresh.accessToken);
     }
   }
@@ -166,8 +189,18 @@ export class TokenManager {
     return isFresh(token, this.options.clock.now(), marginMs);
   }
 
+  /** The account's source: its team source, or WeChat. */
+  sourceFor(appId: string): ManagedSource {
+    return this.options.teamSource?.(appId) ?? this.wechatSource;
+  }
+
   private async doRefresh(appId: string, options: RefreshOptions): Promise<CachedToken> {
-    const { mode } = this.options.settings();
+    const source = this.sourceFor(appId);
+    const request: ObtainRequest = {
+      force: options.force === true,
+      confirmed: options.confirmed === true,
+      afterRejection: options.stale !== undefined,
+    };
     const stored = await this.options.store.read(appId);
     const adoptable = !options.force && !options.always && stored && stored.accessToken !== options.stale;
     if (adoptable && this.isFresh(stored)) {
@@ -175,19 +208,15 @@ export class TokenManager {
       this.setStateFor(appId, { kind: 'ready', appId, token: stored });
       return stored;
     }
-    if (mode === 'classic' && !options.confirmed && this.options.confirmClassicFetch && !(await this.options.confirmClassicFetch())) {
-      throw new FetchDeclinedError();
-    }
+    await source.prepare(appId, request);
     this.setStateFor(appId, { kind: 'fetching', appId, token: stored });
     try {
-      const credentials = await this.options.credentials(appId);
-      const requestedAt = this.options.clock.now();
-      const grant = await this.fetchGrant(credentials, mode, options.force === true);
-      const token = this.toCachedToken(appId, mode, grant, stored, requestedAt);
+      const sourced = await source.obtain(appId, request);
+      const token = this.toCachedToken(appId, source, sourced, stored);
       await this.options.store.write(token);
-      this.log.info(
-        `${mode} token ${token.accessToken === stored?.accessToken ? 'confirmed' : 'obtained'}, valid for ${grant.expiresInSeconds} s`,
-      );
+      const validFor = sourced.expiresAt === undefined ? 'expiry unknown' : `valid for ${Math.round((token.expiresAt - token.checkedAt) / 1000)} s`;
+      const how = source.kind === 'wechat' ? `${this.options.settings().mode} token` : `token read from ${source.kind} ${source.describe(appId)}`;
+      this.log.info(`${how} ${token.accessToken === stored?.accessToken ? 'confirmed' : 'obtained'}, ${validFor}`);
       this.setStateFor(appId, { kind: 'ready', appId, token });
       return token;
     } catch (error) {
@@ -197,28 +226,20 @@ export class TokenManager {
     }
   }
 
-  private fetchGrant(credentials: Credentials, mode: TokenMode, force: boolean): Promise<TokenGrant> {
-    if (mode === 'classic') return this.options.api.classicToken(credentials);
-    return this.options.api.stableToken(credentials, force);
-  }
-
-  /** expires_in counts from WeChat's answer; measuring from the request errs on the safe side. */
-  private toCachedToken(
-    appId: string,
-    mode: TokenMode,
-    grant: TokenGrant,
-    previous: CachedToken | undefined,
-    requestedAt: number,
-  ): CachedToken {
+  private toCachedToken(appId: string, source: ManagedSource, sourced: SourcedToken, previous: CachedToken | undefined): CachedToken {
     const now = this.options.clock.now();
-    const same = previous?.accessToken === grant.accessToken;
+    const same = previous?.accessToken === sourced.accessToken;
+    const team = source.kind === 'wechat' ? {} : { source: source.kind };
     return {
       appId,
-      accessToken: grant.accessToken,
-      expiresAt: requestedAt + grant.expiresInSeconds * 1000,
+      accessToken: sourced.accessToken,
+      // No expiry from the source: WeChat's lifetime from now is the bound, re-read well before.
+      expiresAt: sourced.expiresAt ?? now + TOKEN_LIFETIME_MS,
       obtainedAt: same && previous ? previous.obtainedAt : now,
       checkedAt: now,
-      mode,
+      mode: source.kind === 'wechat' ? this.options.settings().mode : 'stable',
+      ...team,
+      ...(sourced.expiresAt === undefined ? { expiryKnown: false as const } : {}),
     };
   }
 

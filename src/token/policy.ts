@@ -10,6 +10,9 @@ export const PLATFORM_RENEWAL_WINDOW_MS = 300_000;
 /** After WeChat confirmed the same token inside our margin, ask again no sooner than this. */
 export const RECHECK_INTERVAL_MS = 60_000;
 
+/** A team token whose source gave no expiry is re-read this often. */
+export const UNKNOWN_EXPIRY_RECHECK_MS = 600_000;
+
 export function remainingMs(token: CachedToken, now: number): number {
   return token.expiresAt - now;
 }
@@ -26,6 +29,7 @@ export function isExpired(token: CachedToken, now: number): boolean {
  */
 export function refreshDueAt(token: CachedToken, marginMs: number): number {
   const byMargin = token.expiresAt - marginMs;
+  if (token.expiryKnown === false) return Math.min(byMargin, token.checkedAt + UNKNOWN_EXPIRY_RECHECK_MS);
   if (token.checkedAt < byMargin) return byMargin;
   const byPlatform = token.expiresAt - Math.min(marginMs, PLATFORM_RENEWAL_WINDOW_MS);
   return Math.min(token.expiresAt, Math.max(byPlatform, token.checkedAt + RECHECK_INTERVAL_MS));

@@ -3,6 +3,12 @@
 
 export type TokenMode = 'stable' | 'classic';
 
+/** A team source the token was read from; absent: fetched from WeChat by this machine. */
+export type TeamSourceKind = 'redis' | 'url';
+
+/** WeChat's own lifetime of a token: the bound assumed when a team source gives no expiry. */
+export const TOKEN_LIFETIME_MS = 7_200_000;
+
 export interface CachedToken {
   readonly appId: string;
   readonly accessToken: string;
@@ -10,9 +16,17 @@ export interface CachedToken {
   readonly expiresAt: number;
   /** When this token was first received. */
   readonly obtainedAt: number;
-  /** Last time WeChat confirmed this token is current (a refresh that returned the same token). */
+  /** Last time WeChat (or the team source) confirmed this token is current. */
   readonly checkedAt: number;
+  /** The WeChat API this machine fetched it with; team-read tokens record 'stable' (no fetch broke anything). */
   readonly mode: TokenMode;
+  /** Read from the team's Redis or token service instead of fetched. */
+  readonly source?: TeamSourceKind;
+  /**
+   * false when the source gave no expiry (a Redis key without TTL): `expiresAt` is then
+   * checkedAt + TOKEN_LIFETIME_MS, an upper bound, and the token is re-read periodically.
+   */
+  readonly expiryKnown?: false;
 }
 
 export interface Unsubscribe {
@@ -49,6 +63,7 @@ export function parseCachedToken(text: string | undefined, appId: string): Cache
   ) {
     return undefined;
   }
+  const source = entry['source'] === 'redis' || entry['source'] === 'url' ? entry['source'] : undefined;
   return {
     appId,
     accessToken,
@@ -56,5 +71,7 @@ export function parseCachedToken(text: string | undefined, appId: string): Cache
     obtainedAt,
     checkedAt: typeof checkedAt === 'number' ? checkedAt : obtainedAt,
     mode,
+    ...(source ? { source } : {}),
+    ...(entry['expiryKnown'] === false ? { expiryKnown: false as const } : {}),
   };
 }

@@ -1,0 +1,45 @@
+// The `wechat` source: fetches the token from WeChat with the AppSecret — stable_token (normal
+// mode shares one token and invalidates nothing) or, opted in, the classic /cgi-bin/token.
+import { Clock } from '../../common/clock';
+import { Credentials, WeChatApi } from '../../wechat/client';
+import { FetchDeclinedError } from '../../wechat/errors';
+import type { TokenMode } from '../store';
+import type { ManagedSource, ObtainRequest } from './managedSource';
+import type { SourcedToken } from './source';
+
+export interface WeChatSourceOptions {
+  readonly api: Pick<WeChatApi, 'classicToken' | 'stableToken'>;
+  readonly clock: Clock;
+  readonly mode: () => TokenMode;
+  /** Resolves the AppSecret (SecretStorage); throws MissingCredentialsError when absent. */
+  readonly credentials: (appId: string) => Promise<Credentials>;
+  /** Asked before a classic fetch the user has not confirmed: it invalidates the servers' token. */
+  readonly confirmClassicFetch?: () => Promise<boolean>;
+}
+
+export class WeChatTokenSource implements ManagedSource {
+  readonly kind = 'wechat' as const;
+
+  constructor(private readonly options: WeChatSourceOptions) {}
+
+  describe(): string {
+    return this.options.mode() === 'classic' ? '/cgi-bin/token' : '/cgi-bin/stable_token';
+  }
+
+  async prepare(_appId: string, request: ObtainRequest): Promise<void> {
+    const confirm = this.options.confirmClassicFetch;
+    if (this.options.mode() === 'classic' && !request.confirmed && confirm && !(await confirm())) {
+      throw new FetchDeclinedError();
+    }
+  }
+
+  async obtain(appId: string, request: ObtainRequest): Promise<SourcedToken> {
+    const credentials = await this.options.credentials(appId);
+    const requestedAt = this.options.clock.now();
+    const grant = this.options.mode() === 'classic'
+      ? await this.options.api.classicToken(credentials)
+      : await this.options.api.stableToken(credentials, request.force);
+    // expires_in counts from WeChat's answer; measuring from the request errs on the safe side.
+    return { accessToken: grant.accessToken, expiresAt: requestedAt + grant.expiresInSeconds * 1000 };
+  }
+}
