@@ -33,3 +33,55 @@ export async function updateAppId(appId: string): Promise<void> {
     : vscode.ConfigurationTarget.Global;
   await config.update('appId', appId, target);
 }
+
+/** An entry of `wechat.accounts` as written to settings.json (never a secret). */
+export interface AccountEntry {
+  readonly name: string;
+  readonly appId: string;
+  readonly tokenSource: 'wechat' | 'redis' | 'url';
+  readonly redis?: { readonly layout?: string; readonly prefix?: string; readonly key?: string };
+}
+
+/** Adds (or replaces, by AppID) an account in the user's `wechat.accounts`. */
+export async function saveAccount(entry: AccountEntry): Promise<void> {
+  const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  const current = config.inspect<unknown>('accounts')?.globalValue;
+  const list = Array.isArray(current) ? current.filter((item) => !sameAppId(item, entry.appId)) : [];
+  await config.update('accounts', [...list, entry], vscode.ConfigurationTarget.Global);
+}
+
+/**
+ * Removes an account wherever settings list it: from `wechat.accounts` (user and workspace) and,
+ * for the single account of earlier versions, `wechat.appId` / `wechat.accountName`.
+ */
+export async function removeAccountFromSettings(appId: string): Promise<void> {
+  const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  const accounts = config.inspect<unknown>('accounts');
+  for (const [value, target] of [
+    [accounts?.globalValue, vscode.ConfigurationTarget.Global],
+    [accounts?.workspaceValue, vscode.ConfigurationTarget.Workspace],
+  ] as const) {
+    if (Array.isArray(value) && value.some((item) => sameAppId(item, appId))) {
+      await config.update('accounts', value.filter((item) => !sameAppId(item, appId)), target);
+    }
+  }
+  const legacy = config.inspect<unknown>('appId');
+  for (const [value, target] of [
+    [legacy?.globalValue, vscode.ConfigurationTarget.Global],
+    [legacy?.workspaceValue, vscode.ConfigurationTarget.Workspace],
+  ] as const) {
+    if (typeof value === 'string' && value.trim() === appId) {
+      await config.update('appId', undefined, target);
+      await config.update('accountName', undefined, target);
+    }
+  }
+}
+
+/** Writes a machine-scoped connection setting (wechat.redis.url, wechat.tokenService.url) to user settings. */
+export async function saveConnectionSetting(key: 'redis.url' | 'tokenService.url', value: string): Promise<void> {
+  await vscode.workspace.getConfiguration(CONFIG_SECTION).update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+function sameAppId(item: unknown, appId: string): boolean {
+  return typeof item === 'object' && item !== null && (item as Record<string, unknown>)['appId'] === appId;
+}

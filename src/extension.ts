@@ -4,10 +4,13 @@ import * as vscode from 'vscode';
 import { systemClock } from './common/clock';
 import { errorMessage } from './common/errorMessage';
 import { affectsProxy, CONFIG_SECTION, readConfig, readProxySettings, WeChatConfig } from './config';
+import { accountLabel } from './token/accounts';
 import { TokenManager, TokenState } from './token/manager';
 import { RefreshScheduler } from './token/scheduler';
 import { StatusView } from './token/status/statusView';
+import { ActiveAccount } from './ui/account/activeAccount';
 import { AppSecrets } from './ui/account/appSecrets';
+import { TeamCredentials } from './ui/account/teamCredentials';
 import { accountCommandTable } from './ui/account/commands';
 import { ActionsPick } from './ui/common/actionsPick';
 import { CommandTable, registerCommandTables } from './ui/common/commandTable';
@@ -23,6 +26,7 @@ import { tokenCommandTable } from './ui/token/commands';
 import { SecretTokenStore } from './ui/token/secretTokenStore';
 import { TokenStatusBar } from './ui/token/statusBar';
 import { StatusBarVisibility } from './ui/token/statusBarVisibility';
+import { TeamSources } from './ui/token/teamSources';
 import { WeChatClient } from './wechat/client';
 import { ErrcodeCatalog, GENERAL_ERRCODES } from './wechat/errcodes';
 import { InvalidBaseUrlError } from './wechat/errors';
@@ -55,6 +59,9 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   const confirmations = new Confirmations(testMode);
   const errcodes = new ErrcodeCatalog(GENERAL_ERRCODES);
   const appSecrets = new AppSecrets(context.secrets);
+  const teamCredentials = new TeamCredentials(context.secrets);
+  const accounts = new ActiveAccount(context.workspaceState, () => config);
+  context.subscriptions.push(accounts);
   const client = new WeChatClient({
     settings: () => {
       if (!config.apiBaseUrl.ok) throw new InvalidBaseUrlError(config.apiBaseUrl.input, config.apiBaseUrl.reason);
@@ -64,11 +71,23 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     errcodes: errcodes.lookup,
     log,
   });
+  const teamSources = new TeamSources({
+    extensionUri: context.extensionUri,
+    config: () => config,
+    accounts,
+    credentials: teamCredentials,
+    transport: () => client.getTransport(),
+    clock,
+    log,
+  });
+  context.subscriptions.push(teamSources);
+  const store = new SecretTokenStore(context.secrets);
   const manager = new TokenManager({
     api: client,
-    store: new SecretTokenStore(context.secrets),
+    store,
     clock,
-    settings: () => ({ appId: config.appId, mode: config.tokenMode, refreshMarginSeconds: config.refreshMarginSeconds }),
+    settings: () => ({ appId: accounts.current?.appId, mode: config.tokenMode, refreshMarginSeconds: config.refreshMarginSeconds }),
+    teamSource: (appId) => teamSources.readerFor(appId),
     credentials: async (appId) => {
       const credentials = await appSecrets.credentials(appId);
       log.redactor.addSecret(credentials.appSecret);
@@ -89,12 +108,12 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     Math.random,
     log,
   );
-  const statusBar = new TokenStatusBar(manager, clock, () => ({
-    marginMs: config.refreshMarginSeconds * 1000,
-    mode: config.tokenMode,
-    accountName: config.accountName,
-  }));
-  const visibility = new StatusBarVisibility(statusBar, () => ({ show: config.statusBarShow, appId: config.appId }));
+  const statusBar = new TokenStatusBar(manager, clock, () => {
+    const account = accounts.current;
+    const team = account && account.tokenSource !== 'wechat' ? { kind: account.tokenSource, where: teamSources.describe(account) } : undefined;
+    return { marginMs: config.refreshMarginSeconds * 1000, mode: config.tokenMode, accountName: account?.name, teamSource: team };
+  });
+  const visibility = new StatusBarVisibility(statusBar, () => ({ show: config.statusBarShow, appId: accounts.current?.appId }));
   context.subscriptions.push(manager, scheduler, statusBar, visibility);
   context.subscriptions.push(
     manager.onDidChangeState((state) => {
@@ -108,7 +127,21 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   let commands: Commands | undefined;
   const loadCommands = (): Commands =>
     (commands ??= lazyRequire<CommandsModule>(context.extensionUri, 'commands.js').createCommands({
-      appSecrets, manager, presenter, log, clock, config: () => config, confirmations,
+      appSecrets, manager, presenter, log, clock, accounts, confirmations, store, teamCredentials,
+      config: () => config,
+      describeSource: (account) => teamSources.describe(account),
+      clearToken: (appId) => store.clear(appId),
+      tokenSourceFacts: () => {
+        const account = accounts.current;
+        const reader = account ? teamSources.readerFor(account.appId) : undefined;
+        return {
+          account,
+          state: manager.state,
+          where: account ? manager.sourceFor(account.appId).describe(account.appId) : undefined,
+          format: account && reader ? reader.lastFormat(account.appId) : undefined,
+          mode: config.tokenMode,
+        };
+      },
     }));
   const menus = new MenuFeatureLoader({
     extensionUri: context.extensionUri,
@@ -116,7 +149,10 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     log,
     call: (path, options) => manager.withToken((accessToken) => client.call(path, { ...options, accessToken })),
     now: () => clock.now(),
-    account: () => ({ appId: config.appId, name: config.accountName, label: accountLabel(config) }),
+    account: () => {
+      const account = accounts.current;
+      return { appId: account?.appId, name: account?.name, label: account ? accountLabel(account) : vscode.l10n.t('this account') };
+    },
     ensureCredentials: () => loadCommands().accounts.ensureCredentials(),
     showError: (what, error) => presenter.show(what, error),
     registerErrcodes: (table) => errcodes.add(table),
@@ -125,10 +161,10 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   context.subscriptions.push(menus);
 
   // The order of the tables is the order of the groups in the status-bar quick pick.
-  const actions = new ActionsPick(() => manager.state, () => tables);
+  const actions = new ActionsPick(() => ({ state: manager.state, account: accounts.current }), () => tables);
   const tables: ReadonlyArray<CommandTable<string>> = [
-    tokenCommandTable(() => loadCommands().tokens),
-    accountCommandTable(() => loadCommands().accounts),
+    tokenCommandTable(loadCommands),
+    accountCommandTable(loadCommands),
     generalCommandTable(() => log.show(), () => actions.show()),
     menus.commandTable(),
   ];
@@ -146,19 +182,51 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       if (!event.affectsConfiguration(CONFIG_SECTION)) return;
       config = readConfig();
       logSettingWarnings();
-      visibility.update();
-      void resync();
+      // A new Redis or service URL takes a new connection.
+      if (event.affectsConfiguration('wechat.redis')) teamSources.close('redis');
+      if (event.affectsConfiguration('wechat.tokenService')) teamSources.close('url');
+      onAccountChanged();
     }),
+    accounts.onDidSwitch(() => onAccountChanged()),
     // Another window (or this one) stored or removed an AppSecret: a failed state may now work.
     appSecrets.onDidChange((appId) => {
-      if (appId === config.appId) void resync();
+      if (appId === accounts.current?.appId) void resync();
+    }),
+    // New team credentials: reconnect with them, and read again.
+    teamCredentials.onDidChange((kind) => {
+      teamSources.close(kind);
+      if (accounts.current?.tokenSource === kind) void resync();
+    }),
+    // Regaining focus re-reads a team token (at most once per wechat.teamSource.minReadIntervalSeconds).
+    vscode.window.onDidChangeWindowState((windowState) => {
+      const account = accounts.current;
+      if (!windowState.focused || !account || account.tokenSource === 'wechat') return;
+      const last = teamSources.readerFor(account.appId)?.lastReadAt(account.appId);
+      if (last !== undefined && clock.now() - last < config.teamMinReadIntervalSeconds * 1000) return;
+      manager.refresh({ always: true }).catch((error: unknown) => log.warn(`re-reading the team token on focus failed: ${errorMessage(error)}`));
     }),
   );
+  function onAccountChanged(): void {
+    teamSources.closeUnused(accounts.current);
+    updateContextKeys();
+    visibility.update();
+    void resync();
+  }
+  function updateContextKeys(): void {
+    const account = accounts.current;
+    const sources = new Set(config.accounts.map((each) => each.tokenSource));
+    void vscode.commands.executeCommand('setContext', 'wechat.hasAccount', account !== undefined);
+    void vscode.commands.executeCommand('setContext', 'wechat.activeTokenSource', account?.tokenSource);
+    void vscode.commands.executeCommand('setContext', 'wechat.usesRedis', sources.has('redis'));
+    void vscode.commands.executeCommand('setContext', 'wechat.usesTokenService', sources.has('url'));
+  }
 
   // Reads the token cache only: no HTTP code is loaded and nothing is fetched while it is fresh.
+  updateContextKeys();
   visibility.update();
   void resync();
-  log.info(`activated (${config.appId ?? 'no AppID'}, ${config.tokenMode} mode)`);
+  const active = accounts.current;
+  log.info(`activated (${active ? `${active.appId}, ${active.tokenSource === 'wechat' ? `${config.tokenMode} mode` : `${active.tokenSource} source`}` : 'no account'})`);
 
   return {
     // Other extensions can read exports: only tests get the token itself.
@@ -174,11 +242,6 @@ function withoutToken(state: TokenState): TokenState {
   return { ...state, token: { ...state.token, accessToken: '' } } as TokenState;
 }
 
-/** How confirmations name the account: the label and the AppID, which settings may set apart. */
-function accountLabel(config: WeChatConfig): string {
-  if (!config.appId) return vscode.l10n.t('this account');
-  return config.accountName ? `${config.accountName} (${config.appId})` : config.appId;
-}
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.

@@ -2,6 +2,7 @@
 // type: vscode-free, so the fallbacks for wrong types are unit-tested. config.ts feeds it from
 // the workspace configuration.
 import { SettingsReader } from './common/settingsReader';
+import { Account, parseAccounts } from './token/accounts';
 import { StatusBarShow } from './token/status/visibility';
 import { TokenMode } from './token/store';
 import { BaseUrlCheck, checkApiBaseUrl } from './wechat/baseUrl';
@@ -19,6 +20,13 @@ export interface WeChatConfig {
   readonly requestTimeoutSeconds: number;
   readonly apiBaseUrl: BaseUrlCheck;
   readonly statusBarShow: StatusBarShow;
+  /** `wechat.accounts` with the legacy single account; the active one is chosen per workspace. */
+  readonly accounts: readonly Account[];
+  /** The team's Redis (machine-scoped: a workspace cannot redirect where credentials go). */
+  readonly redisUrl: string | undefined;
+  /** The team's token service (中控服务器) URL template (machine-scoped). */
+  readonly tokenServiceUrl: string | undefined;
+  readonly teamMinReadIntervalSeconds: number;
   /** What was wrong with the settings as written (logged, never shown as an error). */
   readonly warnings: readonly string[];
 }
@@ -26,6 +34,7 @@ export interface WeChatConfig {
 /** Bounds also declared in package.json; clamped here because settings.json can say anything. */
 const MARGIN_BOUNDS = { min: 60, max: 3600 } as const;
 const TIMEOUT_BOUNDS = { min: 1, max: 120 } as const;
+const READ_INTERVAL_BOUNDS = { min: 5, max: 3600 } as const;
 
 /** The settings as the extension uses them, from raw values of any type. */
 export function parseConfig(raw: (key: string) => unknown): WeChatConfig {
@@ -39,7 +48,11 @@ export function parseConfig(raw: (key: string) => unknown): WeChatConfig {
     requestTimeoutSeconds: read.number('requestTimeoutSeconds', TIMEOUT_BOUNDS, 15),
     apiBaseUrl: checkApiBaseUrl(read.text('apiBaseUrl')),
     statusBarShow: read.oneOf<StatusBarShow>('statusBar.show', ['auto', 'always', 'never'], 'auto'),
+    redisUrl: read.text('redis.url'),
+    tokenServiceUrl: read.text('tokenService.url'),
+    teamMinReadIntervalSeconds: read.number('teamSource.minReadIntervalSeconds', READ_INTERVAL_BOUNDS, 30),
   };
-  return { ...config, warnings: read.warnings };
+  const { accounts, warnings } = parseAccounts(raw('accounts'), { appId: config.appId, accountName: config.accountName });
+  return { ...config, accounts, warnings: [...read.warnings, ...warnings] };
 }
 

@@ -3,29 +3,34 @@
 // activation registers the command tables with handlers that require this bundle on first use.
 // Everything it works on is built by the composition root and passed in (one TokenManager, one
 // presenter: the error classes stay those of dist/extension.js, so instanceof keeps working).
-import { Clock } from '../common/clock';
-import { WeChatConfig } from '../config';
 import { TokenManager } from '../token/manager';
 import { AccountCommands } from './account/accountCommands';
 import { AppSecrets } from './account/appSecrets';
-import { Confirmations } from './common/confirm';
 import { ErrorPresenter } from './common/errorPresenter';
-import { RedactingLog } from './common/log';
 import { TokenCommands } from './token/tokenCommands';
+import { showTokenSource, TokenSourceFacts } from './token/tokenSourceView';
+import { AccountSwitcher, AccountSwitcherHost } from './account/accountSwitcher';
+import { AccountWizard } from './account/accountWizard';
+import { TeamCredentialCommands } from './account/teamCredentialCommands';
+import { TeamCredentials } from './account/teamCredentials';
+import { WeChatConfig } from '../config';
 
-export interface CommandsHost {
+export interface CommandsHost extends AccountSwitcherHost {
   readonly appSecrets: AppSecrets;
+  readonly teamCredentials: TeamCredentials;
+  readonly config: () => WeChatConfig;
+  /** What Show Token Source tells about the active account. */
+  readonly tokenSourceFacts: () => TokenSourceFacts;
   readonly manager: TokenManager;
   readonly presenter: ErrorPresenter;
-  readonly log: RedactingLog;
-  readonly clock: Clock;
-  readonly config: () => WeChatConfig;
-  readonly confirmations: Confirmations;
 }
 
 export interface Commands {
   readonly accounts: AccountCommands;
   readonly tokens: TokenCommands;
+  readonly switcher: AccountSwitcher;
+  readonly teamCredentials: TeamCredentialCommands;
+  showTokenSource(): Promise<void>;
 }
 
 /** Shape of dist/commands.js. */
@@ -34,7 +39,10 @@ export interface CommandsModule {
 }
 
 export function createCommands(host: CommandsHost): Commands {
-  const accounts = new AccountCommands(host.appSecrets, host.manager, host.presenter, host.log, host.clock, host.config, host.confirmations);
+  const accounts = new AccountCommands(host.appSecrets, host.manager, host.presenter, host.log, host.clock, host.accounts, host.confirmations);
   const tokens = new TokenCommands(host.manager, accounts, host.presenter, host.clock, host.confirmations);
-  return { accounts, tokens };
+  const teamCredentials = new TeamCredentialCommands(host.teamCredentials, host.log);
+  const wizard = new AccountWizard(host.accounts, host.appSecrets, teamCredentials, host.config);
+  const switcher = new AccountSwitcher(host, wizard);
+  return { accounts, tokens, switcher, teamCredentials, showTokenSource: () => showTokenSource(host.tokenSourceFacts(), host.clock) };
 }

@@ -159,7 +159,8 @@ export class WeChatClient implements WeChatApi {
     this.transportPromise = undefined;
   }
 
-  private getTransport(): Promise<HttpTransport> {
+  /** The transport (loaded on first use), shared with the team's token service. */
+  getTransport(): Promise<HttpTransport> {
     if (!this.transportPromise) {
       const created = Promise.resolve().then(() => this.options.transport());
       this.transportPromise = created;

@@ -37,6 +37,11 @@ export class TeamSourceReader implements ManagedSource {
     return token;
   }
 
+  /** How the value was stored at the last read ("plain string", …), for Show Token Source. */
+  lastFormat(appId: string): string | undefined {
+    return this.lastRead.get(appId)?.token.format;
+  }
+
   /** When the last read happened, for focus re-reads (undefined: never read in this window). */
   lastReadAt(appId: string): number | undefined {
     return this.lastRead.get(appId)?.at;

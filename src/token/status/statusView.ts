@@ -25,6 +25,9 @@ export interface StatusDetails {
   readonly appId?: string;
   readonly accountName?: string;
   readonly mode: TokenMode;
+  readonly teamSource?: TeamSourceLabel;
+  /** false: the source gave no expiry (a Redis key without TTL). */
+  readonly expiryKnown?: boolean;
   readonly expiresAt?: number;
   readonly obtainedAt?: number;
   readonly lastError?: string;
@@ -35,12 +38,20 @@ export interface StatusContext {
   readonly marginMs: number;
   readonly mode: TokenMode;
   readonly accountName?: string;
+  /** A team source the account reads from (shown instead of the mode): its kind and key or URL. */
+  readonly teamSource?: TeamSourceLabel;
   readonly localize?: Localize;
+}
+
+export interface TeamSourceLabel {
+  readonly kind: 'redis' | 'url';
+  /** The key (with db) or URL read. */
+  readonly where: string;
 }
 
 export function statusView(state: TokenState, context: StatusContext): StatusView {
   const localize = context.localize ?? formatMessage;
-  const base = { mode: context.mode, accountName: context.accountName };
+  const base = { mode: context.mode, accountName: context.accountName, teamSource: context.teamSource };
   if (state.kind === 'setup' || (state.kind === 'failed' && state.error instanceof MissingCredentialsError && !state.token)) {
     const appId = state.kind === 'failed' ? state.appId : undefined;
     return fixed('setup', localize('$(key) Set up WeChat'), 'normal', { ...base, appId });
@@ -59,6 +70,11 @@ export function statusView(state: TokenState, context: StatusContext): StatusVie
   if (left <= 0) {
     return fixed(state.kind === 'failed' ? 'failed' : 'expired', localize('$(key) Expired'), 'error', details);
   }
+  if (token.expiryKnown === false) {
+    // No countdown to show: the source said nothing about expiry (re-read periodically).
+    const text = state.kind === 'failed' ? localize('$(error) expiry unknown') : localize('$(key) expiry unknown');
+    return fixed(state.kind === 'failed' ? 'failed' : 'valid', text, state.kind === 'failed' ? 'error' : 'normal', details);
+  }
   const countdown = formatRemaining(left, localize);
   const nextChangeInMs = Math.min(msUntilTextChanges(left), Math.max(1, left - context.marginMs + 1));
   if (state.kind === 'failed') {
@@ -74,8 +90,11 @@ export function statusView(state: TokenState, context: StatusContext): StatusVie
   };
 }
 
-function tokenTimes(token: CachedToken | undefined): Pick<StatusDetails, 'expiresAt' | 'obtainedAt'> {
-  return token ? { expiresAt: token.expiresAt, obtainedAt: token.obtainedAt } : {};
+function tokenTimes(token: CachedToken | undefined): Pick<StatusDetails, 'expiresAt' | 'obtainedAt' | 'expiryKnown'> {
+  if (!token) return {};
+  return token.expiryKnown === false
+    ? { obtainedAt: token.obtainedAt, expiryKnown: false }
+    : { expiresAt: token.expiresAt, obtainedAt: token.obtainedAt };
 }
 
 function fixed(kind: StatusKind, text: string, tone: StatusTone, details: StatusDetails): StatusView {

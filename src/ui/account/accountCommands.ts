@@ -3,10 +3,11 @@
 // extension's test mode the invocation may carry them (Confirmations reads test options only
 // there), so integration tests can run the commands without the input boxes.
 import * as vscode from 'vscode';
-import { updateAppId, WeChatConfig } from '../../config';
+import { updateAppId } from '../../config';
 import { Clock } from '../../common/clock';
 import { TokenManager } from '../../token/manager';
 import { checkAppId, checkAppSecret, CredentialProblem } from '../../wechat/credentialFormat';
+import { ActiveAccount } from './activeAccount';
 import { AppSecrets } from './appSecrets';
 import { Confirmations } from '../common/confirm';
 import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
@@ -21,7 +22,7 @@ export class AccountCommands {
     private readonly presenter: ErrorPresenter,
     private readonly log: RedactingLog,
     private readonly clock: Clock,
-    private readonly config: () => WeChatConfig,
+    private readonly accounts: ActiveAccount,
     private readonly confirmations: Confirmations,
   ) {}
 
@@ -29,7 +30,9 @@ export class AccountCommands {
   async setupAccount(invocation: Invocation = PLAIN_INVOCATION): Promise<boolean> {
     const appId = invocation.test.appId?.trim() ?? (await this.askAppId());
     if (!appId) return false;
-    if (appId !== this.config().appId) await updateAppId(appId);
+    // A new AppID joins as the settings' single account; a listed one is simply chosen.
+    if (!this.accounts.find(appId)) await updateAppId(appId);
+    await this.accounts.select(appId);
     const stored = await this.storeAppSecret(appId, invocation);
     if (stored) await this.verify(appId);
     return stored;
@@ -37,8 +40,15 @@ export class AccountCommands {
 
   /** Stores the AppSecret for the configured AppID (asking for the AppID first if none). */
   async setAppSecret(invocation: Invocation = PLAIN_INVOCATION): Promise<boolean> {
-    const appId = this.config().appId;
-    if (!appId) return this.setupAccount(invocation);
+    const account = this.accounts.current;
+    if (!account) return this.setupAccount(invocation);
+    const appId = account.appId;
+    if (account.tokenSource !== 'wechat') {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('{0} reads its token from the team\'s {1}: it needs no AppSecret on this machine.', account.name, sourceName(account)),
+      );
+      return false;
+    }
     const stored = await this.storeAppSecret(appId, invocation);
     if (stored) await this.verify(appId);
     return stored;
@@ -54,7 +64,7 @@ export class AccountCommands {
   }
 
   async clearAppSecret(invocation: Invocation = PLAIN_INVOCATION): Promise<void> {
-    const appId = this.config().appId;
+    const appId = this.accounts.current?.appId;
     if (!appId || !(await this.secrets.has(appId))) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No AppSecret is stored for this account.'));
       return;
@@ -76,8 +86,11 @@ export class AccountCommands {
 
   /** Makes sure an AppID and an AppSecret exist, leading the user into setup if not. */
   async ensureCredentials(): Promise<boolean> {
-    const appId = this.config().appId;
-    if (!appId) return this.setupAccount();
+    const account = this.accounts.current;
+    if (!account) return this.setupAccount();
+    // A team source reads the token production holds: no AppSecret on this machine.
+    if (account.tokenSource !== 'wechat') return true;
+    const appId = account.appId;
     if (await this.secrets.has(appId)) return true;
     return this.storeAppSecret(appId, PLAIN_INVOCATION);
   }
@@ -104,7 +117,7 @@ export class AccountCommands {
         title: vscode.l10n.t('WeChat: Set Up Account (1/2)'),
         prompt: vscode.l10n.t('AppID of the Official Account (MP console → Settings and Development → Basic configuration)'),
         placeHolder: 'wx0123456789abcdef',
-        value: this.config().appId ?? '',
+        value: this.accounts.current?.appId ?? '',
       },
       checkAppId,
       vscode.l10n.t('Enter the AppID.'),
@@ -130,7 +143,7 @@ export class AccountCommands {
  * An input box for the AppID or AppSecret: empty input is refused, an unusual format only warned
  * about (WeChat is the judge of what is valid). Resolves with the trimmed value, or undefined.
  */
-async function askCredential(
+export async function askCredential(
   options: vscode.InputBoxOptions,
   check: (value: string) => CredentialProblem | undefined,
   emptyMessage: string,
@@ -147,4 +160,9 @@ async function askCredential(
     },
   });
   return value?.trim() || undefined;
+}
+
+/** "Redis" or "token service", in the user's language. */
+export function sourceName(account: { readonly tokenSource: string }): string {
+  return account.tokenSource === 'redis' ? vscode.l10n.t('Redis') : vscode.l10n.t('token service');
 }

@@ -5,12 +5,17 @@ export const ACCOUNT_COMMANDS = {
   setupAccount: 'wechat.setupAccount',
   setAppSecret: 'wechat.setAppSecret',
   clearAppSecret: 'wechat.clearAppSecret',
+  switchAccount: 'wechat.switchAccount',
+  removeAccount: 'wechat.removeAccount',
+  setRedisPassword: 'wechat.setRedisPassword',
+  setTokenServiceCredential: 'wechat.setTokenServiceCredential',
 } as const;
 
 export const TOKEN_COMMANDS = {
   copyAccessToken: 'wechat.copyAccessToken',
   refreshAccessToken: 'wechat.refreshAccessToken',
   forceRefreshAccessToken: 'wechat.forceRefreshAccessToken',
+  showTokenSource: 'wechat.showTokenSource',
 } as const;
 
 /** The log and the status-bar quick pick: they belong to no single feature. */

@@ -3,6 +3,7 @@
 // pick — and the composition root registers every table in one loop. Adding a command is one id
 // in commandIds.ts, one entry in its feature's table and its contributes.commands entry.
 import * as vscode from 'vscode';
+import { Account } from '../../token/accounts';
 import { TokenState } from '../../token/manager';
 import { Confirmations } from './confirm';
 import { Invocation } from './invocation';
@@ -12,8 +13,14 @@ export interface PickEntry {
   readonly group: string;
   readonly label: string;
   readonly detail?: string;
-  /** Offered only in token states where it makes sense (e.g. not before setup). */
-  readonly when?: (state: TokenState) => boolean;
+  /** Offered only where it makes sense (e.g. not before setup, not for a team source). */
+  readonly when?: (context: PickContext) => boolean;
+}
+
+/** What a quick-pick entry's `when` looks at. */
+export interface PickContext {
+  readonly state: TokenState;
+  readonly account: Account | undefined;
 }
 
 export interface CommandSpec {
@@ -24,7 +31,11 @@ export interface CommandSpec {
 export type CommandTable<Id extends string> = Readonly<Record<Id, CommandSpec>>;
 
 /** `when` for actions that need an account: hidden until one is set up. */
-export const isConfigured = (state: TokenState): boolean => state.kind !== 'setup';
+export const isConfigured = (context: PickContext): boolean => context.state.kind !== 'setup';
+
+/** `when` for actions that only a WeChat-source account has (AppSecret, Force Refresh). */
+export const fetchesFromWeChat = (context: PickContext): boolean =>
+  isConfigured(context) && context.account?.tokenSource === 'wechat';
 
 /** Registers every command of the tables; the returned disposables go to context.subscriptions. */
 export function registerCommandTables(

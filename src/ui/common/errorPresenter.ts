@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errorMessage';
 import { FixAction } from '../../common/fixAction';
 import { describeError, FetchDeclinedError, WeChatApiError, WeChatError } from '../../wechat/errors';
-import { ACCOUNT_COMMANDS } from './commandIds';
+import { ACCOUNT_COMMANDS, TOKEN_COMMANDS } from './commandIds';
 import { RedactingLog } from './log';
 
 interface Action {
@@ -26,7 +26,7 @@ export class ErrorPresenter {
     if (error instanceof FetchDeclinedError) return;
     const message = `${what}: ${describeError(error, vscode.l10n.t)}`;
     this.log.error(`${what}: ${errorMessage(error)}`);
-    const fixes = error instanceof WeChatError ? error.actions.flatMap((action) => fixAction(action, error) ?? []) : [];
+    const fixes = error instanceof WeChatError ? error.actions.map((action) => fixAction(action, error)) : [];
     const actions = [...fixes, { title: vscode.l10n.t('Show Log'), run: () => this.log.show() }];
     const picked = await vscode.window.showErrorMessage(
       this.log.redactor.redact(message),
@@ -37,7 +37,7 @@ export class ErrorPresenter {
 }
 
 /** What VS Code does for each FixAction. */
-function fixAction(action: FixAction, error: WeChatError): Action | undefined {
+function fixAction(action: FixAction, error: WeChatError): Action {
   const t = vscode.l10n.t;
   switch (action) {
     case 'setAppSecret':
@@ -62,9 +62,14 @@ function fixAction(action: FixAction, error: WeChatError): Action | undefined {
       return settings(t('Redis Settings'), 'wechat.redis');
     case 'tokenServiceSettings':
       return settings(t('Token Service Setting'), 'wechat.tokenService');
-    default:
-      // Team-source commands are offered once their feature registers them (see commandIds.ts).
-      return undefined;
+    case 'setRedisPassword':
+      return command(t('Set Redis Password'), ACCOUNT_COMMANDS.setRedisPassword);
+    case 'setTokenServiceCredential':
+      return command(t('Set Token Service Credential'), ACCOUNT_COMMANDS.setTokenServiceCredential);
+    case 'showTokenSource':
+      return command(t('Show Token Source'), TOKEN_COMMANDS.showTokenSource);
+    case 'switchAccount':
+      return command(t('Switch Account'), ACCOUNT_COMMANDS.switchAccount);
   }
 }
 

@@ -5,3 +5,9 @@ export const TOKEN_KEY_PREFIX = 'wechat.token.';
 
 export const appSecretKey = (appId: string): string => APP_SECRET_KEY_PREFIX + appId;
 export const tokenKey = (appId: string): string => TOKEN_KEY_PREFIX + appId;
+
+/** The team's Redis (one per machine, like wechat.redis.url): user name and password. */
+export const REDIS_USERNAME_KEY = 'wechat.redis.username';
+export const REDIS_PASSWORD_KEY = 'wechat.redis.password';
+/** The bearer credential of the team's token service. */
+export const TOKEN_SERVICE_CREDENTIAL_KEY = 'wechat.tokenService.credential';

@@ -6,12 +6,14 @@ import { Clock, TimerHandle } from '../../common/clock';
 import { TokenManager } from '../../token/manager';
 import { TokenMode } from '../../token/store';
 import { ACCOUNT_COMMANDS, GENERAL_COMMANDS, TOKEN_COMMANDS } from '../common/commandIds';
-import { StatusDetails, StatusView, statusView } from '../../token/status/statusView';
+import { formatRemaining } from '../../token/status/countdown';
+import { StatusDetails, StatusView, statusView, TeamSourceLabel } from '../../token/status/statusView';
 
 export interface StatusBarSettings {
   readonly marginMs: number;
   readonly mode: TokenMode;
   readonly accountName?: string;
+  readonly teamSource?: TeamSourceLabel;
 }
 
 export class TokenStatusBar implements vscode.Disposable {
@@ -59,6 +61,7 @@ export class TokenStatusBar implements vscode.Disposable {
       marginMs: settings.marginMs,
       mode: settings.mode,
       accountName: settings.accountName,
+      teamSource: settings.teamSource,
       localize: vscode.l10n.t,
     });
     this.view = view;
@@ -82,12 +85,12 @@ export class TokenStatusBar implements vscode.Disposable {
     this.item.text = view.text;
     this.item.backgroundColor =
       view.tone === 'normal' ? undefined : new vscode.ThemeColor(`statusBarItem.${view.tone}Background`);
-    this.item.tooltip = tooltip(view.details, view);
+    this.item.tooltip = tooltip(view.details, view, this.clock.now());
     this.item.accessibilityInformation = { label: accessibleLabel(view) };
   }
 }
 
-function tooltip(details: StatusDetails, view: StatusView): vscode.MarkdownString {
+function tooltip(details: StatusDetails, view: StatusView, now: number): vscode.MarkdownString {
   const t = vscode.l10n.t;
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: [TOKEN_COMMANDS.copyAccessToken, TOKEN_COMMANDS.refreshAccessToken, GENERAL_COMMANDS.showLog, ACCOUNT_COMMANDS.setupAccount] };
@@ -95,7 +98,13 @@ function tooltip(details: StatusDetails, view: StatusView): vscode.MarkdownStrin
   const rows: Array<[string, string]> = [];
   if (details.accountName) rows.push([t('Account'), details.accountName]);
   rows.push([t('AppID'), details.appId ?? t('not set')]);
-  rows.push([t('Mode'), details.mode === 'stable' ? t('stable_token (safe, shared)') : t('classic (each fetch invalidates the previous token)')]);
+  if (details.teamSource) {
+    const left = details.expiresAt === undefined ? t('expiry unknown') : `TTL ${formatRemaining(details.expiresAt - now, t)}`;
+    const kind = details.teamSource.kind === 'redis' ? t('Redis') : t('token service');
+    rows.push([t('Source'), `${kind} ${details.teamSource.where} · ${left}`]);
+  } else {
+    rows.push([t('Mode'), details.mode === 'stable' ? t('stable_token (safe, shared)') : t('classic (each fetch invalidates the previous token)')]);
+  }
   if (details.expiresAt !== undefined) rows.push([t('Expires at'), localTime(details.expiresAt)]);
   if (details.obtainedAt !== undefined) rows.push([t('Obtained at'), localTime(details.obtainedAt)]);
   for (const [label, value] of rows) md.appendMarkdown(`${label}: ${escape(value)}  \n`);

@@ -1,0 +1,102 @@
+// The team token sources of this window: at most one Redis connection and one token-service
+// reader, created on the first read of an account that needs them, closed when no active account
+// needs them any more (switching away), reopened when their URL or credentials change, and closed
+// on deactivate.
+import * as vscode from 'vscode';
+import { Clock } from '../../common/clock';
+import { Logger } from '../../common/logger';
+import { WeChatConfig } from '../../config';
+import { Account } from '../../token/accounts';
+import { RedisClientModule } from '../../token/sources/redis/connection';
+import { RedisTokenSource } from '../../token/sources/redis/redisTokenSource';
+import { TeamSourceReader } from '../../token/sources/teamSource';
+import { TokenServiceSource } from '../../token/sources/tokenService/tokenServiceSource';
+import { HttpTransport } from '../../wechat/http';
+import { ActiveAccount } from '../account/activeAccount';
+import { TeamCredentials } from '../account/teamCredentials';
+import { lazyRequire } from '../common/lazyRequire';
+
+export interface TeamSourcesDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly config: () => WeChatConfig;
+  readonly accounts: ActiveAccount;
+  readonly credentials: TeamCredentials;
+  /** The WeChat client's lazily loaded transport (proxy settings included). */
+  readonly transport: () => Promise<HttpTransport>;
+  readonly clock: Clock;
+  readonly log: Logger;
+}
+
+type TeamKind = 'redis' | 'url';
+
+export class TeamSources implements vscode.Disposable {
+  private readonly readers = new Map<TeamKind, TeamSourceReader>();
+
+  constructor(private readonly deps: TeamSourcesDeps) {}
+
+  /** The reader of an AppID whose account reads from the team; undefined for WeChat accounts. */
+  readerFor(appId: string): TeamSourceReader | undefined {
+    const account = this.deps.accounts.find(appId);
+    if (!account || account.tokenSource === 'wechat') return undefined;
+    return this.reader(account.tokenSource);
+  }
+
+  /** The key or URL an account reads (for the switcher and Show Token Source). */
+  describe(account: Account): string {
+    return this.readerFor(account.appId)?.describe(account.appId) ?? '';
+  }
+
+  /** Closes the connections the active account does not use. */
+  closeUnused(active: Account | undefined): void {
+    for (const kind of [...this.readers.keys()]) {
+      if (active?.tokenSource !== kind) this.close(kind);
+    }
+  }
+
+  /** Drops a connection so the next read opens one with the current URL and credentials. */
+  close(kind: TeamKind): void {
+    const reader = this.readers.get(kind);
+    if (!reader) return;
+    this.readers.delete(kind);
+    reader.dispose().catch((error: unknown) => this.deps.log.warn(`closing the team ${kind} source: ${String(error)}`));
+  }
+
+  dispose(): void {
+    for (const kind of [...this.readers.keys()]) this.close(kind);
+  }
+
+  private reader(kind: TeamKind): TeamSourceReader {
+    let reader = this.readers.get(kind);
+    if (!reader) {
+      const { clock, config } = this.deps;
+      reader = new TeamSourceReader(kind === 'redis' ? this.redisSource() : this.tokenService(), clock, () => config().teamMinReadIntervalSeconds * 1000);
+      this.readers.set(kind, reader);
+    }
+    return reader;
+  }
+
+  private redisSource(): RedisTokenSource {
+    const { config, accounts, credentials, clock, log, extensionUri } = this.deps;
+    return new RedisTokenSource({
+      url: () => config().redisUrl,
+      keySettings: (appId) => accounts.find(appId)?.redis ?? {},
+      credentials: () => credentials.redis(),
+      // ioredis lives in dist/redis.js, required on the first read of a Redis account only.
+      connect: (options) => lazyRequire<RedisClientModule>(extensionUri, 'redis.js').connectRedis(options),
+      clock,
+      log,
+    });
+  }
+
+  private tokenService(): TokenServiceSource {
+    const { config, credentials, clock, log, transport } = this.deps;
+    return new TokenServiceSource({
+      url: () => config().tokenServiceUrl,
+      credential: async () => credentials.tokenService(),
+      transport,
+      clock,
+      timeoutMs: () => config().requestTimeoutSeconds * 1000,
+      log,
+    });
+  }
+}
