@@ -27,6 +27,16 @@ export interface TokenServiceSourceOptions {
   readonly log?: Logger;
 }
 
+/** wechat.requestTimeoutSeconds' default and range: AbortSignal.timeout throws outside 0…2^32-1. */
+const DEFAULT_TIMEOUT_MS = 15_000;
+const MIN_TIMEOUT_MS = 100;
+const MAX_TIMEOUT_MS = 120_000;
+
+function boundedTimeout(ms: number): number {
+  if (!Number.isFinite(ms) || ms <= 0) return DEFAULT_TIMEOUT_MS;
+  return Math.min(MAX_TIMEOUT_MS, Math.max(MIN_TIMEOUT_MS, Math.round(ms)));
+}
+
 export class TokenServiceSource implements TeamTokenSource {
   readonly kind = 'url' as const;
   private readonly log: Logger;
@@ -66,7 +76,7 @@ export class TokenServiceSource implements TeamTokenSource {
       headers['authorization'] = `Bearer ${credential}`;
     }
 
-    const timeoutMs = this.options.timeoutMs();
+    const timeoutMs = boundedTimeout(this.options.timeoutMs());
     const timeout = AbortSignal.timeout(timeoutMs);
     const disposal = new AbortController();
     const signals = [timeout, disposal.signal, ...(options.signal ? [options.signal] : [])];
