@@ -7,7 +7,7 @@ import { TeamSourceError, TeamSourceFailure } from '../teamSourceError';
 import { keysSeen, safeText } from './safeText';
 
 /** WeChat hands out 7200 s; anything beyond two days is a unit mix-up (ms for s) or garbage. */
-export const MAX_LIFETIME_S = 2 * 24 * 3600;
+const MAX_LIFETIME_S = 2 * 24 * 3600;
 /** Real tokens are ~136–512 characters; a longer "token" is a page or a document, not a token. */
 const MAX_TOKEN_LENGTH = 2048;
 /** expires_at below this is seconds since the epoch (1e11 s is the year 5138, 1e11 ms is 1973). */
@@ -155,7 +155,7 @@ function describeNumber(value: unknown): string {
  * `errcode N errmsg …` (WeChat's shape) or `code N msg …` (wrapped answers), redacted; undefined
  * when the body says neither.
  */
-export function errorSummary(json: Record<string, unknown>, redactor: Redactor): string | undefined {
+function errorSummary(json: Record<string, unknown>, redactor: Redactor): string | undefined {
   const text = (value: unknown): string => safeText(typeof value === 'string' ? value : JSON.stringify(value) ?? '', redactor, 120);
   if (json['errcode'] !== undefined) {
     const message = json['errmsg'] ?? json['message'];
