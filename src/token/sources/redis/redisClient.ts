@@ -29,8 +29,9 @@ function toFailure(error: unknown, stage: RedisFailureStage): RedisClientFailure
   if (typeof err.code === 'string' && err.code !== '') code = err.code;
   else if (err.name === 'ReplyError') code = /^[A-Z]+/.exec(message)?.[0] ?? 'ERR';
   else if (message === 'Command timed out') code = 'ETIMEDOUT';
-  // ioredis' words for "no connection under this command" (closed, or reconnecting with no offline queue).
-  else if (/Connection is closed|Stream isn't writeable/.test(message)) code = 'CLOSED';
+  // ioredis' words for "no connection under this command": closed, reconnecting with no offline
+  // queue, or the command was in flight when the socket dropped (maxRetriesPerRequest is 0).
+  else if (/Connection is closed|Stream isn't writeable|max retries per request/i.test(message)) code = 'CLOSED';
   else code = 'UNKNOWN';
   // A failed SELECT reaches us as a ReplyError during the handshake.
   const selectFailed = stage === 'connect' && /DB index is out of range|invalid DB index/i.test(message);
