@@ -130,15 +130,18 @@ export async function connectRedis(options: RedisConnectOptions): Promise<RedisC
 }
 
 function close(redis: Redis): Promise<void> {
-  if (redis.status === 'end') return Promise.resolve();
+  // Between reconnect attempts there is no socket: disconnect() only cancels the retry and
+  // ioredis emits no 'end', so there is nothing to wait for.
+  const socketOpen = ['connecting', 'connect', 'ready'].includes(redis.status);
+  // No QUIT: nothing to flush, and one command fewer for the ACL to allow.
+  redis.disconnect();
+  if (!socketOpen || redis.status === 'end') return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, CLOSE_WAIT_MS);
     redis.once('end', () => {
       clearTimeout(timer);
       resolve();
     });
-    // No QUIT: nothing to flush, and one command fewer for the ACL to allow.
-    redis.disconnect();
   });
 }
 
