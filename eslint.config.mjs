@@ -12,16 +12,22 @@ const noUndici = {
   name: 'undici',
   message: 'undici is loaded lazily: only src/wechat/undiciTransport.ts imports it (see esbuild.mjs).',
 };
+const noIoredis = {
+  name: 'ioredis',
+  message: 'ioredis is loaded lazily: only src/token/sources/redis/redisClient.ts imports it (see esbuild.mjs).',
+};
 const noUi = forbid(['**/ui', '**/ui/**'], 'The core never imports the VS Code layer (src/ui/).');
 const noRoot = forbid(
   ['**/extension', '**/config'],
   'Only src/extension.ts (the composition root) and src/ui/ read settings; the core gets values injected.',
 );
 
+const tokenPatterns = [noUi, noRoot, forbid(['**/menu', '**/menu/**'], 'token/ and menu/ do not know each other.')];
+
 /** One `no-restricted-imports` rule for a layer. */
 const layer = (files, { paths = [], patterns = [] }) => ({
   files,
-  rules: { 'no-restricted-imports': ['error', { paths: [noUndici, ...paths], patterns }] },
+  rules: { 'no-restricted-imports': ['error', { paths: [noUndici, noIoredis, ...paths], patterns }] },
 });
 
 export default tseslint.config(
@@ -44,10 +50,7 @@ export default tseslint.config(
     paths: [noVscode],
     patterns: [noUi, noRoot, forbid(['**/token', '**/token/**', '**/menu', '**/menu/**'], 'wechat/ knows no cache policy and no menus.')],
   }),
-  layer(['src/token/**/*.ts'], {
-    paths: [noVscode],
-    patterns: [noUi, noRoot, forbid(['**/menu', '**/menu/**'], 'token/ and menu/ do not know each other.')],
-  }),
+  layer(['src/token/**/*.ts'], { paths: [noVscode], patterns: tokenPatterns }),
   layer(['src/menu/**/*.ts'], {
     paths: [noVscode],
     patterns: [noUi, noRoot, forbid(['**/token', '**/token/**'], 'token/ and menu/ do not know each other.')],
@@ -75,13 +78,20 @@ export default tseslint.config(
       },
     },
   },
+  // The composition root may import every folder, but not the lazily loaded libraries.
+  layer(['src/extension.ts'], {}),
   layer(['src/ui/**/*.ts', 'src/config.ts'], {
     patterns: [forbid(['**/extension'], 'Nothing imports the composition root.')],
   }),
   {
     // The one file that may import undici.
     files: ['src/wechat/undiciTransport.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode, noIoredis] }] },
+  },
+  {
+    // The one file that may import ioredis.
+    files: ['src/token/sources/redis/redisClient.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode, noUndici], patterns: tokenPatterns }] },
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts'],

@@ -1,7 +1,8 @@
 // `npm run bench`: each figure beside a naive baseline measured in the same run.
 //  1. token HTTP calls over a simulated day: 3 windows share one store, each asks every minute;
 //  2. token HTTP calls for 100 concurrent get() on a cold cache;
-//  3. activation bundle size and require() time vs a bundle that imports undici eagerly;
+//  3. activation bundle size and require() time vs a bundle that imports undici and ioredis
+//     eagerly, and how many Redis client modules each bundles (dist/extension.js: none);
 //  4. activation in the real offline VS Code host: what Show Running Extensions reports for ours beside
 //     an empty extension, and where activate() spends it (scripts/vscode-host/run-activation.mjs).
 //     Needs the host (npm run setup:vscode-host); BENCH_NO_HOST=1 leaves it out.
@@ -108,10 +109,29 @@ async function bundleFigures(): Promise<Row[]> {
     logLevel: 'error',
   });
   const kb = (file: string): number => Math.round((statSync(file).size / 1024) * 10) / 10;
+  const redisModules = await Promise.all([path.join(ROOT, 'src', 'extension.ts'), path.join(ROOT, 'bench', 'eagerExtension.ts')].map(redisClientModulesIn));
   return [
+    { figure: 'Redis client modules in the activation bundle', ours: redisModules[0]!, baseline: redisModules[1]!, unit: 'files', goal: '0 (dist/redis.js, lazily)' },
     { figure: 'activation bundle size', ours: kb(ours), baseline: kb(eager), unit: 'KB', goal: '≤ 40 KB' },
     { figure: 'activation bundle require() time (median of 15)', ours: requireMs(ours), baseline: requireMs(eager), unit: 'ms', goal: 'ratio well below 1' },
   ];
+}
+
+/** How many ioredis files (and the one file importing it) a bundle of `entry` contains, from esbuild's metafile. */
+async function redisClientModulesIn(entry: string): Promise<number> {
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode'],
+    mainFields: ['module', 'main'],
+    write: false,
+    metafile: true,
+    logLevel: 'error',
+  });
+  return Object.keys(result.metafile.inputs).filter((input) => /node_modules\/ioredis\/|redis\/redisClient/.test(input)).length;
 }
 
 /** Median time to require() a bundle in a fresh Node process, with `vscode` stubbed out. */
