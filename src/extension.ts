@@ -15,7 +15,6 @@ import { accountCommandTable } from './ui/account/commands';
 import { ActionsPick } from './ui/common/actionsPick';
 import { CommandTable, registerCommandTables } from './ui/common/commandTable';
 import { Confirmations } from './ui/common/confirm';
-import { ErrorPresenter } from './ui/common/errorPresenter';
 import { generalCommandTable } from './ui/common/generalCommands';
 import { RedactingLog } from './ui/common/log';
 import { lazyRequire } from './ui/common/lazyRequire';
@@ -122,12 +121,11 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     }),
   );
 
-  const presenter = new ErrorPresenter(log);
   // The command implementations load on the first command (dist/commands.js): not at activation.
   let commands: Commands | undefined;
   const loadCommands = (): Commands =>
     (commands ??= lazyRequire<CommandsModule>(context.extensionUri, 'commands.js').createCommands({
-      appSecrets, manager, presenter, log, clock, accounts, confirmations, store, teamCredentials,
+      appSecrets, manager, log, clock, accounts, confirmations, store, teamCredentials,
       config: () => config,
       describeSource: (account) => teamSources.describe(account),
       clearToken: (appId) => store.clear(appId),
@@ -154,7 +152,8 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       return { appId: account?.appId, name: account?.name, label: account ? accountLabel(account) : vscode.l10n.t('this account') };
     },
     ensureCredentials: () => loadCommands().accounts.ensureCredentials(),
-    showError: (what, error) => presenter.show(what, error),
+    // The presenter loads with the commands (dist/commands.js): errors are not on the activation path.
+    showError: (what, error) => loadCommands().presenter.show(what, error),
     registerErrcodes: (table) => errcodes.add(table),
     confirm: (prompt, invocation) => confirmations.confirm(prompt, invocation),
   });

@@ -2,14 +2,9 @@
 // from), plus the single `wechat.appId` / `wechat.accountName` of earlier versions, which keep
 // working as a one-account list with no migration step. Secrets never live here: the AppSecret,
 // the Redis password and the token service's credential are in SecretStorage, keyed by AppID.
+import type { RedisKeySettings, RedisLayout } from './sources/redis/layouts';
 import type { TokenSourceKind } from './sources/source';
 
-/** Where a `redis` account's token is, as written in settings (checked by the Redis source). */
-export interface RedisKeySettings {
-  readonly layout?: string;
-  readonly prefix?: string;
-  readonly key?: string;
-}
 
 export interface Account {
   /** Shown in the status bar, the switcher and every confirmation. */
@@ -80,7 +75,8 @@ function redisOf(value: unknown): RedisKeySettings {
   if (typeof value !== 'object' || value === null) return {};
   const fields = value as Record<string, unknown>;
   const text = (key: string): string | undefined => (typeof fields[key] === 'string' && fields[key] !== '' ? (fields[key] as string) : undefined);
-  return { layout: text('layout'), prefix: text('prefix'), key: text('key') };
+  // The layout name is checked where it is used (redisKeyFor), with a message naming the account.
+  return { layout: text('layout') as RedisLayout | undefined, prefix: text('prefix'), key: text('key') };
 }
 
 /**

@@ -9,7 +9,6 @@ import { MissingCredentialsError, WeChatApiError } from '../wechat/errors';
 import { isExpired, isFresh } from './policy';
 import type { ManagedSource, ObtainRequest } from './sources/managedSource';
 import type { SourcedToken } from './sources/source';
-import { TeamSourceError } from './sources/teamSourceError';
 import { WeChatTokenSource } from './sources/wechatSource';
 import { CachedToken, TOKEN_LIFETIME_MS, TokenMode, TokenStore, Unsubscribe } from './store';
 
@@ -162,10 +161,9 @@ export class TokenManager {
       this.log.warn(`errcode ${error.errcode}: the cached token was rejected; refreshing once and retrying`);
       const fresh = await this.refresh({ stale: token.accessToken });
       const source = this.sourceFor(token.appId);
-      if (source.kind !== 'wechat' && fresh.accessToken === token.accessToken) {
-        // The team's store still holds the token WeChat just rejected: retrying cannot help.
-        throw new TeamSourceError('stale', source.kind, source.describe(token.appId), `errcode ${error.errcode}`);
-      }
+      const stale = fresh.accessToken === token.accessToken ? source.staleError?.(token.appId, `errcode ${error.errcode}`) : undefined;
+      // The team's store still holds the token WeChat just rejected: retrying cannot help.
+      if (stale) throw stale;
       return call(fresh.accessToken);
     }
   }

@@ -3,7 +3,7 @@
 // a token another window may have stored. Every wake-up compares the wall clock with the
 // absolute due time; timers never count ticks, so sleep/resume and clock jumps are harmless.
 import { errorMessage } from '../common/errorMessage';
-import { WeChatApiError, WeChatTransportError } from '../wechat/errors';
+import { WeChatError, WeChatTransportError } from '../wechat/errors';
 import { Logger, silentLogger } from '../common/logger';
 import { Clock, TimerHandle } from '../common/clock';
 import { TokenManager, TokenState } from './manager';
@@ -110,6 +110,8 @@ function isTransient(error: unknown): boolean {
   if (error instanceof WeChatTransportError) return error.failure !== 'cancelled';
   // From a token endpoint, 40001 means a wrong AppSecret, not a stale token: only "busy" and
   // "too frequent" (the table's retry and wait reactions) pass with time.
-  if (error instanceof WeChatApiError) return error.reaction === 'retry' || error.reaction === 'wait';
+  // The table's retry and wait reactions pass with time — for a team source too (a missing key,
+  // a VPN that is down, a slow service), unlike a wrong password or layout.
+  if (error instanceof WeChatError) return error.reaction === 'retry' || error.reaction === 'wait';
   return false;
 }

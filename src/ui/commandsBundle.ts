@@ -2,7 +2,8 @@
 // confirmations, progress, notifications). Nothing of it is needed to paint the status bar, so
 // activation registers the command tables with handlers that require this bundle on first use.
 // Everything it works on is built by the composition root and passed in (one TokenManager, one
-// presenter: the error classes stay those of dist/extension.js, so instanceof keeps working).
+// store); the error presenter is built here. This bundle has its own copy of the error classes,
+// which is fine: instanceof compares brands (src/wechat/errors.ts), not prototypes.
 import { TokenManager } from '../token/manager';
 import { AccountCommands } from './account/accountCommands';
 import { AppSecrets } from './account/appSecrets';
@@ -22,10 +23,10 @@ export interface CommandsHost extends AccountSwitcherHost {
   /** What Show Token Source tells about the active account. */
   readonly tokenSourceFacts: () => TokenSourceFacts;
   readonly manager: TokenManager;
-  readonly presenter: ErrorPresenter;
 }
 
 export interface Commands {
+  readonly presenter: ErrorPresenter;
   readonly accounts: AccountCommands;
   readonly tokens: TokenCommands;
   readonly switcher: AccountSwitcher;
@@ -39,10 +40,11 @@ export interface CommandsModule {
 }
 
 export function createCommands(host: CommandsHost): Commands {
-  const accounts = new AccountCommands(host.appSecrets, host.manager, host.presenter, host.log, host.clock, host.accounts, host.confirmations);
-  const tokens = new TokenCommands(host.manager, accounts, host.presenter, host.clock, host.confirmations);
+  const presenter = new ErrorPresenter(host.log);
+  const accounts = new AccountCommands(host.appSecrets, host.manager, presenter, host.log, host.clock, host.accounts, host.confirmations);
+  const tokens = new TokenCommands(host.manager, accounts, presenter, host.clock, host.confirmations);
   const teamCredentials = new TeamCredentialCommands(host.teamCredentials, host.log);
   const wizard = new AccountWizard(host.accounts, host.appSecrets, teamCredentials, host.config);
   const switcher = new AccountSwitcher(host, wizard);
-  return { accounts, tokens, switcher, teamCredentials, showTokenSource: () => showTokenSource(host.tokenSourceFacts(), host.clock) };
+  return { presenter, accounts, tokens, switcher, teamCredentials, showTokenSource: () => showTokenSource(host.tokenSourceFacts(), host.clock) };
 }

@@ -14,7 +14,33 @@ export function extractCallerIp(errmsg: string): string | undefined {
   return /invalid ip\s+([0-9a-f.:]+)/i.exec(errmsg)?.[1];
 }
 
+/**
+ * The brands of an error's classes. The activation bundle and a lazily loaded one (dist/team.js)
+ * each hold their own copy of these classes, so `instanceof` compares brands — registered
+ * globally with Symbol.for — instead of prototypes: an error thrown by one bundle is recognised
+ * by the other.
+ */
+const BRANDS = Symbol.for('wechat-token-menu/error-brands');
+
 export abstract class WeChatError extends Error {
+  /** Each subclass names itself here (class names do not survive minification). */
+  static readonly brand: string = 'WeChatError';
+
+  constructor(message: string) {
+    super(message);
+    const brands: string[] = [];
+    for (let type: unknown = new.target; typeof type === 'function' && type !== Error; type = Object.getPrototypeOf(type)) {
+      if (Object.hasOwn(type, 'brand')) brands.push((type as unknown as { brand: string }).brand);
+    }
+    Object.defineProperty(this, BRANDS, { value: brands });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== 'object' || value === null) return false;
+    const brands = (value as { [BRANDS]?: unknown })[BRANDS];
+    return Array.isArray(brands) && brands.includes(this.brand);
+  }
+
   /** One-line explanation for notifications, in the user's language. */
   abstract describe(localize?: Localize): string;
 
@@ -22,10 +48,16 @@ export abstract class WeChatError extends Error {
   get actions(): readonly FixAction[] {
     return [];
   }
+
+  /** How the client and the scheduler react: only errors that pass with time are retried. */
+  get reaction(): ErrcodeReaction {
+    return 'report';
+  }
 }
 
 /** WeChat answered with a non-zero errcode. */
 export class WeChatApiError extends WeChatError {
+  static override readonly brand: string = 'WeChatApiError';
   readonly rid: string | undefined;
   readonly callerIp: string | undefined;
   readonly info: ErrcodeInfo;
@@ -47,7 +79,7 @@ export class WeChatApiError extends WeChatError {
     this.info = info ?? (Object.hasOwn(GENERAL_ERRCODES, errcode) ? GENERAL_ERRCODES[errcode] : undefined) ?? UNKNOWN_ERRCODE;
   }
 
-  get reaction(): ErrcodeReaction {
+  override get reaction(): ErrcodeReaction {
     return this.info.reaction;
   }
 
@@ -82,6 +114,7 @@ export type TransportFailure = 'timeout' | 'network' | 'http' | 'notJson' | 'can
 
 /** The request did not produce a WeChat answer: timeout, network error, HTTP 5xx, non-JSON body. */
 export class WeChatTransportError extends WeChatError {
+  static override readonly brand: string = 'WeChatTransportError';
   constructor(
     readonly failure: TransportFailure,
     readonly apiPath: string,
@@ -126,6 +159,7 @@ export class WeChatTransportError extends WeChatError {
 
 /** Credentials are not configured: the UI leads the user into setup instead of failing. */
 export class MissingCredentialsError extends WeChatError {
+  static override readonly brand: string = 'MissingCredentialsError';
   constructor(readonly missing: 'appId' | 'appSecret') {
     super(missing === 'appId' ? 'No AppID configured' : 'No AppSecret stored');
     this.name = 'MissingCredentialsError';
@@ -144,6 +178,7 @@ export class MissingCredentialsError extends WeChatError {
 
 /** Classic mode: the user declined a fetch that would invalidate the token their servers use. */
 export class FetchDeclinedError extends WeChatError {
+  static override readonly brand: string = 'FetchDeclinedError';
   constructor() {
     super('classic token fetch declined');
     this.name = 'FetchDeclinedError';
@@ -156,6 +191,7 @@ export class FetchDeclinedError extends WeChatError {
 
 /** The setting `wechat.apiBaseUrl` is not an address the AppSecret may be sent to. */
 export class InvalidBaseUrlError extends WeChatError {
+  static override readonly brand: string = 'InvalidBaseUrlError';
   constructor(
     readonly input: string,
     readonly reason: 'invalid' | 'insecure',

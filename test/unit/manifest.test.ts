@@ -115,14 +115,21 @@ describe('package.json', () => {
     assert.deepEqual(
       Object.keys(properties).sort(),
       [
-        'wechat.accountName', 'wechat.apiBaseUrl', 'wechat.appId', 'wechat.autoRefresh', 'wechat.refreshMarginSeconds',
-        'wechat.requestTimeoutSeconds', 'wechat.statusBar.show', 'wechat.tokenMode',
+        'wechat.accountName', 'wechat.accounts', 'wechat.apiBaseUrl', 'wechat.appId', 'wechat.autoRefresh', 'wechat.redis.url',
+        'wechat.refreshMarginSeconds', 'wechat.requestTimeoutSeconds', 'wechat.statusBar.show', 'wechat.teamSource.minReadIntervalSeconds',
+        'wechat.tokenMode', 'wechat.tokenService.url',
       ],
     );
     const untrusted = manifest.capabilities.untrustedWorkspaces;
     assert.equal(untrusted.supported, 'limited');
     // The AppSecret's destination, and which account's secret is used, never come from an untrusted workspace.
-    assert.deepEqual([...untrusted.restrictedConfigurations].sort(), ['wechat.accountName', 'wechat.apiBaseUrl', 'wechat.appId']);
+    assert.deepEqual(
+      [...untrusted.restrictedConfigurations].sort(),
+      ['wechat.accountName', 'wechat.accounts', 'wechat.apiBaseUrl', 'wechat.appId', 'wechat.redis.url', 'wechat.tokenService.url'],
+    );
+    // Where team credentials are sent: machine-wide, like the API base URL.
+    assert.equal(properties['wechat.redis.url']?.scope, 'machine');
+    assert.equal(properties['wechat.tokenService.url']?.scope, 'machine');
   });
 
   it('points jsonValidation at the schema the extension serves, for the menu file names', () => {

@@ -18,4 +18,6 @@ export interface ManagedSource {
   /** Runs before the "fetching" state: may decline (classic confirmation) or refuse (force on a team source). */
   prepare(appId: string, request: ObtainRequest): Promise<void>;
   obtain(appId: string, request: ObtainRequest): Promise<SourcedToken>;
+  /** A team source still holds the token WeChat rejected: the error that says so (undefined for WeChat). */
+  staleError?(appId: string, detail: string): Error;
 }

@@ -36,6 +36,12 @@ export interface TeamTokenSource {
   describe(appId: string): string;
   /** Reads the current token; a failure is a TeamSourceError that names the account's key or URL. */
   read(appId: string, options?: ReadOptions): Promise<SourcedToken>;
+  /**
+   * The error for what a team source cannot do: force a new token ('forceNotOffered'), or hand
+   * out anything but the token WeChat just rejected ('stale'). Built here, so the failure texts
+   * load with the source (dist/team.js), not at activation.
+   */
+  refusal(kind: 'forceNotOffered' | 'stale', appId: string, detail?: string): Error;
   /** Closes connections (deactivate, switching to another account or source). */
   dispose(): Promise<void>;
 }

@@ -4,7 +4,6 @@
 import { Clock } from '../../common/clock';
 import type { ManagedSource, ObtainRequest } from './managedSource';
 import type { SourcedToken, TeamTokenSource } from './source';
-import { TeamSourceError } from './teamSourceError';
 
 export class TeamSourceReader implements ManagedSource {
   private readonly lastRead = new Map<string, { readonly at: number; readonly token: SourcedToken }>();
@@ -25,7 +24,7 @@ export class TeamSourceReader implements ManagedSource {
   }
 
   async prepare(appId: string, request: ObtainRequest): Promise<void> {
-    if (request.force) throw new TeamSourceError('forceNotOffered', this.source.kind, this.source.describe(appId));
+    if (request.force) throw this.source.refusal('forceNotOffered', appId);
   }
 
   async obtain(appId: string, request: ObtainRequest): Promise<SourcedToken> {
@@ -35,6 +34,10 @@ export class TeamSourceReader implements ManagedSource {
     const token = await this.source.read(appId);
     this.lastRead.set(appId, { at: this.clock.now(), token });
     return token;
+  }
+
+  staleError(appId: string, detail: string): Error {
+    return this.source.refusal('stale', appId, detail);
   }
 
   /** How the value was stored at the last read ("plain string", …), for Show Token Source. */

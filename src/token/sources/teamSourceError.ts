@@ -5,7 +5,7 @@ import { FixAction } from '../../common/fixAction';
 import { formatMessage, Localize } from '../../common/localize';
 import { ErrcodeReaction } from '../../wechat/errcodes';
 import { WeChatError } from '../../wechat/errors';
-import type { TokenSourceKind } from './source';
+import type { TeamTokenSource, TokenSourceKind } from './source';
 
 export type TeamSourceFailure =
   /** The key does not exist (production has not fetched yet, or another prefix/layout). */
@@ -131,6 +131,7 @@ const ACTIONS_OF: Readonly<Record<Exclude<TokenSourceKind, 'wechat'>, ReadonlySe
 };
 
 export class TeamSourceError extends WeChatError {
+  static override readonly brand: string = 'TeamSourceError';
   constructor(
     readonly failure: TeamSourceFailure,
     readonly source: Exclude<TokenSourceKind, 'wechat'>,
@@ -143,7 +144,7 @@ export class TeamSourceError extends WeChatError {
     this.name = 'TeamSourceError';
   }
 
-  get reaction(): ErrcodeReaction {
+  override get reaction(): ErrcodeReaction {
     return TEXTS[this.failure].reaction;
   }
 
@@ -159,3 +160,8 @@ export class TeamSourceError extends WeChatError {
 
 /** Every English template, for the l10n test. */
 export const TEAM_SOURCE_TEXTS: readonly string[] = Object.values(TEXTS).map((info) => info.message);
+
+/** TeamTokenSource.refusal for every source: the failure, named with the source's key or URL. */
+export function refusalOf(source: TeamTokenSource, kind: 'forceNotOffered' | 'stale', appId: string, detail?: string): TeamSourceError {
+  return new TeamSourceError(kind, source.kind, source.describe(appId), detail);
+}

@@ -7,14 +7,14 @@ import { Clock } from '../../common/clock';
 import { Logger } from '../../common/logger';
 import { WeChatConfig } from '../../config';
 import { Account } from '../../token/accounts';
-import { RedisClientModule } from '../../token/sources/redis/connection';
-import { RedisTokenSource } from '../../token/sources/redis/redisTokenSource';
+import type { RedisClientModule } from '../../token/sources/redis/connection';
+import type { TeamTokenSource } from '../../token/sources/source';
 import { TeamSourceReader } from '../../token/sources/teamSource';
-import { TokenServiceSource } from '../../token/sources/tokenService/tokenServiceSource';
 import { HttpTransport } from '../../wechat/http';
 import { ActiveAccount } from '../account/activeAccount';
 import { TeamCredentials } from '../account/teamCredentials';
 import { lazyRequire } from '../common/lazyRequire';
+import type { TeamModule } from './teamBundle';
 
 export interface TeamSourcesDeps {
   readonly extensionUri: vscode.Uri;
@@ -75,9 +75,14 @@ export class TeamSources implements vscode.Disposable {
     return reader;
   }
 
-  private redisSource(): RedisTokenSource {
+  /** dist/team.js, required on the first team account only. */
+  private team(): TeamModule {
+    return lazyRequire<TeamModule>(this.deps.extensionUri, 'team.js');
+  }
+
+  private redisSource(): TeamTokenSource {
     const { config, accounts, credentials, clock, log, extensionUri } = this.deps;
-    return new RedisTokenSource({
+    return this.team().createRedisSource({
       url: () => config().redisUrl,
       keySettings: (appId) => accounts.find(appId)?.redis ?? {},
       credentials: () => credentials.redis(),
@@ -88,9 +93,9 @@ export class TeamSources implements vscode.Disposable {
     });
   }
 
-  private tokenService(): TokenServiceSource {
+  private tokenService(): TeamTokenSource {
     const { config, credentials, clock, log, transport } = this.deps;
-    return new TokenServiceSource({
+    return this.team().createTokenServiceSource({
       url: () => config().tokenServiceUrl,
       credential: async () => credentials.tokenService(),
       transport,

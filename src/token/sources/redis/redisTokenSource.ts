@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { Clock } from '../../../common/clock';
 import { Logger } from '../../../common/logger';
 import { ReadOptions, SourcedToken, TeamTokenSource } from '../source';
-import { TeamSourceError } from '../teamSourceError';
+import { refusalOf, TeamSourceError } from '../teamSourceError';
 import { isRedisClientFailure, RedisClientFailure, RedisConnection, RedisConnectOptions, RedisCredentials, RedisEndpoint } from './connection';
 import { describeEndpoint, parseRedisUrl } from './connectionUrl';
 import { decodeTokenValue, expiryFrom } from './decode';
@@ -59,6 +59,10 @@ export class RedisTokenSource implements TeamTokenSource {
     } catch {
       return key;
     }
+  }
+
+  refusal(kind: 'forceNotOffered' | 'stale', appId: string, detail?: string): Error {
+    return refusalOf(this, kind, appId, detail);
   }
 
   async read(appId: string, readOptions: ReadOptions = {}): Promise<SourcedToken> {

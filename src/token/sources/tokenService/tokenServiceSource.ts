@@ -9,7 +9,7 @@ import { WeChatTransportError } from '../../../wechat/errors';
 import { HttpResponse, HttpTransport } from '../../../wechat/http';
 import { Redactor } from '../../../wechat/redact';
 import type { ReadOptions, SourcedToken, TeamTokenSource } from '../source';
-import { TeamSourceError } from '../teamSourceError';
+import { refusalOf, TeamSourceError } from '../teamSourceError';
 import { interpretAnswer } from './answer';
 import { networkFailure } from './networkFailure';
 import { resolveServiceUrl } from './url';
@@ -55,6 +55,10 @@ export class TokenServiceSource implements TeamTokenSource {
       if (error instanceof TeamSourceError) return error.where;
       throw error;
     }
+  }
+
+  refusal(kind: 'forceNotOffered' | 'stale', appId: string, detail?: string): Error {
+    return refusalOf(this, kind, appId, detail);
   }
 
   async read(appId: string, options: ReadOptions = {}): Promise<SourcedToken> {

@@ -6,7 +6,7 @@ import { TokenManager, TokenSettings } from '../../../../src/token/manager';
 import { refreshDueAt, UNKNOWN_EXPIRY_RECHECK_MS } from '../../../../src/token/policy';
 import { ReadOptions, SourcedToken, TeamTokenSource } from '../../../../src/token/sources/source';
 import { TeamSourceReader } from '../../../../src/token/sources/teamSource';
-import { TeamSourceError } from '../../../../src/token/sources/teamSourceError';
+import { refusalOf, TeamSourceError } from '../../../../src/token/sources/teamSourceError';
 import { FakeClock } from '../../helpers/fakeClock';
 import { apiError, APP_ID, CapturingLogger, fixedCredentials, ScriptedTokenApi, tokenString } from '../../helpers/fixtures';
 import { MemoryTokenStore } from '../../helpers/memoryTokenStore';
@@ -27,6 +27,10 @@ class FakeTeamSource implements TeamTokenSource {
 
   describe(): string {
     return KEY;
+  }
+
+  refusal(kind: 'forceNotOffered' | 'stale', appId: string, detail?: string): Error {
+    return refusalOf(this, kind, appId, detail);
   }
 
   async read(_appId: string, _options?: ReadOptions): Promise<SourcedToken> {

@@ -1,0 +1,20 @@
+// Entry point of dist/team.js: the team token sources (Redis and token service: key layouts,
+// value decoding, answer shapes, failure mapping). Required on the first use of an account whose
+// token comes from the team, so WeChat-only users never load it. The Redis client itself is in
+// dist/redis.js, loaded later still, on the first connect.
+import { RedisTokenSource, RedisTokenSourceOptions } from '../../token/sources/redis/redisTokenSource';
+import { TeamTokenSource } from '../../token/sources/source';
+import { TokenServiceSource, TokenServiceSourceOptions } from '../../token/sources/tokenService/tokenServiceSource';
+
+export interface TeamModule {
+  createRedisSource(options: RedisTokenSourceOptions): TeamTokenSource;
+  createTokenServiceSource(options: TokenServiceSourceOptions): TeamTokenSource;
+}
+
+export function createRedisSource(options: RedisTokenSourceOptions): TeamTokenSource {
+  return new RedisTokenSource(options);
+}
+
+export function createTokenServiceSource(options: TokenServiceSourceOptions): TeamTokenSource {
+  return new TokenServiceSource(options);
+}

@@ -1,0 +1,56 @@
+// The activation bundle and dist/team.js each carry their own copy of the error classes. This
+// loads a second copy of src/wechat/errors (as a second bundle would hold one) and checks that
+// instanceof still recognises errors across the copies, class by class.
+import * as assert from 'node:assert/strict';
+import { TeamSourceError } from '../../../src/token/sources/teamSourceError';
+import * as errors from '../../../src/wechat/errors';
+
+type ErrorsModule = typeof errors;
+
+function secondCopy(): ErrorsModule {
+  const path = require.resolve('../../../src/wechat/errors');
+  const cached = require.cache[path];
+  delete require.cache[path];
+  try {
+    // A second, separate evaluation of the module: what a static import cannot give.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(path) as ErrorsModule;
+  } finally {
+    require.cache[path] = cached;
+  }
+}
+
+describe('wechat/errors across bundles (brands)', () => {
+  const copy = secondCopy();
+
+  it('the copy really is another set of classes', () => {
+    assert.notEqual(copy.WeChatApiError, errors.WeChatApiError);
+    assert.notEqual(Object.getPrototypeOf(new copy.WeChatApiError(1, 'x', '/p')), errors.WeChatApiError.prototype);
+  });
+
+  it('an error of one copy is an instance of the same class of the other, and of WeChatError', () => {
+    const foreign = new copy.WeChatApiError(40001, 'invalid credential', '/cgi-bin/menu/get');
+    assert.ok(foreign instanceof errors.WeChatApiError);
+    assert.ok(foreign instanceof errors.WeChatError);
+    assert.ok(new copy.WeChatTransportError('timeout', '/p', 'x') instanceof errors.WeChatTransportError);
+    assert.ok(new copy.MissingCredentialsError('appId') instanceof errors.MissingCredentialsError);
+    assert.ok(new errors.FetchDeclinedError() instanceof copy.FetchDeclinedError);
+  });
+
+  it('brands do not blur classes: a transport error is no API error, in either copy', () => {
+    const transport = new copy.WeChatTransportError('network', '/p', 'ECONNREFUSED');
+    assert.equal(transport instanceof errors.WeChatApiError, false);
+    assert.equal(new errors.WeChatApiError(1, 'x', '/p') instanceof copy.MissingCredentialsError, false);
+    assert.equal(new Error('plain') instanceof errors.WeChatError, false);
+    assert.equal({ message: 'look-alike' } instanceof errors.WeChatError, false);
+    assert.equal((null as unknown as object) instanceof errors.WeChatError, false);
+  });
+
+  it('a team-source error is a WeChatError of either copy, and keeps its own describe()', () => {
+    const team = new TeamSourceError('keyMissing', 'redis', 'wx:access_token:wx1 (db 0)');
+    assert.ok(team instanceof copy.WeChatError);
+    assert.ok(team instanceof TeamSourceError);
+    assert.equal(team instanceof copy.WeChatApiError, false);
+    assert.match(copy.describeError(team), /wx:access_token:wx1 \(db 0\)/);
+  });
+});
