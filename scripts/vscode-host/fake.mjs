@@ -11,6 +11,8 @@ export const FAKE_MODULE = path.join(REPO, 'out', 'test', 'fake-wechat', 'server
 
 /** Test account the runner registers with the fake. Not a real credential. */
 export const TEST_ACCOUNT = Object.freeze({ appId: 'wx0123456789abcdef', secret: 'it-secret-7f3a9c1e5b2d4f60a8c6e4b2d0f1a3c5' });
+/** The team's production account: its AppSecret is the backend's, never given to the extension. */
+export const PROD_ACCOUNT = Object.freeze({ appId: 'wxfedcba9876543210', secret: 'it-prod-secret-0c2e4a6b8d1f3e5a7c9b0d2f4e6a8c1' });
 
 /** Integration tokens live 50 min, so the 3600 s refresh-margin setting can reach them. */
 export async function startFake(accounts = [TEST_ACCOUNT], { tokenTtlSeconds = 3000 } = {}) {

@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startFake } from './fake.mjs';
+import { PROD_ACCOUNT, startFake, TEST_ACCOUNT } from './fake.mjs';
 import { withHost } from './host.mjs';
 import { REPO } from './paths.mjs';
 import { performUiOp } from './ui-ops.mjs';
@@ -36,7 +36,8 @@ export async function runIntegration(o = {}) {
   const log = o.log ?? ((s) => console.log(s));
   const t0 = Date.now();
   requireBuilt();
-  const fake = await startFake();
+  // The developer's test account, and production's, whose token the team keeps in Redis.
+  const fake = await startFake([TEST_ACCOUNT, PROD_ACCOUNT]);
   // Outside every directory the server writes to, so the "secret is nowhere on disk" scan stays clean.
   const itDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wechat-it-'));
   const configFile = path.join(itDir, 'config.json');
@@ -72,6 +73,7 @@ export async function runIntegration(o = {}) {
           controlUrl: fake.controlUrl,
           appId: fake.accounts[0].appId,
           secret: fake.accounts[0].secret,
+          production: { appId: PROD_ACCOUNT.appId, secret: PROD_ACCOUNT.secret },
           resultsFile,
           grep: o.grep ?? '',
           userSettingsFile: path.join(server.userDataDir, 'User', 'settings.json'),

@@ -15,7 +15,7 @@ export class TeamCredentialCommands {
   async setRedisPassword(invocation: Invocation = PLAIN_INVOCATION): Promise<boolean> {
     const t = vscode.l10n.t;
     const current = await this.credentials.redis();
-    // Tests pass the password as `appSecret` (test mode only) and use the default user.
+    // Tests pass the user as `username` and the password as `appSecret` (test mode only).
     const username = invocation.test.appSecret === undefined
       ? await vscode.window.showInputBox({
           title: t('WeChat: Redis user (1/2)'),
@@ -23,7 +23,7 @@ export class TeamCredentialCommands {
           value: current?.username ?? '',
           ignoreFocusOut: true,
         })
-      : '';
+      : (invocation.test.username ?? '');
     if (username === undefined) return false;
     const password = invocation.test.appSecret ?? (await vscode.window.showInputBox({
       title: t('WeChat: Redis password (2/2)'),

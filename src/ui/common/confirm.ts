@@ -11,7 +11,7 @@ export interface ConfirmPrompt {
   readonly action: string;
 }
 
-const TEST_OPTION_KEYS: ReadonlyArray<keyof TestOptions> = ['skipConfirmation', 'appId', 'appSecret'];
+const TEST_OPTION_KEYS: ReadonlyArray<keyof TestOptions> = ['skipConfirmation', 'appId', 'appSecret', 'username'];
 
 export class Confirmations {
   constructor(private readonly testMode: boolean) {}
@@ -60,5 +60,6 @@ function pickTestOptions(value: Record<string, unknown>): TestOptions {
     skipConfirmation: value['skipConfirmation'] === true,
     appId: text('appId'),
     appSecret: text('appSecret'),
+    username: text('username'),
   };
 }

@@ -9,6 +9,8 @@ export interface TestOptions {
   readonly skipConfirmation?: boolean;
   readonly appId?: string;
   readonly appSecret?: string;
+  /** A Redis ACL user name (Set Redis Password). */
+  readonly username?: string;
 }
 
 export interface Invocation {

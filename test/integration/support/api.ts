@@ -7,7 +7,13 @@ export interface StatusBarView {
   readonly kind: 'setup' | 'empty' | 'fetching' | 'valid' | 'expiring' | 'expired' | 'failed';
   readonly text: string;
   readonly tone: 'normal' | 'warning' | 'error';
-  readonly details: { readonly appId?: string; readonly expiresAt?: number; readonly lastError?: string };
+  readonly details: {
+    readonly appId?: string;
+    readonly accountName?: string;
+    readonly expiresAt?: number;
+    readonly lastError?: string;
+    readonly teamSource?: { readonly kind: 'redis' | 'url'; readonly where: string };
+  };
 }
 
 export interface TokenStateView {

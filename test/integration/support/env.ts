@@ -22,6 +22,11 @@ export interface ItConfig {
   readonly controlUrl?: string;
   readonly appId: string;
   readonly secret: string;
+  /**
+   * The team's production account (offline runner only): the suites play its backend, which
+   * fetches the token and keeps it in Redis; the extension never sees this secret.
+   */
+  readonly production?: { readonly appId: string; readonly secret: string };
   /** Present only under the offline runner, which orchestrates extension-host restarts. */
   readonly resultsFile?: string;
   readonly grep?: string;
@@ -69,11 +74,12 @@ export async function fakeCalls(): Promise<FakeCall[]> {
   return (await res.json()) as FakeCall[];
 }
 
-/** The fake's live default menu of the test account (upload shape), or undefined when it has none. */
-export async function liveMenu(): Promise<unknown> {
+/** The fake's live default menu of an account (the test account by default), or undefined when it has none. */
+export async function liveMenu(appId?: string): Promise<unknown> {
   const config = await itConfig();
-  if (inProcess) return inProcess.liveMenu(config.appId) ?? undefined;
-  const res = await fetch(`${config.controlUrl}/live-menu?appId=${encodeURIComponent(config.appId)}`);
+  const account = appId ?? config.appId;
+  if (inProcess) return inProcess.liveMenu(account) ?? undefined;
+  const res = await fetch(`${config.controlUrl}/live-menu?appId=${encodeURIComponent(account)}`);
   if (!res.ok) throw new Error(`fake control endpoint answered ${res.status}`);
   return ((await res.json()) as unknown) ?? undefined;
 }
