@@ -1,6 +1,7 @@
 // `npm run bench`: each figure beside a naive baseline measured in the same run.
 //  1. token HTTP calls over a simulated day: 3 windows share one store, each asks every minute;
 //  2. token HTTP calls for 100 concurrent get() on a cold cache;
+//  2b. Redis mode for a day: token-endpoint calls (none) and Redis reads (bench/teamRedis.ts);
 //  3. activation bundle size and require() time vs a bundle that imports undici and ioredis
 //     eagerly, and how many Redis client modules each bundles (dist/extension.js: none);
 //  4. activation in the real offline VS Code host: what Show Running Extensions reports for ours beside
@@ -18,6 +19,7 @@ import { createTransport } from '../src/wechat/undiciTransport';
 import { FakeWeChat, startFakeWeChat } from '../test/fake-wechat/server';
 import { FakeClock } from '../test/unit/helpers/fakeClock';
 import { MemoryTokenStore } from '../test/unit/helpers/memoryTokenStore';
+import { teamRedisDay } from './teamRedis';
 
 const APP_ID = 'wxbench000000000001';
 const SECRET = 'benchsecret0123456789abcdef012345';
@@ -148,8 +150,23 @@ function requireMs(bundle: string): number {
   return Math.round(samples[7] * 100) / 100;
 }
 
+async function teamRedisRows(): Promise<Row[]> {
+  const day = await teamRedisDay();
+  return [
+    // Naive: a developer's script fetching its own token for every use, competing with production.
+    { figure: 'token-endpoint calls, Redis mode, 3 windows × 24 h', ours: day.tokenEndpointCalls, baseline: day.uses, unit: 'calls', goal: '0' },
+    {
+      figure: 'Redis reads (GET+PTTL), Redis mode, 3 windows × 24 h',
+      ours: day.redisReads,
+      baseline: day.naiveRedisReads,
+      unit: 'reads',
+      goal: '≤ 2 per key lifetime (margin, expiry)',
+    },
+  ];
+}
+
 async function main(): Promise<void> {
-  const rows = [await tokenCallsPerDay(), await coldConcurrentGets(), ...(await bundleFigures())];
+  const rows = [await tokenCallsPerDay(), await coldConcurrentGets(), ...(await teamRedisRows()), ...(await bundleFigures())];
   console.log('figure'.padEnd(58), 'ours'.padStart(9), 'naive'.padStart(9), 'ratio'.padStart(8), '  goal');
   for (const row of rows) {
     const ratio = row.baseline === 0 ? 'n/a' : (row.ours / row.baseline).toFixed(4);

@@ -31,6 +31,9 @@ export function refreshDueAt(token: CachedToken, marginMs: number): number {
   const byMargin = token.expiresAt - marginMs;
   if (token.expiryKnown === false) return Math.min(byMargin, token.checkedAt + UNKNOWN_EXPIRY_RECHECK_MS);
   if (token.checkedAt < byMargin) return byMargin;
+  // A team token read again inside the margin is still production's: production replaces it when
+  // its key expires, so the next read is then — once per margin period, not every minute.
+  if (token.source !== undefined) return token.expiresAt;
   const byPlatform = token.expiresAt - Math.min(marginMs, PLATFORM_RENEWAL_WINDOW_MS);
   return Math.min(token.expiresAt, Math.max(byPlatform, token.checkedAt + RECHECK_INTERVAL_MS));
 }

@@ -170,6 +170,22 @@ describe('token/manager with a team source', () => {
     assert.equal(api.calls.length, 0);
   });
 
+  it('inside the margin the same team token is read again only when its key expires, not every minute', async () => {
+    const first = await manager.get();
+    clock.advance(6_000_000 - MARGIN_S * 1000 + 1000);
+    minIntervalMs = 0;
+    await manager.get();
+    assert.equal(team.reads, 2, 'entering the margin reads once');
+    const cached = (await store.read(APP_ID))!;
+    assert.equal(cached.accessToken, first.accessToken);
+    assert.equal(refreshDueAt(cached, MARGIN_S * 1000), cached.expiresAt);
+    for (let minute = 0; minute < 4; minute++) {
+      clock.advance(60_000);
+      await manager.get();
+    }
+    assert.equal(team.reads, 2, 'no re-read every minute while production still holds the token');
+  });
+
   it('dispose() closes the team connection', async () => {
     await reader.dispose();
     assert.equal(team.disposed, true);
