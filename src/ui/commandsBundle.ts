@@ -4,6 +4,7 @@
 // Everything it works on is built by the composition root and passed in (one TokenManager, one
 // store); the error presenter is built here. This bundle has its own copy of the error classes,
 // which is fine: instanceof compares brands (src/wechat/errors.ts), not prototypes.
+import { accountLabel } from '../token/accounts';
 import { TokenManager } from '../token/manager';
 import { AccountCommands } from './account/accountCommands';
 import { AppSecrets } from './account/appSecrets';
@@ -42,7 +43,10 @@ export interface CommandsModule {
 export function createCommands(host: CommandsHost): Commands {
   const presenter = new ErrorPresenter(host.log);
   const accounts = new AccountCommands(host.appSecrets, host.manager, presenter, host.log, host.clock, host.accounts, host.confirmations);
-  const tokens = new TokenCommands(host.manager, accounts, presenter, host.clock, host.confirmations);
+  const tokens = new TokenCommands(host.manager, accounts, presenter, host.clock, host.confirmations, () => {
+    const account = host.accounts.current;
+    return account ? accountLabel(account) : '';
+  });
   const teamCredentials = new TeamCredentialCommands(host.teamCredentials, host.log);
   const wizard = new AccountWizard(host.accounts, host.appSecrets, teamCredentials, host.config);
   const switcher = new AccountSwitcher(host, wizard);

@@ -64,13 +64,14 @@ export const tests: UiTest[] = [
   },
   {
     name: 'Force Refresh asks in a modal dialog; Cancel keeps the token',
-    async run({ page, fake, shot }) {
+    async run({ page, fake, account, shot }) {
       const forcedBefore = fake.callsTo('/cgi-bin/stable_token').filter((c) => (c.body as { force_refresh?: boolean })?.force_refresh).length;
       await runCommand(page, 'WeChat: Force Refresh Access Token');
       const dialog = page.locator('.monaco-dialog-box').filter({ visible: true }).first();
       await dialog.waitFor({ state: 'visible', timeout: 15_000 });
       const message = (await dialog.textContent()) ?? '';
       assert(/stops working/.test(message), `dialog: ${message}`);
+      assert(message.includes(account.appId), `the dialog must name the account: ${message}`);
       await shot('06-force-refresh-dialog');
       await dialog.locator('.dialog-buttons a, .dialog-buttons button').filter({ visible: true, hasText: 'Cancel' }).first().click();
       await dialog.waitFor({ state: 'hidden', timeout: 15_000 });

@@ -17,6 +17,8 @@ export class TokenCommands {
     private readonly presenter: ErrorPresenter,
     private readonly clock: Clock,
     private readonly confirmations: Confirmations,
+    /** How the confirmation names the account: "name (AppID)". */
+    private readonly accountLabel: () => string,
   ) {}
 
   /** Puts a valid token on the clipboard; fetches only if the cached one is not fresh. */
@@ -61,7 +63,7 @@ export class TokenCommands {
     if (!(await this.accounts.ensureCredentials())) return false;
     const confirmed = await this.confirmations.confirm(
       {
-        message: vscode.l10n.t('Force a new access token? The current token stops working.'),
+        message: vscode.l10n.t('Force a new access token for {0}? The current token stops working.', this.accountLabel()),
         detail: vscode.l10n.t(
           'Servers that use the current token will get errcode 40001 until they fetch the new one. Use this only when the token leaked. WeChat allows 20 forced refreshes a day, at least 30 seconds apart.',
         ),
