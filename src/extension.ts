@@ -26,6 +26,7 @@ import { SecretTokenStore } from './ui/token/secretTokenStore';
 import { TokenStatusBar } from './ui/token/statusBar';
 import { StatusBarVisibility } from './ui/token/statusBarVisibility';
 import { TeamSources } from './ui/token/teamSources';
+import { TerminalTokenEnvironment } from './ui/token/terminalEnvironment';
 import { WeChatClient } from './wechat/client';
 import { ErrcodeCatalog, GENERAL_ERRCODES } from './wechat/errcodes';
 import { InvalidBaseUrlError } from './wechat/errors';
@@ -113,7 +114,8 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     return { marginMs: config.refreshMarginSeconds * 1000, mode: config.tokenMode, accountName: account?.name, teamSource: team };
   });
   const visibility = new StatusBarVisibility(statusBar, () => ({ show: config.statusBarShow, appId: accounts.current?.appId }));
-  context.subscriptions.push(manager, scheduler, statusBar, visibility);
+  const terminalEnvironment = new TerminalTokenEnvironment(context.environmentVariableCollection, manager, () => config.terminalExposeToken, () => clock.now());
+  context.subscriptions.push(manager, scheduler, statusBar, visibility, terminalEnvironment);
   context.subscriptions.push(
     manager.onDidChangeState((state) => {
       if ('token' in state && state.token) log.redactor.addSecret(state.token.accessToken);
@@ -207,6 +209,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   );
   function onAccountChanged(): void {
     teamSources.closeUnused(accounts.current);
+    terminalEnvironment.update();
     updateContextKeys();
     visibility.update();
     void resync();

@@ -27,6 +27,8 @@ export interface WeChatConfig {
   /** The team's token service (中控服务器) URL template (machine-scoped). */
   readonly tokenServiceUrl: string | undefined;
   readonly teamMinReadIntervalSeconds: number;
+  /** Opt-in: WECHAT_ACCESS_TOKEN / WECHAT_APPID in new integrated terminals. */
+  readonly terminalExposeToken: boolean;
   /** What was wrong with the settings as written (logged, never shown as an error). */
   readonly warnings: readonly string[];
 }
@@ -51,6 +53,7 @@ export function parseConfig(raw: (key: string) => unknown): WeChatConfig {
     redisUrl: read.text('redis.url'),
     tokenServiceUrl: read.text('tokenService.url'),
     teamMinReadIntervalSeconds: read.number('teamSource.minReadIntervalSeconds', READ_INTERVAL_BOUNDS, 30),
+    terminalExposeToken: read.boolean('terminal.exposeToken', false),
   };
   const { accounts, warnings } = parseAccounts(raw('accounts'), { appId: config.appId, accountName: config.accountName });
   return { ...config, accounts, warnings: [...read.warnings, ...warnings] };

@@ -116,7 +116,7 @@ describe('package.json', () => {
       Object.keys(properties).sort(),
       [
         'wechat.accountName', 'wechat.accounts', 'wechat.apiBaseUrl', 'wechat.appId', 'wechat.autoRefresh', 'wechat.redis.url',
-        'wechat.refreshMarginSeconds', 'wechat.requestTimeoutSeconds', 'wechat.statusBar.show', 'wechat.teamSource.minReadIntervalSeconds',
+        'wechat.refreshMarginSeconds', 'wechat.requestTimeoutSeconds', 'wechat.statusBar.show', 'wechat.teamSource.minReadIntervalSeconds', 'wechat.terminal.exposeToken',
         'wechat.tokenMode', 'wechat.tokenService.url',
       ],
     );

@@ -16,6 +16,8 @@ export const TOKEN_COMMANDS = {
   refreshAccessToken: 'wechat.refreshAccessToken',
   forceRefreshAccessToken: 'wechat.forceRefreshAccessToken',
   showTokenSource: 'wechat.showTokenSource',
+  /** For `${command:wechat.accessToken}` in tasks.json / launch.json; hidden from the palette. */
+  accessToken: 'wechat.accessToken',
 } as const;
 
 /** The log and the status-bar quick pick: they belong to no single feature. */

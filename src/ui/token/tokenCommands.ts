@@ -37,6 +37,22 @@ export class TokenCommands {
     }
   }
 
+  /**
+   * `${command:wechat.accessToken}` in tasks.json and launch.json: a valid token, obtained exactly
+   * like Copy (cached, or fetched/adopted). Undefined makes VS Code cancel the task or launch; the
+   * error is shown without waiting for the user, so the launch does not hang on the notification.
+   */
+  async accessTokenForVariable(): Promise<string | undefined> {
+    if (!(await this.accounts.ensureCredentials())) return undefined;
+    try {
+      const token = await this.withProgress(vscode.l10n.t('Getting the access token…'), () => this.manager.get());
+      return token.accessToken;
+    } catch (error) {
+      void this.presenter.show(vscode.l10n.t('Could not get the access token for the task or launch configuration'), error);
+      return undefined;
+    }
+  }
+
   async refreshAccessToken(): Promise<boolean> {
     if (!(await this.accounts.ensureCredentials())) return false;
     const before = this.cachedToken();

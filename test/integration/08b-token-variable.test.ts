@@ -1,0 +1,92 @@
+// The token where developers use it: `${command:wechat.accessToken}` in a real tasks.json task,
+// and WECHAT_ACCESS_TOKEN / WECHAT_APPID in a real integrated terminal (opt-in), both checked by
+// what the started process actually received.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
+import * as vscode from 'vscode';
+import { ensureAccount, heldToken, WeChatApi } from './support/api';
+import { fakeCalls, itConfig, tokenCalls, waitFor } from './support/env';
+import { deleteWorkspaceFile, writeWorkspaceFile } from './support/menu';
+
+/** A file the started process writes what it received into (outside the workspace). */
+function outFile(name: string): string {
+  return path.join(os.tmpdir(), `wechat-it-${process.pid}-${name}`);
+}
+
+const readWhenWritten = (file: string): Promise<string> =>
+  waitFor(`${path.basename(file)} written by the process`, () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined), 20_000);
+
+suite('the token in tasks, launch configurations and terminals', () => {
+  let api: WeChatApi;
+  let tasksFile: vscode.Uri | undefined;
+  const written: string[] = [];
+  const wechat = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('wechat');
+
+  suiteSetup(async () => {
+    api = await ensureAccount();
+  });
+
+  suiteTeardown(async () => {
+    await wechat().update('terminal.exposeToken', undefined, vscode.ConfigurationTarget.Global);
+    for (const terminal of vscode.window.terminals) terminal.dispose();
+    if (tasksFile) await deleteWorkspaceFile(tasksFile);
+    for (const file of written) fs.rmSync(file, { force: true });
+  });
+
+  test('${command:wechat.accessToken} gives a tasks.json task the valid token, without a fetch', async () => {
+    const file = outFile('task');
+    written.push(file);
+    const tasks = {
+      version: '2.0.0',
+      tasks: [
+        {
+          label: 'wechat-it: write the token',
+          type: 'process',
+          command: process.execPath,
+          args: ['-e', 'require("fs").writeFileSync(process.argv[1], process.argv[2])', file, '${command:wechat.accessToken}'],
+          problemMatcher: [],
+        },
+      ],
+    };
+    tasksFile = await writeWorkspaceFile('.vscode/tasks.json', JSON.stringify(tasks, null, 2));
+    const before = tokenCalls(await fakeCalls()).length;
+    await waitFor('the task to be known', async () => (await vscode.tasks.fetchTasks()).some((t) => t.name === 'wechat-it: write the token'));
+    await vscode.commands.executeCommand('workbench.action.tasks.runTask', 'wechat-it: write the token');
+    assert.strictEqual(await readWhenWritten(file), heldToken(api));
+    assert.strictEqual(tokenCalls(await fakeCalls()).length, before, 'the cached token was valid: no fetch');
+  });
+
+  test('the command returns the token to code too (what a launch configuration gets)', async () => {
+    assert.strictEqual(await vscode.commands.executeCommand<string>('wechat.accessToken'), heldToken(api));
+  });
+
+  test('opt-in: a new terminal gets WECHAT_ACCESS_TOKEN and WECHAT_APPID; turned off, the next one does not', async () => {
+    const config = await itConfig();
+    const probe = (name: string): string => {
+      const file = outFile(name);
+      written.push(file);
+      vscode.window.createTerminal({
+        name: `wechat-it ${name}`,
+        shellPath: process.execPath,
+        shellArgs: ['-e', `require("fs").writeFileSync(${JSON.stringify(file)}, JSON.stringify({ token: process.env.WECHAT_ACCESS_TOKEN ?? null, appId: process.env.WECHAT_APPID ?? null }))`],
+      });
+      return file;
+    };
+    // Off by default: nothing exposed.
+    const off = JSON.parse(await readWhenWritten(probe('default'))) as { token: string | null; appId: string | null };
+    assert.deepStrictEqual(off, { token: null, appId: null });
+
+    await wechat().update('terminal.exposeToken', true, vscode.ConfigurationTarget.Global);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const on = JSON.parse(await readWhenWritten(probe('on'))) as { token: string | null; appId: string | null };
+    assert.deepStrictEqual(on, { token: heldToken(api), appId: config.appId });
+
+    await wechat().update('terminal.exposeToken', false, vscode.ConfigurationTarget.Global);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const offAgain = JSON.parse(await readWhenWritten(probe('off'))) as { token: string | null; appId: string | null };
+    assert.deepStrictEqual(offAgain, { token: null, appId: null });
+  });
+});
