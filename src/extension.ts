@@ -147,7 +147,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     extensionUri: context.extensionUri,
     globalStorageUri: context.globalStorageUri,
     log,
-    call: (path, options) => manager.withToken((accessToken) => client.call(path, { ...options, accessToken })),
+    callFor: (appId) => (path, options) => manager.withToken((accessToken) => client.call(path, { ...options, accessToken }), appId),
     now: () => clock.now(),
     account: () => {
       const account = accounts.current;

@@ -55,6 +55,8 @@ export interface RefreshOptions {
   readonly confirmed?: boolean;
   /** Refresh even if the store holds a fresh token, unless it differs from this stale one. */
   readonly stale?: string;
+  /** The account to refresh (a command's pinned account); the active one by default. */
+  readonly appId?: string;
 }
 
 export class TokenManager {
@@ -105,18 +107,21 @@ export class TokenManager {
     return this.current;
   }
 
-  /** A token fresh beyond the refresh margin: the cached one, or a refreshed one. */
-  async get(): Promise<CachedToken> {
-    const appId = this.requireAppId();
+  /**
+   * A token fresh beyond the refresh margin: the cached one, or a refreshed one. `appId` pins the
+   * account a command started with, so a switch meanwhile cannot hand it another account's token.
+   */
+  async get(forAppId?: string): Promise<CachedToken> {
+    const appId = this.requireAppId(forAppId);
     const cached = await this.options.store.read(appId);
     if (cached && this.isFresh(cached)) {
       if (this.current.kind !== 'ready' || this.current.token.accessToken !== cached.accessToken) {
-        this.setState({ kind: 'ready', appId, token: cached });
+        this.setStateFor(appId, { kind: 'ready', appId, token: cached });
       }
       return cached;
     }
     try {
-      return await this.refresh();
+      return await this.refresh({ appId });
     } catch (error) {
       // Inside the margin the old token still works for a few minutes: serve it rather than fail
       // the caller; the failed state (and the scheduler) keep trying to replace it.
@@ -134,7 +139,7 @@ export class TokenManager {
    * rejects (timers and event handlers call this) instead of throwing synchronously.
    */
   async refresh(options: RefreshOptions = {}): Promise<CachedToken> {
-    const appId = this.requireAppId();
+    const appId = this.requireAppId(options.appId);
     const running = this.inflight?.appId === appId ? this.inflight.promise : undefined;
     if (running) {
       // A request is already on its way: its answer is as fresh as a new one. Only a forced
@@ -152,18 +157,22 @@ export class TokenManager {
    * Runs an API call with a token. When WeChat answers that the token is stale (40001, 40014,
    * 42001), refreshes once and retries once.
    */
-  async withToken<T>(call: (accessToken: string) => Promise<T>): Promise<T> {
-    const token = await this.get();
+  async withToken<T>(call: (accessToken: string) => Promise<T>, forAppId?: string): Promise<T> {
+    const token = await this.get(forAppId);
     try {
       return await call(token.accessToken);
     } catch (error) {
       if (!(error instanceof WeChatApiError) || error.reaction !== 'refreshToken') throw error;
       this.log.warn(`errcode ${error.errcode}: the cached token was rejected; refreshing once and retrying`);
-      const fresh = await this.refresh({ stale: token.accessToken });
+      const fresh = await this.refresh({ appId: token.appId, stale: token.accessToken });
       const source = this.sourceFor(token.appId);
       const stale = fresh.accessToken === token.accessToken ? source.staleError?.(token.appId, `errcode ${error.errcode}`) : undefined;
-      // The team's store still holds the token WeChat just rejected: retrying cannot help.
-      if (stale) throw stale;
+      // The team's store still holds the token WeChat just rejected: retrying cannot help, and the
+      // status bar must not stay green while every call fails.
+      if (stale) {
+        this.setStateFor(token.appId, { kind: 'failed', appId: token.appId, error: stale, token: fresh });
+        throw stale;
+      }
       return call(fresh.accessToken);
     }
   }
@@ -241,8 +250,9 @@ export class TokenManager {
     };
   }
 
-  private requireAppId(): string {
-    const { appId } = this.options.settings();
+  /** The account to work on: the one a caller pinned, else the active one. */
+  private requireAppId(pinned?: string): string {
+    const appId = pinned ?? this.options.settings().appId;
     if (!appId) {
       this.setState({ kind: 'setup' });
       throw new MissingCredentialsError('appId');

@@ -24,7 +24,7 @@ export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
   const diagnostics = new MenuDiagnostics();
   const storage = new FsBackupStorage(vscode.Uri.joinPath(host.globalStorageUri, 'menu-backups'));
   const backups = new MenuBackupStore(storage, { now: host.now }, { localize: vscode.l10n.t });
-  const commands = new MenuCommands(host, new MenuService(host.call, vscode.l10n.t), backups, diagnostics, (name) => storage.uri(name));
+  const commands = new MenuCommands(host, (appId) => new MenuService(host.callFor(appId), vscode.l10n.t), backups, diagnostics, (name) => storage.uri(name));
   const preview = new MenuPreviewManager(
     host.extensionUri,
     validateMenu,

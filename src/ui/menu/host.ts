@@ -22,8 +22,11 @@ export interface MenuFeatureHost {
   readonly extensionUri: vscode.Uri;
   readonly globalStorageUri: vscode.Uri;
   readonly log: Logger;
-  /** A token-protected API call: refreshes and retries once when the token went stale. */
-  readonly call: MenuCall;
+  /**
+   * Token-protected API calls for one account (refresh and retry once when the token went stale).
+   * A command pins the account it started with: a switch meanwhile cannot redirect its calls.
+   */
+  callFor(appId: string): MenuCall;
   readonly now: () => number;
   account(): MenuAccount;
   /** Leads the user through setup when the AppID or AppSecret is missing; false if they gave up. */

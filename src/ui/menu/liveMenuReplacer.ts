@@ -6,33 +6,44 @@ import type { ConditionalMenu, Menu } from '../../menu/model';
 import type { MenuService } from '../../menu/service';
 import type { MenuFeatureHost } from './host';
 
+/** The account a menu command started with, and the menu API bound to it. */
+export interface PinnedAccount {
+  readonly appId: string;
+  readonly label: string;
+  readonly service: MenuService;
+}
+
 export class LiveMenuReplacer {
   constructor(
     private readonly host: MenuFeatureHost,
-    private readonly service: MenuService,
     private readonly backups: MenuBackupStore,
     private readonly backupUri: (name: string) => vscode.Uri,
   ) {}
 
   /** Errors reach the caller, whose message says which command failed. */
-  async replaceLiveMenu<T>(title: string, reason: BackupReason, act: () => Promise<T>, announce: (result: T) => string[]): Promise<void> {
+  async replaceLiveMenu<T>(
+    account: PinnedAccount,
+    title: string,
+    reason: BackupReason,
+    act: () => Promise<T>,
+    announce: (result: T) => string[],
+  ): Promise<void> {
     const { backup, result } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, async () => {
-      const saved = await this.backupLiveMenu(reason);
+      const saved = await this.backupLiveMenu(account, reason);
       return { backup: saved, result: await act() };
     });
     await this.announce(announce(result).join(' '), backup);
   }
 
   /** Saves what is live now; undefined when there is nothing to save (no menu yet). */
-  private async backupLiveMenu(reason: BackupReason): Promise<MenuBackupSummary | undefined> {
-    const current = await this.service.current();
+  private async backupLiveMenu(account: PinnedAccount, reason: BackupReason): Promise<MenuBackupSummary | undefined> {
+    const current = await account.service.current();
     if (!current.menu) return undefined;
-    return this.saveBackup(current.menu, current.conditional, reason);
+    return this.saveBackup(account, current.menu, current.conditional, reason);
   }
 
-  async saveBackup(menu: Menu, conditional: ConditionalMenu[], reason: BackupReason): Promise<MenuBackupSummary> {
-    const { appId, label } = this.host.account();
-    const summary = await this.backups.save({ appId: appId ?? 'unknown', accountLabel: label, menu, conditional, reason });
+  async saveBackup(account: PinnedAccount, menu: Menu, conditional: ConditionalMenu[], reason: BackupReason): Promise<MenuBackupSummary> {
+    const summary = await this.backups.save({ appId: account.appId, accountLabel: account.label, menu, conditional, reason });
     this.host.log.info(`menu backup saved: ${summary.name}`);
     return summary;
   }

@@ -11,7 +11,7 @@ import { canUpload, validateMenu } from '../../menu/validate';
 import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import type { MenuDiagnostics } from './diagnostics';
 import type { MenuFeatureHost } from './host';
-import { LiveMenuReplacer } from './liveMenuReplacer';
+import { LiveMenuReplacer, PinnedAccount } from './liveMenuReplacer';
 import { fileLabel, freeMenuFileName, openMenuUntitled } from './menuFiles';
 import { backupItem, conditionalItem, localTime } from './menuPicks';
 import { refuseUpload } from './refusal';
@@ -19,15 +19,25 @@ import { refuseUpload } from './refusal';
 export class MenuCommands {
   constructor(
     private readonly host: MenuFeatureHost,
-    private readonly service: MenuService,
+    /** The menu API for one account: every call of a command goes to the account it started with. */
+    private readonly serviceFor: (appId: string) => MenuService,
     private readonly backups: MenuBackupStore,
     private readonly diagnostics: MenuDiagnostics,
     backupUri: (name: string) => vscode.Uri,
   ) {
-    this.replacer = new LiveMenuReplacer(host, service, backups, backupUri);
+    this.replacer = new LiveMenuReplacer(host, backups, backupUri);
   }
 
   private readonly replacer: LiveMenuReplacer;
+
+  /**
+   * The account a command works on, read once when it starts: what the user confirmed is the
+   * account every later call goes to, even if the workspace switches account meanwhile.
+   */
+  private pin(): PinnedAccount | undefined {
+    const { appId, label } = this.host.account();
+    return appId ? { appId, label, service: this.serviceFor(appId) } : undefined;
+  }
 
   /** Uploads the menu in the given (or active) editor, unsaved changes included. */
   async uploadMenu(uri?: vscode.Uri, invocation: Invocation = PLAIN_INVOCATION): Promise<void> {
@@ -50,10 +60,12 @@ export class MenuCommands {
 
   async downloadMenu(): Promise<void> {
     if (!(await this.host.ensureCredentials())) return;
+    const account = this.pin();
+    if (!account) return;
     try {
-      const current = await this.progress(vscode.l10n.t('Downloading the current menu…'), () => this.service.current());
+      const current = await this.progress(vscode.l10n.t('Downloading the current menu…'), () => account.service.current());
       if (!current.menu) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no custom menu.', this.host.account().label));
+        void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no custom menu.', account.label));
         return;
       }
       await this.openUntitled(current.menu);
@@ -70,10 +82,12 @@ export class MenuCommands {
 
   async restoreMenuBackup(invocation: Invocation = PLAIN_INVOCATION): Promise<void> {
     const t = vscode.l10n.t;
-    const { appId } = this.host.account();
-    const summaries = await this.backups.list(appId ? { appId } : {});
+    if (!(await this.host.ensureCredentials())) return;
+    const account = this.pin();
+    if (!account) return;
+    const summaries = await this.backups.list({ appId: account.appId });
     if (summaries.length === 0) {
-      void vscode.window.showInformationMessage(t('There are no menu backups for {0} yet. A backup is saved before every upload and delete.', this.host.account().label));
+      void vscode.window.showInformationMessage(t('There are no menu backups for {0} yet. A backup is saved before every upload and delete.', account.label));
       return;
     }
     const picked = await vscode.window.showQuickPick(
@@ -84,7 +98,7 @@ export class MenuCommands {
     try {
       const backup = await this.backups.read(picked.summary.name);
       if (!(await this.restorable(backup))) return;
-      await this.restore(backup, t('the backup of {0}', localTime(picked.summary.savedAt)), invocation);
+      await this.restore(account, backup, t('the backup of {0}', localTime(picked.summary.savedAt)), invocation);
     } catch (error) {
       await this.host.showError(t('Could not restore the menu backup'), error);
     }
@@ -93,7 +107,9 @@ export class MenuCommands {
   async deleteMenu(invocation: Invocation = PLAIN_INVOCATION): Promise<void> {
     const t = vscode.l10n.t;
     if (!(await this.host.ensureCredentials())) return;
-    const { label } = this.host.account();
+    const account = this.pin();
+    if (!account) return;
+    const { label } = account;
     const confirmed = await this.confirm(
       invocation,
       t('Delete the custom menu of {0}?', label),
@@ -102,7 +118,7 @@ export class MenuCommands {
     );
     if (!confirmed) return;
     try {
-      await this.replacer.replaceLiveMenu(t('Deleting the menu…'), 'delete', () => this.service.deleteAll(), () => [
+      await this.replacer.replaceLiveMenu(account, t('Deleting the menu…'), 'delete', () => account.service.deleteAll(), () => [
         t('The custom menu of {0} was deleted.', label),
       ]);
     } catch (error) {
@@ -113,10 +129,12 @@ export class MenuCommands {
   async deleteConditionalMenu(invocation: Invocation = PLAIN_INVOCATION): Promise<void> {
     const t = vscode.l10n.t;
     if (!(await this.host.ensureCredentials())) return;
+    const account = this.pin();
+    if (!account) return;
     try {
-      const current = await this.progress(t('Reading the conditional menus…'), () => this.service.current());
+      const current = await this.progress(t('Reading the conditional menus…'), () => account.service.current());
       if (current.conditional.length === 0) {
-        void vscode.window.showInformationMessage(t('{0} has no conditional menus.', this.host.account().label));
+        void vscode.window.showInformationMessage(t('{0} has no conditional menus.', account.label));
         return;
       }
       const picked = await vscode.window.showQuickPick(
@@ -125,16 +143,16 @@ export class MenuCommands {
       );
       if (!picked?.entry.menuid) return;
       const confirmed = await this.confirm(
-      invocation,
-        t('Delete conditional menu {0} of {1}?', picked.entry.menuid, this.host.account().label),
+        invocation,
+        t('Delete conditional menu {0} of {1}?', picked.entry.menuid, account.label),
         t('A backup of the current menus is saved first.'),
         t('Delete'),
       );
       if (!confirmed) return;
       const menuid = picked.entry.menuid;
       const backup = await this.progress(t('Deleting the conditional menu…'), async () => {
-        const saved = current.menu ? await this.replacer.saveBackup(current.menu, current.conditional, 'delete') : undefined;
-        await this.service.deleteConditional(menuid);
+        const saved = current.menu ? await this.replacer.saveBackup(account, current.menu, current.conditional, 'delete') : undefined;
+        await account.service.deleteConditional(menuid);
         return saved;
       });
       await this.replacer.announce(t('Conditional menu {0} was deleted.', menuid), backup);
@@ -146,6 +164,8 @@ export class MenuCommands {
   async tryMatchMenu(): Promise<void> {
     const t = vscode.l10n.t;
     if (!(await this.host.ensureCredentials())) return;
+    const account = this.pin();
+    if (!account) return;
     const userId = await vscode.window.showInputBox({
       title: t('WeChat: Try Match Menu'),
       prompt: t('The OpenID or WeChat ID of a follower: shows the menu that user sees.'),
@@ -154,7 +174,7 @@ export class MenuCommands {
     });
     if (!userId?.trim()) return;
     try {
-      const result = await this.progress(t('Matching…'), () => this.service.tryMatch(userId.trim()));
+      const result = await this.progress(t('Matching…'), () => account.service.tryMatch(userId.trim()));
       if (!result?.menu) {
         void vscode.window.showInformationMessage(t('{0} sees no custom menu.', userId.trim()));
         return;
@@ -183,7 +203,9 @@ export class MenuCommands {
   private async upload(menu: Menu, source: string, invocation: Invocation): Promise<void> {
     const t = vscode.l10n.t;
     if (!(await this.host.ensureCredentials())) return;
-    const { label } = this.host.account();
+    const account = this.pin();
+    if (!account) return;
+    const { label } = account;
     const conditional = menu.matchrule !== undefined;
     const confirmed = await this.confirm(
       invocation,
@@ -196,13 +218,13 @@ export class MenuCommands {
     if (!confirmed) return;
     try {
       if (conditional) {
-        const menuid = await this.progress(t('Adding the conditional menu…'), () => this.service.addConditional(menu));
+        const menuid = await this.progress(t('Adding the conditional menu…'), () => account.service.addConditional(menu));
         void vscode.window.showInformationMessage(
           t('Conditional menu added to {0}: menuid {1}. "WeChat: Delete Conditional Menu" removes it again.', label, menuid),
         );
         return;
       }
-      await this.replacer.replaceLiveMenu(t('Uploading the menu…'), 'upload', () => this.service.create(menu), () => [
+      await this.replacer.replaceLiveMenu(account, t('Uploading the menu…'), 'upload', () => account.service.create(menu), () => [
         t('Menu uploaded to {0}. Followers see it within minutes.', label),
       ]);
     } catch (error) {
@@ -234,10 +256,9 @@ export class MenuCommands {
   }
 
   /** Confirms, backs up the live menus, then makes them what the backup holds (conditional menus too). */
-  private async restore(backup: MenuBackup, source: string, invocation: Invocation): Promise<void> {
+  private async restore(account: PinnedAccount, backup: MenuBackup, source: string, invocation: Invocation): Promise<void> {
     const t = vscode.l10n.t;
-    if (!(await this.host.ensureCredentials())) return;
-    const { label } = this.host.account();
+    const { label } = account;
     const conditional = backup.conditional ?? [];
     const confirmed = await this.confirm(
       invocation,
@@ -248,7 +269,7 @@ export class MenuCommands {
       t('Upload'),
     );
     if (!confirmed) return;
-    await this.replacer.replaceLiveMenu(t('Restoring the menu…'), 'restore', () => this.service.restore(backup), (result) => [
+    await this.replacer.replaceLiveMenu(account, t('Restoring the menu…'), 'restore', () => account.service.restore(backup), (result) => [
       t('Menu backup restored to {0}. Followers see it within minutes.', label),
       ...menuidChanges(result),
     ]);
