@@ -105,11 +105,6 @@ export class RedisTokenSource implements TeamTokenSource {
     return { accessToken: decoded.accessToken, expiresAt, format: decoded.format };
   }
 
-  /** Closes the connection now (the settings or the Redis password changed); the next read reconnects. */
-  async reset(): Promise<void> {
-    await this.closeConnection();
-  }
-
   async dispose(): Promise<void> {
     this.disposed = true;
     await this.closeConnection();
@@ -125,6 +120,9 @@ export class RedisTokenSource implements TeamTokenSource {
       this.options.log.debug('Redis: URL or credentials changed; closing the old connection');
       await this.closeConnection();
     }
+    // A read that was under way when the source was closed (switch, settings or password change)
+    // must not open a connection nobody will close.
+    if (this.disposed) throw new TeamSourceError('unreachable', 'redis', 'wechat.redis.url', 'the Redis source was closed');
     if (!this.open) {
       const started = this.options.clock.now();
       const connection = this.options.connect({
