@@ -29,6 +29,7 @@ import { TeamSources } from './ui/token/teamSources';
 import { WeChatClient } from './wechat/client';
 import { ErrcodeCatalog, GENERAL_ERRCODES } from './wechat/errcodes';
 import { InvalidBaseUrlError } from './wechat/errors';
+import { jsSdkCommandTable } from './ui/diagnostics/commands';
 
 /** What activate() returns: read-only views for integration tests and other extensions. */
 export interface WeChatExtensionApi {
@@ -126,6 +127,8 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   const loadCommands = (): Commands =>
     (commands ??= lazyRequire<CommandsModule>(context.extensionUri, 'commands.js').createCommands({
       appSecrets, manager, log, clock, accounts, confirmations, store, teamCredentials,
+      client,
+      secrets: context.secrets,
       config: () => config,
       describeSource: (account) => teamSources.describe(account),
       clearToken: (appId) => store.clear(appId),
@@ -166,6 +169,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     accountCommandTable(loadCommands),
     generalCommandTable(() => log.show(), () => actions.show()),
     menus.commandTable(),
+    jsSdkCommandTable(loadCommands),
   ];
   context.subscriptions.push(...registerCommandTables(tables, confirmations));
 

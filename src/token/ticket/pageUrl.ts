@@ -17,6 +17,8 @@ export type PageUrl =
 export function parsePageUrl(input: string): PageUrl {
   const trimmed = input.trim();
   if (trimmed === '') return { ok: false, problem: 'empty' };
+  // URL parsing silently drops tabs and line breaks, but the signed string would keep them.
+  if ([...trimmed].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) return { ok: false, problem: 'notAUrl' };
   const hashAt = trimmed.indexOf('#');
   const url = hashAt >= 0 ? trimmed.slice(0, hashAt) : trimmed;
   const strippedFragment = hashAt >= 0 ? trimmed.slice(hashAt) : undefined;

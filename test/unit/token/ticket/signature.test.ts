@@ -66,6 +66,7 @@ describe('token/ticket/pageUrl', () => {
     assert.deepEqual(parsePageUrl(''), { ok: false, problem: 'empty' });
     assert.deepEqual(parsePageUrl('#only-a-fragment'), { ok: false, problem: 'notAUrl' });
     assert.deepEqual(parsePageUrl('example.com/page'), { ok: false, problem: 'notAUrl' });
+    assert.deepEqual(parsePageUrl('https://example.com/a\nb'), { ok: false, problem: 'notAUrl' });
     assert.deepEqual(parsePageUrl('file:///home/me/page.html'), { ok: false, problem: 'notHttp', scheme: 'file' });
     assert.deepEqual(parsePageUrl('weixin://dl/business'), { ok: false, problem: 'notHttp', scheme: 'weixin' });
   });
