@@ -30,6 +30,7 @@ import { WeChatClient } from './wechat/client';
 import { ErrcodeCatalog, GENERAL_ERRCODES } from './wechat/errcodes';
 import { InvalidBaseUrlError } from './wechat/errors';
 import { jsSdkCommandTable } from './ui/diagnostics/commands';
+import { JSAPI_TICKET_KEY_PREFIX } from './ui/common/secretKeys';
 
 /** What activate() returns: read-only views for integration tests and other extensions. */
 export interface WeChatExtensionApi {
@@ -131,7 +132,11 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       secrets: context.secrets,
       config: () => config,
       describeSource: (account) => teamSources.describe(account),
-      clearToken: (appId) => store.clear(appId),
+      // The cached jsapi_ticket (JS-SDK Signature) goes with the cached token.
+      clearToken: async (appId) => {
+        await store.clear(appId);
+        await context.secrets.delete(JSAPI_TICKET_KEY_PREFIX + appId);
+      },
       tokenSourceFacts: () => {
         const account = accounts.current;
         const reader = account ? teamSources.readerFor(account.appId) : undefined;
