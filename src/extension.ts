@@ -30,6 +30,8 @@ import { TerminalTokenEnvironment } from './ui/token/terminalEnvironment';
 import { WeChatClient } from './wechat/client';
 import { ErrcodeCatalog, GENERAL_ERRCODES } from './wechat/errcodes';
 import { InvalidBaseUrlError } from './wechat/errors';
+import { jsSdkCommandTable } from './ui/diagnostics/commands';
+import { JSAPI_TICKET_KEY_PREFIX } from './ui/common/secretKeys';
 
 /** What activate() returns: read-only views for integration tests and other extensions. */
 export interface WeChatExtensionApi {
@@ -128,9 +130,15 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   const loadCommands = (): Commands =>
     (commands ??= lazyRequire<CommandsModule>(context.extensionUri, 'commands.js').createCommands({
       appSecrets, manager, log, clock, accounts, confirmations, store, teamCredentials,
+      client,
+      secrets: context.secrets,
       config: () => config,
       describeSource: (account) => teamSources.describe(account),
-      clearToken: (appId) => store.clear(appId),
+      // The cached jsapi_ticket (JS-SDK Signature) goes with the cached token.
+      clearToken: async (appId) => {
+        await store.clear(appId);
+        await context.secrets.delete(JSAPI_TICKET_KEY_PREFIX + appId);
+      },
       tokenSourceFacts: () => {
         const account = accounts.current;
         const reader = account ? teamSources.readerFor(account.appId) : undefined;
@@ -168,6 +176,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     accountCommandTable(loadCommands),
     generalCommandTable(() => log.show(), () => actions.show()),
     menus.commandTable(),
+    jsSdkCommandTable(loadCommands),
   ];
   context.subscriptions.push(...registerCommandTables(tables, confirmations));
 

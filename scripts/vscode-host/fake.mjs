@@ -29,6 +29,7 @@ export async function startFake(accounts = [TEST_ACCOUNT], { tokenTtlSeconds = 3
   //   POST /fault               inject a fault (FakeFault JSON)
   //   GET  /live-menu?appId=    the account's live default menu (upload shape) or null
   //   POST /live-menu           {appId, menu} replaces it without validation (menu null removes it)
+  //   GET  /ticket?appId=       the account's latest jsapi_ticket (or null) and how many were fetched
   //   POST /ui                  ask the runner to act on the page like a person (see ui-ops.mjs)
   let uiHandler;
   const control = http.createServer((req, res) => {
@@ -57,6 +58,10 @@ export async function startFake(accounts = [TEST_ACCOUNT], { tokenTtlSeconds = 3
           if (url.pathname === '/live-menu' && req.method === 'POST') {
             fake.setLiveMenu(body?.appId ?? accounts[0].appId, body?.menu ?? undefined);
             return send(200, { ok: true });
+          }
+          if (url.pathname === '/ticket' && req.method === 'GET') {
+            const appId = url.searchParams.get('appId') ?? accounts[0].appId;
+            return send(200, { ticket: fake.currentTicket(appId) ?? null, fetches: fake.ticketFetches(appId) });
           }
           if (url.pathname === '/ui' && req.method === 'POST') {
             if (!uiHandler) return send(501, { error: 'no page to act on' });

@@ -13,11 +13,16 @@ export const RECHECK_INTERVAL_MS = 60_000;
 /** A team token whose source gave no expiry is re-read this often. */
 export const UNKNOWN_EXPIRY_RECHECK_MS = 600_000;
 
-export function remainingMs(token: CachedToken, now: number): number {
+/** Anything with an absolute expiry: a token, a jsapi_ticket. */
+export interface Expiring {
+  readonly expiresAt: number;
+}
+
+export function remainingMs(token: Expiring, now: number): number {
   return token.expiresAt - now;
 }
 
-export function isExpired(token: CachedToken, now: number): boolean {
+export function isExpired(token: Expiring, now: number): boolean {
   return now >= token.expiresAt;
 }
 

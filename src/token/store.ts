@@ -33,13 +33,19 @@ export interface Unsubscribe {
   dispose(): void;
 }
 
-export interface TokenStore {
-  read(appId: string): Promise<CachedToken | undefined>;
-  write(token: CachedToken): Promise<void>;
+/**
+ * One credential per AppID, shared by every window (the access token, the jsapi_ticket). In VS
+ * Code each kind is a SecretStorage key prefix.
+ */
+export interface CredentialStore<Entry extends { readonly appId: string }> {
+  read(appId: string): Promise<Entry | undefined>;
+  write(entry: Entry): Promise<void>;
   clear(appId: string): Promise<void>;
   /** Fires when any window (this one included) changed the entry of an AppID. */
   onDidChange(listener: (appId: string) => void): Unsubscribe;
 }
+
+export type TokenStore = CredentialStore<CachedToken>;
 
 /** Parses a stored entry defensively: a corrupt or foreign value is treated as "no token". */
 export function parseCachedToken(text: string | undefined, appId: string): CachedToken | undefined {

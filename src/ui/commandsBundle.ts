@@ -16,6 +16,13 @@ import { AccountWizard } from './account/accountWizard';
 import { TeamCredentialCommands } from './account/teamCredentialCommands';
 import { TeamCredentials } from './account/teamCredentials';
 import { WeChatConfig } from '../config';
+import type * as vscode from 'vscode';
+import { WeChatApi } from '../wechat/client';
+import { parseCachedTicket } from '../token/ticket/ticket';
+import { TicketManager } from '../token/ticket/ticketManager';
+import { SecretCredentialStore } from './common/secretCredentialStore';
+import { JSAPI_TICKET_KEY_PREFIX } from './common/secretKeys';
+import { JsSdkSignatureCommand } from './diagnostics/jsSdkSignature';
 
 export interface CommandsHost extends AccountSwitcherHost {
   readonly appSecrets: AppSecrets;
@@ -24,6 +31,9 @@ export interface CommandsHost extends AccountSwitcherHost {
   /** What Show Token Source tells about the active account. */
   readonly tokenSourceFacts: () => TokenSourceFacts;
   readonly manager: TokenManager;
+  readonly client: WeChatApi;
+  /** The jsapi_ticket cache lives here too, beside the token's. */
+  readonly secrets: vscode.SecretStorage;
 }
 
 export interface Commands {
@@ -33,6 +43,7 @@ export interface Commands {
   readonly switcher: AccountSwitcher;
   readonly teamCredentials: TeamCredentialCommands;
   showTokenSource(): Promise<void>;
+  readonly jsSdk: JsSdkSignatureCommand;
 }
 
 /** Shape of dist/commands.js. */
@@ -50,5 +61,22 @@ export function createCommands(host: CommandsHost): Commands {
   const teamCredentials = new TeamCredentialCommands(host.teamCredentials, host.log);
   const wizard = new AccountWizard(host.accounts, host.appSecrets, teamCredentials, host.config);
   const switcher = new AccountSwitcher(host, wizard);
-  return { presenter, accounts, tokens, switcher, teamCredentials, showTokenSource: () => showTokenSource(host.tokenSourceFacts(), host.clock) };
+  const tickets = new TicketManager({
+    store: new SecretCredentialStore(host.secrets, JSAPI_TICKET_KEY_PREFIX, parseCachedTicket),
+    clock: host.clock,
+    tokens: host.manager,
+    api: host.client,
+    onTicket: (ticket) => host.log.redactor.addSecret(ticket),
+    log: host.log,
+  });
+  const jsSdk = new JsSdkSignatureCommand({
+    tickets,
+    account: () => host.accounts.current,
+    clock: host.clock,
+    presenter,
+    ensureCredentials: () => accounts.ensureCredentials(),
+    describeSource: host.describeSource,
+    tokenMode: () => host.config().tokenMode,
+  });
+  return { presenter, accounts, tokens, switcher, teamCredentials, showTokenSource: () => showTokenSource(host.tokenSourceFacts(), host.clock), jsSdk };
 }

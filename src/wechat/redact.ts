@@ -1,8 +1,9 @@
 // Secrets travel in query strings (classic token URL) and access tokens in every API URL, so
 // everything that may reach a log line or an error message passes through here first.
 
-const SECRET_QUERY_KEYS = ['secret', 'access_token', 'appsecret'];
-const SECRET_JSON_KEYS = ['secret', 'access_token'];
+const SECRET_QUERY_KEYS = ['secret', 'access_token', 'appsecret', 'jsapi_ticket'];
+/** `ticket`: the jsapi_ticket in getticket's answer. */
+const SECRET_JSON_KEYS = ['secret', 'access_token', 'ticket'];
 
 /** Hides the values of secret query parameters in a URL or any text containing one. */
 export function redactUrl(text: string): string {

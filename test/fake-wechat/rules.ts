@@ -25,6 +25,8 @@ export const FAKE_LIMITS = {
   urlBytes: 1024,
   menuDomainsMax: 3,
   conditionalMenusMax: 20,
+  /** A jsapi_ticket (or wx_card ticket) lives this long, independently of the token that fetched it. */
+  ticketTtlSeconds: 7200,
 } as const;
 
 /** Daily call limits per API, as `openapi/quota/get` reports them. The token endpoint's limit is per account. */

@@ -17,6 +17,7 @@ import { Menus } from './menus';
 import { Replies } from './replies';
 import { E, FAKE_LIMITS, isRecord } from './rules';
 import { Tokens, isAccount } from './tokens';
+import { Tickets, type TicketType } from './tickets';
 import type { AccountState, FakeCall, FakeFault, FakeWeChatOptions, Reply, RequestContext } from './types';
 
 export type { FakeAccount, FakeCall, FakeFault, FakeWeChatOptions } from './types';
@@ -36,6 +37,7 @@ export class FakeWeChat {
   private readonly accounts: Accounts;
   private readonly tokens: Tokens;
   private readonly menus: Menus;
+  private readonly tickets: Tickets;
   private readonly faults = new FaultQueue();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly routes: Map<string, Route>;
@@ -57,7 +59,8 @@ export class FakeWeChat {
     const ttlMs = (options.tokenTtlSeconds ?? FAKE_LIMITS.tokenTtlSeconds) * 1000;
     this.tokens = new Tokens(this.accounts, this.replies, this.now, ttlMs, () => this.callerIp);
     this.menus = new Menus(this.replies);
-    const { tokens, accounts, menus } = this;
+    this.tickets = new Tickets(this.replies, this.now);
+    const { tokens, accounts, menus, tickets } = this;
     this.routes = new Map<string, Route>([
       ['/cgi-bin/token', { method: 'ANY', auth: false, handler: (c) => tokens.classicToken(c) }],
       ['/cgi-bin/stable_token', { method: 'POST', auth: false, handler: (c) => tokens.stableToken(c) }],
@@ -70,6 +73,7 @@ export class FakeWeChat {
       ['/cgi-bin/menu/addconditional', { method: 'POST', auth: true, handler: (c, st) => menus.addConditional(c, st) }],
       ['/cgi-bin/menu/delconditional', { method: 'POST', auth: true, handler: (c, st) => menus.delConditional(c, st) }],
       ['/cgi-bin/menu/trymatch', { method: 'POST', auth: true, handler: (c, st) => menus.tryMatch(c, st) }],
+      ['/cgi-bin/ticket/getticket', { method: 'ANY', auth: true, handler: (c, st) => tickets.getTicket(c, st) }],
     ]);
     server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
       this.onRequest(req, res);
@@ -109,6 +113,21 @@ export class FakeWeChat {
   /** Conditional menus in upload shape: `{button, matchrule, menuid}` (menuid as the string addconditional returned). */
   conditionalMenus(appId: string): unknown[] {
     return this.menus.conditional(this.accounts.get(appId));
+  }
+
+  /** The JS-SDK ticket the account was issued last (jsapi by default), or undefined. */
+  currentTicket(appId: string, type: TicketType = 'jsapi'): string | undefined {
+    return this.tickets.current(appId, type);
+  }
+
+  /** Whether a ticket is still within its lifetime. */
+  isTicketValid(ticket: string): boolean {
+    return this.tickets.isValid(ticket);
+  }
+
+  /** How many tickets of that type the account fetched successfully. */
+  ticketFetches(appId: string, type: TicketType = 'jsapi'): number {
+    return this.tickets.fetchCount(appId, type);
   }
 
   /** Clears every daily counter of the account (token quota, force-refresh count, per-API counts). */

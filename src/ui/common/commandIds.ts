@@ -43,3 +43,9 @@ export type AccountCommandId = IdOf<typeof ACCOUNT_COMMANDS>;
 export type TokenCommandId = IdOf<typeof TOKEN_COMMANDS>;
 export type GeneralCommandId = IdOf<typeof GENERAL_COMMANDS>;
 export type MenuCommandId = IdOf<typeof MENU_COMMANDS>;
+
+/** JS-SDK diagnostics: the wx.config signature of a page behind a menu's view button. */
+export const JSSDK_COMMANDS = {
+  jsSdkSignature: 'wechat.jsSdkSignature',
+} as const;
+export type JsSdkCommandId = IdOf<typeof JSSDK_COMMANDS>;

@@ -11,7 +11,7 @@ export interface ConfirmPrompt {
   readonly action: string;
 }
 
-const TEST_OPTION_KEYS: ReadonlyArray<keyof TestOptions> = ['skipConfirmation', 'appId', 'appSecret', 'username'];
+const TEST_OPTION_KEYS: ReadonlyArray<keyof TestOptions> = ['skipConfirmation', 'appId', 'appSecret', 'username', 'url'];
 
 export class Confirmations {
   constructor(private readonly testMode: boolean) {}
@@ -61,5 +61,6 @@ function pickTestOptions(value: Record<string, unknown>): TestOptions {
     appId: text('appId'),
     appSecret: text('appSecret'),
     username: text('username'),
+    url: text('url'),
   };
 }

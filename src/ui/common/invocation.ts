@@ -11,6 +11,8 @@ export interface TestOptions {
   readonly appSecret?: string;
   /** A Redis ACL user name (Set Redis Password). */
   readonly username?: string;
+  /** A page URL (JS-SDK Signature for URL), instead of the input box. */
+  readonly url?: string;
 }
 
 export interface Invocation {

@@ -11,3 +11,5 @@ export const REDIS_USERNAME_KEY = 'wechat.redis.username';
 export const REDIS_PASSWORD_KEY = 'wechat.redis.password';
 /** The bearer credential of the team's token service. */
 export const TOKEN_SERVICE_CREDENTIAL_KEY = 'wechat.tokenService.credential';
+/** The jsapi_ticket cache, one per AppID: a credential with the token's lifecycle. */
+export const JSAPI_TICKET_KEY_PREFIX = 'wechat.jsapiTicket.';

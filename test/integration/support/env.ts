@@ -41,6 +41,8 @@ interface InProcessFake {
   readonly calls: readonly FakeCall[];
   liveMenu(appId: string): unknown;
   setLiveMenu(appId: string, menu: unknown): void;
+  currentTicket(appId: string): string | undefined;
+  ticketFetches(appId: string): number;
   close(): Promise<void>;
 }
 
@@ -94,6 +96,16 @@ export async function setLiveMenu(menu: unknown): Promise<void> {
     body: JSON.stringify({ appId: config.appId, menu: menu ?? null }),
   });
   if (!res.ok) throw new Error(`fake control endpoint answered ${res.status}`);
+}
+
+/** The test account's latest jsapi_ticket at the fake (undefined before the first fetch) and the fetch count. */
+export async function fakeTicket(): Promise<{ readonly ticket: string | undefined; readonly fetches: number }> {
+  const config = await itConfig();
+  if (inProcess) return { ticket: inProcess.currentTicket(config.appId), fetches: inProcess.ticketFetches(config.appId) };
+  const res = await fetch(`${config.controlUrl}/ticket?appId=${encodeURIComponent(config.appId)}`);
+  if (!res.ok) throw new Error(`fake control endpoint answered ${res.status}`);
+  const body = (await res.json()) as { ticket: string | null; fetches: number };
+  return { ticket: body.ticket ?? undefined, fetches: body.fetches };
 }
 
 /** Calls to token endpoints (stable_token and the classic token), i.e. real token fetches. */
