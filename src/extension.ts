@@ -132,6 +132,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       appSecrets, manager, log, clock, accounts, confirmations, store, teamCredentials,
       client,
       secrets: context.secrets,
+      workspaceState: context.workspaceState,
       config: () => config,
       describeSource: (account) => teamSources.describe(account),
       // The cached jsapi_ticket (JS-SDK Signature) goes with the cached token.

@@ -34,6 +34,8 @@ export interface CommandsHost extends AccountSwitcherHost {
   readonly client: WeChatApi;
   /** The jsapi_ticket cache lives here too, beside the token's. */
   readonly secrets: vscode.SecretStorage;
+  /** This workspace's memory (which accounts' tokens its tasks may get). */
+  readonly workspaceState: vscode.Memento;
 }
 
 export interface Commands {
@@ -57,7 +59,7 @@ export function createCommands(host: CommandsHost): Commands {
   const tokens = new TokenCommands(host.manager, accounts, presenter, host.clock, host.confirmations, () => {
     const account = host.accounts.current;
     return account ? accountLabel(account) : '';
-  });
+  }, host.workspaceState);
   const teamCredentials = new TeamCredentialCommands(host.teamCredentials, host.log);
   const wizard = new AccountWizard(host.accounts, host.appSecrets, teamCredentials, host.config);
   const switcher = new AccountSwitcher(host, wizard);

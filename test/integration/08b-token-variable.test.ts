@@ -52,6 +52,10 @@ suite('the token in tasks, launch configurations and terminals', () => {
       ],
     };
     tasksFile = await writeWorkspaceFile('.vscode/tasks.json', JSON.stringify(tasks, null, 2));
+    // Without the user's consent for this workspace and account, the variable gives nothing: the
+    // modal is refused in a test host, so the first use fails; the consent (test mode) allows it.
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('wechat.accessToken')), /access token of/);
+    assert.strictEqual(await vscode.commands.executeCommand<string>('wechat.accessToken', { skipConfirmation: true }), heldToken(api));
     const before = tokenCalls(await fakeCalls()).length;
     await waitFor('the task to be known', async () => (await vscode.tasks.fetchTasks()).some((t) => t.name === 'wechat-it: write the token'));
     await vscode.commands.executeCommand('workbench.action.tasks.runTask', 'wechat-it: write the token');

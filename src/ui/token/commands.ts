@@ -22,7 +22,7 @@ export function tokenCommandTable(commands: () => Commands): CommandTable<TokenC
       run: () => commands().showTokenSource(),
       pick: { group, label: `$(info) ${t('Show Token Source')}`, detail: t('Source, key or URL, TTL and a fingerprint of the token'), when: isConfigured },
     },
-    [TOKEN_COMMANDS.accessToken]: { run: () => tokens().accessTokenForVariable() },
+    [TOKEN_COMMANDS.accessToken]: { run: (invocation) => tokens().accessTokenForVariable(invocation) },
     [TOKEN_COMMANDS.forceRefreshAccessToken]: {
       run: (invocation) => tokens().forceRefreshAccessToken(invocation),
       pick: {

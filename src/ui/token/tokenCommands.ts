@@ -10,6 +10,9 @@ import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import { formatRemaining } from '../../token/status/countdown';
 import { ErrorPresenter } from '../common/errorPresenter';
 
+/** workspaceState key prefix: `${command:wechat.accessToken}` allowed for an account here. */
+const VARIABLE_CONSENT_KEY = 'wechat.tokenVariableAllowed';
+
 export class TokenCommands {
   constructor(
     private readonly manager: TokenManager,
@@ -19,6 +22,8 @@ export class TokenCommands {
     private readonly confirmations: Confirmations,
     /** How the confirmation names the account: "name (AppID)". */
     private readonly accountLabel: () => string,
+    /** Remembers, per workspace, which accounts' tokens tasks and launch configurations may get. */
+    private readonly workspaceState: vscode.Memento,
   ) {}
 
   /** Puts a valid token on the clipboard; fetches only if the cached one is not fresh. */
@@ -42,8 +47,9 @@ export class TokenCommands {
    * like Copy (cached, or fetched/adopted). Undefined makes VS Code cancel the task or launch; the
    * error is shown without waiting for the user, so the launch does not hang on the notification.
    */
-  async accessTokenForVariable(): Promise<string | undefined> {
+  async accessTokenForVariable(invocation: Invocation = PLAIN_INVOCATION): Promise<string | undefined> {
     if (!(await this.accounts.ensureCredentials())) return undefined;
+    if (!(await this.variableConsent(invocation))) return undefined;
     try {
       const token = await this.withProgress(vscode.l10n.t('Getting the access token…'), () => this.manager.get());
       return token.accessToken;
@@ -51,6 +57,30 @@ export class TokenCommands {
       void this.presenter.show(vscode.l10n.t('Could not get the access token for the task or launch configuration'), error);
       return undefined;
     }
+  }
+
+  /**
+   * Any task or launch configuration of a workspace (a `folderOpen` task too) and any extension can
+   * ask for the token this way, without the traces Copy leaves: ask once per workspace and
+   * account, naming both, and remember the answer in the workspace's state.
+   */
+  private async variableConsent(invocation: Invocation): Promise<boolean> {
+    const label = this.accountLabel();
+    const key = `${VARIABLE_CONSENT_KEY}.${label}`;
+    if (this.workspaceState.get<boolean>(key) === true) return true;
+    const t = vscode.l10n.t;
+    const allowed = await this.confirmations.confirm(
+      {
+        message: t('Give the tasks and launch configurations of this workspace the access token of {0}?', label),
+        detail: t(
+          'A task, a launch configuration or another extension asked for it with the variable command:wechat.accessToken. Whatever runs with it — a script, a debugged server — can use the token until it expires. Asked once per workspace and account.',
+        ),
+        action: t('Allow'),
+      },
+      invocation,
+    );
+    if (allowed) await this.workspaceState.update(key, true);
+    return allowed;
   }
 
   async refreshAccessToken(): Promise<boolean> {
