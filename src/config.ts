@@ -31,7 +31,10 @@ export async function updateAppId(appId: string): Promise<void> {
   const target = inspected?.workspaceValue !== undefined
     ? vscode.ConfigurationTarget.Workspace
     : vscode.ConfigurationTarget.Global;
+  const previous = target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue;
   await config.update('appId', appId, target);
+  // The label belonged to the AppID it replaces: "Production (wxNEW)" in a confirmation would lie.
+  if (typeof previous === 'string' && previous.trim() && previous.trim() !== appId) await config.update('accountName', undefined, target);
 }
 
 /** An entry of `wechat.accounts` as written to settings.json (never a secret). */
@@ -42,12 +45,18 @@ export interface AccountEntry {
   readonly redis?: { readonly layout?: string; readonly prefix?: string; readonly key?: string };
 }
 
-/** Adds (or replaces, by AppID) an account in the user's `wechat.accounts`. */
+/**
+ * Adds (or replaces, by AppID) an account in `wechat.accounts`, where the list in force is
+ * written: a workspace list replaces the user's whole, so an account added to the user's list
+ * would not show there.
+ */
 export async function saveAccount(entry: AccountEntry): Promise<void> {
   const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
-  const current = config.inspect<unknown>('accounts')?.globalValue;
+  const inspected = config.inspect<unknown>('accounts');
+  const inWorkspace = Array.isArray(inspected?.workspaceValue);
+  const current = inWorkspace ? inspected?.workspaceValue : inspected?.globalValue;
   const list = Array.isArray(current) ? current.filter((item) => !sameAppId(item, entry.appId)) : [];
-  await config.update('accounts', [...list, entry], vscode.ConfigurationTarget.Global);
+  await config.update('accounts', [...list, entry], inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
 }
 
 /**

@@ -101,9 +101,10 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   const scheduler = new RefreshScheduler(
     manager,
     clock,
-    // In classic mode every fetch breaks the servers' token, so nothing is fetched in the background.
+    // In classic mode every fetch breaks the servers' token, so nothing is fetched in the background;
+    // a team account only reads, so its countdown keeps refreshing whatever the token mode.
     () => ({
-      autoRefresh: config.autoRefresh && config.tokenMode === 'stable',
+      autoRefresh: config.autoRefresh && (config.tokenMode === 'stable' || accounts.current?.tokenSource !== 'wechat'),
       refreshMarginSeconds: config.refreshMarginSeconds,
       jitterMs: REFRESH_JITTER_MS,
     }),
@@ -196,6 +197,11 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       // A new Redis or service URL takes a new connection.
       if (event.affectsConfiguration('wechat.redis')) teamSources.close('redis');
       if (event.affectsConfiguration('wechat.tokenService')) teamSources.close('url');
+      // Another layout or key: forget what was read from the old one (its rate limit included).
+      if (event.affectsConfiguration('wechat.accounts')) {
+        teamSources.close('redis');
+        teamSources.close('url');
+      }
       onAccountChanged();
     }),
     accounts.onDidSwitch(() => onAccountChanged()),

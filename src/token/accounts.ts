@@ -17,6 +17,11 @@ export interface Account {
 const SOURCES: readonly TokenSourceKind[] = ['wechat', 'redis', 'url'];
 const APP_ID = /^wx[0-9a-zA-Z]{14,32}$/;
 
+/** The AppID rule of `wechat.accounts` (the manifest states the same pattern); the wizard enforces it too. */
+export function isAccountAppId(value: string): boolean {
+  return APP_ID.test(value.trim());
+}
+
 export interface ParsedAccounts {
   readonly accounts: readonly Account[];
   readonly warnings: readonly string[];

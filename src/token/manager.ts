@@ -196,6 +196,12 @@ export class TokenManager {
     return isFresh(token, this.options.clock.now(), marginMs);
   }
 
+  /** The active account's source (undefined before setup). */
+  activeSource(): ManagedSource | undefined {
+    const { appId } = this.options.settings();
+    return appId ? this.sourceFor(appId) : undefined;
+  }
+
   /** The account's source: its team source, or WeChat. */
   sourceFor(appId: string): ManagedSource {
     return this.options.teamSource?.(appId) ?? this.wechatSource;

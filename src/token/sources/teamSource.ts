@@ -7,6 +7,8 @@ import type { SourcedToken, TeamTokenSource } from './source';
 
 export class TeamSourceReader implements ManagedSource {
   private readonly lastRead = new Map<string, { readonly at: number; readonly token: SourcedToken }>();
+  /** The last failed read per AppID: a wrong password is not retried on every focus (auth lockouts). */
+  private readonly lastFailure = new Map<string, { readonly at: number; readonly error: unknown }>();
 
   constructor(
     private readonly source: TeamTokenSource,
@@ -29,11 +31,20 @@ export class TeamSourceReader implements ManagedSource {
 
   async obtain(appId: string, request: ObtainRequest): Promise<SourcedToken> {
     const now = this.clock.now();
+    const limited = (at: number): boolean => !request.afterRejection && now - at < this.minIntervalMs();
+    const failure = this.lastFailure.get(appId);
+    if (failure && limited(failure.at)) throw failure.error;
     const last = this.lastRead.get(appId);
-    if (last && !request.afterRejection && now - last.at < this.minIntervalMs()) return last.token;
-    const token = await this.source.read(appId);
-    this.lastRead.set(appId, { at: this.clock.now(), token });
-    return token;
+    if (last && limited(last.at)) return last.token;
+    try {
+      const token = await this.source.read(appId);
+      this.lastRead.set(appId, { at: this.clock.now(), token });
+      this.lastFailure.delete(appId);
+      return token;
+    } catch (error) {
+      this.lastFailure.set(appId, { at: this.clock.now(), error });
+      throw error;
+    }
   }
 
   staleError(appId: string, detail: string): Error {
@@ -45,13 +56,15 @@ export class TeamSourceReader implements ManagedSource {
     return this.lastRead.get(appId)?.token.format;
   }
 
-  /** When the last read happened, for focus re-reads (undefined: never read in this window). */
+  /** When this window last asked the source, successfully or not (undefined: never). */
   lastReadAt(appId: string): number | undefined {
-    return this.lastRead.get(appId)?.at;
+    const times = [this.lastRead.get(appId)?.at, this.lastFailure.get(appId)?.at].filter((at): at is number => at !== undefined);
+    return times.length > 0 ? Math.max(...times) : undefined;
   }
 
   dispose(): Promise<void> {
     this.lastRead.clear();
+    this.lastFailure.clear();
     return this.source.dispose();
   }
 }

@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import { AccountEntry, saveAccount, saveConnectionSetting, WeChatConfig } from '../../config';
 import { REDIS_LAYOUTS, RedisLayout, redisKeyFor } from '../../token/sources/redis/layouts';
-import { checkAppId, checkAppSecret } from '../../wechat/credentialFormat';
+import { isAccountAppId } from '../../token/accounts';
+import { checkAppSecret } from '../../wechat/credentialFormat';
 import { askCredential } from './accountCommands';
 import { ActiveAccount } from './activeAccount';
 import { AppSecrets } from './appSecrets';
@@ -39,12 +40,14 @@ export class AccountWizard {
       validateInput: (text) => (text.trim() ? undefined : t('Enter a name.')),
     });
     if (!name?.trim()) return false;
-    const appId = await askCredential(
-      { title: t('WeChat: Add Account (2/3)'), prompt: t('AppID of the Official Account'), placeHolder: 'wx0123456789abcdef' },
-      checkAppId,
-      t('Enter the AppID.'),
-      t('AppIDs usually look like wx followed by 16 letters or digits. Check for a typo.'),
-    );
+    // The account list takes only AppIDs of this form (parseAccounts): refuse others here, not later.
+    const appId = (await vscode.window.showInputBox({
+      title: t('WeChat: Add Account (2/3)'),
+      prompt: t('AppID of the Official Account'),
+      placeHolder: 'wx0123456789abcdef',
+      ignoreFocusOut: true,
+      validateInput: (text) => (isAccountAppId(text) ? undefined : t('An AppID is wx followed by 16 letters or digits.')),
+    }))?.trim();
     if (!appId) return false;
     const source = await this.pickSource();
     if (!source) return false;

@@ -90,8 +90,11 @@ export class TokenCommands {
       const token = await this.withProgress(vscode.l10n.t('Refreshing the access token…'), () =>
         this.manager.refresh({ always: true }),
       );
+      const team = this.manager.activeSource()?.kind !== 'wechat';
       const message =
-        token.accessToken === before?.accessToken
+        token.accessToken === before?.accessToken && team
+          ? vscode.l10n.t('The team still holds the same token: it stays valid for {0}. Production replaces it when it expires.', this.remaining(token))
+          : token.accessToken === before?.accessToken
           ? vscode.l10n.t(
               'WeChat confirmed the current token: it stays valid for {0}. stable_token renews it in its last 5 minutes; use Force Refresh only if it leaked.',
               this.remaining(token),
@@ -107,6 +110,10 @@ export class TokenCommands {
 
   async forceRefreshAccessToken(invocation: Invocation = PLAIN_INVOCATION): Promise<boolean> {
     if (!(await this.accounts.ensureCredentials())) return false;
+    if (this.manager.activeSource()?.kind !== 'wechat') {
+      // A team source refuses (and explains) before the destructive-sounding modal is shown.
+      return this.forceNow();
+    }
     const confirmed = await this.confirmations.confirm(
       {
         message: vscode.l10n.t('Force a new access token for {0}? The current token stops working.', this.accountLabel()),
@@ -118,6 +125,10 @@ export class TokenCommands {
       invocation,
     );
     if (!confirmed) return false;
+    return this.forceNow();
+  }
+
+  private async forceNow(): Promise<boolean> {
     try {
       const token = await this.withProgress(vscode.l10n.t('Forcing a new access token…'), () =>
         this.manager.refresh({ force: true, confirmed: true }),

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { Clock } from '../../../common/clock';
 import { Logger } from '../../../common/logger';
+import { isLoopbackHost } from '../../../wechat/baseUrl';
 import { ReadOptions, SourcedToken, TeamTokenSource } from '../source';
 import { refusalOf, TeamSourceError } from '../teamSourceError';
 import { isRedisClientFailure, RedisClientFailure, RedisConnection, RedisConnectOptions, RedisCredentials, RedisEndpoint } from './connection';
@@ -124,6 +125,10 @@ export class RedisTokenSource implements TeamTokenSource {
     // must not open a connection nobody will close.
     if (this.disposed) throw new TeamSourceError('unreachable', 'redis', 'wechat.redis.url', 'the Redis source was closed');
     if (!this.open) {
+      if (!endpoint.tls && !isLoopbackHost(endpoint.host)) {
+        // Allowed (many internal Redis servers have no TLS), but said: AUTH and the token travel in clear text.
+        this.options.log.warn(`Redis: ${describeEndpoint(endpoint)} is plain redis://; the password and the token cross the network unencrypted (use rediss:// if the server offers TLS)`);
+      }
       const started = this.options.clock.now();
       const connection = this.options.connect({
         ...endpoint,

@@ -186,6 +186,18 @@ describe('token/manager with a team source', () => {
     assert.equal(team.reads, 2, 'no re-read every minute while production still holds the token');
   });
 
+  it('a failed read is not repeated inside the interval either (a wrong password on every focus trips lockouts)', async () => {
+    team.value = new TeamSourceError('auth', 'redis', KEY, 'WRONGPASS');
+    await assert.rejects(manager.refresh({ always: true }), (error: unknown) => error instanceof TeamSourceError && error.failure === 'auth');
+    await assert.rejects(manager.refresh({ always: true }), (error: unknown) => error instanceof TeamSourceError && error.failure === 'auth');
+    assert.equal(team.reads, 1);
+    assert.equal(reader.lastReadAt(APP_ID), clock.now());
+    team.value = held(tokenString('fixed'));
+    clock.advance(31_000);
+    assert.equal((await manager.refresh({ always: true })).accessToken, (team.value as SourcedToken).accessToken);
+    assert.equal(team.reads, 2);
+  });
+
   it('dispose() closes the team connection', async () => {
     await reader.dispose();
     assert.equal(team.disposed, true);
