@@ -29,6 +29,8 @@ export async function startFake(accounts = [TEST_ACCOUNT], { tokenTtlSeconds = 3
   //   POST /fault               inject a fault (FakeFault JSON)
   //   GET  /live-menu?appId=    the account's live default menu (upload shape) or null
   //   POST /live-menu           {appId, menu} replaces it without validation (menu null removes it)
+  //   POST /quota               {appId?, path, used?} sets an API's count today (no `used`: its limit → 45009)
+  //   GET  /quota-resets?appId= clear_quota resets the account used this month
   //   POST /ui                  ask the runner to act on the page like a person (see ui-ops.mjs)
   let uiHandler;
   const control = http.createServer((req, res) => {
@@ -57,6 +59,15 @@ export async function startFake(accounts = [TEST_ACCOUNT], { tokenTtlSeconds = 3
           if (url.pathname === '/live-menu' && req.method === 'POST') {
             fake.setLiveMenu(body?.appId ?? accounts[0].appId, body?.menu ?? undefined);
             return send(200, { ok: true });
+          }
+          if (url.pathname === '/quota' && req.method === 'POST') {
+            const appId = body?.appId ?? accounts[0].appId;
+            if (typeof body?.used === 'number') fake.setQuotaUsed(appId, body.path, body.used);
+            else fake.exhaustQuota(appId, body?.path);
+            return send(200, { ok: true });
+          }
+          if (url.pathname === '/quota-resets' && req.method === 'GET') {
+            return send(200, { resets: fake.quotaResetsThisMonth(url.searchParams.get('appId') ?? accounts[0].appId) });
           }
           if (url.pathname === '/ui' && req.method === 'POST') {
             if (!uiHandler) return send(501, { error: 'no page to act on' });
