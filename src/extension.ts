@@ -22,6 +22,7 @@ import { loadTransport } from './ui/common/transportLoader';
 import type { Commands, CommandsModule } from './ui/commandsBundle';
 import { MenuFeatureLoader } from './ui/menu/loader';
 import { tokenCommandTable } from './ui/token/commands';
+import { callDiagnosticsCommandTable } from './ui/diagnostics/callDiagnosticsTable';
 import { SecretTokenStore } from './ui/token/secretTokenStore';
 import { TokenStatusBar } from './ui/token/statusBar';
 import { StatusBarVisibility } from './ui/token/statusBarVisibility';
@@ -126,6 +127,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   const loadCommands = (): Commands =>
     (commands ??= lazyRequire<CommandsModule>(context.extensionUri, 'commands.js').createCommands({
       appSecrets, manager, log, clock, accounts, confirmations, store, teamCredentials,
+      client, globalState: context.globalState, errcodes: errcodes.lookup,
       config: () => config,
       describeSource: (account) => teamSources.describe(account),
       clearToken: (appId) => store.clear(appId),
@@ -166,6 +168,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     accountCommandTable(loadCommands),
     generalCommandTable(() => log.show(), () => actions.show()),
     menus.commandTable(),
+    callDiagnosticsCommandTable(loadCommands),
   ];
   context.subscriptions.push(...registerCommandTables(tables, confirmations));
 

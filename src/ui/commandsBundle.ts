@@ -16,6 +16,11 @@ import { AccountWizard } from './account/accountWizard';
 import { TeamCredentialCommands } from './account/teamCredentialCommands';
 import { TeamCredentials } from './account/teamCredentials';
 import { WeChatConfig } from '../config';
+import type * as vscode from 'vscode';
+import type { WeChatApi } from '../wechat/client';
+import type { ErrcodeLookup } from '../wechat/errcodes';
+import { QuotaResetLedger } from '../wechat/quotaResets';
+import { CallDiagnostics } from './diagnostics/callDiagnostics';
 
 export interface CommandsHost extends AccountSwitcherHost {
   readonly appSecrets: AppSecrets;
@@ -24,6 +29,11 @@ export interface CommandsHost extends AccountSwitcherHost {
   /** What Show Token Source tells about the active account. */
   readonly tokenSourceFacts: () => TokenSourceFacts;
   readonly manager: TokenManager;
+  readonly client: WeChatApi;
+  /** The machine-wide state (ExtensionContext.globalState): quota resets per AppID and month. */
+  readonly globalState: vscode.Memento;
+  /** The errcode tables in force, to explain an answer in a looked-up request. */
+  readonly errcodes: ErrcodeLookup;
 }
 
 export interface Commands {
@@ -33,6 +43,7 @@ export interface Commands {
   readonly switcher: AccountSwitcher;
   readonly teamCredentials: TeamCredentialCommands;
   showTokenSource(): Promise<void>;
+  readonly callDiagnostics: CallDiagnostics;
 }
 
 /** Shape of dist/commands.js. */
@@ -50,5 +61,14 @@ export function createCommands(host: CommandsHost): Commands {
   const teamCredentials = new TeamCredentialCommands(host.teamCredentials, host.log);
   const wizard = new AccountWizard(host.accounts, host.appSecrets, teamCredentials, host.config);
   const switcher = new AccountSwitcher(host, wizard);
-  return { presenter, accounts, tokens, switcher, teamCredentials, showTokenSource: () => showTokenSource(host.tokenSourceFacts(), host.clock) };
+  const callDiagnostics = new CallDiagnostics({
+    ...host,
+    accountCommands: accounts,
+    presenter,
+    resets: new QuotaResetLedger(host.globalState, () => host.clock.now()),
+  });
+  return {
+    presenter, accounts, tokens, switcher, teamCredentials, callDiagnostics,
+    showTokenSource: () => showTokenSource(host.tokenSourceFacts(), host.clock),
+  };
 }

@@ -41,3 +41,11 @@ export type AccountCommandId = IdOf<typeof ACCOUNT_COMMANDS>;
 export type TokenCommandId = IdOf<typeof TOKEN_COMMANDS>;
 export type GeneralCommandId = IdOf<typeof GENERAL_COMMANDS>;
 export type MenuCommandId = IdOf<typeof MENU_COMMANDS>;
+
+/** "Why did my API call fail?": request lookup by rid, the API quota and its reset. */
+export const CALL_DIAGNOSTICS_COMMANDS = {
+  lookUpRequest: 'wechat.lookUpRequest',
+  showApiQuota: 'wechat.showApiQuota',
+  clearApiQuota: 'wechat.clearApiQuota',
+} as const;
+export type CallDiagnosticsCommandId = IdOf<typeof CALL_DIAGNOSTICS_COMMANDS>;
