@@ -30,16 +30,19 @@ export class QuotaReset {
     const used = this.host.resets.used(account.appId);
     const details = [
       t(
-        'Resets the daily call counts of every API of this account, so calls answered with 45009 work again. WeChat allows {0} resets per account per month (48006 after that).',
+        'Resets the daily call counts of every API of this account, so calls answered with 45009 work again. After {0} resets in a month WeChat answers 48006; colleagues, servers or the MP console may have used some of them too.',
         MONTHLY_QUOTA_RESETS,
       ),
-      t('This machine has used {0} of them this month; colleagues, servers or the MP console may have used others.', used),
     ];
     if (route === 'secret') {
       details.push(t('The token endpoint itself has no quota left, so the reset uses clear_quota/v2 with the AppSecret stored on this machine (no token needed).'));
     }
     const confirmed = await this.host.confirmations.confirm(
-      { message: t('Clear the API quota of {0}?', label), detail: details.join('\n\n'), action: t('Clear Quota') },
+      {
+        message: t('Clear the API quota of {0}? This machine has used {1} of the {2} resets WeChat allows per month.', label, used, MONTHLY_QUOTA_RESETS),
+        detail: details.join('\n\n'),
+        action: t('Clear Quota'),
+      },
       invocation,
     );
     if (!confirmed) return false;
