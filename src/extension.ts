@@ -22,6 +22,7 @@ import { loadTransport } from './ui/common/transportLoader';
 import type { Commands, CommandsModule } from './ui/commandsBundle';
 import { MenuFeatureLoader } from './ui/menu/loader';
 import { tokenCommandTable } from './ui/token/commands';
+import { callDiagnosticsCommandTable } from './ui/diagnostics/callDiagnosticsTable';
 import { SecretTokenStore } from './ui/token/secretTokenStore';
 import { TokenStatusBar } from './ui/token/statusBar';
 import { StatusBarVisibility } from './ui/token/statusBarVisibility';
@@ -134,6 +135,8 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       client,
       secrets: context.secrets,
       workspaceState: context.workspaceState,
+      globalState: context.globalState,
+      errcodes: errcodes.lookup,
       config: () => config,
       describeSource: (account) => teamSources.describe(account),
       // The cached jsapi_ticket (JS-SDK Signature) goes with the cached token.
@@ -179,6 +182,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     generalCommandTable(() => log.show(), () => actions.show()),
     menus.commandTable(),
     jsSdkCommandTable(loadCommands),
+    callDiagnosticsCommandTable(loadCommands),
   ];
   context.subscriptions.push(...registerCommandTables(tables, confirmations));
 

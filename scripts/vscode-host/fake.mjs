@@ -30,6 +30,8 @@ export async function startFake(accounts = [TEST_ACCOUNT], { tokenTtlSeconds = 3
   //   GET  /live-menu?appId=    the account's live default menu (upload shape) or null
   //   POST /live-menu           {appId, menu} replaces it without validation (menu null removes it)
   //   GET  /ticket?appId=       the account's latest jsapi_ticket (or null) and how many were fetched
+  //   POST /quota               {appId?, path, used?} sets an API's count today (no `used`: its limit → 45009)
+  //   GET  /quota-resets?appId= clear_quota resets the account used this month
   //   POST /ui                  ask the runner to act on the page like a person (see ui-ops.mjs)
   let uiHandler;
   const control = http.createServer((req, res) => {
@@ -62,6 +64,15 @@ export async function startFake(accounts = [TEST_ACCOUNT], { tokenTtlSeconds = 3
           if (url.pathname === '/ticket' && req.method === 'GET') {
             const appId = url.searchParams.get('appId') ?? accounts[0].appId;
             return send(200, { ticket: fake.currentTicket(appId) ?? null, fetches: fake.ticketFetches(appId) });
+          }
+          if (url.pathname === '/quota' && req.method === 'POST') {
+            const appId = body?.appId ?? accounts[0].appId;
+            if (typeof body?.used === 'number') fake.setQuotaUsed(appId, body.path, body.used);
+            else fake.exhaustQuota(appId, body?.path);
+            return send(200, { ok: true });
+          }
+          if (url.pathname === '/quota-resets' && req.method === 'GET') {
+            return send(200, { resets: fake.quotaResetsThisMonth(url.searchParams.get('appId') ?? accounts[0].appId) });
           }
           if (url.pathname === '/ui' && req.method === 'POST') {
             if (!uiHandler) return send(501, { error: 'no page to act on' });

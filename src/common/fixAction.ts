@@ -19,4 +19,9 @@ export type FixAction =
   | 'tokenServiceSettings'
   | 'setTokenServiceCredential'
   | 'showTokenSource'
-  | 'switchAccount';
+  | 'switchAccount'
+  /** Look the error's request id (rid) up: what WeChat received and answered. */
+  | 'lookUpRequest'
+  | 'showQuota'
+  /** Reset the account's daily API counts (clear_quota, or clear_quota/v2 without a token). */
+  | 'clearQuota';

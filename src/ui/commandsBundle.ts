@@ -23,6 +23,9 @@ import { TicketManager } from '../token/ticket/ticketManager';
 import { SecretCredentialStore } from './common/secretCredentialStore';
 import { JSAPI_TICKET_KEY_PREFIX } from './common/secretKeys';
 import { JsSdkSignatureCommand } from './diagnostics/jsSdkSignature';
+import type { ErrcodeLookup } from '../wechat/errcodes';
+import { QuotaResetLedger } from '../wechat/quotaResets';
+import { CallDiagnostics } from './diagnostics/callDiagnostics';
 
 export interface CommandsHost extends AccountSwitcherHost {
   readonly appSecrets: AppSecrets;
@@ -36,6 +39,10 @@ export interface CommandsHost extends AccountSwitcherHost {
   readonly secrets: vscode.SecretStorage;
   /** This workspace's memory (which accounts' tokens its tasks may get). */
   readonly workspaceState: vscode.Memento;
+  /** The machine-wide state (ExtensionContext.globalState): quota resets per AppID and month. */
+  readonly globalState: vscode.Memento;
+  /** The errcode tables in force, to explain an answer in a looked-up request. */
+  readonly errcodes: ErrcodeLookup;
 }
 
 export interface Commands {
@@ -46,6 +53,7 @@ export interface Commands {
   readonly teamCredentials: TeamCredentialCommands;
   showTokenSource(): Promise<void>;
   readonly jsSdk: JsSdkSignatureCommand;
+  readonly callDiagnostics: CallDiagnostics;
 }
 
 /** Shape of dist/commands.js. */
@@ -80,5 +88,14 @@ export function createCommands(host: CommandsHost): Commands {
     describeSource: host.describeSource,
     tokenMode: () => host.config().tokenMode,
   });
-  return { presenter, accounts, tokens, switcher, teamCredentials, showTokenSource: () => showTokenSource(host.tokenSourceFacts(), host.clock), jsSdk };
+  const callDiagnostics = new CallDiagnostics({
+    ...host,
+    presenter,
+    accountCommands: accounts,
+    resets: new QuotaResetLedger(host.globalState, () => host.clock.now()),
+  });
+  return {
+    presenter, accounts, tokens, switcher, teamCredentials, callDiagnostics, jsSdk,
+    showTokenSource: () => showTokenSource(host.tokenSourceFacts(), host.clock),
+  };
 }

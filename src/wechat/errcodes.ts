@@ -104,9 +104,9 @@ export const GENERAL_ERRCODES: ErrcodeTable = {
   },
   45009: {
     meaning: 'The daily API quota has been reached.',
-    fix: 'Wait for the daily reset, or clear the quota in the MP console. Prefer the stable token mode (setting "wechat.tokenMode"), which has a far larger quota.',
+    fix: 'Wait for the daily reset, or clear the quota with "WeChat: Clear API Quota" (10 resets a month). "WeChat: Show API Quota" shows what is left. Prefer the stable token mode (setting "wechat.tokenMode"), which has a far larger quota.',
     reaction: 'report',
-    actions: ['tokenModeSetting', 'openConsole'],
+    actions: ['clearQuota', 'showQuota', 'tokenModeSetting'],
   },
   45011: {
     meaning: 'API calls are too frequent.',
@@ -140,6 +140,34 @@ export const GENERAL_ERRCODES: ErrcodeTable = {
     fix: 'Check the account status in the MP console.',
     reaction: 'report',
     actions: ['openConsole'],
+  },
+  48006: {
+    meaning: 'The API quota has been cleared too often: WeChat allows 10 resets per account per month.',
+    fix: 'Wait for the daily reset or the next month. Stable tokens (setting "wechat.tokenMode") use far less quota than classic ones.',
+    reaction: 'report',
+    actions: ['showQuota'],
+  },
+  76001: {
+    meaning: 'WeChat does not know this request id (rid): it is older than 7 days, belongs to another account, or was mistyped.',
+    fix: 'Look up a rid of this account from the last 7 days; switch account if the rid came from another one.',
+    reaction: 'report',
+    actions: ['switchAccount'],
+  },
+  76002: {
+    meaning: 'The request id (rid) is malformed.',
+    fix: 'Paste the rid as WeChat wrote it, e.g. 6582b7c3-1a2b3c4d-5e6f7a8b (or the whole errmsg that ends with it).',
+    reaction: 'report',
+  },
+  76021: {
+    meaning: 'WeChat keeps no quota for this API path (cgi_path not found or not supported; /sns/ paths are not).',
+    fix: 'Check the path, e.g. /cgi-bin/message/custom/send, without the host and the query.',
+    reaction: 'report',
+  },
+  76022: {
+    meaning: 'This account may not read the quota of this API path (no permission, or the token belongs to another account).',
+    fix: 'Check that the active account is the one that calls this API, and its API permissions in the MP console.',
+    reaction: 'report',
+    actions: ['switchAccount', 'openConsole'],
   },
   89503: {
     meaning: 'This call needs confirmation by an administrator (risk control).',

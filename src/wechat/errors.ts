@@ -86,7 +86,19 @@ export class WeChatApiError extends WeChatError {
   override get actions(): readonly FixAction[] {
     const actions = this.info.actions ?? [];
     // Without the IP in the errmsg there is nothing to copy.
-    return this.callerIp ? actions : actions.filter((action) => action !== 'copyCallerIp');
+    const offered = this.callerIp ? actions : actions.filter((action) => action !== 'copyCallerIp');
+    return this.canLookUp() ? [...offered, 'lookUpRequest'] : offered;
+  }
+
+  /**
+   * A rid can be looked up — except a lookup's own, and after a 45009 on the token fetch: the lookup needs a token,
+   * which the exhausted token endpoint cannot give (the quota buttons are the way out there).
+   */
+  private canLookUp(): boolean {
+    const tokenFetch = this.apiPath === '/cgi-bin/stable_token' || this.apiPath === '/cgi-bin/token';
+    // A failed lookup's own rid would only describe the lookup.
+    const lookup = this.apiPath === '/cgi-bin/openapi/rid/get';
+    return this.rid !== undefined && !lookup && !(this.errcode === 45009 && tokenFetch);
   }
 
   meaning(localize: Localize = formatMessage): string {

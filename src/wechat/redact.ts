@@ -2,12 +2,15 @@
 // everything that may reach a log line or an error message passes through here first.
 
 const SECRET_QUERY_KEYS = ['secret', 'access_token', 'appsecret', 'jsapi_ticket'];
-/** `ticket`: the jsapi_ticket in getticket's answer. */
-const SECRET_JSON_KEYS = ['secret', 'access_token', 'ticket'];
+/** `ticket`: the jsapi_ticket in getticket's answer; `appsecret`: clear_quota/v2's body. */
+const SECRET_JSON_KEYS = ['secret', 'access_token', 'ticket', 'appsecret'];
 
-/** Hides the values of secret query parameters in a URL or any text containing one. */
+/**
+ * Hides the values of secret query parameters in a URL or any text containing one, and in a bare
+ * query string (openapi/rid/get answers the request URL as `access_token=…&…`).
+ */
 export function redactUrl(text: string): string {
-  const pattern = new RegExp(`([?&](?:${SECRET_QUERY_KEYS.join('|')})=)[^&#\\s"']*`, 'gi');
+  const pattern = new RegExp(`((?:^|[?&])(?:${SECRET_QUERY_KEYS.join('|')})=)[^&#\\s"']*`, 'gi');
   return text.replace(pattern, '$1***');
 }
 

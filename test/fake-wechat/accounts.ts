@@ -1,10 +1,9 @@
 // Per-account state and the quota bookkeeping: daily counters per cgi path that roll over at
-// midnight China time (the platform's day), the per-minute stable_token counter, and the two
-// quota endpoints (openapi/quota/get, clear_quota).
+// midnight China time (the platform's day) and the per-minute stable_token counter. The quota
+// endpoints that read and reset them are in quota.ts.
 
-import { E, FAKE_DAILY_LIMITS, FAKE_LIMITS } from './rules';
-import { Replies, jsonBody } from './replies';
-import type { AccountState, FakeAccount, Reply, RequestContext } from './types';
+import { FAKE_DAILY_LIMITS, FAKE_LIMITS } from './rules';
+import type { AccountState, FakeAccount } from './types';
 
 const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 86_400_000;
@@ -15,7 +14,6 @@ export class Accounts {
   constructor(
     accounts: readonly FakeAccount[],
     private readonly now: () => number,
-    private readonly replies: Replies,
   ) {
     for (const account of accounts) {
       this.states.set(account.appId, {
@@ -71,25 +69,9 @@ export class Accounts {
     st.stableCallsThisMinute = 0;
   }
 
-  /** POST /cgi-bin/openapi/quota/get {cgi_path} */
-  quotaGet(ctx: RequestContext, st: AccountState): Reply {
-    const body = jsonBody(ctx);
-    if (!body) return this.replies.err(E.DATA_FORMAT);
-    const cgiPath = body['cgi_path'];
-    if (typeof cgiPath !== 'string') return this.replies.err(E.CGI_PATH_NOT_FOUND);
-    const limit = this.limitFor(st, cgiPath);
-    if (limit === undefined) return this.replies.err(E.CGI_PATH_NOT_FOUND);
-    const used = this.usedOf(st, cgiPath);
-    return this.replies.ok({ quota: { daily_limit: limit, used, remain: Math.max(0, limit - used) } });
-  }
-
-  /** POST /cgi-bin/clear_quota {appid}: like resetQuota(). */
-  clearQuota(ctx: RequestContext, st: AccountState): Reply {
-    const body = jsonBody(ctx);
-    if (!body) return this.replies.err(E.DATA_FORMAT);
-    if (body['appid'] !== st.account.appId) return this.replies.err(E.INVALID_APPID);
-    this.resetQuota(st.account.appId);
-    return this.replies.ok();
+  /** Sets an API's count for today, e.g. to its limit so the next call answers 45009 (tests). */
+  setUsed(appId: string, path: string, used: number): void {
+    this.get(appId).used.set(path, used);
   }
 
   private dayOf(t: number): number {

@@ -27,6 +27,10 @@ export const FAKE_LIMITS = {
   conditionalMenusMax: 20,
   /** A jsapi_ticket (or wx_card ticket) lives this long, independently of the token that fetched it. */
   ticketTtlSeconds: 7200,
+  /** clear_quota and clear_quota/v2 together, per account and calendar month. */
+  clearQuotaMonthlyLimit: 10,
+  /** openapi/rid/get knows a request this long. */
+  ridRetentionDays: 7,
 } as const;
 
 /** Daily call limits per API, as `openapi/quota/get` reports them. The token endpoint's limit is per account. */
@@ -86,6 +90,9 @@ export const E = {
   PROVINCE_REQUIRED: 65311,
   TOO_MANY_DOMAINS: 65316,
   INVALID_URL: 65317,
+  CLEAR_QUOTA_LIMIT: 48006,
+  RID_NOT_FOUND: 76001,
+  RID_MALFORMED: 76002,
   CGI_PATH_NOT_FOUND: 76021,
   /** Not a WeChat errcode: the fake's answer for a path it does not serve (HTTP 404). */
   NOT_FOUND: 404,
@@ -134,6 +141,9 @@ export const ERRMSG: Readonly<Record<number, string>> = {
   [E.PROVINCE_REQUIRED]: 'province is required when city is set',
   [E.TOO_MANY_DOMAINS]: 'too many url domains in menu, at most 3',
   [E.INVALID_URL]: 'invalid url',
+  [E.CLEAR_QUOTA_LIMIT]: 'forbid to clear quota because of reaching the limit',
+  [E.RID_NOT_FOUND]: 'rid not found',
+  [E.RID_MALFORMED]: 'rid is error',
   [E.CGI_PATH_NOT_FOUND]: 'cgi_path not found, please check',
   [E.NOT_FOUND]: 'api not found',
 };

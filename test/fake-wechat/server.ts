@@ -14,7 +14,9 @@ import type { AddressInfo } from 'node:net';
 import { Accounts } from './accounts';
 import { FaultQueue, faultReply } from './faults';
 import { Menus } from './menus';
+import { Quota } from './quota';
 import { Replies } from './replies';
+import { Rids } from './rids';
 import { E, FAKE_LIMITS, isRecord } from './rules';
 import { Tokens, isAccount } from './tokens';
 import { Tickets, type TicketType } from './tickets';
@@ -38,6 +40,8 @@ export class FakeWeChat {
   private readonly tokens: Tokens;
   private readonly menus: Menus;
   private readonly tickets: Tickets;
+  private readonly quota: Quota;
+  private readonly rids: Rids;
   private readonly faults = new FaultQueue();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly routes: Map<string, Route>;
@@ -55,17 +59,21 @@ export class FakeWeChat {
     this.now = options.now ?? Date.now;
     this.callerIp = options.callerIp ?? '127.0.0.1';
     this.replies = new Replies(this.now);
-    this.accounts = new Accounts(options.accounts, this.now, this.replies);
+    this.accounts = new Accounts(options.accounts, this.now);
     const ttlMs = (options.tokenTtlSeconds ?? FAKE_LIMITS.tokenTtlSeconds) * 1000;
     this.tokens = new Tokens(this.accounts, this.replies, this.now, ttlMs, () => this.callerIp);
     this.menus = new Menus(this.replies);
     this.tickets = new Tickets(this.replies, this.now);
-    const { tokens, accounts, menus, tickets } = this;
+    this.quota = new Quota(this.accounts, this.replies, this.now);
+    this.rids = new Rids(this.replies, this.now);
+    const { tokens, menus, tickets, quota, rids } = this;
     this.routes = new Map<string, Route>([
       ['/cgi-bin/token', { method: 'ANY', auth: false, handler: (c) => tokens.classicToken(c) }],
       ['/cgi-bin/stable_token', { method: 'POST', auth: false, handler: (c) => tokens.stableToken(c) }],
-      ['/cgi-bin/openapi/quota/get', { method: 'POST', auth: true, handler: (c, st) => accounts.quotaGet(c, st) }],
-      ['/cgi-bin/clear_quota', { method: 'POST', auth: true, handler: (c, st) => accounts.clearQuota(c, st) }],
+      ['/cgi-bin/openapi/quota/get', { method: 'POST', auth: true, handler: (c, st) => quota.quotaGet(c, st) }],
+      ['/cgi-bin/clear_quota', { method: 'POST', auth: true, handler: (c, st) => quota.clearQuota(c, st) }],
+      ['/cgi-bin/clear_quota/v2', { method: 'POST', auth: false, handler: (c) => quota.clearQuotaV2(c) }],
+      ['/cgi-bin/openapi/rid/get', { method: 'POST', auth: true, handler: (c, st) => rids.ridGet(c, st) }],
       ['/cgi-bin/menu/create', { method: 'POST', auth: true, handler: (c, st) => menus.create(c, st) }],
       ['/cgi-bin/menu/get', { method: 'ANY', auth: true, handler: (c, st) => menus.get(c, st) }],
       ['/cgi-bin/get_current_selfmenu_info', { method: 'ANY', auth: true, handler: (c, st) => menus.selfmenuInfo(c, st) }],
@@ -133,6 +141,24 @@ export class FakeWeChat {
   /** Clears every daily counter of the account (token quota, force-refresh count, per-API counts). */
   resetQuota(appId: string): void {
     this.accounts.resetQuota(appId);
+  }
+
+  /** Sets an API's count for today, e.g. to its daily limit so the next call answers 45009. */
+  setQuotaUsed(appId: string, path: string, used: number): void {
+    this.accounts.setUsed(appId, path, used);
+  }
+
+  /** Uses up an API's daily quota (the token endpoints' included): the next call answers 45009. */
+  exhaustQuota(appId: string, path: string): void {
+    const st = this.accounts.get(appId);
+    const limit = this.accounts.limitFor(st, path);
+    if (limit === undefined) throw new Error(`exhaustQuota: the fake has no daily limit for ${path}`);
+    this.accounts.setUsed(appId, path, limit);
+  }
+
+  /** clear_quota and clear_quota/v2 resets the account used this month (10 allowed). */
+  quotaResetsThisMonth(appId: string): number {
+    return this.quota.resetsThisMonth(appId);
   }
 
   close(): Promise<void> {
@@ -204,6 +230,7 @@ export class FakeWeChat {
       if (replaced) {
         // The HTML pages carry no errcode; the log records them as the busy they stand for.
         call.errcode = E.BUSY;
+        this.rememberRid(replaced, call, raw);
         this.send(res, replaced);
         return;
       }
@@ -213,7 +240,25 @@ export class FakeWeChat {
 
     const reply = this.route({ method, path, query, raw, json, jsonOk: jsonOk && !tooBig });
     call.errcode = isRecord(reply.body) && typeof reply.body['errcode'] === 'number' ? reply.body['errcode'] : 0;
+    this.rememberRid(reply, call, raw);
     this.send(res, reply);
+  }
+
+  /** An error answer's rid, for openapi/rid/get: the request as sent, owned by its token's or appid's account. */
+  private rememberRid(reply: Reply, call: FakeCall, raw: string): void {
+    const body = isRecord(call.body) ? call.body : {};
+    const token = call.query['access_token'];
+    const named = call.query['appid'] ?? body['appid'];
+    const appId = token !== undefined ? this.tokens.ownerOf(token) : typeof named === 'string' ? named : undefined;
+    const query = new URLSearchParams(call.query).toString();
+    this.rids.remember(reply, {
+      appId,
+      at: call.at,
+      costMs: Math.max(0, this.now() - call.at),
+      requestUrl: `${call.path}${query ? `?${query}` : ''}`,
+      requestBody: raw,
+      clientIp: this.callerIp,
+    });
   }
 
   /** A 'slow' fault's wait; close() cancels it so no timer outlives the server. */

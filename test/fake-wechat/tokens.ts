@@ -29,6 +29,11 @@ export class Tokens {
     return t < rec.expiresAt && t < rec.invalidAt;
   }
 
+  /** The AppID a token was issued to, valid or not; undefined for a token the fake never issued. */
+  ownerOf(token: string): string | undefined {
+    return this.tokens.get(token)?.appId;
+  }
+
   /** access_token check for protected endpoints: 41001 missing, 40001 unknown/superseded, 42001 expired. */
   check(ctx: RequestContext): AccountState | Reply {
     const token = ctx.query['access_token'];

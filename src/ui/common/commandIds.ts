@@ -49,3 +49,11 @@ export const JSSDK_COMMANDS = {
   jsSdkSignature: 'wechat.jsSdkSignature',
 } as const;
 export type JsSdkCommandId = IdOf<typeof JSSDK_COMMANDS>;
+
+/** "Why did my API call fail?": request lookup by rid, the API quota and its reset. */
+export const CALL_DIAGNOSTICS_COMMANDS = {
+  lookUpRequest: 'wechat.lookUpRequest',
+  showApiQuota: 'wechat.showApiQuota',
+  clearApiQuota: 'wechat.clearApiQuota',
+} as const;
+export type CallDiagnosticsCommandId = IdOf<typeof CALL_DIAGNOSTICS_COMMANDS>;

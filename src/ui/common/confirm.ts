@@ -20,8 +20,9 @@ export class Confirmations {
   invocation(args: readonly unknown[]): Invocation {
     const uri = args.find((arg): arg is vscode.Uri => arg instanceof vscode.Uri);
     const options = this.testMode ? args.find(isTestOptions) : undefined;
-    if (!uri && !options) return PLAIN_INVOCATION;
-    return { uri, test: options ? pickTestOptions(options) : {} };
+    const text = args.find((arg): arg is string => typeof arg === 'string');
+    if (!uri && !options && text === undefined) return PLAIN_INVOCATION;
+    return { uri, test: options ? pickTestOptions(options) : {}, ...(text === undefined ? {} : { text }) };
   }
 
   /** True when the user chose the action (or, in test mode, the invocation skips confirmations). */

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errorMessage';
 import { FixAction } from '../../common/fixAction';
 import { describeError, FetchDeclinedError, WeChatApiError, WeChatError } from '../../wechat/errors';
-import { ACCOUNT_COMMANDS, TOKEN_COMMANDS } from './commandIds';
+import { ACCOUNT_COMMANDS, CALL_DIAGNOSTICS_COMMANDS, TOKEN_COMMANDS } from './commandIds';
 import { RedactingLog } from './log';
 
 interface Action {
@@ -70,6 +70,15 @@ function fixAction(action: FixAction, error: WeChatError): Action {
       return command(t('Show Token Source'), TOKEN_COMMANDS.showTokenSource);
     case 'switchAccount':
       return command(t('Switch Account'), ACCOUNT_COMMANDS.switchAccount);
+    case 'lookUpRequest': {
+      // The rid goes along as the command's argument, so no input box asks for it.
+      const rid = error instanceof WeChatApiError ? (error.rid ?? '') : '';
+      return { title: t('Look Up Request'), run: () => vscode.commands.executeCommand(CALL_DIAGNOSTICS_COMMANDS.lookUpRequest, rid) };
+    }
+    case 'showQuota':
+      return command(t('Show API Quota'), CALL_DIAGNOSTICS_COMMANDS.showApiQuota);
+    case 'clearQuota':
+      return command(t('Clear API Quota'), CALL_DIAGNOSTICS_COMMANDS.clearApiQuota);
   }
 }
 

@@ -20,6 +20,11 @@ export interface Invocation {
   readonly uri?: vscode.Uri;
   /** Empty outside test mode. */
   readonly test: TestOptions;
+  /**
+   * A string argument from code that runs the command, e.g. the rid a notification's "Look Up
+   * Request" passes. Not a test option: it only fills in what an input box would ask.
+   */
+  readonly text?: string;
 }
 
 /** An invocation from code (a notification button, another command): no resource, no options. */

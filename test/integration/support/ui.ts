@@ -48,3 +48,9 @@ export const tokenValidAtFake = async (token: string): Promise<boolean> =>
 
 export const injectFault = (fault: { kind: 'busy' | 'http500' | 'nonJson' | 'slow'; times?: number; delayMs?: number }): Promise<unknown> =>
   control('/fault', fault);
+
+/** Sets an API's count today at the fake (without `used`: its daily limit, so the next call answers 45009). */
+export const setFakeQuota = (path: string, used?: number): Promise<unknown> => control('/quota', { path, used });
+
+/** clear_quota resets the fake counted for the test account this month. */
+export const fakeQuotaResets = async (): Promise<number> => (await control<{ resets: number }>('/quota-resets')).resets;

@@ -54,7 +54,9 @@ describe('wechat/errors', () => {
       for (const code of [40001, 40125, 41004]) assert.deepEqual(actions(code), ['setAppSecret'], String(code));
       for (const code of [40013, 41002]) assert.deepEqual(actions(code), ['setUpAccount'], String(code));
       assert.deepEqual(actions(40164), ['copyCallerIp', 'openConsole']);
-      assert.deepEqual(actions(45009), ['tokenModeSetting', 'openConsole']);
+      // The quota buttons first: Clear API Quota is the way out of a 45009 on the token fetch.
+      assert.deepEqual(actions(45009), ['clearQuota', 'showQuota', 'tokenModeSetting']);
+      assert.deepEqual(actions(48006), ['showQuota']);
       for (const code of [48001, 50001, 50002, 89503]) assert.deepEqual(actions(code), ['openConsole'], String(code));
       for (const code of [-1, 40002, 41001, 43002, 47001]) assert.deepEqual(actions(code), [], String(code));
     });
@@ -80,6 +82,24 @@ describe('wechat/errors', () => {
       assert.ok(one.lookup(99902));
       assert.equal(other.lookup(99902), undefined);
       assert.equal(new WeChatApiError(99902, 'x', '/p').info, UNKNOWN_ERRCODE);
+    });
+
+    it('an error whose errmsg carries a rid offers Look Up Request last — not a lookup\'s own, nor a 45009 on the token fetch', () => {
+      const rid = 'rid: 6582b7c3-1a2b3c4d-5e6f7a8b';
+      assert.deepEqual(new WeChatApiError(40016, `invalid button size ${rid}`, '/cgi-bin/menu/create').actions, ['lookUpRequest']);
+      assert.deepEqual(new WeChatApiError(40125, `invalid appsecret ${rid}`, '/cgi-bin/stable_token').actions, ['setAppSecret', 'lookUpRequest']);
+      assert.deepEqual(new WeChatApiError(45009, `reach max api daily quota limit ${rid}`, '/cgi-bin/menu/create').actions, [
+        'clearQuota',
+        'showQuota',
+        'tokenModeSetting',
+        'lookUpRequest',
+      ]);
+      // Looking it up needs a token, which the exhausted token endpoint cannot give.
+      for (const path of ['/cgi-bin/stable_token', '/cgi-bin/token']) {
+        assert.deepEqual(new WeChatApiError(45009, `reach max api daily quota limit ${rid}`, path).actions, ['clearQuota', 'showQuota', 'tokenModeSetting']);
+      }
+      assert.deepEqual(new WeChatApiError(76001, `rid not found ${rid}`, '/cgi-bin/openapi/rid/get').actions, ['switchAccount']);
+      assert.deepEqual(new WeChatApiError(40016, 'invalid button size', '/cgi-bin/menu/create').actions, []);
     });
 
     it('errors offer their fix actions: copy IP only when WeChat named it; transport and setup errors too', () => {

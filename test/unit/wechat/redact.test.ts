@@ -51,6 +51,11 @@ describe('wechat/redact', () => {
       assert.equal(redactUrl(text), text);
       assert.equal(redactUrl('no url here'), 'no url here');
     });
+
+    it('hides access_token at the start of a bare query string (openapi/rid/get\'s request_url)', () => {
+      assert.equal(redactUrl(`access_token=${token}&cgi_path=/cgi-bin/token`), 'access_token=***&cgi_path=/cgi-bin/token');
+      assert.equal(redactUrl(`appid=${APP_ID}&appsecret=${APP_SECRET}`), `appid=${APP_ID}&appsecret=***`);
+    });
   });
 
   describe('redactJson', () => {
@@ -70,6 +75,11 @@ describe('wechat/redact', () => {
         assert.equal(JSON.parse(out).access_token, '***');
         assert.equal(JSON.parse(out).expires_in, 7200);
       }
+    });
+
+    it('hides the appsecret of a clear_quota/v2 body', () => {
+      const out = redactJson(JSON.stringify({ appid: APP_ID, appsecret: APP_SECRET }));
+      assert.deepEqual(JSON.parse(out), { appid: APP_ID, appsecret: '***' });
     });
 
     it('hides nested occurrences and keeps unrelated keys', () => {
