@@ -21,6 +21,7 @@ import { lazyRequire } from './ui/common/lazyRequire';
 import { loadTransport } from './ui/common/transportLoader';
 import type { Commands, CommandsModule } from './ui/commandsBundle';
 import { MenuFeatureLoader } from './ui/menu/loader';
+import { networkCommandTable } from './ui/diagnostics/commands';
 import { tokenCommandTable } from './ui/token/commands';
 import { SecretTokenStore } from './ui/token/secretTokenStore';
 import { TokenStatusBar } from './ui/token/statusBar';
@@ -126,6 +127,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   const loadCommands = (): Commands =>
     (commands ??= lazyRequire<CommandsModule>(context.extensionUri, 'commands.js').createCommands({
       appSecrets, manager, log, clock, accounts, confirmations, store, teamCredentials,
+      client,
       config: () => config,
       describeSource: (account) => teamSources.describe(account),
       clearToken: (appId) => store.clear(appId),
@@ -166,6 +168,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     accountCommandTable(loadCommands),
     generalCommandTable(() => log.show(), () => actions.show()),
     menus.commandTable(),
+    networkCommandTable(loadCommands),
   ];
   context.subscriptions.push(...registerCommandTables(tables, confirmations));
 

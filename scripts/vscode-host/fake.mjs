@@ -29,6 +29,7 @@ export async function startFake(accounts = [TEST_ACCOUNT], { tokenTtlSeconds = 3
   //   POST /fault               inject a fault (FakeFault JSON)
   //   GET  /live-menu?appId=    the account's live default menu (upload shape) or null
   //   POST /live-menu           {appId, menu} replaces it without validation (menu null removes it)
+  //   POST /callback-url        {appId, url} sets the account's server URL (url null: none, callback/check → 40201)
   //   POST /ui                  ask the runner to act on the page like a person (see ui-ops.mjs)
   let uiHandler;
   const control = http.createServer((req, res) => {
@@ -56,6 +57,10 @@ export async function startFake(accounts = [TEST_ACCOUNT], { tokenTtlSeconds = 3
           }
           if (url.pathname === '/live-menu' && req.method === 'POST') {
             fake.setLiveMenu(body?.appId ?? accounts[0].appId, body?.menu ?? undefined);
+            return send(200, { ok: true });
+          }
+          if (url.pathname === '/callback-url' && req.method === 'POST') {
+            fake.setCallbackUrl(body?.appId ?? accounts[0].appId, body?.url ?? null);
             return send(200, { ok: true });
           }
           if (url.pathname === '/ui' && req.method === 'POST') {

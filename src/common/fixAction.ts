@@ -19,4 +19,6 @@ export type FixAction =
   | 'tokenServiceSettings'
   | 'setTokenServiceCredential'
   | 'showTokenSource'
-  | 'switchAccount';
+  | 'switchAccount'
+  /** The MP console page with the IP whitelist (40164); no deep link is documented, so its root. */
+  | 'openIpWhitelist';

@@ -16,6 +16,8 @@ import { AccountWizard } from './account/accountWizard';
 import { TeamCredentialCommands } from './account/teamCredentialCommands';
 import { TeamCredentials } from './account/teamCredentials';
 import { WeChatConfig } from '../config';
+import type { WeChatApi } from '../wechat/client';
+import { NetworkCommands } from './diagnostics/networkCommands';
 
 export interface CommandsHost extends AccountSwitcherHost {
   readonly appSecrets: AppSecrets;
@@ -24,6 +26,7 @@ export interface CommandsHost extends AccountSwitcherHost {
   /** What Show Token Source tells about the active account. */
   readonly tokenSourceFacts: () => TokenSourceFacts;
   readonly manager: TokenManager;
+  readonly client: WeChatApi;
 }
 
 export interface Commands {
@@ -33,6 +36,7 @@ export interface Commands {
   readonly switcher: AccountSwitcher;
   readonly teamCredentials: TeamCredentialCommands;
   showTokenSource(): Promise<void>;
+  readonly network: NetworkCommands;
 }
 
 /** Shape of dist/commands.js. */
@@ -50,5 +54,16 @@ export function createCommands(host: CommandsHost): Commands {
   const teamCredentials = new TeamCredentialCommands(host.teamCredentials, host.log);
   const wizard = new AccountWizard(host.accounts, host.appSecrets, teamCredentials, host.config);
   const switcher = new AccountSwitcher(host, wizard);
-  return { presenter, accounts, tokens, switcher, teamCredentials, showTokenSource: () => showTokenSource(host.tokenSourceFacts(), host.clock) };
+  const network = new NetworkCommands({
+    call: (path, options) => host.manager.withToken((accessToken) => host.client.call(path, { ...options, accessToken })),
+    manager: host.manager,
+    presenter,
+    clock: host.clock,
+    accountLabel: () => {
+      const account = host.accounts.current;
+      return account ? accountLabel(account) : '';
+    },
+    ensureCredentials: () => accounts.ensureCredentials(),
+  });
+  return { presenter, accounts, tokens, switcher, teamCredentials, showTokenSource: () => showTokenSource(host.tokenSourceFacts(), host.clock), network };
 }

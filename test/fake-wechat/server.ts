@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { Accounts } from './accounts';
 import { FaultQueue, faultReply } from './faults';
 import { Menus } from './menus';
+import { checkCallbackUrlSetting, Network } from './network';
 import { Replies } from './replies';
 import { E, FAKE_LIMITS, isRecord } from './rules';
 import { Tokens, isAccount } from './tokens';
@@ -36,6 +37,7 @@ export class FakeWeChat {
   private readonly accounts: Accounts;
   private readonly tokens: Tokens;
   private readonly menus: Menus;
+  private readonly network: Network;
   private readonly faults = new FaultQueue();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly routes: Map<string, Route>;
@@ -57,7 +59,8 @@ export class FakeWeChat {
     const ttlMs = (options.tokenTtlSeconds ?? FAKE_LIMITS.tokenTtlSeconds) * 1000;
     this.tokens = new Tokens(this.accounts, this.replies, this.now, ttlMs, () => this.callerIp);
     this.menus = new Menus(this.replies);
-    const { tokens, accounts, menus } = this;
+    this.network = new Network(this.replies);
+    const { tokens, accounts, menus, network } = this;
     this.routes = new Map<string, Route>([
       ['/cgi-bin/token', { method: 'ANY', auth: false, handler: (c) => tokens.classicToken(c) }],
       ['/cgi-bin/stable_token', { method: 'POST', auth: false, handler: (c) => tokens.stableToken(c) }],
@@ -70,6 +73,9 @@ export class FakeWeChat {
       ['/cgi-bin/menu/addconditional', { method: 'POST', auth: true, handler: (c, st) => menus.addConditional(c, st) }],
       ['/cgi-bin/menu/delconditional', { method: 'POST', auth: true, handler: (c, st) => menus.delConditional(c, st) }],
       ['/cgi-bin/menu/trymatch', { method: 'POST', auth: true, handler: (c, st) => menus.tryMatch(c, st) }],
+      ['/cgi-bin/get_api_domain_ip', { method: 'ANY', auth: true, handler: () => network.apiDomainIp() }],
+      ['/cgi-bin/getcallbackip', { method: 'ANY', auth: true, handler: () => network.callbackIp() }],
+      ['/cgi-bin/callback/check', { method: 'POST', auth: true, handler: (c, st) => network.check(c, st) }],
     ]);
     server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
       this.onRequest(req, res);
@@ -109,6 +115,16 @@ export class FakeWeChat {
   /** Conditional menus in upload shape: `{button, matchrule, menuid}` (menuid as the string addconditional returned). */
   conditionalMenus(appId: string): unknown[] {
     return this.menus.conditional(this.accounts.get(appId));
+  }
+
+  /** Sets the account's server URL (null: none configured, so callback/check answers 40201). */
+  setCallbackUrl(appId: string, url: string | null): void {
+    this.accounts.get(appId).account.callbackUrl = checkCallbackUrlSetting(url);
+  }
+
+  /** The account's configured server URL, or undefined when none is configured. */
+  callbackUrl(appId: string): string | undefined {
+    return this.network.callbackUrlOf(this.accounts.get(appId));
   }
 
   /** Clears every daily counter of the account (token quota, force-refresh count, per-API counts). */

@@ -4,11 +4,11 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MENU_SCHEMA_URI } from '../../src/menu/schemaUri';
-import { ACCOUNT_COMMANDS, GENERAL_COMMANDS, MENU_COMMANDS, TOKEN_COMMANDS } from '../../src/ui/common/commandIds';
+import { ACCOUNT_COMMANDS, GENERAL_COMMANDS, MENU_COMMANDS, NETWORK_COMMANDS, TOKEN_COMMANDS } from '../../src/ui/common/commandIds';
 import { hasMenuFileName } from '../../src/ui/menu/documents';
 
 /** Every feature's group of command ids (each is one feature's CommandTable key set). */
-const COMMAND_GROUPS = { account: ACCOUNT_COMMANDS, token: TOKEN_COMMANDS, general: GENERAL_COMMANDS, menu: MENU_COMMANDS };
+const COMMAND_GROUPS = { account: ACCOUNT_COMMANDS, token: TOKEN_COMMANDS, general: GENERAL_COMMANDS, menu: MENU_COMMANDS, network: NETWORK_COMMANDS };
 
 const root = join(__dirname, '..', '..', '..');
 const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>;

@@ -41,3 +41,13 @@ export type AccountCommandId = IdOf<typeof ACCOUNT_COMMANDS>;
 export type TokenCommandId = IdOf<typeof TOKEN_COMMANDS>;
 export type GeneralCommandId = IdOf<typeof GENERAL_COMMANDS>;
 export type MenuCommandId = IdOf<typeof MENU_COMMANDS>;
+
+/** Network diagnostics: WeChat's server IPs, the callback check, the IP whitelist fixes of 40164. */
+export const NETWORK_COMMANDS = {
+  showServerIps: 'wechat.showServerIps',
+  checkCallbackNetwork: 'wechat.checkCallbackNetwork',
+  /** The tooltip's "Copy IP" after a 40164: the caller IP of the last failed token fetch. */
+  copyCallerIp: 'wechat.copyCallerIp',
+  openIpWhitelist: 'wechat.openIpWhitelist',
+} as const;
+export type NetworkCommandId = IdOf<typeof NETWORK_COMMANDS>;

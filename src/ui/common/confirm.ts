@@ -11,7 +11,7 @@ export interface ConfirmPrompt {
   readonly action: string;
 }
 
-const TEST_OPTION_KEYS: ReadonlyArray<keyof TestOptions> = ['skipConfirmation', 'appId', 'appSecret', 'username'];
+const TEST_OPTION_KEYS: ReadonlyArray<keyof TestOptions> = ['skipConfirmation', 'appId', 'appSecret', 'username', 'action', 'operator'];
 
 export class Confirmations {
   constructor(private readonly testMode: boolean) {}
@@ -61,5 +61,7 @@ function pickTestOptions(value: Record<string, unknown>): TestOptions {
     appId: text('appId'),
     appSecret: text('appSecret'),
     username: text('username'),
+    action: text('action'),
+    operator: text('operator'),
   };
 }

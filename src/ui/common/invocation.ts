@@ -11,6 +11,10 @@ export interface TestOptions {
   readonly appSecret?: string;
   /** A Redis ACL user name (Set Redis Password). */
   readonly username?: string;
+  /** Check Callback Network: the action (dns / ping / all) instead of the quick pick. */
+  readonly action?: string;
+  /** Check Callback Network: the operator (CHINANET / UNICOM / CAP / DEFAULT) instead of the quick pick. */
+  readonly operator?: string;
 }
 
 export interface Invocation {

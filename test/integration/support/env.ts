@@ -41,6 +41,7 @@ interface InProcessFake {
   readonly calls: readonly FakeCall[];
   liveMenu(appId: string): unknown;
   setLiveMenu(appId: string, menu: unknown): void;
+  setCallbackUrl(appId: string, url: string | null): void;
   close(): Promise<void>;
 }
 
@@ -92,6 +93,18 @@ export async function setLiveMenu(menu: unknown): Promise<void> {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ appId: config.appId, menu: menu ?? null }),
+  });
+  if (!res.ok) throw new Error(`fake control endpoint answered ${res.status}`);
+}
+
+/** Sets the test account's server URL at the fake (null: none configured, so callback/check answers 40201). */
+export async function setCallbackUrl(url: string | null): Promise<void> {
+  const config = await itConfig();
+  if (inProcess) return inProcess.setCallbackUrl(config.appId, url);
+  const res = await fetch(`${config.controlUrl}/callback-url`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ appId: config.appId, url }),
   });
   if (!res.ok) throw new Error(`fake control endpoint answered ${res.status}`);
 }
