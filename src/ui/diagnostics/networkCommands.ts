@@ -47,10 +47,13 @@ export class NetworkCommands {
     // Not awaited: the notification waits for a click, the command is done once the document is open.
     void vscode.window
       .showInformationMessage(t('{0}: {1} API entry IPs, {2} callback IPs. Fetch them again tomorrow.', account, ips.apiIps.length, ips.callbackIps.length), copyApi, copyCallback)
-      .then((picked) => {
+      .then(async (picked) => {
         const list = picked === copyApi ? ips.apiIps : picked === copyCallback ? ips.callbackIps : undefined;
-        return list && vscode.env.clipboard.writeText(list.join('\n'));
-      });
+        if (!list) return;
+        await vscode.env.clipboard.writeText(list.join('\n'));
+        void vscode.window.showInformationMessage(t('{0} addresses copied, one per line.', list.length));
+      })
+      .then(undefined, (error: unknown) => this.host.presenter.show(t('Could not copy the addresses'), error));
     return true;
   }
 
