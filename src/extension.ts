@@ -21,6 +21,7 @@ import { lazyRequire } from './ui/common/lazyRequire';
 import { loadTransport } from './ui/common/transportLoader';
 import type { Commands, CommandsModule } from './ui/commandsBundle';
 import { MenuFeatureLoader } from './ui/menu/loader';
+import { networkCommandTable } from './ui/diagnostics/networkCommandTable';
 import { tokenCommandTable } from './ui/token/commands';
 import { callDiagnosticsCommandTable } from './ui/diagnostics/callDiagnosticsTable';
 import { SecretTokenStore } from './ui/token/secretTokenStore';
@@ -183,6 +184,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     menus.commandTable(),
     jsSdkCommandTable(loadCommands),
     callDiagnosticsCommandTable(loadCommands),
+    networkCommandTable(loadCommands),
   ];
   context.subscriptions.push(...registerCommandTables(tables, confirmations));
 

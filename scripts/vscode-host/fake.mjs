@@ -32,6 +32,7 @@ export async function startFake(accounts = [TEST_ACCOUNT], { tokenTtlSeconds = 3
   //   GET  /ticket?appId=       the account's latest jsapi_ticket (or null) and how many were fetched
   //   POST /quota               {appId?, path, used?} sets an API's count today (no `used`: its limit → 45009)
   //   GET  /quota-resets?appId= clear_quota resets the account used this month
+  //   POST /callback-url        {appId, url} sets the account's server URL (url null: none, callback/check → 40201)
   //   POST /ui                  ask the runner to act on the page like a person (see ui-ops.mjs)
   let uiHandler;
   const control = http.createServer((req, res) => {
@@ -73,6 +74,10 @@ export async function startFake(accounts = [TEST_ACCOUNT], { tokenTtlSeconds = 3
           }
           if (url.pathname === '/quota-resets' && req.method === 'GET') {
             return send(200, { resets: fake.quotaResetsThisMonth(url.searchParams.get('appId') ?? accounts[0].appId) });
+          }
+          if (url.pathname === '/callback-url' && req.method === 'POST') {
+            fake.setCallbackUrl(body?.appId ?? accounts[0].appId, body?.url ?? null);
+            return send(200, { ok: true });
           }
           if (url.pathname === '/ui' && req.method === 'POST') {
             if (!uiHandler) return send(501, { error: 'no page to act on' });

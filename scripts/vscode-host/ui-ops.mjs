@@ -87,6 +87,17 @@ export async function performUiOp(page, op) {
       await item.waitFor({ state: 'visible', timeout });
       return { text: ((await item.textContent()) ?? '').trim(), aria: (await item.getAttribute('aria-label')) ?? '' };
     }
+    case 'notification': {
+      // { contains } → { text }: the whole text (message, source, buttons) of the visible notification that
+      // contains it. Extension tests get no toasts: the suite opens the notification centre first.
+      const toast = page
+        .locator('.notification-toast, .notifications-center .notification-list-item')
+        .filter(VISIBLE)
+        .filter({ hasText: String(op.contains ?? '') })
+        .first();
+      await toast.waitFor({ state: 'visible', timeout });
+      return { text: ((await toast.textContent()) ?? '').replace(/\s+/g, ' ').trim() };
+    }
     case 'screenshot': {
       await page.screenshot({ path: String(op.path) });
       return { ok: true };

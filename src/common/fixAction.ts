@@ -24,4 +24,6 @@ export type FixAction =
   | 'lookUpRequest'
   | 'showQuota'
   /** Reset the account's daily API counts (clear_quota, or clear_quota/v2 without a token). */
-  | 'clearQuota';
+  | 'clearQuota'
+  /** The MP console page with the IP whitelist (40164); no deep link is documented, so its root. */
+  | 'openIpWhitelist';

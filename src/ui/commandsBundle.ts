@@ -26,6 +26,7 @@ import { JsSdkSignatureCommand } from './diagnostics/jsSdkSignature';
 import type { ErrcodeLookup } from '../wechat/errcodes';
 import { QuotaResetLedger } from '../wechat/quotaResets';
 import { CallDiagnostics } from './diagnostics/callDiagnostics';
+import { NetworkCommands } from './diagnostics/networkCommands';
 
 export interface CommandsHost extends AccountSwitcherHost {
   readonly appSecrets: AppSecrets;
@@ -54,6 +55,7 @@ export interface Commands {
   showTokenSource(): Promise<void>;
   readonly jsSdk: JsSdkSignatureCommand;
   readonly callDiagnostics: CallDiagnostics;
+  readonly network: NetworkCommands;
 }
 
 /** Shape of dist/commands.js. */
@@ -94,8 +96,19 @@ export function createCommands(host: CommandsHost): Commands {
     accountCommands: accounts,
     resets: new QuotaResetLedger(host.globalState, () => host.clock.now()),
   });
+  const network = new NetworkCommands({
+    call: (path, options) => host.manager.withToken((accessToken) => host.client.call(path, { ...options, accessToken })),
+    manager: host.manager,
+    presenter,
+    clock: host.clock,
+    accountLabel: () => {
+      const account = host.accounts.current;
+      return account ? accountLabel(account) : '';
+    },
+    ensureCredentials: () => accounts.ensureCredentials(),
+  });
   return {
-    presenter, accounts, tokens, switcher, teamCredentials, callDiagnostics, jsSdk,
+    presenter, accounts, tokens, switcher, teamCredentials, callDiagnostics, jsSdk, network,
     showTokenSource: () => showTokenSource(host.tokenSourceFacts(), host.clock),
   };
 }

@@ -73,7 +73,7 @@ export const GENERAL_ERRCODES: ErrcodeTable = {
     meaning: 'The calling IP address ({0}) is not in the account\'s IP whitelist.',
     fix: 'Add the calling IP address ({0}) in the MP console: Settings and Development → Basic configuration → IP whitelist. Then try again.',
     reaction: 'report',
-    actions: ['copyCallerIp', 'openConsole'],
+    actions: ['copyCallerIp', 'openIpWhitelist'],
   },
   41001: {
     meaning: 'The access_token is missing.',
@@ -174,6 +174,23 @@ export const GENERAL_ERRCODES: ErrcodeTable = {
     fix: 'Confirm the request in the WeChat app as an administrator, then try again.',
     reaction: 'report',
     actions: ['openConsole'],
+  },
+  // callback/check (Check Callback Network).
+  40201: {
+    meaning: 'No callback URL (server URL) is configured for this account, so WeChat has nothing to check.',
+    fix: 'Configure the server URL in the MP console: Settings and Development → Basic configuration → Server configuration. Then run the check again.',
+    reaction: 'report',
+    actions: ['openConsole'],
+  },
+  40202: {
+    meaning: 'Invalid check action: WeChat accepts dns, ping or all.',
+    fix: 'Choose dns, ping or all. If the extension sent it, report it with the log.',
+    reaction: 'report',
+  },
+  40203: {
+    meaning: 'Invalid check operator: WeChat accepts CHINANET, UNICOM, CAP or DEFAULT.',
+    fix: 'Choose CHINANET, UNICOM, CAP or DEFAULT. If the extension sent it, report it with the log.',
+    reaction: 'report',
   },
 };
 

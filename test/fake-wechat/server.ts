@@ -15,6 +15,7 @@ import { Accounts } from './accounts';
 import { FaultQueue, faultReply } from './faults';
 import { Menus } from './menus';
 import { Quota } from './quota';
+import { checkCallbackUrlSetting, Network } from './network';
 import { Replies } from './replies';
 import { Rids } from './rids';
 import { E, FAKE_LIMITS, isRecord } from './rules';
@@ -42,6 +43,7 @@ export class FakeWeChat {
   private readonly tickets: Tickets;
   private readonly quota: Quota;
   private readonly rids: Rids;
+  private readonly network: Network;
   private readonly faults = new FaultQueue();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly routes: Map<string, Route>;
@@ -66,7 +68,8 @@ export class FakeWeChat {
     this.tickets = new Tickets(this.replies, this.now);
     this.quota = new Quota(this.accounts, this.replies, this.now);
     this.rids = new Rids(this.replies, this.now);
-    const { tokens, menus, tickets, quota, rids } = this;
+    this.network = new Network(this.replies);
+    const { tokens, menus, tickets, quota, rids, network } = this;
     this.routes = new Map<string, Route>([
       ['/cgi-bin/token', { method: 'ANY', auth: false, handler: (c) => tokens.classicToken(c) }],
       ['/cgi-bin/stable_token', { method: 'POST', auth: false, handler: (c) => tokens.stableToken(c) }],
@@ -82,6 +85,9 @@ export class FakeWeChat {
       ['/cgi-bin/menu/delconditional', { method: 'POST', auth: true, handler: (c, st) => menus.delConditional(c, st) }],
       ['/cgi-bin/menu/trymatch', { method: 'POST', auth: true, handler: (c, st) => menus.tryMatch(c, st) }],
       ['/cgi-bin/ticket/getticket', { method: 'ANY', auth: true, handler: (c, st) => tickets.getTicket(c, st) }],
+      ['/cgi-bin/get_api_domain_ip', { method: 'ANY', auth: true, handler: () => network.apiDomainIp() }],
+      ['/cgi-bin/getcallbackip', { method: 'ANY', auth: true, handler: () => network.callbackIp() }],
+      ['/cgi-bin/callback/check', { method: 'POST', auth: true, handler: (c, st) => network.check(c, st) }],
     ]);
     server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
       this.onRequest(req, res);
@@ -136,6 +142,16 @@ export class FakeWeChat {
   /** How many tickets of that type the account fetched successfully. */
   ticketFetches(appId: string, type: TicketType = 'jsapi'): number {
     return this.tickets.fetchCount(appId, type);
+  }
+
+  /** Sets the account's server URL (null: none configured, so callback/check answers 40201). */
+  setCallbackUrl(appId: string, url: string | null): void {
+    this.accounts.get(appId).account.callbackUrl = checkCallbackUrlSetting(url);
+  }
+
+  /** The account's configured server URL, or undefined when none is configured. */
+  callbackUrl(appId: string): string | undefined {
+    return this.network.callbackUrlOf(this.accounts.get(appId));
   }
 
   /** Clears every daily counter of the account (token quota, force-refresh count, per-API counts). */

@@ -8,6 +8,8 @@ export interface FakeAccount {
   ipWhitelist?: string[];
   /** default 2000 */
   classicDailyLimit?: number;
+  /** The server URL configured in the MP console: undefined = a default one, null = none (callback/check → 40201). */
+  callbackUrl?: string | null;
 }
 
 export interface FakeWeChatOptions {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MENU_SCHEMA_URI } from '../../src/menu/schemaUri';
-import { ACCOUNT_COMMANDS, CALL_DIAGNOSTICS_COMMANDS, GENERAL_COMMANDS, JSSDK_COMMANDS, MENU_COMMANDS, TOKEN_COMMANDS } from '../../src/ui/common/commandIds';
+import { ACCOUNT_COMMANDS, CALL_DIAGNOSTICS_COMMANDS, GENERAL_COMMANDS, JSSDK_COMMANDS, MENU_COMMANDS, NETWORK_COMMANDS, TOKEN_COMMANDS } from '../../src/ui/common/commandIds';
 import { hasMenuFileName } from '../../src/ui/menu/documents';
 
 /** Every feature's group of command ids (each is one feature's CommandTable key set). */
@@ -15,6 +15,7 @@ const COMMAND_GROUPS = {
   menu: MENU_COMMANDS,
   jsSdk: JSSDK_COMMANDS,
   callDiagnostics: CALL_DIAGNOSTICS_COMMANDS,
+  network: NETWORK_COMMANDS,
 };
 
 const root = join(__dirname, '..', '..', '..');

@@ -4,7 +4,8 @@
 import { TokenState } from '../manager';
 import { isExpired, remainingMs } from '../policy';
 import { CachedToken, TokenMode } from '../store';
-import { describeError, MissingCredentialsError } from '../../wechat/errors';
+import type { FixAction } from '../../common/fixAction';
+import { describeError, MissingCredentialsError, WeChatError } from '../../wechat/errors';
 import { formatMessage, Localize } from '../../common/localize';
 import { formatRemaining, msUntilTextChanges } from './countdown';
 
@@ -31,6 +32,8 @@ export interface StatusDetails {
   readonly expiresAt?: number;
   readonly obtainedAt?: number;
   readonly lastError?: string;
+  /** What the last error offers to fix it (the tooltip links to those it can); absent when none. */
+  readonly lastErrorActions?: readonly FixAction[];
 }
 
 export interface StatusContext {
@@ -60,7 +63,8 @@ export function statusView(state: TokenState, context: StatusContext): StatusVie
 
   const token = state.token;
   const lastError = state.kind === 'failed' ? describeError(state.error, localize) : undefined;
-  const details: StatusDetails = { ...base, appId: state.appId, ...tokenTimes(token), lastError };
+  const actions = state.kind === 'failed' && state.error instanceof WeChatError ? state.error.actions : [];
+  const details: StatusDetails = { ...base, appId: state.appId, ...tokenTimes(token), lastError, ...(actions.length > 0 ? { lastErrorActions: actions } : {}) };
   if (state.kind === 'fetching') {
     const countdown = token && !isExpired(token, context.now) ? ` ${formatRemaining(remainingMs(token, context.now), localize)}` : '';
     return fixed('fetching', `$(sync~spin)${countdown || ` ${localize('Fetching token…')}`}`, 'normal', details);

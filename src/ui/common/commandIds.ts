@@ -57,3 +57,12 @@ export const CALL_DIAGNOSTICS_COMMANDS = {
   clearApiQuota: 'wechat.clearApiQuota',
 } as const;
 export type CallDiagnosticsCommandId = IdOf<typeof CALL_DIAGNOSTICS_COMMANDS>;
+/** Network diagnostics: WeChat's server IPs, the callback check, the IP whitelist fixes of 40164. */
+export const NETWORK_COMMANDS = {
+  showServerIps: 'wechat.showServerIps',
+  checkCallbackNetwork: 'wechat.checkCallbackNetwork',
+  /** The tooltip's "Copy IP" after a 40164: the caller IP of the last failed token fetch. */
+  copyCallerIp: 'wechat.copyCallerIp',
+  openIpWhitelist: 'wechat.openIpWhitelist',
+} as const;
+export type NetworkCommandId = IdOf<typeof NETWORK_COMMANDS>;

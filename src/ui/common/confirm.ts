@@ -11,7 +11,7 @@ export interface ConfirmPrompt {
   readonly action: string;
 }
 
-const TEST_OPTION_KEYS: ReadonlyArray<keyof TestOptions> = ['skipConfirmation', 'appId', 'appSecret', 'username', 'url'];
+const TEST_OPTION_KEYS: ReadonlyArray<keyof TestOptions> = ['skipConfirmation', 'appId', 'appSecret', 'username', 'url', 'action', 'operator'];
 
 export class Confirmations {
   constructor(private readonly testMode: boolean) {}
@@ -63,5 +63,7 @@ function pickTestOptions(value: Record<string, unknown>): TestOptions {
     appSecret: text('appSecret'),
     username: text('username'),
     url: text('url'),
+    action: text('action'),
+    operator: text('operator'),
   };
 }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errorMessage';
 import { FixAction } from '../../common/fixAction';
 import { describeError, FetchDeclinedError, WeChatApiError, WeChatError } from '../../wechat/errors';
-import { ACCOUNT_COMMANDS, CALL_DIAGNOSTICS_COMMANDS, TOKEN_COMMANDS } from './commandIds';
+import { ACCOUNT_COMMANDS, CALL_DIAGNOSTICS_COMMANDS, NETWORK_COMMANDS, TOKEN_COMMANDS } from './commandIds';
 import { RedactingLog } from './log';
 
 interface Action {
@@ -15,7 +15,8 @@ interface Action {
   run(): Thenable<unknown> | void;
 }
 
-const MP_CONSOLE_URL = 'https://mp.weixin.qq.com/';
+/** The MP console's root: WeChat documents no deep links into it. */
+export const MP_CONSOLE_URL = 'https://mp.weixin.qq.com/';
 
 export class ErrorPresenter {
   constructor(private readonly log: RedactingLog) {}
@@ -79,6 +80,8 @@ function fixAction(action: FixAction, error: WeChatError): Action {
       return command(t('Show API Quota'), CALL_DIAGNOSTICS_COMMANDS.showApiQuota);
     case 'clearQuota':
       return command(t('Clear API Quota'), CALL_DIAGNOSTICS_COMMANDS.clearApiQuota);
+    case 'openIpWhitelist':
+      return command(t('Open MP Console for the IP Whitelist'), NETWORK_COMMANDS.openIpWhitelist);
   }
 }
 

@@ -13,6 +13,10 @@ export interface TestOptions {
   readonly username?: string;
   /** A page URL (JS-SDK Signature for URL), instead of the input box. */
   readonly url?: string;
+  /** Check Callback Network: the action (dns / ping / all) instead of the quick pick. */
+  readonly action?: string;
+  /** Check Callback Network: the operator (CHINANET / UNICOM / CAP / DEFAULT) instead of the quick pick. */
+  readonly operator?: string;
 }
 
 export interface Invocation {

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { Clock, TimerHandle } from '../../common/clock';
 import { TokenManager } from '../../token/manager';
 import { TokenMode } from '../../token/store';
-import { ACCOUNT_COMMANDS, GENERAL_COMMANDS, TOKEN_COMMANDS } from '../common/commandIds';
+import { ACCOUNT_COMMANDS, GENERAL_COMMANDS, NETWORK_COMMANDS, TOKEN_COMMANDS } from '../common/commandIds';
 import { formatRemaining } from '../../token/status/countdown';
 import { StatusDetails, StatusView, statusView, TeamSourceLabel } from '../../token/status/statusView';
 
@@ -93,7 +93,9 @@ export class TokenStatusBar implements vscode.Disposable {
 function tooltip(details: StatusDetails, view: StatusView, now: number): vscode.MarkdownString {
   const t = vscode.l10n.t;
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: [TOKEN_COMMANDS.copyAccessToken, TOKEN_COMMANDS.refreshAccessToken, GENERAL_COMMANDS.showLog, ACCOUNT_COMMANDS.setupAccount] };
+  md.isTrusted = {
+    enabledCommands: [TOKEN_COMMANDS.copyAccessToken, TOKEN_COMMANDS.refreshAccessToken, GENERAL_COMMANDS.showLog, ACCOUNT_COMMANDS.setupAccount, ...IP_WHITELIST_COMMANDS],
+  };
   md.appendMarkdown(`**${t('WeChat Access Token')}**\n\n`);
   const rows: Array<[string, string]> = [];
   if (details.accountName) rows.push([t('Account'), details.accountName]);
@@ -109,6 +111,8 @@ function tooltip(details: StatusDetails, view: StatusView, now: number): vscode.
   if (details.obtainedAt !== undefined) rows.push([t('Obtained at'), localTime(details.obtainedAt)]);
   for (const [label, value] of rows) md.appendMarkdown(`${label}: ${escape(value)}  \n`);
   if (details.lastError) md.appendMarkdown(`\n$(error) ${escape(details.lastError)}\n`);
+  const fixes = ipWhitelistLinks(details);
+  if (fixes.length > 0) md.appendMarkdown(`\n${fixes.join(' · ')}\n`);
   md.appendMarkdown('\n---\n');
   const links =
     view.kind === 'setup'
@@ -120,6 +124,18 @@ function tooltip(details: StatusDetails, view: StatusView, now: number): vscode.
         ];
   md.appendMarkdown(links.join(' · '));
   return md;
+}
+
+const IP_WHITELIST_COMMANDS = [NETWORK_COMMANDS.copyCallerIp, NETWORK_COMMANDS.openIpWhitelist];
+
+/** After a 40164 (caller IP not whitelisted): the same two fixes the error notification offers. */
+function ipWhitelistLinks(details: StatusDetails): string[] {
+  const t = vscode.l10n.t;
+  const actions = details.lastErrorActions ?? [];
+  const links: string[] = [];
+  if (actions.includes('copyCallerIp')) links.push(`[$(copy) ${t('Copy IP')}](command:${NETWORK_COMMANDS.copyCallerIp})`);
+  if (actions.includes('openIpWhitelist')) links.push(`[$(link-external) ${t('Open MP Console for the IP Whitelist')}](command:${NETWORK_COMMANDS.openIpWhitelist})`);
+  return links;
 }
 
 function accessibleLabel(view: StatusView): string {

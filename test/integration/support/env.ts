@@ -43,6 +43,7 @@ interface InProcessFake {
   setLiveMenu(appId: string, menu: unknown): void;
   currentTicket(appId: string): string | undefined;
   ticketFetches(appId: string): number;
+  setCallbackUrl(appId: string, url: string | null): void;
   close(): Promise<void>;
 }
 
@@ -106,6 +107,18 @@ export async function fakeTicket(): Promise<{ readonly ticket: string | undefine
   if (!res.ok) throw new Error(`fake control endpoint answered ${res.status}`);
   const body = (await res.json()) as { ticket: string | null; fetches: number };
   return { ticket: body.ticket ?? undefined, fetches: body.fetches };
+}
+
+/** Sets the test account's server URL at the fake (null: none configured, so callback/check answers 40201). */
+export async function setCallbackUrl(url: string | null): Promise<void> {
+  const config = await itConfig();
+  if (inProcess) return inProcess.setCallbackUrl(config.appId, url);
+  const res = await fetch(`${config.controlUrl}/callback-url`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ appId: config.appId, url }),
+  });
+  if (!res.ok) throw new Error(`fake control endpoint answered ${res.status}`);
 }
 
 /** Calls to token endpoints (stable_token and the classic token), i.e. real token fetches. */

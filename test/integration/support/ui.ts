@@ -2,6 +2,7 @@
 // which cannot click a modal dialog or type into an InputBox. Under the desktop route (no runner)
 // the tests that need this skip themselves.
 import { Context } from 'mocha';
+import * as vscode from 'vscode';
 import { itConfig } from './env';
 
 export interface DialogSeen {
@@ -39,6 +40,19 @@ export const answerDialog = (click?: string): Promise<DialogSeen> => control('/u
 
 /** Waits for the input box, then types `text` + Enter (or presses Escape when omitted). */
 export const answerInput = (text?: string): Promise<QuickInputSeen> => control('/ui', { op: 'quickInput', type: text });
+
+/**
+ * Waits for the notification containing `contains` and returns its whole text (message and buttons).
+ * Extension tests show no toasts, so it looks in the notification centre (opened, then closed again).
+ */
+export async function readNotification(contains: string): Promise<string> {
+  await vscode.commands.executeCommand('notifications.showList');
+  try {
+    return (await control<{ text: string }>('/ui', { op: 'notification', contains })).text;
+  } finally {
+    await vscode.commands.executeCommand('notifications.hideList');
+  }
+}
 
 export const browserStorageContains = (needle: string): Promise<{ localStorage: boolean; indexedDB: string[] }> =>
   control('/ui', { op: 'storageContains', needle });

@@ -53,10 +53,10 @@ describe('wechat/errors', () => {
       const actions = (code: number): readonly string[] => GENERAL_ERRCODES[code]?.actions ?? [];
       for (const code of [40001, 40125, 41004]) assert.deepEqual(actions(code), ['setAppSecret'], String(code));
       for (const code of [40013, 41002]) assert.deepEqual(actions(code), ['setUpAccount'], String(code));
-      assert.deepEqual(actions(40164), ['copyCallerIp', 'openConsole']);
       // The quota buttons first: Clear API Quota is the way out of a 45009 on the token fetch.
       assert.deepEqual(actions(45009), ['clearQuota', 'showQuota', 'tokenModeSetting']);
       assert.deepEqual(actions(48006), ['showQuota']);
+      assert.deepEqual(actions(40164), ['copyCallerIp', 'openIpWhitelist']);
       for (const code of [48001, 50001, 50002, 89503]) assert.deepEqual(actions(code), ['openConsole'], String(code));
       for (const code of [-1, 40002, 41001, 43002, 47001]) assert.deepEqual(actions(code), [], String(code));
     });
@@ -103,8 +103,8 @@ describe('wechat/errors', () => {
     });
 
     it('errors offer their fix actions: copy IP only when WeChat named it; transport and setup errors too', () => {
-      assert.deepEqual(new WeChatApiError(40164, 'invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist', '/p').actions, ['copyCallerIp', 'openConsole']);
-      assert.deepEqual(new WeChatApiError(40164, 'not in whitelist', '/p').actions, ['openConsole']);
+      assert.deepEqual(new WeChatApiError(40164, 'invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist', '/p').actions, ['copyCallerIp', 'openIpWhitelist']);
+      assert.deepEqual(new WeChatApiError(40164, 'not in whitelist', '/p').actions, ['openIpWhitelist']);
       assert.deepEqual(new WeChatTransportError('timeout', '/p', 'x').actions, ['timeoutSetting']);
       assert.deepEqual(new WeChatTransportError('network', '/p', 'x').actions, ['apiBaseUrlSetting']);
       assert.deepEqual(new WeChatTransportError('cancelled', '/p', 'x').actions, []);

@@ -86,6 +86,17 @@ describe('token/status/statusView', () => {
     assert.equal(cold.text, '$(error) Token failed');
   });
 
+  it('after a 40164 the details carry its fixes (the tooltip links Copy IP and the IP whitelist); other states carry none', () => {
+    const blocked = new WeChatApiError(40164, 'invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: 6f1a', '/cgi-bin/stable_token');
+    const view = statusView({ kind: 'failed', appId: 'wx0123456789abcdef', error: blocked }, context);
+    // The answer carried a rid, so Look Up Request comes last; the tooltip links only the two 40164 fixes.
+    assert.deepEqual(view.details.lastErrorActions, ['copyCallerIp', 'openIpWhitelist', 'lookUpRequest']);
+    const noIp = new WeChatApiError(40164, 'not in whitelist', '/cgi-bin/stable_token');
+    assert.deepEqual(statusView({ kind: 'failed', appId: 'wx0123456789abcdef', error: noIp }, context).details.lastErrorActions, ['openIpWhitelist']);
+    const valid = statusView({ kind: 'ready', appId: 'wx0123456789abcdef', token: token(200_000) }, context);
+    assert.equal('lastErrorActions' in valid.details, false);
+  });
+
   it('says when no token has been fetched yet', () => {
     const view = statusView({ kind: 'empty', appId: 'wx0123456789abcdef' }, context);
     assert.equal(view.text, '$(key) No token');
