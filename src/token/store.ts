@@ -47,8 +47,11 @@ export interface CredentialStore<Entry extends { readonly appId: string }> {
 
 export type TokenStore = CredentialStore<CachedToken>;
 
-/** Parses a stored entry defensively: a corrupt or foreign value is treated as "no token". */
-export function parseCachedToken(text: string | undefined, appId: string): CachedToken | undefined {
+/**
+ * A stored entry as a JSON object of this AppID, or undefined when it is missing, corrupt or
+ * another account's: the first step of parsing every cached credential defensively.
+ */
+export function storedEntryOf(text: string | undefined, appId: string): Record<string, unknown> | undefined {
   if (!text) return undefined;
   let value: unknown;
   try {
@@ -56,11 +59,17 @@ export function parseCachedToken(text: string | undefined, appId: string): Cache
   } catch {
     return undefined;
   }
-  if (typeof value !== 'object' || value === null) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const entry = value as Record<string, unknown>;
+  return entry['appId'] === appId ? entry : undefined;
+}
+
+/** Parses a stored entry defensively: a corrupt or foreign value is treated as "no token". */
+export function parseCachedToken(text: string | undefined, appId: string): CachedToken | undefined {
+  const entry = storedEntryOf(text, appId);
+  if (!entry) return undefined;
   const { accessToken, expiresAt, obtainedAt, checkedAt, mode } = entry;
   if (
-    entry['appId'] !== appId ||
     typeof accessToken !== 'string' ||
     accessToken.length === 0 ||
     typeof expiresAt !== 'number' ||

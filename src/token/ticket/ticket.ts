@@ -3,6 +3,7 @@
 // shared by every window, with an absolute expiry. It also remembers which token fetched it (by
 // a hash, never the token itself), so a ticket outlives no token change or rejection.
 import { createHash } from 'node:crypto';
+import { storedEntryOf } from '../store';
 
 /** WeChat's documented lifetime of a jsapi_ticket, the bound when an answer gives none. */
 export const TICKET_LIFETIME_MS = 7_200_000;
@@ -24,18 +25,10 @@ export function tokenHash(accessToken: string): string {
 
 /** Parses a stored entry defensively: a corrupt or foreign value is treated as "no ticket". */
 export function parseCachedTicket(text: string | undefined, appId: string): CachedTicket | undefined {
-  if (!text) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const entry = value as Record<string, unknown>;
+  const entry = storedEntryOf(text, appId);
+  if (!entry) return undefined;
   const { ticket, expiresAt, obtainedAt, tokenHash: hash } = entry;
   if (
-    entry['appId'] !== appId ||
     typeof ticket !== 'string' ||
     ticket.length === 0 ||
     typeof expiresAt !== 'number' ||

@@ -7,6 +7,7 @@ import { updateAppId } from '../../config';
 import { Clock } from '../../common/clock';
 import { TokenManager } from '../../token/manager';
 import { checkAppId, checkAppSecret, CredentialProblem } from '../../wechat/credentialFormat';
+import { Account } from '../../token/accounts';
 import { ActiveAccount } from './activeAccount';
 import { AppSecrets } from './appSecrets';
 import { Confirmations } from '../common/confirm';
@@ -82,6 +83,11 @@ export class AccountCommands {
     await this.manager.clear();
     this.log.info(`AppSecret and cached token removed for ${appId}`);
     void vscode.window.showInformationMessage(vscode.l10n.t('AppSecret of {0} cleared.', appId));
+  }
+
+  /** The active account once its credentials are there (setup offered if not); undefined if the user gave up. */
+  async readyAccount(): Promise<Account | undefined> {
+    return (await this.ensureCredentials()) ? this.accounts.current : undefined;
   }
 
   /** Makes sure an AppID and an AppSecret exist, leading the user into setup if not. */

@@ -20,8 +20,7 @@ export class QuotaReset {
 
   async clear(invocation: Invocation = PLAIN_INVOCATION): Promise<boolean> {
     const t = vscode.l10n.t;
-    if (!(await this.host.accountCommands.ensureCredentials())) return false;
-    const account = this.host.accounts.current;
+    const account = await this.host.accountCommands.readyAccount();
     if (!account) return false;
     const label = accountLabel(account);
     // The last token fetch answered 45009: asking for a token again would only repeat it.

@@ -16,8 +16,7 @@ export class QuotaView {
   /** Extra API paths come from the invocation (separated by spaces or commas) or an input box. */
   async show(invocation: Invocation = PLAIN_INVOCATION): Promise<boolean> {
     const t = vscode.l10n.t;
-    if (!(await this.host.accountCommands.ensureCredentials())) return false;
-    const account = this.host.accounts.current;
+    const account = await this.host.accountCommands.readyAccount();
     if (!account) return false;
     const input = invocation.text ?? (await this.ask());
     if (input === undefined) return false;

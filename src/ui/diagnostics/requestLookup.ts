@@ -18,8 +18,7 @@ export class RequestLookup {
   /** The rid comes from the invocation (a notification's button) or an input box. */
   async lookUp(invocation: Invocation = PLAIN_INVOCATION): Promise<boolean> {
     const t = vscode.l10n.t;
-    if (!(await this.host.accountCommands.ensureCredentials())) return false;
-    const account = this.host.accounts.current;
+    const account = await this.host.accountCommands.readyAccount();
     if (!account) return false;
     const input = invocation.text ?? (await this.ask());
     if (input === undefined) return false;

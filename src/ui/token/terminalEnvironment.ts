@@ -1,7 +1,8 @@
 // Opt-in (wechat.terminal.exposeToken): new integrated terminals get WECHAT_ACCESS_TOKEN and
 // WECHAT_APPID through the extension's environment-variable collection — non-persistent, so the
 // token is never written to disk by VS Code; updated when the token changes, removed when the
-// setting is turned off, the account has no token (Clear AppSecret) or the token expired.
+// setting is turned off or the account has no token (Clear AppSecret). A token past its expiry is
+// dropped at the next state change (in stable mode the scheduler refreshes before expiry).
 import * as vscode from 'vscode';
 import { TokenManager, TokenState } from '../../token/manager';
 
