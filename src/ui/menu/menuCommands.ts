@@ -12,7 +12,7 @@ import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import type { MenuDiagnostics } from './diagnostics';
 import type { MenuFeatureHost } from './host';
 import { LiveMenuReplacer, PinnedAccount } from './liveMenuReplacer';
-import { fileLabel, freeMenuFileName, openMenuUntitled } from './menuFiles';
+import { fileLabel, freeMenuFileName, menuDocument, openMenuUntitled } from './menuFiles';
 import { backupItem, conditionalItem, localTime } from './menuPicks';
 import { refuseUpload } from './refusal';
 
@@ -42,7 +42,7 @@ export class MenuCommands {
   /** Uploads the menu in the given (or active) editor, unsaved changes included. */
   async uploadMenu(uri?: vscode.Uri, invocation: Invocation = PLAIN_INVOCATION): Promise<void> {
     const t = vscode.l10n.t;
-    const document = await this.menuDocument(uri);
+    const document = await menuDocument(uri);
     if (!document) return;
     const validation = this.diagnostics.validation(document);
     if (!validation) {
@@ -273,15 +273,6 @@ export class MenuCommands {
       t('Menu backup restored to {0}. Followers see it within minutes.', label),
       ...menuidChanges(result),
     ]);
-  }
-
-  private async menuDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
-    if (uri) return vscode.workspace.openTextDocument(uri);
-    const document = vscode.window.activeTextEditor?.document;
-    if (!document) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a menu JSON file first, or run "WeChat: New Menu File".'));
-    }
-    return document;
   }
 
   private async openUntitled(menu: Menu): Promise<vscode.TextDocument> {

@@ -1,8 +1,18 @@
 // Editor-side helpers of the menu commands: naming a document for messages, finding a free file
-// name for a new menu, opening a menu as an untitled document.
+// name for a new menu, opening a menu as an untitled document, finding the document to work on.
 import * as vscode from 'vscode';
 import { formatMenuJson } from '../../menu/convert';
 import type { Menu } from '../../menu/model';
+
+/** The document a menu command works on: the one it was invoked on, else the active editor's. */
+export async function menuDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
+  if (uri) return vscode.workspace.openTextDocument(uri);
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a menu JSON file first, or run "WeChat: New Menu File".'));
+  }
+  return document;
+}
 
 /** The workspace-relative path, or the untitled document's name. */
 export function fileLabel(document: vscode.TextDocument): string {
