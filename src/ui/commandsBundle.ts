@@ -97,7 +97,8 @@ export function createCommands(host: CommandsHost): Commands {
     resets: new QuotaResetLedger(host.globalState, () => host.clock.now()),
   });
   const network = new NetworkCommands({
-    call: (path, options) => host.manager.withToken((accessToken) => host.client.call(path, { ...options, accessToken })),
+    callFor: (appId) => (path, options) => host.manager.withToken((accessToken) => host.client.call(path, { ...options, accessToken }), appId),
+    appId: () => host.accounts.current?.appId,
     manager: host.manager,
     presenter,
     clock: host.clock,

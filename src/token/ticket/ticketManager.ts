@@ -47,12 +47,12 @@ export class TicketManager {
   }
 
   /**
-   * A ticket of the active account fresh beyond TICKET_MARGIN_MS and fetched with the current
-   * token. Concurrent callers share one request.
+   * A ticket of the account (the active one unless pinned) fresh beyond TICKET_MARGIN_MS and
+   * fetched with the current token. Concurrent callers share one request.
    */
-  async get(): Promise<TicketResult> {
+  async get(forAppId?: string): Promise<TicketResult> {
     // The current token (from its cache unless it is due): it decides whether the cached ticket still counts.
-    const token = await this.options.tokens.get();
+    const token = await this.options.tokens.get(forAppId);
     const cached = await this.usable(token.appId, token.accessToken);
     if (cached) return { ticket: cached, fetched: false };
     const running = this.inflight.get(token.appId);
@@ -92,7 +92,7 @@ export class TicketManager {
     const answer = await this.options.tokens.withToken((accessToken) => {
       used = accessToken;
       return this.options.api.call<Record<string, unknown>>(GETTICKET_PATH, { method: 'GET', query: { type: 'jsapi' }, accessToken });
-    });
+    }, appId);
     const ticket = answer['ticket'];
     const expiresIn = answer['expires_in'];
     if (typeof ticket !== 'string' || ticket.length === 0) {

@@ -42,7 +42,7 @@ export class JsSdkSignatureCommand {
     try {
       const { ticket, fetched } = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: t('Getting the jsapi_ticket…') },
-        () => this.host.tickets.get(),
+        () => this.host.tickets.get(account.appId),
       );
       const nonceStr = randomNonceStr();
       const timestamp = timestampSeconds(this.host.clock.now());

@@ -15,8 +15,13 @@ import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import { pickCheckAction, pickCheckOperator } from './networkPicks';
 
 export interface NetworkCommandsHost {
-  /** Token-protected: refreshes and retries once when the token went stale. */
-  readonly call: NetworkCall;
+  /**
+   * Token-protected calls for the account a command started with (refresh and retry once when the
+   * token went stale); the active account when none is pinned.
+   */
+  readonly callFor: (appId: string | undefined) => NetworkCall;
+  /** The active account's AppID, read once when a command starts. */
+  readonly appId: () => string | undefined;
   readonly manager: TokenManager;
   readonly presenter: ErrorPresenter;
   readonly clock: Clock;
@@ -34,9 +39,10 @@ export class NetworkCommands {
     const t = vscode.l10n.t;
     if (!(await this.host.ensureCredentials())) return false;
     const account = this.host.accountLabel();
+    const call = this.host.callFor(this.host.appId());
     let ips: ServerIps;
     try {
-      ips = await this.progress(t('Fetching the WeChat server IPs…'), () => fetchServerIps(this.host.call, () => this.host.clock.now()));
+      ips = await this.progress(t('Fetching the WeChat server IPs…'), () => fetchServerIps(call, () => this.host.clock.now()));
     } catch (error) {
       await this.host.presenter.show(t('Could not fetch the WeChat server IPs'), error);
       return false;
@@ -62,13 +68,14 @@ export class NetworkCommands {
     const t = vscode.l10n.t;
     if (!(await this.host.ensureCredentials())) return false;
     const account = this.host.accountLabel();
+    const call = this.host.callFor(this.host.appId());
     const action = await this.choose(invocation.test.action, isCheckAction, () => pickCheckAction(account), 'dns, ping, all');
     if (!action) return false;
     const operator = await this.choose(invocation.test.operator, isCheckOperator, () => pickCheckOperator(), 'CHINANET, UNICOM, CAP, DEFAULT');
     if (!operator) return false;
     try {
       const result = await this.progress(t('WeChat is checking the callback network of {0}…', account), () =>
-        checkCallback(this.host.call, action, operator, () => this.host.clock.now()),
+        checkCallback(call, action, operator, () => this.host.clock.now()),
       );
       await this.open(callbackCheckMarkdown(result, this.context(account)));
       return true;

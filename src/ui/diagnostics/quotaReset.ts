@@ -18,13 +18,14 @@ type Route = 'token' | 'secret';
 export class QuotaReset {
   constructor(private readonly host: CallDiagnosticsHost) {}
 
-  async clear(invocation: Invocation = PLAIN_INVOCATION): Promise<boolean> {
+  /** `afterTokenExhausted`: the token route just failed with 45009 on the token fetch (asked again, for v2). */
+  async clear(invocation: Invocation = PLAIN_INVOCATION, afterTokenExhausted = false): Promise<boolean> {
     const t = vscode.l10n.t;
     const account = await this.host.accountCommands.readyAccount();
     if (!account) return false;
     const label = accountLabel(account);
     // The last token fetch answered 45009: asking for a token again would only repeat it.
-    const exhausted = tokenFetchExhausted(this.host.manager.state, account.appId);
+    const exhausted = afterTokenExhausted || tokenFetchExhausted(this.host.manager.state, account.appId);
     const route: Route = exhausted && account.tokenSource === 'wechat' ? 'secret' : 'token';
     const used = this.host.resets.used(account.appId);
     const details = [
@@ -50,6 +51,10 @@ export class QuotaReset {
     try {
       done = await withProgress(t('Clearing the API quota of {0}…', label), () => this.reset(account, route));
     } catch (error) {
+      // The token fetch itself is exhausted: the AppSecret route needs its own confirmation, which says so.
+      if (route === 'token' && !afterTokenExhausted && account.tokenSource === 'wechat' && isTokenQuotaExhausted(error)) {
+        return this.clear(invocation, true);
+      }
       const what =
         account.tokenSource === 'wechat'
           ? t('Could not clear the API quota of {0}', label)
@@ -65,7 +70,7 @@ export class QuotaReset {
     }
     // The reset went around the token endpoint: get the working token the user was missing.
     try {
-      const token = await withProgress(t('Getting the access token…'), () => this.host.manager.get());
+      const token = await withProgress(t('Getting the access token…'), () => this.host.manager.get(account.appId));
       void vscode.window.showInformationMessage(
         `${cleared} ${t('New access token, valid for {0}.', formatRemaining(token.expiresAt - this.host.clock.now(), t))}`,
       );
@@ -79,13 +84,9 @@ export class QuotaReset {
   private async reset(account: Account, route: Route): Promise<Route> {
     const { client, manager } = this.host;
     if (route === 'token') {
-      try {
-        await manager.withToken((accessToken) => clearQuota(client, accessToken, account.appId));
-        return 'token';
-      } catch (error) {
-        if (!(isTokenQuotaExhausted(error) && account.tokenSource === 'wechat')) throw error;
-        this.host.log.warn('clear_quota: the token fetch answered 45009; clearing with clear_quota/v2 (AppSecret) instead');
-      }
+      // A 45009 on the token fetch reaches clear(), which asks again before the AppSecret is sent.
+      await manager.withToken((accessToken) => clearQuota(client, accessToken, account.appId), account.appId);
+      return 'token';
     }
     const credentials = await this.host.appSecrets.credentials(account.appId);
     this.host.log.redactor.addSecret(credentials.appSecret);

@@ -42,7 +42,7 @@ export class QuotaView {
           const stale = read.find((row) => 'error' in row && row.error instanceof WeChatApiError && row.error.reaction === 'refreshToken');
           if (stale && 'error' in stale) throw stale.error;
           return read;
-        }),
+        }, account.appId),
       );
       await showMarkdown(quotaReport(rows, { account: accountLabel(account), readAt: localTime(this.host.clock.now()), localize: t }));
       return true;

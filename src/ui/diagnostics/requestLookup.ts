@@ -32,7 +32,7 @@ export class RequestLookup {
     const { client, manager, presenter } = this.host;
     try {
       const record = await withProgress(t('Looking up request {0}…', rid), () =>
-        manager.withToken((accessToken) => lookUpRequest(client, accessToken, rid)),
+        manager.withToken((accessToken) => lookUpRequest(client, accessToken, rid), account.appId),
       );
       await showMarkdown(
         ridReport(record, {
@@ -44,7 +44,7 @@ export class RequestLookup {
           localize: t,
         }),
       );
-      if (responseErrcode(record) === 40164 && record.clientIp) void this.offerCopyIp(record.clientIp);
+      if (responseErrcode(record) === 40164 && record.clientIp) void this.offerCopyIp(record.clientIp).catch((error: unknown) => this.host.log.warn(`copying the IP failed: ${String(error)}`));
       return true;
     } catch (error) {
       await presenter.show(t('Could not look up request {0}', rid), error);

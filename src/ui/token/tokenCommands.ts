@@ -49,9 +49,12 @@ export class TokenCommands {
    */
   async accessTokenForVariable(invocation: Invocation = PLAIN_INVOCATION): Promise<string | undefined> {
     if (!(await this.accounts.ensureCredentials())) return undefined;
+    // The account consented to is the account whose token is handed out, even after a switch.
+    const state = this.manager.state;
+    const appId = 'appId' in state ? state.appId : undefined;
     if (!(await this.variableConsent(invocation))) return undefined;
     try {
-      const token = await this.withProgress(vscode.l10n.t('Getting the access token…'), () => this.manager.get());
+      const token = await this.withProgress(vscode.l10n.t('Getting the access token…'), () => this.manager.get(appId));
       return token.accessToken;
     } catch (error) {
       void this.presenter.show(vscode.l10n.t('Could not get the access token for the task or launch configuration'), error);
