@@ -221,6 +221,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       if (accounts.current?.tokenSource === kind) void resync();
     }),
     // Regaining focus re-reads a team token (at most once per wechat.teamSource.minReadIntervalSeconds).
+    // The reader rate-limits too; checking here first keeps the status bar from flashing "fetching".
     vscode.window.onDidChangeWindowState((windowState) => {
       const account = accounts.current;
       if (!windowState.focused || !account || account.tokenSource === 'wechat') return;
@@ -265,7 +266,6 @@ function withoutToken(state: TokenState): TokenState {
   if (!('token' in state) || !state.token) return state;
   return { ...state, token: { ...state.token, accessToken: '' } } as TokenState;
 }
-
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
