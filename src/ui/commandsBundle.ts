@@ -71,7 +71,7 @@ export function createCommands(host: CommandsHost): Commands {
     return account ? accountLabel(account) : '';
   }, host.workspaceState);
   const teamCredentials = new TeamCredentialCommands(host.teamCredentials, host.log);
-  const wizard = new AccountWizard(host.accounts, host.appSecrets, teamCredentials, host.config);
+  const wizard = new AccountWizard(host.accounts, accounts, teamCredentials, host.config);
   const switcher = new AccountSwitcher(host, wizard);
   const tickets = new TicketManager({
     store: new SecretCredentialStore(host.secrets, JSAPI_TICKET_KEY_PREFIX, parseCachedTicket),

@@ -55,7 +55,8 @@ export class AccountCommands {
     return stored;
   }
 
-  private async storeAppSecret(appId: string, invocation: Invocation): Promise<boolean> {
+  /** Asks for the AppSecret of `appId` (password box) and stores it in SecretStorage; false if the user gave up. */
+  async storeAppSecret(appId: string, invocation: Invocation): Promise<boolean> {
     const appSecret = invocation.test.appSecret?.trim() ?? (await this.askAppSecret(appId));
     if (!appSecret) return false;
     this.log.redactor.addSecret(appSecret);
@@ -149,7 +150,7 @@ export class AccountCommands {
  * An input box for the AppID or AppSecret: empty input is refused, an unusual format only warned
  * about (WeChat is the judge of what is valid). Resolves with the trimmed value, or undefined.
  */
-export async function askCredential(
+async function askCredential(
   options: vscode.InputBoxOptions,
   check: (value: string) => CredentialProblem | undefined,
   emptyMessage: string,

@@ -6,10 +6,9 @@ import * as vscode from 'vscode';
 import { AccountEntry, saveAccount, saveConnectionSetting, WeChatConfig } from '../../config';
 import { REDIS_LAYOUTS, RedisLayout, redisKeyFor } from '../../token/sources/redis/layouts';
 import { isAccountAppId } from '../../token/accounts';
-import { checkAppSecret } from '../../wechat/credentialFormat';
-import { askCredential } from './accountCommands';
+import { AccountCommands } from './accountCommands';
+import { PLAIN_INVOCATION } from '../common/invocation';
 import { ActiveAccount } from './activeAccount';
-import { AppSecrets } from './appSecrets';
 import { TeamCredentialCommands } from './teamCredentialCommands';
 
 type Source = AccountEntry['tokenSource'];
@@ -26,7 +25,8 @@ const LAYOUT_LABELS: Readonly<Record<RedisLayout, string>> = {
 export class AccountWizard {
   constructor(
     private readonly accounts: ActiveAccount,
-    private readonly appSecrets: AppSecrets,
+    /** Asks for and stores the AppSecret (password box, redacted from then on). */
+    private readonly secrets: Pick<AccountCommands, 'storeAppSecret'>,
     private readonly credentials: TeamCredentialCommands,
     private readonly config: () => WeChatConfig,
   ) {}
@@ -74,7 +74,7 @@ export class AccountWizard {
   private async complete(base: AccountEntry): Promise<AccountEntry | undefined> {
     switch (base.tokenSource) {
       case 'wechat':
-        return (await this.askAppSecret(base.appId)) ? base : undefined;
+        return (await this.secrets.storeAppSecret(base.appId, PLAIN_INVOCATION)) ? base : undefined;
       case 'redis': {
         const redis = await this.askRedisLayout(base.appId);
         if (!redis) return undefined;
@@ -84,19 +84,6 @@ export class AccountWizard {
       case 'url':
         return this.config().tokenServiceUrl || (await this.askConnection('tokenService.url')) ? base : undefined;
     }
-  }
-
-  private async askAppSecret(appId: string): Promise<boolean> {
-    const t = vscode.l10n.t;
-    const secret = await askCredential(
-      { title: t('WeChat: AppSecret for {0}', appId), prompt: t('Stored only in the OS keychain (VS Code SecretStorage), never in settings or logs.'), password: true },
-      checkAppSecret,
-      t('Enter the AppSecret.'),
-      t('AppSecrets are usually 32 letters or digits. Check what you pasted.'),
-    );
-    if (!secret) return false;
-    await this.appSecrets.store(appId, secret);
-    return true;
   }
 
   /** A layout preset, shown with the exact key it reads for this AppID. */
