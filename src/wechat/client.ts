@@ -185,11 +185,18 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
   }
 }
 
+/** WeChat's tokens live 7200 s; anything beyond a day is not a lifetime this client can trust. */
+const MAX_TOKEN_LIFETIME_S = 86_400;
+
 function parseGrant(body: Record<string, unknown>, path: string): TokenGrant {
   const accessToken = body['access_token'];
   const expiresIn = body['expires_in'];
-  if (typeof accessToken !== 'string' || accessToken.length === 0 || typeof expiresIn !== 'number' || expiresIn <= 0) {
+  if (typeof accessToken !== 'string' || accessToken.length === 0 || typeof expiresIn !== 'number') {
     throw new WeChatTransportError('notJson', path, 'the answer has no access_token/expires_in');
+  }
+  // `1e400` parses as Infinity: a cache entry that cannot be stored and read back, and a refresh loop.
+  if (!Number.isFinite(expiresIn) || expiresIn <= 0 || expiresIn > MAX_TOKEN_LIFETIME_S) {
+    throw new WeChatTransportError('notJson', path, `the answer's expires_in (${String(expiresIn)}) is not a lifetime in seconds`);
   }
   return { accessToken, expiresInSeconds: expiresIn };
 }

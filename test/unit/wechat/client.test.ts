@@ -410,6 +410,17 @@ describe('wechat/client with a scripted transport', () => {
     assert.equal(loads, 2);
   });
 
+  it('an absurd expires_in (1e400 → Infinity, negative, beyond a day) is refused, not cached', async () => {
+    for (const raw of ['1e400', '-5', '0', '864000']) {
+      const c = clientWith(() => new ScriptedTransport([{ status: 200, contentType: 'application/json', body: `{"access_token":"tok-x","expires_in":${raw}}` }]));
+      const error = await rejection(c.stableToken(CREDENTIALS, false), WeChatTransportError);
+      assert.equal(error.failure, 'notJson', raw);
+      assert.match(error.detail, /expires_in/, raw);
+    }
+    const ok = clientWith(() => new ScriptedTransport([{ status: 200, contentType: 'application/json', body: '{"access_token":"tok-y","expires_in":7200}' }]));
+    assert.equal((await ok.stableToken(CREDENTIALS, false)).expiresInSeconds, 7200);
+  });
+
   it('a transport that fails to load is loaded again on the next request', async () => {
     let loads = 0;
     const c = clientWith(async () => {
