@@ -165,6 +165,8 @@ export async function ensureFonts() {
     return 0;
   }
   const t0 = Date.now();
+  // The apt log lives in the host cache, which a fresh machine does not have yet.
+  fs.mkdirSync(HOST_DIR, { recursive: true });
   await installApt(missing);
   const still = aptMissing(PINS.fonts);
   if (still.length) throw new Error(`apt-get finished but ${still.join(', ')} is still not installed — see ${SETUP_LOG}`);
