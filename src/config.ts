@@ -2,9 +2,9 @@
 // rust-analyzer's config.ts: nothing else reads `wechat.*` from the workspace configuration.
 // A value of the wrong type never throws: it falls back and the warning is logged.
 import * as vscode from 'vscode';
-import { SettingsReader } from './common/settingsReader';
 import { CONFIG_SECTION, parseConfig, WeChatConfig } from './settings';
 import { ProxySettings } from './wechat/http';
+import { parseProxySettings, PROXY_SETTING_KEYS } from './wechat/proxySettings';
 
 export { CONFIG_SECTION, type StatusBarShow, type WeChatConfig } from './settings';
 
@@ -16,12 +16,12 @@ export function readConfig(): WeChatConfig {
 /** VS Code's own proxy settings, which a bundled undici does not see by itself. */
 export function readProxySettings(): ProxySettings {
   const http = vscode.workspace.getConfiguration('http');
-  const read = new SettingsReader((key) => http.get(key), 'http');
-  return { proxyUrl: read.text('proxy'), strictSSL: read.boolean('proxyStrictSSL', true) };
+  return parseProxySettings((key) => http.get(key));
 }
 
+/** A change to any setting readProxySettings reads: the transport is built again. */
 export function affectsProxy(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration('http.proxy') || event.affectsConfiguration('http.proxyStrictSSL');
+  return PROXY_SETTING_KEYS.some((key) => event.affectsConfiguration(`http.${key}`));
 }
 
 export async function updateAppId(appId: string): Promise<void> {

@@ -1,7 +1,7 @@
 // WeChat HTTP client: token endpoints plus a generic `call` for every other API. It knows the
 // wire format and errcodes, but no cache policy — that is the TokenManager's job.
 import { ErrcodeLookup } from './errcodes';
-import { WeChatApiError, WeChatTransportError } from './errors';
+import { isRaisedByTransport, WeChatApiError, WeChatTransportError } from './errors';
 import { HttpMethod, HttpResponse, HttpTransport } from './http';
 import { Logger, silentLogger } from '../common/logger';
 import { redactJson, redactUrl } from './redact';
@@ -130,6 +130,12 @@ export class WeChatClient implements WeChatApi {
     } catch (error) {
       if (options.signal?.aborted) throw new WeChatTransportError('cancelled', path, 'cancelled');
       if (timeout.aborted) throw new WeChatTransportError('timeout', path, `no answer within ${timeoutMs} ms`);
+      // The real transport has classified the fault (refused, DNS, TLS, reset, too large): name the API.
+      if (isRaisedByTransport(error)) {
+        const named = error.at(path);
+        this.log.warn(`${method} ${loggedUrl} failed: ${named.message}`);
+        throw named;
+      }
       throw new WeChatTransportError('network', path, redactUrl(networkDetail(error)));
     }
     this.log.debug(`← ${method} ${loggedUrl} HTTP ${response.status} in ${Date.now() - started} ms`);

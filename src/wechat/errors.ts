@@ -169,6 +169,20 @@ export class WeChatTransportError extends WeChatError {
   }
 }
 
+/**
+ * An error the transport raises before it knows which API was asked (it sees only a URL): the
+ * caller names the API with `at`. The classes live in networkErrors.ts, bundled with the
+ * transport (dist/transport.js), so their texts cost the activation bundle nothing; the brands
+ * let this bundle recognise them.
+ */
+export interface RaisedByTransport {
+  at(apiPath: string): WeChatError;
+}
+
+export function isRaisedByTransport(error: unknown): error is WeChatError & RaisedByTransport {
+  return error instanceof WeChatError && typeof (error as Partial<RaisedByTransport>).at === 'function';
+}
+
 /** Credentials are not configured: the UI leads the user into setup instead of failing. */
 export class MissingCredentialsError extends WeChatError {
   static override readonly brand: string = 'MissingCredentialsError';

@@ -2,6 +2,8 @@
 // undiciTransport.ts and is bundled into its own file so activation never loads undici;
 // tests hand the client a transport bound to the local fake server.
 
+import type { Logger } from '../common/logger';
+
 export type HttpMethod = 'GET' | 'POST';
 
 export interface HttpRequest {
@@ -24,15 +26,35 @@ export interface HttpTransport {
   request(request: HttpRequest): Promise<HttpResponse>;
 }
 
-/** Settings that decide how the transport reaches the internet. */
+/** VS Code's `http.proxySupport`: "off" uses no proxy at all, the others use the one configured. */
+export type ProxySupport = 'off' | 'on' | 'override' | 'fallback';
+
+/** Settings that decide how the transport reaches the internet (VS Code's `http.*` settings). */
 export interface ProxySettings {
-  /** VS Code's `http.proxy`, or empty to fall back to HTTPS_PROXY/HTTP_PROXY/NO_PROXY. */
+  /** VS Code's `http.proxy`, or empty to fall back to HTTPS_PROXY/HTTP_PROXY from the environment. */
   readonly proxyUrl?: string;
-  /** VS Code's `http.proxyStrictSSL`. */
+  /**
+   * VS Code's `http.proxyStrictSSL`. `false` relaxes the check of the proxy's own certificate
+   * only; the WeChat API's certificate is always verified (the AppSecret travels over it).
+   */
   readonly strictSSL?: boolean;
+  /** VS Code's `http.noProxy`: hosts or domains (`example.com`, `.example.com`, `host:port`, `*`) reached directly. */
+  readonly noProxy?: readonly string[];
+  /** VS Code's `http.proxySupport`; "on" when missing. */
+  readonly proxySupport?: ProxySupport;
+  /** VS Code's `http.proxyAuthorization`: sent as Proxy-Authorization to the proxy, never logged. */
+  readonly proxyAuthorization?: string;
+}
+
+/** What the transport takes from its surroundings; injected so tests need not touch process.env. */
+export interface TransportEnvironment {
+  /** HTTPS_PROXY, NO_PROXY, NODE_EXTRA_CA_CERTS…; process.env by default. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Where the transport warns (a relaxed proxy certificate check, an unreadable CA file). */
+  readonly log?: Logger;
 }
 
 /** Shape of the lazily required dist/transport.js module. */
 export interface TransportModule {
-  createTransport(settings: ProxySettings): HttpTransport;
+  createTransport(settings: ProxySettings, environment?: TransportEnvironment): HttpTransport;
 }

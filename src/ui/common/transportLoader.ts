@@ -7,6 +7,8 @@ import { lazyRequire } from './lazyRequire';
 export function loadTransport(extensionUri: vscode.Uri, proxy: ProxySettings, log: Logger): HttpTransport {
   const started = Date.now();
   const transportModule = lazyRequire<TransportModule>(extensionUri, 'transport.js');
-  log.debug(`HTTP transport loaded in ${Date.now() - started} ms${proxy.proxyUrl ? ' (proxy from http.proxy)' : ''}`);
-  return transportModule.createTransport(proxy);
+  // Never the proxy URL itself: it may hold user:password.
+  const route = proxy.proxySupport === 'off' ? ' (http.proxySupport off)' : proxy.proxyUrl ? ' (proxy from http.proxy)' : '';
+  log.debug(`HTTP transport loaded in ${Date.now() - started} ms${route}`);
+  return transportModule.createTransport(proxy, { log });
 }

@@ -7,6 +7,7 @@ import { Clock } from '../../../common/clock';
 import { Logger, silentLogger } from '../../../common/logger';
 import { WeChatTransportError } from '../../../wechat/errors';
 import { HttpResponse, HttpTransport } from '../../../wechat/http';
+import { ResponseTooLargeError } from '../../../wechat/networkErrors';
 import { Redactor } from '../../../wechat/redact';
 import type { ReadOptions, SourcedToken, TeamTokenSource } from '../source';
 import { refusalOf, TeamSourceError } from '../teamSourceError';
@@ -94,6 +95,8 @@ export class TokenServiceSource implements TeamTokenSource {
       response = await transport.request({ method: 'GET', url, headers, signal: AbortSignal.any(signals) });
     } catch (error) {
       if (options.signal?.aborted || disposal.signal.aborted) throw cancelled();
+      // A body far too large to be a token (a portal's page): final, and says who answered.
+      if (error instanceof ResponseTooLargeError) throw error;
       const failure = timeout.aborted
         ? new TeamSourceError('timeout', 'url', display, `no answer within ${timeoutMs} ms`)
         : networkFailure(error, display, redactor);
