@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { TokenServiceSource, TokenServiceSourceOptions } from '../../../../../src/token/sources/tokenService/tokenServiceSource';
 import { HttpTransport } from '../../../../../src/wechat/http';
+import { ResponseTooLargeError } from '../../../../../src/wechat/networkErrors';
 import { APP_ID } from '../../../helpers/fixtures';
 import { selfSignedCert, startEchoServer } from '../../../helpers/localServers';
 import { closedPort } from './fixtureServer';
@@ -46,6 +47,20 @@ describe('token/sources/tokenService: TokenServiceSource without an answer (fixt
       } finally {
         await server.close();
       }
+    });
+  });
+
+  describe('an answer far too large to be a token', () => {
+    it('a portal page over 1 MB → ResponseTooLargeError naming the service, read once', async () => {
+      h.fixture.route('/portal', { contentType: 'text/html', body: `<html>${'x'.repeat(2 * 1024 * 1024)}</html>` });
+      const error = await h.source('/portal').read(APP_ID).then(
+        () => assert.fail('the read succeeded'),
+        (failure: unknown) => failure,
+      );
+      assert.ok(error instanceof ResponseTooLargeError, String(error));
+      h.shown.push(error.message, error.describe());
+      assert.match(error.describe(), /^127\.0\.0\.1:\d+\/portal answered with more than 1024 KB .*not a WeChat answer/);
+      assert.equal(h.fixture.requests.length, 1);
     });
   });
 
