@@ -70,6 +70,11 @@ export class WeChatNetworkError extends WeChatTransportError implements RaisedBy
           this.host,
           code.replace(/^PROXY_/, ''),
         );
+      case 'badProxy':
+        return localize(
+          'The proxy address {0} is not an http:// or https:// URL. Check "http.proxy", or HTTPS_PROXY / HTTP_PROXY in the environment.',
+          code,
+        );
       case 'unreachable':
       case undefined:
         return super.describe(localize);

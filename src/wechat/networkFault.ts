@@ -3,8 +3,11 @@
 // `cause`, or — when a host has several addresses — on the members of an AggregateError, so every
 // code along that chain is looked at. Both the WeChat client and the token-service source use it.
 
-/** What a request that produced no answer ran into, in the words the user can act on. */
-export type NetworkFault = 'dns' | 'tls' | 'refused' | 'reset' | 'timeout' | 'proxy' | 'unreachable';
+/**
+ * What a request that produced no answer ran into, in the words the user can act on. `badProxy`
+ * is decided before any connection (a proxy URL that is not http(s)), not from an error code.
+ */
+export type NetworkFault = 'dns' | 'tls' | 'refused' | 'reset' | 'timeout' | 'proxy' | 'badProxy' | 'unreachable';
 
 export interface ClassifiedFault {
   readonly fault: NetworkFault;

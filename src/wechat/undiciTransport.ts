@@ -45,7 +45,10 @@ export class Routes {
 
   dispatcherFor(url: URL): Dispatcher {
     const proxy = proxyFor(url, this.settings, this.env);
-    return proxy === undefined ? this.direct : this.proxyAgent(proxy);
+    if (proxy === undefined) return this.direct;
+    // A mistyped proxy fails the request (never a silent direct connection), saying which setting.
+    if (!isProxyUrl(proxy)) throw new WeChatNetworkError(url.pathname, url.host, { fault: 'badProxy', code: withoutCredentials(proxy) }, 'invalid proxy URL');
+    return this.proxyAgent(proxy);
   }
 
   async close(): Promise<void> {
@@ -110,10 +113,10 @@ export class UndiciTransport implements HttpTransport {
         body: await this.readBody(url, response),
       };
     } catch (error) {
-      // An abort is the caller's (timeout, cancellation): it knows which; a size error is final.
-      if (req.signal?.aborted || error instanceof ResponseTooLargeError) throw error;
+      // An abort is the caller's (timeout, cancellation): it knows which; our own errors are final.
+      if (req.signal?.aborted || error instanceof ResponseTooLargeError || error instanceof WeChatNetworkError) throw error;
       const fault = classifyNetworkError(error);
-      throw new WeChatNetworkError(url.pathname, url.host, fault, fault?.code ?? redactUrl(innermostMessage(error)));
+      throw new WeChatNetworkError(url.pathname, url.host, fault, fault?.code ?? withoutCredentials(redactUrl(innermostMessage(error))));
     }
   }
 
@@ -138,6 +141,21 @@ export class UndiciTransport implements HttpTransport {
   close(): Promise<void> {
     return this.routes.close();
   }
+}
+
+/** http:// or https:// with a host: what undici's ProxyAgent can speak (VS Code ignores anything else). */
+function isProxyUrl(value: string): boolean {
+  try {
+    const parsed = new URL(value);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** `http://user:password@host` → `http://***@host`: proxy credentials never reach a message. */
+function withoutCredentials(text: string): string {
+  return text.replace(/\/\/[^/@\s]+@/g, '//***@');
 }
 
 /** undici's outer message is "fetch failed"; the innermost cause says what happened. */

@@ -194,6 +194,20 @@ describe('wechat/undiciTransport', () => {
       assert.equal(server.requests.length, 0);
     });
 
+    for (const [proxyUrl, shown] of [
+      ['proxy.corp:3128', 'proxy.corp:3128'],
+      ['ftp://alice:s3cr3t@proxy.corp', 'ftp://***@proxy.corp'],
+    ] as const) {
+      it(`a proxy URL that is not http(s) (${shown}) fails clearly, without its credentials, and never goes direct`, async () => {
+        const server = await echo();
+        const error = await networkError(transport({ proxyUrl }).request({ method: 'GET', url: target(server) }));
+        assert.deepEqual(error.fault, { fault: 'badProxy', code: shown });
+        assert.equal(error.describe(), `The proxy address ${shown} is not an http:// or https:// URL. Check "http.proxy", or HTTPS_PROXY / HTTP_PROXY in the environment.`);
+        assert.ok(!error.message.includes('s3cr3t'));
+        assert.equal(server.requests.length, 0);
+      });
+    }
+
     it('a proxy that cannot be reached fails the request (no silent direct fallback)', async () => {
       const [server, p] = [await echo(), await proxy()];
       const url = p.url;

@@ -14,6 +14,7 @@ const FAILURE_OF: Readonly<Record<NetworkFault, TeamSourceFailure>> = {
   refused: 'unreachable',
   reset: 'unreachable',
   proxy: 'unreachable',
+  badProxy: 'misconfigured',
   unreachable: 'unreachable',
 };
 
