@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { TeamSourceError } from '../../../src/token/sources/teamSourceError';
 import * as errors from '../../../src/wechat/errors';
+import { ResponseTooLargeError, WeChatNetworkError } from '../../../src/wechat/networkErrors';
 
 type ErrorsModule = typeof errors;
 
@@ -52,5 +53,20 @@ describe('wechat/errors across bundles (brands)', () => {
     assert.ok(team instanceof TeamSourceError);
     assert.equal(team instanceof copy.WeChatApiError, false);
     assert.match(copy.describeError(team), /wx:access_token:wx1 \(db 0\)/);
+  });
+
+  it('errors raised by dist/transport.js are recognised by the activation bundle\'s copy, and named there with at()', () => {
+    // networkErrors.ts lives in the transport bundle; the client (activation bundle) sees them through brands only.
+    const network = new WeChatNetworkError('/cgi-bin/token', 'api.weixin.qq.com', { fault: 'reset', code: 'UND_ERR_SOCKET' }, 'UND_ERR_SOCKET');
+    assert.ok(network instanceof copy.WeChatTransportError && network instanceof copy.WeChatError);
+    assert.ok(copy.isRaisedByTransport(network));
+    const named = network.at('/cgi-bin/stable_token');
+    assert.ok(named instanceof WeChatNetworkError);
+    assert.equal(named.apiPath, '/cgi-bin/stable_token');
+    const tooLarge = new ResponseTooLargeError('api.weixin.qq.com', '/x', 2_000_000, 1_048_576);
+    assert.ok(tooLarge instanceof copy.WeChatError && copy.isRaisedByTransport(tooLarge));
+    assert.equal(tooLarge instanceof copy.WeChatTransportError, false);
+    assert.equal(tooLarge.at('/cgi-bin/menu/get').endpoint, 'api.weixin.qq.com/cgi-bin/menu/get');
+    assert.equal(copy.isRaisedByTransport(new copy.WeChatTransportError('network', '/p', 'x')), false);
   });
 });
