@@ -62,3 +62,10 @@ export function errorCodes(error: unknown): string[] {
   }
   return codes;
 }
+
+/** undici's outer message is "fetch failed"; the innermost cause says what happened. */
+export function innermostMessage(error: unknown): string {
+  let current = error;
+  for (let depth = 0; depth < 8 && current instanceof Error && current.cause instanceof Error; depth++) current = current.cause;
+  return current instanceof Error ? current.message : String(error);
+}

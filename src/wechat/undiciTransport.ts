@@ -7,7 +7,7 @@ import type { SecureContext } from 'node:tls';
 import { Agent, Dispatcher, ProxyAgent, request } from 'undici';
 import { silentLogger } from '../common/logger';
 import { HttpRequest, HttpResponse, HttpTransport, ProxySettings, TransportEnvironment, TransportModule } from './http';
-import { classifyNetworkError } from './networkFault';
+import { classifyNetworkError, innermostMessage } from './networkFault';
 import { ResponseTooLargeError, WeChatNetworkError } from './networkErrors';
 import { Environment, environmentProxy, proxyFor } from './proxyRoute';
 import { redactUrl } from './redact';
@@ -156,13 +156,6 @@ function isProxyUrl(value: string): boolean {
 /** `http://user:password@host` → `http://***@host`: proxy credentials never reach a message. */
 function withoutCredentials(text: string): string {
   return text.replace(/\/\/[^/@\s]+@/g, '//***@');
-}
-
-/** undici's outer message is "fetch failed"; the innermost cause says what happened. */
-function innermostMessage(error: unknown): string {
-  let current = error;
-  for (let depth = 0; depth < 8 && current instanceof Error && current.cause instanceof Error; depth++) current = current.cause;
-  return current instanceof Error ? current.message : String(error);
 }
 
 /** The entry point dist/transport.js exposes to the lazy loader (typed by TransportModule). */

@@ -1,7 +1,7 @@
 // A request that produced no answer, as a TeamSourceError. What the network stack reported is
 // classified by the WeChat layer's one table (src/wechat/networkFault.ts); this file only maps
 // its faults onto the team-source failures.
-import { classifyNetworkError, NetworkFault } from '../../../wechat/networkFault';
+import { classifyNetworkError, innermostMessage, NetworkFault } from '../../../wechat/networkFault';
 import { WeChatNetworkError } from '../../../wechat/networkErrors';
 import { Redactor } from '../../../wechat/redact';
 import { TeamSourceError, TeamSourceFailure } from '../teamSourceError';
@@ -27,14 +27,4 @@ export function networkFailure(error: unknown, where: string, redactor: Redactor
   // Unknown: still "could not connect", with the (redacted) message so the log shows what it was.
   const detail = wrapped ? error.detail : innermostMessage(error);
   return new TeamSourceError('unreachable', 'url', where, safeText(detail, redactor, 120) || 'network error');
-}
-
-function innermostMessage(error: unknown): string {
-  let current = error;
-  for (let depth = 0; depth < 8; depth++) {
-    const cause = current instanceof Error ? (current as Error & { cause?: unknown }).cause : undefined;
-    if (!(cause instanceof Error)) break;
-    current = cause;
-  }
-  return current instanceof Error ? current.message : String(error);
 }
