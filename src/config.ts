@@ -3,8 +3,8 @@
 // A value of the wrong type never throws: it falls back and the warning is logged.
 import * as vscode from 'vscode';
 import { CONFIG_SECTION, parseConfig, WeChatConfig } from './settings';
-import { ProxySettings } from './wechat/http';
-import { parseProxySettings, PROXY_SETTING_KEYS } from './wechat/proxySettings';
+import type { RawSettings } from './common/settingsReader';
+import { PROXY_SETTING_KEYS } from './wechat/proxySettings';
 
 export { CONFIG_SECTION, type StatusBarShow, type WeChatConfig } from './settings';
 
@@ -13,13 +13,16 @@ export function readConfig(): WeChatConfig {
   return parseConfig((key) => section.get(key));
 }
 
-/** VS Code's own proxy settings, which a bundled undici does not see by itself. */
-export function readProxySettings(): ProxySettings {
+/**
+ * VS Code's own `http.*` settings (proxy, noProxy, …), which a bundled undici does not see by
+ * itself; parsed by dist/transport.js (parseProxySettings), so activation does not carry that.
+ */
+export function readHttpSettings(): RawSettings {
   const http = vscode.workspace.getConfiguration('http');
-  return parseProxySettings((key) => http.get(key));
+  return (key) => http.get(key);
 }
 
-/** A change to any setting readProxySettings reads: the transport is built again. */
+/** A change to any setting parseProxySettings reads: the transport is built again. */
 export function affectsProxy(event: vscode.ConfigurationChangeEvent): boolean {
   return PROXY_SETTING_KEYS.some((key) => event.affectsConfiguration(`http.${key}`));
 }

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { systemClock } from './common/clock';
 import { errorMessage } from './common/errorMessage';
-import { affectsProxy, CONFIG_SECTION, readConfig, readProxySettings, WeChatConfig } from './config';
+import { affectsProxy, CONFIG_SECTION, readConfig, readHttpSettings, WeChatConfig } from './config';
 import { accountLabel } from './token/accounts';
 import { TokenManager, TokenState } from './token/manager';
 import { RefreshScheduler } from './token/scheduler';
@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       if (!config.apiBaseUrl.ok) throw new InvalidBaseUrlError(config.apiBaseUrl.input, config.apiBaseUrl.reason);
       return { baseUrl: config.apiBaseUrl.url, timeoutMs: config.requestTimeoutSeconds * 1000 };
     },
-    transport: () => loadTransport(context.extensionUri, readProxySettings(), log),
+    transport: () => loadTransport(context.extensionUri, readHttpSettings(), log),
     errcodes: errcodes.lookup,
     log,
   });

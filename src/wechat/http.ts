@@ -3,6 +3,7 @@
 // tests hand the client a transport bound to the local fake server.
 
 import type { Logger } from '../common/logger';
+import type { RawSettings } from '../common/settingsReader';
 
 export type HttpMethod = 'GET' | 'POST';
 
@@ -57,4 +58,6 @@ export interface TransportEnvironment {
 /** Shape of the lazily required dist/transport.js module. */
 export interface TransportModule {
   createTransport(settings: ProxySettings, environment?: TransportEnvironment): HttpTransport;
+  /** Parses VS Code's raw `http.*` settings; here, so the activation bundle does not carry it. */
+  parseProxySettings(raw: RawSettings): ProxySettings;
 }

@@ -1,6 +1,6 @@
-// VS Code's `http.*` settings the transport follows, parsed from raw values of any shape. The key
-// list is the one config.ts watches (affectsProxy): a setting read here and not watched would
-// only take effect after a reload.
+// VS Code's `http.*` settings the transport follows, parsed from raw values of any shape (in
+// dist/transport.js: the activation bundle only needs the keys). The key list is the one config.ts
+// watches (affectsProxy): a setting read here and not watched would only take effect after a reload.
 import { RawSettings, SettingsReader } from '../common/settingsReader';
 import { ProxySettings, ProxySupport } from './http';
 

@@ -167,3 +167,5 @@ export const createTransport: TransportModule['createTransport'] = (settings: Pr
   }
   return new UndiciTransport(new Routes(settings, env, log));
 };
+
+export { parseProxySettings } from './proxySettings';
