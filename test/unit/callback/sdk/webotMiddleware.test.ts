@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { HttpCallbackSimulator } from '../../../../src/callback/httpSimulator';
 import { MessageMode, SimulatedReply } from '../../../../src/callback/types';
 import { UndiciTransport, createDispatcher } from '../../../../src/wechat/undiciTransport';
+import { recordLeakScan } from '../../../hardening/ledger';
 import { ACCOUNT, OPENID, SAMPLE, endpoint } from '../helpers';
 import { INBOUND_CASES } from './inboundCases';
 import { WebotAnswer, WebotServer, startWebotServer } from './webotServer';
@@ -115,7 +116,32 @@ for (const mode of ['plaintext', 'safe', 'compatible'] as MessageMode[]) {
       }
     });
 
+    it('[leak] no exchange with it holds the Token or the EncodingAESKey', async () => {
+      server.reply = () => ({ kind: 'reply', content: 'hello' });
+      const sim = simulator();
+      const exchanges = [await sim.verifyUrl()];
+      const results = [];
+      for (const inboundCase of INBOUND_CASES) results.push(await sim.send({ inbound: inboundCase.inbound, openId: OPENID }));
+      const text = JSON.stringify([exchanges, results]);
+      const found = [SAMPLE.token, SAMPLE.encodingAesKey].reduce((n, secret) => n + text.split(secret).length - 1, 0);
+      recordLeakScan(`callback exchange with node-webot (${mode})`, found);
+      assert.equal(found, 0);
+    });
+
     if (mode !== 'plaintext') {
+      it('a server configured with another AppID is caught in its encrypted reply', async () => {
+        // node-webot does not check the AppID of what it decrypts, but appends its own to the reply.
+        const other = await startWebotServer({ token: SAMPLE.token, appid: 'wx1111111111111111', encodingAESKey: SAMPLE.encodingAesKey });
+        try {
+          other.reply = () => ({ kind: 'reply', content: 'hi' });
+          const result = await new HttpCallbackSimulator(endpoint(other.url, mode), transport).send({ inbound: CLICK, openId: OPENID });
+          assert.deepEqual(result.problems.map((p) => [p.code, p.args]), [['replyWrongAppId', ['wx1111111111111111', SAMPLE.appId]]]);
+          assert.deepEqual(result.reply, { kind: 'none', why: 'failed' });
+        } finally {
+          await other.close();
+        }
+      });
+
       it('a server with another EncodingAESKey is reported as a wrong key', async () => {
         const other = await startWebotServer({ token: SAMPLE.token, appid: SAMPLE.appId, encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG' });
         try {
