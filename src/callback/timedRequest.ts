@@ -3,21 +3,20 @@
 // cancellation is not a result: it rejects, as cancellation does everywhere else.
 import { Clock } from '../common/clock';
 import { HttpRequest, HttpResponse, HttpTransport } from '../wechat/http';
+import { classifyNetworkError, ClassifiedFault } from '../wechat/networkFault';
 
 export type Exchange =
   | { readonly outcome: 'response'; readonly response: HttpResponse; readonly elapsedMs: number }
   | { readonly outcome: 'timeout'; readonly elapsedMs: number }
   | { readonly outcome: 'refused' | 'network'; readonly detail: string; readonly elapsedMs: number };
 
-/** Error codes along an error's cause chain (undici wraps socket errors). */
-function codesOf(err: unknown): string[] {
-  const codes: string[] = [];
-  for (let cur: unknown = err, depth = 0; cur && typeof cur === 'object' && depth < 5; depth++) {
-    const code = (cur as { code?: unknown }).code;
-    if (typeof code === 'string') codes.push(code);
-    cur = (cur as { cause?: unknown }).cause;
-  }
-  return codes;
+/**
+ * What the network stack ran into. The transport already classified it (WeChatNetworkError carries
+ * `fault`); a raw error from another transport is classified with the same table.
+ */
+function faultOf(err: unknown): ClassifiedFault | undefined {
+  const carried = (err as { fault?: ClassifiedFault } | null)?.fault;
+  return typeof carried === 'object' && carried !== null ? carried : classifyNetworkError(err);
 }
 
 export async function timedRequest(
@@ -44,9 +43,9 @@ export async function timedRequest(
     const elapsedMs = clock.now() - started;
     if (timedOut) return { outcome: 'timeout', elapsedMs };
     if (signal?.aborted) throw err;
-    if (codesOf(err).includes('ECONNREFUSED')) return { outcome: 'refused', detail: 'ECONNREFUSED', elapsedMs };
-    const detail = err instanceof Error ? err.message : String(err);
-    return { outcome: 'network', detail: [...new Set(codesOf(err))].join(', ') || detail, elapsedMs };
+    const fault = faultOf(err);
+    if (fault?.fault === 'refused') return { outcome: 'refused', detail: fault.code, elapsedMs };
+    return { outcome: 'network', detail: fault?.code ?? (err instanceof Error ? err.message : String(err)), elapsedMs };
   } finally {
     timer.cancel();
     signal?.removeEventListener('abort', onAbort);

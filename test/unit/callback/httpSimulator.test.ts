@@ -7,7 +7,7 @@ import { HttpCallbackSimulator } from '../../../src/callback/httpSimulator';
 import { urlSignature } from '../../../src/callback/crypto/signature';
 import { CallbackEndpoint } from '../../../src/callback/types';
 import { HttpRequest, HttpResponse, HttpTransport } from '../../../src/wechat/http';
-import { UndiciTransport, createDispatcher } from '../../../src/wechat/undiciTransport';
+import { createTransport } from '../../../src/wechat/undiciTransport';
 import { recordLeakScan } from '../../hardening/ledger';
 import { FakeClock } from '../helpers/fakeClock';
 import { ACCOUNT, OPENID, SAMPLE, countingRandom, endpoint } from './helpers';
@@ -207,7 +207,7 @@ describe('callback/httpSimulator', () => {
   });
 
   describe('over the network', () => {
-    const transport = new UndiciTransport(createDispatcher({}));
+    const transport = createTransport({});
 
     it('a closed port is reported as refused', async () => {
       const server = http.createServer();

@@ -3,13 +3,13 @@
 import * as assert from 'node:assert/strict';
 import { HttpCallbackSimulator } from '../../../../src/callback/httpSimulator';
 import { MessageMode, SimulatedReply } from '../../../../src/callback/types';
-import { UndiciTransport, createDispatcher } from '../../../../src/wechat/undiciTransport';
+import { createTransport } from '../../../../src/wechat/undiciTransport';
 import { recordLeakScan } from '../../../hardening/ledger';
 import { ACCOUNT, OPENID, SAMPLE, endpoint } from '../helpers';
 import { INBOUND_CASES } from './inboundCases';
 import { WebotAnswer, WebotServer, startWebotServer } from './webotServer';
 
-const transport = new UndiciTransport(createDispatcher({}));
+const transport = createTransport({});
 const CLICK = { kind: 'menu', button: { type: 'click', key: 'K' } } as const;
 
 /** node-webot's res.reply / transfer2CustomerService arguments, and what a follower should see. */
