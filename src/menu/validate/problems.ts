@@ -152,6 +152,11 @@ const RULES = {
   // Urls.
   urlSpaces: { severity: 'warning', message: 'The url contains spaces; clients may fail to open it. Remove them or write them as %20.' },
   urlInvalid: { severity: 'error', errcode: URL_RULE.errcode, message: 'Not a valid url. Use a complete address starting with http:// or https://.' },
+  urlHost: {
+    severity: 'error',
+    errcode: URL_RULE.errcode,
+    message: 'The host "{0}" is not a domain name WeChat can link to. Use the full domain of the site, e.g. www.example.com.',
+  },
   urlScheme: { severity: 'error', errcode: byLevel(URL_DOMAIN_ERRCODE), message: 'The url must start with http:// or https://, not {0}.' },
   tooManyDomains: {
     severity: 'error',
