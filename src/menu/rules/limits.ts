@@ -51,7 +51,13 @@ export function utf8ByteLength(text: string): number {
  * 4 MB export, 10,000 levels of nesting) costs one diagnostic instead of seconds of extension-host
  * CPU per edit or a stack overflow. What is over them is refused before it is parsed.
  */
-export const DOCUMENT_LIMITS = {
+export interface DocumentLimits {
+  readonly maxBytes: number;
+  readonly maxDepth: number;
+  readonly maxProblems: number;
+}
+
+export const DOCUMENT_LIMITS: DocumentLimits = {
   /**
    * The largest legal menu: 3 top-level buttons × (1 + 5 sub-buttons) = 18 buttons. A button holds
    * at most name 60 + key 128 + url 1024 bytes, plus media_id/article_id, appid and pagepath
@@ -69,4 +75,4 @@ export const DOCUMENT_LIMITS = {
   maxDepth: 32,
   /** Problems reported per document; one more says how many were left out. */
   maxProblems: 200,
-} as const;
+};

@@ -4,7 +4,7 @@
 // nested 10,000 deep must never reach them.
 
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import { DOCUMENT_LIMITS, utf8ByteLength } from '../rules/limits';
+import { DOCUMENT_LIMITS, utf8ByteLength, type DocumentLimits } from '../rules/limits';
 
 export type DocumentLimitCode = 'documentTooLarge' | 'documentTooDeep';
 
@@ -18,21 +18,21 @@ export interface DocumentLimitProblem {
 const KB = 1024;
 
 /** UTF-8 size of the text, without encoding it when its length alone decides. */
-function exceedsSize(text: string): number | undefined {
+function exceedsSize(text: string, maxBytes: number): number | undefined {
   // Every UTF-16 unit is 1 to 3 UTF-8 bytes.
-  if (text.length * 3 <= DOCUMENT_LIMITS.maxBytes) return undefined;
-  const bytes = text.length > DOCUMENT_LIMITS.maxBytes ? text.length : utf8ByteLength(text);
-  return bytes > DOCUMENT_LIMITS.maxBytes ? bytes : undefined;
+  if (text.length * 3 <= maxBytes) return undefined;
+  const bytes = text.length > maxBytes ? text.length : utf8ByteLength(text);
+  return bytes > maxBytes ? bytes : undefined;
 }
 
 /** Offset of the first `{` or `[` that opens a level beyond maxDepth, or undefined. */
-function tooDeepAt(text: string): number | undefined {
+function tooDeepAt(text: string, maxDepth: number): number | undefined {
   const scanner = createScanner(text, false);
   let depth = 0;
   for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
     if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
       depth++;
-      if (depth > DOCUMENT_LIMITS.maxDepth) return scanner.getTokenOffset();
+      if (depth > maxDepth) return scanner.getTokenOffset();
     } else if ((token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) && depth > 0) {
       depth--;
     }
@@ -40,15 +40,19 @@ function tooDeepAt(text: string): number | undefined {
   return undefined;
 }
 
-/** Why the text is refused before parsing, or undefined when it is within the bounds. */
-export function documentLimitProblem(text: string): DocumentLimitProblem | undefined {
-  const bytes = exceedsSize(text);
+/**
+ * Why the text is refused before parsing, or undefined when it is within the bounds. `limits` is
+ * for the bench's uncapped baseline; everything else uses DOCUMENT_LIMITS.
+ */
+export function documentLimitProblem(text: string, limits: DocumentLimits = DOCUMENT_LIMITS): DocumentLimitProblem | undefined {
+  if (!Number.isFinite(limits.maxBytes) && !Number.isFinite(limits.maxDepth)) return undefined;
+  const bytes = exceedsSize(text, limits.maxBytes);
   if (bytes !== undefined) {
     // "N KB" rounded up, so a file just over the limit never reads as equal to it.
-    return { code: 'documentTooLarge', args: [Math.ceil(bytes / KB), DOCUMENT_LIMITS.maxBytes / KB], offset: 0, length: 0 };
+    return { code: 'documentTooLarge', args: [Math.ceil(bytes / KB), limits.maxBytes / KB], offset: 0, length: 0 };
   }
-  const deep = tooDeepAt(text);
-  return deep === undefined ? undefined : { code: 'documentTooDeep', args: [DOCUMENT_LIMITS.maxDepth], offset: deep, length: 1 };
+  const deep = tooDeepAt(text, limits.maxDepth);
+  return deep === undefined ? undefined : { code: 'documentTooDeep', args: [limits.maxDepth], offset: deep, length: 1 };
 }
 
 /** Tokens that carry no meaning (spaces, line breaks, comments). */

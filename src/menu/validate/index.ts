@@ -7,6 +7,7 @@
 import { getLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { silentLogger, type Logger } from '../../common/logger';
 import type { Menu } from '../model';
+import { DOCUMENT_LIMITS, type DocumentLimits } from '../rules/limits';
 import { hasOwnKey } from '../ownFields';
 import { ButtonChecks } from './buttons';
 import { documentLimitProblem, startsLikeMenu } from './documentLimits';
@@ -58,11 +59,12 @@ export function isMenuDocument(text: string): boolean {
 
 /**
  * Validates a menu document. Never throws: a bug in a check turns into one internalError problem
- * (logged with its stack to `log`) instead of breaking diagnostics, preview and upload.
+ * (logged with its stack to `log`) instead of breaking diagnostics, preview and upload. `limits`
+ * is DOCUMENT_LIMITS except in the bench, which measures the uncapped cost beside it.
  */
-export function validateMenu(text: string, log: Logger = silentLogger): MenuValidation {
+export function validateMenu(text: string, log: Logger = silentLogger, limits: DocumentLimits = DOCUMENT_LIMITS): MenuValidation {
   try {
-    return checkMenuText(text);
+    return checkMenuText(text, limits);
   } catch (error) {
     log.error(`menu validation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     const report = new ProblemReporter();
@@ -71,19 +73,19 @@ export function validateMenu(text: string, log: Logger = silentLogger): MenuVali
   }
 }
 
-function checkMenuText(text: string): MenuValidation {
-  const report = new ProblemReporter();
+function checkMenuText(text: string, limits: DocumentLimits): MenuValidation {
+  const report = new ProblemReporter(limits.maxProblems);
   if (text.trim() === '') {
     report.range([], 0, text.length, 'documentEmpty');
     return { problems: report.sorted() };
   }
-  const limit = documentLimitProblem(text);
+  const limit = documentLimitProblem(text, limits);
   if (limit) {
     report.range([], limit.offset, limit.length, limit.code, limit.args);
     return { problems: report.sorted() };
   }
   const errors: ParseError[] = [];
-  const root = parseMenuTree(text, errors);
+  const root = parseMenuTree(text, errors, limits);
   if (errors.length > 0 || !root) {
     // Only the syntax errors: rules checked on a half-recovered tree would mostly be noise.
     reportSyntaxErrors(text, errors, report);

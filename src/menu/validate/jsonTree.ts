@@ -5,6 +5,7 @@
 import { parseTree, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
 import { menuBody } from '../menuBody';
 import type { JsonPath, Menu } from '../model';
+import { DOCUMENT_LIMITS, type DocumentLimits } from '../rules/limits';
 import { RESERVED_KEYS } from '../ownFields';
 import { documentLimitProblem } from './documentLimits';
 import type { ProblemReporter } from './reporter';
@@ -16,8 +17,8 @@ export const MENU_PARSE_OPTIONS: ParseOptions = { allowTrailingComma: true, disa
  * beyond DOCUMENT_LIMITS (too large or too deeply nested), which is never parsed: the parser
  * recurses once per level.
  */
-export function parseMenuTree(text: string, errors: ParseError[] = []): Node | undefined {
-  if (documentLimitProblem(text)) return undefined;
+export function parseMenuTree(text: string, errors: ParseError[] = [], limits: DocumentLimits = DOCUMENT_LIMITS): Node | undefined {
+  if (documentLimitProblem(text, limits)) return undefined;
   return parseTree(text, errors, MENU_PARSE_OPTIONS);
 }
 

@@ -22,6 +22,8 @@ export interface ReportOptions {
 export class ProblemReporter {
   private readonly problems: MenuProblem[] = [];
 
+  constructor(private readonly maxProblems: number = DOCUMENT_LIMITS.maxProblems) {}
+
   /** A problem covering `node`. */
   at(node: Node, path: JsonPath, code: MenuProblemCode, args: readonly MessageArg[] = [], options: ReportOptions = {}): void {
     const length = options.openingOnly && (node.type === 'object' || node.type === 'array') ? 1 : node.length;
@@ -49,7 +51,7 @@ export class ProblemReporter {
    */
   sorted(): MenuProblem[] {
     const all = [...this.problems].sort((a, b) => a.offset - b.offset || a.length - b.length);
-    const max = DOCUMENT_LIMITS.maxProblems;
+    const max = this.maxProblems;
     if (all.length <= max) {
       return all;
     }

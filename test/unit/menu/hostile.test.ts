@@ -154,6 +154,12 @@ describe('hostile menu documents', () => {
         assert.equal(isMenuDocument(`{"other":${huge}}`), false);
       }));
 
+    it('checks everything when given no limits (the bench\'s baseline)', () => {
+      const unlimited = { maxBytes: Infinity, maxDepth: Infinity, maxProblems: Infinity };
+      const source = text(menu(click('菜'.repeat(100_000), 'K')));
+      assert.deepEqual(codes(validateMenu(source, undefined, unlimited)), ['nameTooLongTop']);
+    });
+
     it('counts UTF-8 bytes: 100,000 Chinese characters (300 KB) are too large', () =>
       hardeningCase('hostile', 'menu: large in bytes, not in characters', () => {
         const source = text(menu(click('菜'.repeat(100_000), 'K')));
