@@ -11,7 +11,7 @@ import { formatMessage, type Localize, type MessageArg } from '../common/localiz
 import { isButtonType, LEAF_FIELDS } from './rules/buttons';
 import { MATCHRULE_FIELDS, type MatchRuleField } from './rules/matchRule';
 import type { ConditionalMenu, JsonPath, MatchRule, Menu, MenuButton } from './model';
-import { asRecord, ownValue as own, type JsonRecord } from './ownFields';
+import { asRecord, asText, ownValue as own, type JsonRecord } from './ownFields';
 import type { ButtonLevel } from './rules/limits';
 
 export type ConversionNoteCode =
@@ -64,18 +64,6 @@ export const CONVERSION_MESSAGES = {
 } as const;
 
 type Json = JsonRecord;
-
-/** Strings as they are, finite numbers as text (ids sometimes arrive as numbers); otherwise undefined. */
-function asText(value: unknown): string | undefined {
-  if (typeof value === 'string') {
-    return value;
-  }
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    return String(value);
-  }
-  return undefined;
-}
-
 
 class Converter {
   readonly notes: ConversionNote[] = [];

@@ -6,17 +6,10 @@
 // vscode-free.
 
 import type { Menu, MatchRule, MenuButton } from './model';
-import { asRecord, ownValue, type JsonRecord } from './ownFields';
+import { asRecord, asText, ownValue, type JsonRecord } from './ownFields';
 import { LEAF_FIELDS } from './rules/buttons';
 import type { ButtonLevel } from './rules/limits';
 import { MATCHRULE_FIELD_NAMES } from './rules/matchRule';
-
-/** Strings as they are, finite numbers as text (menu/get returns match-rule values as numbers). */
-function asText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return undefined;
-}
 
 function buttonBody(source: JsonRecord, level: ButtonLevel): MenuButton {
   const name = ownValue(source, 'name');
