@@ -11,11 +11,12 @@ import { LEAF_FIELDS } from './rules/buttons';
 import type { ButtonLevel } from './rules/limits';
 import { MATCHRULE_FIELD_NAMES } from './rules/matchRule';
 
+/** Fields in the order WeChat's documentation writes them (type, name, then the type's fields). */
 function buttonBody(source: JsonRecord, level: ButtonLevel): MenuButton {
-  const name = ownValue(source, 'name');
-  const button: MenuButton = { name: typeof name === 'string' ? name : '' };
   const type = ownValue(source, 'type');
-  if (typeof type === 'string') button.type = type;
+  const name = ownValue(source, 'name');
+  const button: MenuButton = typeof type === 'string' ? { type, name: '' } : { name: '' };
+  button.name = typeof name === 'string' ? name : '';
   for (const field of LEAF_FIELDS) {
     const value = ownValue(source, field);
     if (typeof value === 'string') button[field] = value;
