@@ -11,6 +11,8 @@ import { formatMessage, type Localize, type MessageArg } from '../common/localiz
 import { isButtonType, LEAF_FIELDS } from './rules/buttons';
 import { MATCHRULE_FIELDS, type MatchRuleField } from './rules/matchRule';
 import type { ConditionalMenu, JsonPath, MatchRule, Menu, MenuButton } from './model';
+import { asRecord, asText, ownValue as own, type JsonRecord } from './ownFields';
+import type { ButtonLevel } from './rules/limits';
 
 export type ConversionNoteCode =
   | 'menu-off'
@@ -61,23 +63,7 @@ export const CONVERSION_MESSAGES = {
   groupIdRenamed: '"group_id" was renamed to its newer name "tag_id".',
 } as const;
 
-type Json = Record<string, unknown>;
-
-function asRecord(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
-}
-
-/** Strings as they are, finite numbers as text (ids sometimes arrive as numbers); otherwise undefined. */
-function asText(value: unknown): string | undefined {
-  if (typeof value === 'string') {
-    return value;
-  }
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    return String(value);
-  }
-  return undefined;
-}
-
+type Json = JsonRecord;
 
 class Converter {
   readonly notes: ConversionNote[] = [];
@@ -95,8 +81,9 @@ class Converter {
   }
 
   /** Buttons of either shape: an array, or `{list: [...]}` as get_current_selfmenu_info nests them. */
-  buttons(value: unknown, path: JsonPath, live: boolean): MenuButton[] {
-    const list = Array.isArray(value) ? value : asRecord(value)?.list;
+  buttons(value: unknown, path: JsonPath, live: boolean, level: ButtonLevel = 'top'): MenuButton[] {
+    const wrapper = asRecord(value);
+    const list = Array.isArray(value) ? value : wrapper && own(wrapper, 'list');
     if (!Array.isArray(list)) {
       return [];
     }
@@ -107,27 +94,29 @@ class Converter {
         this.note([...path], 'not-a-button', false, CONVERSION_MESSAGES.notAButton);
         continue;
       }
-      result.push(this.button(record, [...path, result.length], live));
+      result.push(this.button(record, [...path, result.length], live, level));
     }
     return result;
   }
 
-  button(source: Json, path: JsonPath, live: boolean): MenuButton {
-    const name = asText(source.name) ?? '';
-    const subs = this.buttons(source.sub_button, [...path, 'sub_button'], live);
+  button(source: Json, path: JsonPath, live: boolean, level: ButtonLevel): MenuButton {
+    const name = asText(own(source, 'name')) ?? '';
+    // Menus have two levels: a sub-button's own sub_button is never followed, which also bounds
+    // the walk whatever a (hostile) answer nests.
+    const subs = level === 'top' ? this.buttons(own(source, 'sub_button'), [...path, 'sub_button'], live, 'sub') : [];
     if (subs.length > 0) {
       return { name, sub_button: subs };
     }
-    const type = asText(source.type);
+    const type = asText(own(source, 'type'));
     const button: MenuButton = type === undefined ? { name } : { type, name };
     for (const field of LEAF_FIELDS) {
-      const value = asText(source[field]);
+      const value = asText(own(source, field));
       if (value !== undefined) {
         button[field] = value;
       }
     }
     if (type !== undefined && !isButtonType(type) && live) {
-      return this.consoleButton(button, type, asText(source.value), path);
+      return this.consoleButton(button, type, asText(own(source, 'value')), path);
     }
     return button;
   }
@@ -165,12 +154,12 @@ class Converter {
     }
     const rule: MatchRule = {};
     for (const field of Object.keys(MATCHRULE_FIELDS) as MatchRuleField[]) {
-      const text = asText(source[field]);
+      const text = asText(own(source, field));
       if (text === undefined || text === '') {
         continue;
       }
       const renamed = MATCHRULE_FIELDS[field].renamedTo;
-      if (renamed && rule[renamed] === undefined && asText(source[renamed]) === undefined) {
+      if (renamed && rule[renamed] === undefined && asText(own(source, renamed)) === undefined) {
         rule[renamed] = text;
         this.note([...path, renamed], 'group-id-renamed', false, CONVERSION_MESSAGES.groupIdRenamed);
         continue;
@@ -189,12 +178,13 @@ class Converter {
 export function convertLiveMenu(response: unknown, localize: Localize = formatMessage): MenuConversion {
   const c = new Converter(localize);
   const root = asRecord(response) ?? {};
-  const open = root.is_menu_open;
+  const open = own(root, 'is_menu_open');
   const isMenuOpen = open === undefined ? undefined : open === 1 || open === '1' || open === true;
   if (isMenuOpen === false) {
     c.note([], 'menu-off', false, CONVERSION_MESSAGES.menuOff);
   }
-  const buttons = c.buttons(asRecord(root.selfmenu_info)?.button, ['button'], true);
+  const info = asRecord(own(root, 'selfmenu_info'));
+  const buttons = c.buttons(info && own(info, 'button'), ['button'], true);
   if (buttons.length === 0) {
     c.note([], 'no-menu', false, CONVERSION_MESSAGES.noMenu);
     return c.result(isMenuOpen === undefined ? {} : { isMenuOpen });
@@ -207,22 +197,23 @@ export function convertLiveMenu(response: unknown, localize: Localize = formatMe
 export function convertApiMenu(response: unknown, localize: Localize = formatMessage): MenuConversion {
   const c = new Converter(localize);
   const root = asRecord(response) ?? {};
-  const source = asRecord(root.menu);
-  const buttons = source ? c.buttons(source.button, ['button'], false) : [];
+  const source = asRecord(own(root, 'menu'));
+  const buttons = source ? c.buttons(own(source, 'button'), ['button'], false) : [];
   const conditional: ConditionalMenu[] = [];
-  const list = Array.isArray(root.conditionalmenu) ? root.conditionalmenu : [];
+  const conditionalMenus = own(root, 'conditionalmenu');
+  const list: unknown[] = Array.isArray(conditionalMenus) ? conditionalMenus : [];
   for (const item of list) {
     const record = asRecord(item);
     if (!record) {
       continue;
     }
     c.conditionalIndex = conditional.length;
-    const menu: Menu = { button: c.buttons(record.button, ['button'], false) };
-    const matchrule = c.matchRule(record.matchrule, ['matchrule']);
+    const menu: Menu = { button: c.buttons(own(record, 'button'), ['button'], false) };
+    const matchrule = c.matchRule(own(record, 'matchrule'), ['matchrule']);
     if (matchrule) {
       menu.matchrule = matchrule;
     }
-    const menuid = asText(record.menuid);
+    const menuid = asText(own(record, 'menuid'));
     conditional.push(menuid === undefined ? { menu } : { menuid, menu });
   }
   c.conditionalIndex = undefined;
@@ -230,7 +221,7 @@ export function convertApiMenu(response: unknown, localize: Localize = formatMes
     c.note([], 'no-menu', false, CONVERSION_MESSAGES.noMenu);
     return c.result({ conditional });
   }
-  const menuid = asText(source?.menuid);
+  const menuid = source ? asText(own(source, 'menuid')) : undefined;
   const menu: Menu = { button: buttons };
   return c.result(menuid === undefined ? { menu, conditional } : { menu, menuid, conditional });
 }

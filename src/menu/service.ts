@@ -2,6 +2,7 @@
 // composition root binds it to TokenManager.withToken + WeChatClient.call, so a stale token is
 // refreshed and the call retried once). vscode-free, and it does not know about tokens itself.
 import { convertApiMenu, convertLiveMenu, MenuConversion } from './convert';
+import { planUpload } from './menuBody';
 import type { ConditionalMenu, Menu } from './model';
 import { formatMessage, Localize } from '../common/localize';
 
@@ -58,14 +59,14 @@ export class MenuService {
     private readonly localize: Localize = formatMessage,
   ) {}
 
-  /** Replaces the default menu. */
+  /** Replaces the default menu. Sends only the documented fields (menuBody), never a matchrule. */
   async create(menu: Menu): Promise<void> {
-    await this.call(MENU_PATHS.create, { method: 'POST', body: { button: menu.button } });
+    await this.call(MENU_PATHS.create, { method: 'POST', body: { button: planUpload(menu).body.button } });
   }
 
-  /** Adds a conditional menu; resolves with the menuid WeChat assigned. */
+  /** Adds a conditional menu; resolves with the menuid WeChat assigned. Sends only the documented fields. */
   async addConditional(menu: Menu): Promise<string> {
-    const answer = await this.call<{ menuid?: unknown }>(MENU_PATHS.addConditional, { method: 'POST', body: menu });
+    const answer = await this.call<{ menuid?: unknown }>(MENU_PATHS.addConditional, { method: 'POST', body: planUpload(menu).body });
     return String(answer.menuid ?? '');
   }
 

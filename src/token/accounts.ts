@@ -44,11 +44,16 @@ export function parseAccounts(raw: unknown, legacy: { appId?: string; accountNam
     seen.add(account.appId);
     accounts.push(account);
   };
-  if (legacy.appId) add({ name: legacy.accountName ?? legacy.appId, appId: legacy.appId, tokenSource: 'wechat', redis: {} });
+  if (legacy.appId) {
+    // Kept as it always was (WeChat is the judge), but said: every token request would fail with 40013.
+    if (!APP_ID.test(legacy.appId)) warnings.push(`wechat.appId "${legacy.appId.slice(0, 40)}" is not an AppID (wx followed by letters or digits)`);
+    add({ name: legacy.accountName ?? legacy.appId, appId: legacy.appId, tokenSource: 'wechat', redis: {} });
+  }
   if (raw !== undefined && raw !== null && !Array.isArray(raw)) {
     warnings.push('wechat.accounts should be a list of { "name", "appId", "tokenSource" }; ignoring it');
   }
-  const entries: unknown[] = Array.isArray(raw) ? raw : [];
+  // Array.from: a hole in a sparse list is an entry too (undefined, warned about), not skipped.
+  const entries: unknown[] = Array.isArray(raw) ? Array.from(raw as unknown[]) : [];
   let legacyListed = false;
   entries.forEach((entry, index) => {
     const parsed = parseEntry(entry, index);

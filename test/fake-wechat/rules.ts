@@ -327,15 +327,17 @@ function checkUrl(url: unknown, codes: LevelCodes, path: string, urls: string[])
     return { errcode: codes.url, path };
   }
   // Missing or non-web scheme (javascript:, ftp://, "www.example.com") → the url-domain errcode.
-  if (!/^https?:\/\//i.test(url)) return { errcode: codes.domain, path };
+  // Surrounding spaces do not count: menus with them are live (wechat-api.md: warn, don't block).
+  const address = url.trim();
+  if (!/^https?:\/\//i.test(address)) return { errcode: codes.domain, path };
   let host: string;
   try {
-    host = new URL(url).hostname;
+    host = new URL(address).hostname;
   } catch {
     return { errcode: E.INVALID_URL, path };
   }
   if (host.length === 0 || registrableDomain(host) === undefined) return { errcode: E.INVALID_URL, path };
-  urls.push(url);
+  urls.push(address);
   return undefined;
 }
 

@@ -140,6 +140,31 @@ suite('menu files in the editor', () => {
     assert.strictEqual(errors.length, expected.length, `unexpected extra errors:\n${seen.join('\n')}`);
   });
 
+  test('a 3.8 MB menu file: one "too large" diagnostic; upload and preview refuse it, nothing is sent', async () => {
+    const buttons = Array.from({ length: 40_000 }, (_, i) => `{"type":"view","name":"菜单 ${i}","url":"https://shop.example.com/item/${i}","key":"K${i}"}`);
+    const text = `{"button":[${buttons.join(',\n')}]}`;
+    const uri = await writeWorkspaceFile('wechat-menu-huge.json', text);
+    created.push(uri);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const diagnostics = await waitFor('the diagnostic of wechat-menu-huge.json', () => {
+      const found = menuDiagnostics(uri);
+      return found.length > 0 ? found : undefined;
+    });
+    assert.deepStrictEqual(diagnostics.map((d) => d.message.replace(/\d+ KB; /, 'N KB; ')), [
+      'The document is too large to be a menu: N KB; a menu file is at most 256 KB (3 buttons with 5 sub-buttons each fit in far less). It was not checked: remove what is not the menu.',
+    ]);
+    const before = (await fakeCalls()).length;
+    const refused = await Promise.resolve(vscode.commands.executeCommand('wechat.uploadMenu', uri, { skipConfirmation: true })).then(
+      () => undefined,
+      (err: unknown) => String((err as Error)?.message ?? err),
+    );
+    assert.match(refused ?? '', /was not uploaded/);
+    await vscode.commands.executeCommand('wechat.previewMenu', uri);
+    const previews = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => /wechat-menu-huge/.test(tab.label) && tab.label !== 'wechat-menu-huge.json');
+    assert.deepStrictEqual(previews.map((tab) => tab.label), [], 'no preview opens for it');
+    assert.deepStrictEqual(menuCalls((await fakeCalls()).slice(before)), []);
+  });
+
   test('the JSON schema is served at wechat-menu-schema:/wechat-menu.schema.json', async () => {
     const schemaDoc = await vscode.workspace.openTextDocument(vscode.Uri.parse('wechat-menu-schema:/wechat-menu.schema.json'));
     const schema = JSON.parse(schemaDoc.getText()) as { $schema?: string; properties?: Record<string, { description?: string }> };

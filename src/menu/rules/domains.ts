@@ -28,8 +28,12 @@ export const URL_DOMAIN_ERRCODE: Readonly<Record<ButtonLevel, number>> = { top: 
  */
 export const TWO_LEVEL_PUBLIC_SUFFIXES: ReadonlySet<string> = new Set([
   'com.cn', 'net.cn', 'org.cn', 'gov.cn', 'edu.cn', 'ac.cn', 'mil.cn',
+  // The province-level suffixes of .cn (x.gd.cn and y.gd.cn belong to different owners).
+  'bj.cn', 'sh.cn', 'tj.cn', 'cq.cn', 'he.cn', 'sx.cn', 'nm.cn', 'ln.cn', 'jl.cn', 'hl.cn', 'js.cn', 'zj.cn',
+  'ah.cn', 'fj.cn', 'jx.cn', 'sd.cn', 'ha.cn', 'hb.cn', 'hn.cn', 'gd.cn', 'gx.cn', 'hi.cn', 'sc.cn', 'gz.cn',
+  'yn.cn', 'xz.cn', 'sn.cn', 'gs.cn', 'qh.cn', 'nx.cn', 'xj.cn', 'tw.cn', 'hk.cn', 'mo.cn',
   'com.hk', 'net.hk', 'org.hk', 'edu.hk', 'gov.hk', 'idv.hk',
-  'com.tw', 'net.tw', 'org.tw', 'edu.tw', 'gov.tw', 'idv.tw',
+  'com.tw', 'net.tw', 'org.tw', 'edu.tw', 'gov.tw', 'idv.tw', 'game.tw', 'ebiz.tw', 'club.tw',
   'com.mo', 'net.mo', 'org.mo', 'edu.mo', 'gov.mo',
   'co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'me.uk', 'ltd.uk', 'plc.uk',
   'co.jp', 'ne.jp', 'or.jp', 'ac.jp', 'go.jp',
@@ -43,18 +47,20 @@ export const TWO_LEVEL_PUBLIC_SUFFIXES: ReadonlySet<string> = new Set([
 
 /**
  * The registrable domain of a host name: `ly.example.net` → `example.net`,
- * `a.example.com.cn` → `example.com.cn`. IP addresses and single labels are returned as they are.
+ * `a.example.com.cn` → `example.com.cn`. IP addresses are returned as they are. Undefined for a
+ * host that has none — a single label (`localhost`), a bare public suffix (`com.cn`), an empty
+ * label (`a..example.com`) — which WeChat refuses as an invalid url (65317).
  */
-export function registrableDomain(host: string): string {
+export function registrableDomain(host: string): string | undefined {
   const h = host.trim().toLowerCase().replace(/\.$/, '');
   if (h.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(h)) {
     return h;
   }
-  const labels = h.split('.').filter((l) => l.length > 0);
-  if (labels.length <= 2) {
-    return labels.join('.');
+  const labels = h.split('.');
+  if (labels.length < 2 || labels.some((l) => l.length === 0)) {
+    return undefined;
   }
   const lastTwo = labels.slice(-2).join('.');
   const take = TWO_LEVEL_PUBLIC_SUFFIXES.has(lastTwo) ? 3 : 2;
-  return labels.slice(-take).join('.');
+  return labels.length < take ? undefined : labels.slice(-take).join('.');
 }

@@ -45,3 +45,34 @@ const encoder = new TextEncoder();
 export function utf8ByteLength(text: string): number {
   return encoder.encode(text).length;
 }
+
+/**
+ * Bounds on the document itself, far beyond any legal menu, so that a hostile or mistaken file (a
+ * 4 MB export, 10,000 levels of nesting) costs one diagnostic instead of seconds of extension-host
+ * CPU per edit or a stack overflow. What is over them is refused before it is parsed.
+ */
+export interface DocumentLimits {
+  readonly maxBytes: number;
+  readonly maxDepth: number;
+  readonly maxProblems: number;
+}
+
+export const DOCUMENT_LIMITS: DocumentLimits = {
+  /**
+   * The largest legal menu: 3 top-level buttons × (1 + 5 sub-buttons) = 18 buttons. A button holds
+   * at most name 60 + key 128 + url 1024 bytes, plus media_id/article_id, appid and pagepath
+   * (undocumented lengths; ~300 bytes together in practice) and its field names: ≈ 1.6 KB, so
+   * ≈ 29 KB for the whole menu and a short matchrule. Even with every character written as a 6-byte
+   * `\uXXXX` escape (×6 ≈ 174 KB) it stays below 256 KB, which leaves room for indentation and
+   * comments.
+   */
+  maxBytes: 256 * 1024,
+  /**
+   * Nesting of objects and arrays. A legal menu nests 5 deep (menu › button › button ›
+   * sub_button › button) and a mistaken one a few more (a sub-button's sub_button); 32 is far
+   * beyond that and far below what the recursive JSON parser and tree walks can take.
+   */
+  maxDepth: 32,
+  /** Problems reported per document; one more says how many were left out. */
+  maxProblems: 200,
+};

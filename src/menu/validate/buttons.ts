@@ -4,6 +4,7 @@
 
 import type { Node } from 'jsonc-parser';
 import type { JsonPath } from '../model';
+import { hasOwnKey } from '../ownFields';
 import { BUTTON_FIELDS, BUTTON_TYPE_NAMES, BUTTON_TYPES, LEAF_FIELDS, URL_BUTTON_TYPES, isButtonType } from '../rules/buttons';
 import { BUTTON_COUNT, BYTE_LIMITS, utf8ByteLength, type ButtonLevel } from '../rules/limits';
 import { properties, stringValue, type Prop } from './jsonTree';
@@ -67,7 +68,7 @@ export class ButtonChecks {
     const name = this.checkName(node, props, path, level);
     const hasSubButtons = this.checkSubButtons(props.get('sub_button'), level);
     for (const prop of props.values()) {
-      if (!(prop.name in BUTTON_FIELDS)) {
+      if (!hasOwnKey(BUTTON_FIELDS, prop.name)) {
         report.at(prop.keyNode, prop.path, 'fieldUnknown', [prop.name]);
       }
     }

@@ -5,9 +5,13 @@
 // and `vscode.l10n.t`, and offsets into ranges. vscode-free.
 
 import { getLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { silentLogger, type Logger } from '../../common/logger';
 import type { Menu } from '../model';
+import { DOCUMENT_LIMITS, type DocumentLimits } from '../rules/limits';
+import { hasOwnKey } from '../ownFields';
 import { ButtonChecks } from './buttons';
-import { MENU_PARSE_OPTIONS, parseMenuTree, parseMenuValue, properties } from './jsonTree';
+import { documentLimitProblem, startsLikeMenu } from './documentLimits';
+import { MENU_PARSE_OPTIONS, menuOfTree, parseMenuTree, properties } from './jsonTree';
 import { checkMatchRule } from './matchRule';
 import { PROBLEM_RULES, type MenuProblem, type MenuProblemCode } from './problems';
 import { ProblemReporter } from './reporter';
@@ -29,6 +33,11 @@ export interface MenuValidation {
 
 const ROOT_FIELDS = new Set(['button', 'matchrule']);
 
+/** The problem that kept the document from being checked at all (too large, too deep), if any. */
+export function documentLimitOf(validation: MenuValidation): MenuProblem | undefined {
+  return validation.problems.find((p) => p.code === 'documentTooLarge' || p.code === 'documentTooDeep');
+}
+
 /** True when no error-level problem is left and the menu could be read. */
 export function canUpload(validation: MenuValidation): validation is MenuValidation & { menu: Menu } {
   return validation.menu !== undefined && !validation.problems.some((p) => p.severity === 'error');
@@ -36,6 +45,11 @@ export function canUpload(validation: MenuValidation): validation is MenuValidat
 
 /** Whether the text looks like a menu: a top-level object with a `button` property (parse errors tolerated). */
 export function isMenuDocument(text: string): boolean {
+  if (documentLimitProblem(text)) {
+    // Not parsed (see DOCUMENT_LIMITS); a menu-shaped start still makes it a menu, which then
+    // shows the one "too large" problem instead of passing for some other JSON.
+    return startsLikeMenu(text);
+  }
   const root = parseMenuTree(text);
   if (!root || root.type !== 'object') {
     return false;
@@ -43,15 +57,35 @@ export function isMenuDocument(text: string): boolean {
   return (root.children ?? []).some((p) => p.children?.[0]?.value === 'button');
 }
 
-/** Validates a menu document. Never throws. */
-export function validateMenu(text: string): MenuValidation {
-  const report = new ProblemReporter();
+/**
+ * Validates a menu document. Never throws: a bug in a check turns into one internalError problem
+ * (logged with its stack to `log`) instead of breaking diagnostics, preview and upload. `limits`
+ * is DOCUMENT_LIMITS except in the bench, which measures the uncapped cost beside it.
+ */
+export function validateMenu(text: string, log: Logger = silentLogger, limits: DocumentLimits = DOCUMENT_LIMITS): MenuValidation {
+  try {
+    return checkMenuText(text, limits);
+  } catch (error) {
+    log.error(`menu validation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    const report = new ProblemReporter();
+    report.range([], 0, 0, 'internalError');
+    return { problems: report.sorted() };
+  }
+}
+
+function checkMenuText(text: string, limits: DocumentLimits): MenuValidation {
+  const report = new ProblemReporter(limits.maxProblems);
   if (text.trim() === '') {
     report.range([], 0, text.length, 'documentEmpty');
     return { problems: report.sorted() };
   }
+  const limit = documentLimitProblem(text, limits);
+  if (limit) {
+    report.range([], limit.offset, limit.length, limit.code, limit.args);
+    return { problems: report.sorted() };
+  }
   const errors: ParseError[] = [];
-  const root = parseMenuTree(text, errors);
+  const root = parseMenuTree(text, errors, limits);
   if (errors.length > 0 || !root) {
     // Only the syntax errors: rules checked on a half-recovered tree would mostly be noise.
     reportSyntaxErrors(text, errors, report);
@@ -61,6 +95,8 @@ export function validateMenu(text: string): MenuValidation {
     report.at(root, [], 'menuNotObject');
     return { problems: report.sorted() };
   }
+  // Also reports reserved keys (__proto__ …) wherever they are.
+  const parsed = menuOfTree(root, report);
   const props = properties(root, [], report);
   for (const prop of props.values()) {
     if (!ROOT_FIELDS.has(prop.name)) {
@@ -82,14 +118,14 @@ export function validateMenu(text: string): MenuValidation {
   }
   checks.checkDuplicateKeys();
   checkDomains(checks.urls, report);
-  const menu = buttons?.value.type === 'array' ? parseMenuValue(text) : undefined;
+  const menu = buttons?.value.type === 'array' ? parsed : undefined;
   return menu ? { menu, problems: report.sorted() } : { problems: report.sorted() };
 }
 
 function reportSyntaxErrors(text: string, errors: readonly ParseError[], report: ProblemReporter): void {
   for (const e of errors) {
     const name = `json${printParseErrorCode(e.error)}`;
-    const code: MenuProblemCode = name in PROBLEM_RULES ? (name as MenuProblemCode) : 'jsonInvalid';
+    const code: MenuProblemCode = hasOwnKey(PROBLEM_RULES, name) ? name : 'jsonInvalid';
     const path = getLocation(text, e.offset).path;
     while (path.length > 0 && path[path.length - 1] === '') {
       path.pop(); // a property name still being typed

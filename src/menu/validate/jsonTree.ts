@@ -2,25 +2,54 @@
 // may hold comments and trailing commas (the upload re-serialises the parsed menu), and every
 // reader — validator, menu detection, preview — must agree on that: the options live here only.
 
-import { parse, parseTree, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
+import { parseTree, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
+import { menuBody } from '../menuBody';
 import type { JsonPath, Menu } from '../model';
+import { DOCUMENT_LIMITS, type DocumentLimits } from '../rules/limits';
+import { RESERVED_KEYS } from '../ownFields';
+import { documentLimitProblem } from './documentLimits';
 import type { ProblemReporter } from './reporter';
 
 export const MENU_PARSE_OPTIONS: ParseOptions = { allowTrailingComma: true, disallowComments: false };
 
-/** The tolerant tree of a menu text; syntax errors go to `errors` when given. */
-export function parseMenuTree(text: string, errors: ParseError[] = []): Node | undefined {
+/**
+ * The tolerant tree of a menu text; syntax errors go to `errors` when given. Undefined for a text
+ * beyond DOCUMENT_LIMITS (too large or too deeply nested), which is never parsed: the parser
+ * recurses once per level.
+ */
+export function parseMenuTree(text: string, errors: ParseError[] = [], limits: DocumentLimits = DOCUMENT_LIMITS): Node | undefined {
+  if (documentLimitProblem(text, limits)) return undefined;
   return parseTree(text, errors, MENU_PARSE_OPTIONS);
 }
 
-/** The text as a Menu, when its top level is an object with a `button` list. */
-export function parseMenuValue(text: string): Menu | undefined {
-  const value: unknown = parse(text, [], MENU_PARSE_OPTIONS);
-  return isMenuShape(value) ? value : undefined;
+/**
+ * The value of a tree, objects without a prototype (a `"__proto__"` key stays an ordinary key) and
+ * the last duplicate winning as in JSON.parse. Reserved keys (RESERVED_KEYS) are reported on the
+ * way, wherever they are. The tree comes from parseMenuTree, so its depth is bounded.
+ */
+export function treeValue(node: Node, path: JsonPath, report: ProblemReporter): unknown {
+  switch (node.type) {
+    case 'object': {
+      const result = Object.create(null) as Record<string, unknown>;
+      for (const child of node.children ?? []) {
+        const [keyNode, value] = child.children ?? [];
+        if (!keyNode || !value || typeof keyNode.value !== 'string') continue;
+        const name: string = keyNode.value;
+        if (RESERVED_KEYS.has(name)) report.at(keyNode, [...path, name], 'reservedKey', [name]);
+        result[name] = treeValue(value, [...path, name], report);
+      }
+      return result;
+    }
+    case 'array':
+      return (node.children ?? []).map((child, index) => treeValue(child, [...path, index], report));
+    default:
+      return node.value as unknown;
+  }
 }
 
-function isMenuShape(value: unknown): value is Menu {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Array.isArray((value as { button?: unknown }).button);
+/** The menu as uploaded (menuBody: documented own fields only), when the tree is an object with a `button` list. */
+export function menuOfTree(root: Node, report: ProblemReporter): Menu | undefined {
+  return menuBody(treeValue(root, [], report));
 }
 
 export interface Prop {
@@ -40,6 +69,9 @@ export function properties(node: Node, path: JsonPath, report: ProblemReporter):
       continue;
     }
     const name: string = keyNode.value;
+    if (RESERVED_KEYS.has(name)) {
+      continue; // reported by treeValue; no check should read it
+    }
     const earlier = result.get(name);
     if (earlier) {
       report.at(earlier.keyNode, earlier.path, 'duplicateProperty', [name]);

@@ -1,6 +1,7 @@
 // Checks of a conditional menu's `matchrule`: known fields, closed value sets, the fields one
 // needs (province needs country …), and the older fields WeChat may reject on privacy grounds.
 
+import { hasOwnKey } from '../ownFields';
 import { MATCHRULE_FIELDS, MATCHRULE_PRIVACY_ERRCODE, type MatchRuleField } from '../rules/matchRule';
 import { properties, stringValue, type Prop } from './jsonTree';
 import type { ProblemReporter } from './reporter';
@@ -12,11 +13,11 @@ export function checkMatchRule(matchrule: Prop, report: ProblemReporter): void {
   }
   const present = new Map<MatchRuleField, Prop>();
   for (const prop of properties(matchrule.value, matchrule.path, report).values()) {
-    if (!(prop.name in MATCHRULE_FIELDS)) {
+    const field = prop.name;
+    if (!hasOwnKey(MATCHRULE_FIELDS, field)) {
       report.at(prop.keyNode, prop.path, 'fieldUnknown', [prop.name]);
       continue;
     }
-    const field = prop.name as MatchRuleField;
     const value = matchRuleValue(prop, report);
     if (value === undefined || value.trim() === '') {
       continue;

@@ -10,6 +10,7 @@ import { BUTTON_TYPE_ERRCODE, NO_RESPONSE_TYPE_ERRCODE, BUTTON_FIELDS, type Butt
 import { URL_DOMAIN_ERRCODE, URL_DOMAIN_RULE, URL_RULE } from '../rules/domains';
 import { MALFORMED_JSON_ERRCODE } from '../rules/errcodes';
 import { BUTTON_COUNT, BYTE_LIMITS, SUB_MENU_DEPTH_ERRCODE, type ButtonLevel } from '../rules/limits';
+import { hasOwnKey } from '../ownFields';
 import { MATCHRULE_EMPTY_ERRCODE, MATCHRULE_FIELDS, type MatchRuleField } from '../rules/matchRule';
 
 /** Shared by the problem list, the diagnostics and the preview (one definition of the three levels). */
@@ -37,12 +38,12 @@ const byLevel = (errcodes: Readonly<Record<ButtonLevel, number>>) => (s: Problem
 
 /** A required leaf field's errcode: the byte-limit errcode of key/url (40019/40020 …); none for the others. */
 function fieldErrcode(s: ProblemSubject): number | undefined {
-  const limited = s.field !== undefined && s.field in BUTTON_FIELDS ? BUTTON_FIELDS[s.field as ButtonField].byteLimited : undefined;
+  const limited = hasOwnKey(BUTTON_FIELDS, s.field) ? BUTTON_FIELDS[s.field as ButtonField].byteLimited : undefined;
   return limited ? BYTE_LIMITS[limited][s.level].errcode : undefined;
 }
 
 function isMatchRuleField(field: string | undefined): field is MatchRuleField {
-  return field !== undefined && field in MATCHRULE_FIELDS;
+  return hasOwnKey(MATCHRULE_FIELDS, field);
 }
 
 /** args [field]: the closed set of values of that match-rule field, labels localised. */
@@ -76,6 +77,27 @@ const RULES = {
   jsonInvalidCharacter: json('Invalid JSON: control characters must be escaped inside strings.'),
   jsonInvalid: json('Invalid JSON.'),
   documentEmpty: json('The document is empty. A menu file is a JSON object with a "button" list.'),
+
+  // The document's bounds (DOCUMENT_LIMITS): one problem instead of checking it at all.
+  documentTooLarge: {
+    severity: 'error',
+    message: 'The document is too large to be a menu: {0} KB; a menu file is at most {1} KB (3 buttons with 5 sub-buttons each fit in far less). It was not checked: remove what is not the menu.',
+  },
+  documentTooDeep: {
+    severity: 'error',
+    message: 'The document nests objects and lists more than {0} levels deep, which no menu does. It was not checked: remove the deep nesting here.',
+  },
+  /** Only problems are capped, never checks: a hidden error still blocks the upload (moreErrors). */
+  moreProblems: { severity: 'warning', message: '…and {0} more problems not listed. Fix the ones above first.' },
+  moreErrors: { severity: 'error', message: '…and {0} more problems not listed, {1} of them errors. Fix the ones above first.' },
+  internalError: {
+    severity: 'error',
+    message: 'The menu could not be checked because of an internal error; the WeChat log has the details. Please report it with the file.',
+  },
+  reservedKey: {
+    severity: 'error',
+    message: '"{0}" is not a menu field and is reserved in JavaScript, where it could change what is read or sent. Remove this property.',
+  },
 
   // The menu and its button lists.
   menuNotObject: { severity: 'error', message: 'A menu is a JSON object with a "button" list.' },
@@ -130,6 +152,11 @@ const RULES = {
   // Urls.
   urlSpaces: { severity: 'warning', message: 'The url contains spaces; clients may fail to open it. Remove them or write them as %20.' },
   urlInvalid: { severity: 'error', errcode: URL_RULE.errcode, message: 'Not a valid url. Use a complete address starting with http:// or https://.' },
+  urlHost: {
+    severity: 'error',
+    errcode: URL_RULE.errcode,
+    message: 'The host "{0}" is not a domain name WeChat can link to. Use the full domain of the site, e.g. www.example.com.',
+  },
   urlScheme: { severity: 'error', errcode: byLevel(URL_DOMAIN_ERRCODE), message: 'The url must start with http:// or https://, not {0}.' },
   tooManyDomains: {
     severity: 'error',

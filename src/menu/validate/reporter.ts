@@ -4,7 +4,7 @@
 import type { Node } from 'jsonc-parser';
 import type { MessageArg } from '../../common/localize';
 import type { JsonPath } from '../model';
-import type { ButtonLevel } from '../rules/limits';
+import { DOCUMENT_LIMITS, type ButtonLevel } from '../rules/limits';
 import { PROBLEM_RULES, problemErrcode, type MenuProblem, type MenuProblemCode } from './problems';
 
 export interface ReportOptions {
@@ -21,6 +21,8 @@ export interface ReportOptions {
 
 export class ProblemReporter {
   private readonly problems: MenuProblem[] = [];
+
+  constructor(private readonly maxProblems: number = DOCUMENT_LIMITS.maxProblems) {}
 
   /** A problem covering `node`. */
   at(node: Node, path: JsonPath, code: MenuProblemCode, args: readonly MessageArg[] = [], options: ReportOptions = {}): void {
@@ -42,8 +44,22 @@ export class ProblemReporter {
     });
   }
 
-  /** Sorted by offset, shorter ranges first. */
+  /**
+   * Sorted by offset, shorter ranges first; at most DOCUMENT_LIMITS.maxProblems, then one problem
+   * saying how many more there are (an error when any of them is one, so a hidden error still
+   * blocks the upload).
+   */
   sorted(): MenuProblem[] {
-    return [...this.problems].sort((a, b) => a.offset - b.offset || a.length - b.length);
+    const all = [...this.problems].sort((a, b) => a.offset - b.offset || a.length - b.length);
+    const max = this.maxProblems;
+    if (all.length <= max) {
+      return all;
+    }
+    const hidden = all.slice(max);
+    const errors = hidden.filter((p) => p.severity === 'error').length;
+    const first = hidden[0] as MenuProblem;
+    const code: MenuProblemCode = errors > 0 ? 'moreErrors' : 'moreProblems';
+    const more: MenuProblem = { code, args: errors > 0 ? [hidden.length, errors] : [hidden.length], path: first.path, offset: first.offset, length: 0, severity: PROBLEM_RULES[code].severity };
+    return [...all.slice(0, max), more];
   }
 }

@@ -21,9 +21,11 @@ export function checkUrl(prop: Prop, raw: string, level: ButtonLevel, report: Pr
   }
   // WeChat answers "invalid button url domain" (40055, 40054 in a sub-menu) for a url that does
   // not start with http:// or https:// — the usual mistake is leaving the scheme out.
+  // The two slashes count too: "https:example.com" is read by URL() but refused by WeChat.
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw.trim())?.[1]?.toLowerCase();
-  if (scheme === undefined || !(URL_RULE.schemes as readonly string[]).includes(`${scheme}:`)) {
-    const shown = scheme === undefined ? raw.trim().slice(0, 20) : `${scheme}:`;
+  const web = scheme !== undefined && (URL_RULE.schemes as readonly string[]).includes(`${scheme}:`);
+  if (!web || !/^[a-z]+:\/\//i.test(raw.trim())) {
+    const shown = scheme === undefined || web ? raw.trim().slice(0, 20) : `${scheme}:`;
     report.at(prop.value, prop.path, 'urlScheme', [shown], { level });
     return;
   }
@@ -38,7 +40,12 @@ export function checkUrl(prop: Prop, raw: string, level: ButtonLevel, report: Pr
     report.at(prop.value, prop.path, 'urlInvalid');
     return;
   }
-  urls.push({ domain: registrableDomain(url.hostname), node: prop.value, path: prop.path });
+  const domain = registrableDomain(url.hostname);
+  if (domain === undefined) {
+    report.at(prop.value, prop.path, 'urlHost', [url.hostname]);
+    return;
+  }
+  urls.push({ domain, node: prop.value, path: prop.path });
 }
 
 /** Marks every url whose domain goes beyond the first URL_DOMAIN_RULE.max ones. */

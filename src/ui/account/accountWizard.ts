@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { AccountEntry, saveAccount, saveConnectionSetting, WeChatConfig } from '../../config';
 import { REDIS_LAYOUTS, RedisLayout, redisKeyFor } from '../../token/sources/redis/layouts';
 import { isAccountAppId } from '../../token/accounts';
+import { checkAccountName, checkConnectionUrl, checkRedisKeyTemplate } from '../../token/accountInput';
 import { AccountCommands } from './accountCommands';
 import { PLAIN_INVOCATION } from '../common/invocation';
 import { ActiveAccount } from './activeAccount';
@@ -37,7 +38,7 @@ export class AccountWizard {
       title: t('WeChat: Add Account (1/3)'),
       prompt: t('A name for the account, e.g. "Test account" or "Production"'),
       ignoreFocusOut: true,
-      validateInput: (text) => (text.trim() ? undefined : t('Enter a name.')),
+      validateInput: (text) => (checkAccountName(text) ? t('Enter a name.') : undefined),
     });
     if (!name?.trim()) return false;
     // The account list takes only AppIDs of this form (parseAccounts): refuse others here, not later.
@@ -102,7 +103,7 @@ export class AccountWizard {
       prompt: t('The key production writes, with {appid} where the AppID goes'),
       placeHolder: 'myapp:{appid}:access_token',
       ignoreFocusOut: true,
-      validateInput: (text) => (text.includes('{appid}') ? undefined : t('The template must contain {appid}.')),
+      validateInput: (text) => (checkRedisKeyTemplate(text) ? t('The template must contain {appid}.') : undefined),
     });
     return key ? { layout: 'custom', key: key.trim() } : undefined;
   }
@@ -119,10 +120,18 @@ export class AccountWizard {
       placeHolder: redis ? 'rediss://redis.internal:6380/0' : 'https://token.internal/wechat/token?appid={appid}',
       ignoreFocusOut: true,
       validateInput: (text) => {
-        if (redis && !/^rediss?:\/\//i.test(text.trim())) return t('Use a redis:// or rediss:// URL.');
-        if (!redis && !/^https?:\/\//i.test(text.trim())) return t('Use an https:// URL (http only for 127.0.0.1 or localhost).');
-        if (/\/\/[^/]*@/.test(text)) return t('Leave the password out of the URL: it goes to SecretStorage next.');
-        return undefined;
+        switch (checkConnectionUrl(redis ? 'redis' : 'url', text)) {
+          case 'redisScheme':
+            return t('Use a redis:// or rediss:// URL.');
+          case 'httpsScheme':
+            return t('Use an https:// URL (http only for 127.0.0.1 or localhost).');
+          case 'password':
+            return t('Leave the password out of the URL: it goes to SecretStorage next.');
+          case 'invalid':
+            return t('This URL cannot be read. Write it like {0}.', redis ? 'rediss://redis.internal:6380/0' : 'https://token.internal/wechat/token?appid={appid}');
+          default:
+            return undefined;
+        }
       },
     });
     if (!url?.trim()) return false;

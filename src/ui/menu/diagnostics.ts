@@ -23,7 +23,10 @@ export class MenuDiagnostics implements vscode.Disposable {
   /** Fires after a document's problems were recomputed (code lens, preview, context key). */
   readonly onDidValidate = this.changeEmitter.event;
 
-  constructor() {
+  constructor(
+    /** validateMenu bound to the log, where an internal validation error goes. */
+    private readonly validate: (text: string) => MenuValidation = validateMenu,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((document) => this.validateNow(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
@@ -57,7 +60,7 @@ export class MenuDiagnostics implements vscode.Disposable {
       return;
     }
     this.notMenus.delete(key);
-    const validation = validateMenu(document.getText());
+    const validation = this.validate(document.getText());
     this.results.set(key, validation);
     this.collection.set(document.uri, validation.problems.map((problem) => toDiagnostic(document, problem)));
     this.changeEmitter.fire(document.uri);

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { MenuBackupStore } from '../../menu/backups';
 import { serializeMenuSchema, buildMenuSchema } from '../../menu/schema';
 import { MenuService } from '../../menu/service';
-import { validateMenu } from '../../menu/validate';
+import { documentLimitOf, problemMessage, validateMenu, type MenuValidation } from '../../menu/validate';
 import { MENU_ERRCODES } from '../../menu/rules/errcodes';
 import { MenuCodeLensProvider } from './codeLens';
 import { MenuDiagnostics } from './diagnostics';
@@ -21,13 +21,14 @@ const MENU_FILE_CONTEXT = 'wechat.menuFile';
 
 export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
   host.registerErrcodes(MENU_ERRCODES);
-  const diagnostics = new MenuDiagnostics();
+  const validate = (text: string): MenuValidation => validateMenu(text, host.log);
+  const diagnostics = new MenuDiagnostics(validate);
   const storage = new FsBackupStorage(vscode.Uri.joinPath(host.globalStorageUri, 'menu-backups'));
   const backups = new MenuBackupStore(storage, { now: host.now }, { localize: vscode.l10n.t });
   const commands = new MenuCommands(host, (appId) => new MenuService(host.callFor(appId), vscode.l10n.t), backups, diagnostics, (name) => storage.uri(name));
   const preview = new MenuPreviewManager(
     host.extensionUri,
-    validateMenu,
+    validate,
     () => host.account().name,
   );
   const codeLens = new MenuCodeLensProvider(diagnostics);
@@ -50,8 +51,15 @@ export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
 
   const previewOf = async (uri: vscode.Uri | undefined): Promise<void> => {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-    if (!document || !diagnostics.isMenu(document)) {
+    const validation = document ? diagnostics.validation(document) : undefined;
+    if (!document || !validation) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a menu JSON file first, or run "WeChat: New Menu File".'));
+      return;
+    }
+    // A document beyond DOCUMENT_LIMITS is refused with the message of its one problem, as the upload is.
+    const limit = documentLimitOf(validation);
+    if (limit) {
+      void vscode.window.showErrorMessage(problemMessage(limit, vscode.l10n.t));
       return;
     }
     preview.show(document);

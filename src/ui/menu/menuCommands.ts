@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { MenuBackup, MenuBackupStore } from '../../menu/backups';
 import { formatMenuJson } from '../../menu/convert';
+import { planUpload } from '../../menu/menuBody';
 import type { Menu } from '../../menu/model';
 import { SAMPLE_MENU } from '../../menu/sample';
 import type { MenuService, RestoreResult } from '../../menu/service';
@@ -206,7 +207,9 @@ export class MenuCommands {
     const account = this.pin();
     if (!account) return;
     const { label } = account;
-    const conditional = menu.matchrule !== undefined;
+    // The confirmation and the request both come from this plan: what is described is what is sent.
+    const plan = planUpload(menu);
+    const conditional = plan.conditional;
     const confirmed = await this.confirm(
       invocation,
       conditional ? t('Add {0} as a conditional menu of {1}?', source, label) : t('Replace the menu of {0} with {1}?', label, source),
@@ -218,13 +221,13 @@ export class MenuCommands {
     if (!confirmed) return;
     try {
       if (conditional) {
-        const menuid = await this.progress(t('Adding the conditional menu…'), () => account.service.addConditional(menu));
+        const menuid = await this.progress(t('Adding the conditional menu…'), () => account.service.addConditional(plan.body));
         void vscode.window.showInformationMessage(
           t('Conditional menu added to {0}: menuid {1}. "WeChat: Delete Conditional Menu" removes it again.', label, menuid),
         );
         return;
       }
-      await this.replacer.replaceLiveMenu(account, t('Uploading the menu…'), 'upload', () => account.service.create(menu), () => [
+      await this.replacer.replaceLiveMenu(account, t('Uploading the menu…'), 'upload', () => account.service.create(plan.body), () => [
         t('Menu uploaded to {0}. Followers see it within minutes.', label),
       ]);
     } catch (error) {

@@ -118,6 +118,8 @@ describe('fake WeChat: custom menus', () => {
       await expectCreate(menu(view('a', 'http://')), 65317);
       await expectCreate(menu(view('a', 'http://localhost/')), 65317);
       await expectCreate(menu(view('a', 'HTTPS://Example.com/a path with spaces')), 0);
+      // Surrounding spaces occur in live menus (wechat-api.md): not a missing scheme.
+      await expectCreate(menu(view('a', ' https://example.com/ ')), 0);
     });
 
     it('type-specific required fields', async () => {

@@ -441,7 +441,8 @@ describe('validateMenu', () => {
     });
 
     it('rejects a url without its http(s) scheme as WeChat does (40055)', () => {
-      for (const url of ['example.com/page', 'http//example.com', 'www.example.com']) {
+      // "https:example.com" and "https:/example.com" too: URL() reads them, WeChat does not (found by fuzzing against the fake).
+      for (const url of ['example.com/page', 'http//example.com', 'www.example.com', 'https:example.com/', 'https:/example.com/']) {
         const { result } = validate(menu(view('A', url)));
         const p = only(result, 'urlScheme');
         assert.equal(p.errcode, 40055, url);
@@ -453,6 +454,15 @@ describe('validateMenu', () => {
       for (const url of ['https://', 'http://']) {
         const { result } = validate(menu(view('A', url)));
         assert.equal(only(result, 'urlInvalid').errcode, 65317, url);
+      }
+    });
+
+    it('rejects a host that has no registrable domain (65317): a single label, a bare public suffix', () => {
+      for (const url of ['https://localhost/', 'https://com.cn/', 'http://gd.cn/x', 'https://a..example.com/']) {
+        const { result } = validate(menu(view('A', url)));
+        const p = only(result, 'urlHost');
+        assert.equal(p.errcode, 65317, url);
+        assert.match(message(p), /is not a domain name WeChat can link to/);
       }
     });
 
@@ -495,6 +505,13 @@ describe('validateMenu', () => {
         ),
       );
       assert.deepEqual(result.problems, []);
+    });
+
+    it('counts hosts under a province suffix (gd.cn) as separate domains', () => {
+      const { result } = validate(
+        menu(parent('A', [view('a', 'https://x.gd.cn/'), view('b', 'https://y.gd.cn/'), view('c', 'https://z.sh.cn/'), view('d', 'https://example.com/')])),
+      );
+      assert.deepEqual(codes(result), ['tooManyDomains']);
     });
 
     it('flags every url of the 4th and later domains, over the whole menu', () => {

@@ -57,6 +57,15 @@ describe('token/accounts', () => {
     assert.equal(activeAccount([], A), undefined);
   });
 
+  it('warns about a legacy wechat.appId that is no AppID, and about holes in the list (found by fuzzing)', () => {
+    const legacy = parseAccounts(undefined, { appId: 'https://api.weixin.qq.com' });
+    assert.equal(legacy.accounts.length, 1);
+    assert.deepEqual(legacy.warnings, ['wechat.appId "https://api.weixin.qq.com" is not an AppID (wx followed by letters or digits)']);
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = parseAccounts([, { appId: A }], {});
+    assert.deepEqual(sparse.warnings, ['wechat.accounts[0] should be an object; ignoring it']);
+  });
+
   it('labels name the account and its AppID', () => {
     assert.equal(accountLabel({ name: 'Prod', appId: A, tokenSource: 'wechat', redis: {} }), `Prod (${A})`);
     assert.equal(accountLabel({ name: A, appId: A, tokenSource: 'wechat', redis: {} }), A);

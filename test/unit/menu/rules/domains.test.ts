@@ -3,7 +3,7 @@ import { registrableDomain } from '../../../../src/menu/rules/domains';
 
 describe('menu rules: domains', () => {
   describe('registrableDomain', () => {
-    const cases: [string, string][] = [
+    const cases: [string, string | undefined][] = [
       ['example.net', 'example.net'],
       ['ly.example.net', 'example.net'],
       ['r.example.net', 'example.net'],
@@ -16,7 +16,12 @@ describe('menu rules: domains', () => {
       ['shop.example.co.uk', 'example.co.uk'],
       ['x.y.example.com.hk', 'example.com.hk'],
       ['WWW.Example.COM.', 'example.com'],
-      ['localhost', 'localhost'],
+      ['x.gd.cn', 'x.gd.cn'],
+      ['a.x.gd.cn', 'x.gd.cn'],
+      ['localhost', undefined],
+      ['com.cn', undefined],
+      ['gd.cn', undefined],
+      ['a..example.com', undefined],
       ['192.168.1.10', '192.168.1.10'],
       ['[::1]', '[::1]'],
     ];
