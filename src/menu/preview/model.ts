@@ -194,7 +194,7 @@ function ownerId(path: JsonPath): string | undefined {
 }
 
 /** A property's value; the last one wins on duplicates, as in JSON.parse and on WeChat's side. */
-function property(node: Node, name: string): Node | undefined {
+export function property(node: Node, name: string): Node | undefined {
   if (node.type !== 'object') return undefined;
   let found: Node | undefined;
   for (const prop of node.children ?? []) {
