@@ -2,7 +2,8 @@
 // what activation does not need goes to files of its own, required lazily by extension.js —
 // dist/transport.js (undici) on the first HTTP call, dist/menu.js (JSON parser, validator,
 // preview) when a menu document or command shows up, dist/redis.js (ioredis) on the first read of
-// a `redis` token source. Activation with a cached token loads none of them.
+// a `redis` token source, dist/callback.js (fast-xml-parser, message crypto) on the first callback
+// simulation. Activation with a cached token loads none of them.
 // The menu preview's webview script is a separate browser build: dist/webview/menu-preview.js.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -49,6 +50,7 @@ const options = {
     commands: 'src/ui/commandsBundle.ts',
     team: 'src/ui/token/teamBundle.ts',
     redis: 'src/token/sources/redis/redisClient.ts',
+    callback: 'src/callback/bundle.ts',
   },
   bundle: true,
   format: 'cjs',
@@ -110,7 +112,7 @@ if (watch) {
       process.exit(1);
     }
   }
-  const lazyOnly = ['node_modules/undici', 'node_modules/ioredis', 'src/token/sources/redis/redisClient', 'node_modules/jsonc-parser', 'src/menu/validate', 'src/menu/rules', 'src/ui/account/accountCommands', 'src/ui/token/tokenCommands', 'src/ui/account/accountSwitcher', 'src/ui/common/errorPresenter', 'src/token/sources/redis/redisTokenSource', 'src/token/sources/tokenService/'];
+  const lazyOnly = ['node_modules/undici', 'node_modules/ioredis', 'src/token/sources/redis/redisClient', 'node_modules/jsonc-parser', 'src/menu/validate', 'src/menu/rules', 'src/ui/account/accountCommands', 'src/ui/token/tokenCommands', 'src/ui/account/accountSwitcher', 'src/ui/common/errorPresenter', 'src/token/sources/redis/redisTokenSource', 'src/token/sources/tokenService/', 'node_modules/fast-xml-parser', 'src/callback/httpSimulator', 'src/callback/crypto/'];
   const leaked = activationInputs.filter((input) => lazyOnly.some((lazy) => input.includes(lazy)));
   if (leaked.length > 0) {
     console.error(`lazily loaded code leaked into dist/extension.js: ${leaked.slice(0, 3).join(', ')}`);

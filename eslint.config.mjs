@@ -55,6 +55,10 @@ export default tseslint.config(
     paths: [noVscode],
     patterns: [noUi, noRoot, forbid(['**/token', '**/token/**'], 'token/ and menu/ do not know each other.')],
   }),
+  layer(['src/callback/**/*.ts'], {
+    paths: [noVscode],
+    patterns: [noUi, noRoot, forbid(['**/token', '**/token/**', '**/menu', '**/menu/**'], 'callback/ gets the menu button and the account injected; it knows neither token/ nor menu/.')],
+  }),
   layer(['src/webview/**/*.ts'], {
     paths: [noVscode],
     patterns: [

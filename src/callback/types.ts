@@ -50,8 +50,11 @@ export type SimulatedInbound =
   | { readonly kind: 'voice'; readonly mediaId: string; readonly format: string; readonly recognition?: string }
   | { readonly kind: 'location'; readonly latitude: number; readonly longitude: number; readonly scale: number; readonly label: string }
   | { readonly kind: 'link'; readonly title: string; readonly description: string; readonly url: string }
-  /** scene: the qrscene_ suffix of a parametric QR code; absent for a plain follow. */
-  | { readonly kind: 'subscribe'; readonly scene?: string }
+  /**
+   * scene: the qrscene_ suffix of a parametric QR code; absent for a plain follow. ticket: the QR
+   * code's ticket, sent with a scene (a stand-in when absent).
+   */
+  | { readonly kind: 'subscribe'; readonly scene?: string; readonly ticket?: string }
   | { readonly kind: 'unsubscribe' }
   | { readonly kind: 'scan'; readonly scene: string; readonly ticket: string }
   | { readonly kind: 'reportLocation'; readonly latitude: number; readonly longitude: number; readonly precision: number };

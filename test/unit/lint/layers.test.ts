@@ -44,6 +44,10 @@ describe('lint: layer rules (eslint.config.mjs)', function () {
     ['src/extension.ts', 'ioredis', false],
     ['src/token/sources/redis/redisClient.ts', 'vscode', false],
     ['src/token/sources/redis/redisClient.ts', '../../../../ui/common/log', false],
+    ['src/callback/x.ts', 'vscode', false],
+    ['src/callback/reply/x.ts', '../../ui/callback/host', false],
+    ['src/callback/x.ts', '../config', false],
+    ['src/callback/x.ts', '../menu/model', false],
     // What the layers may do.
     ['src/wechat/undiciTransport.ts', 'undici', true],
     ['src/token/sources/redis/redisClient.ts', 'ioredis', true],
@@ -54,6 +58,8 @@ describe('lint: layer rules (eslint.config.mjs)', function () {
     ['src/ui/token/x.ts', 'vscode', true],
     ['src/ui/token/x.ts', '../../token/manager', true],
     ['src/extension.ts', './ui/common/log', true],
+    ['src/callback/x.ts', '../wechat/http', true],
+    ['src/callback/crypto/x.ts', '../../common/clock', true],
   ];
 
   for (const [file, specifier, allowed] of cases) {

@@ -1,0 +1,168 @@
+// The CallbackSimulator over the project's HttpTransport: builds what WeChat would push (signed,
+// encrypted in compatible and safe mode), posts it to the developer's server and reads the answer
+// with WeChat's rules. Clock and randomness are injected, so tests are deterministic.
+import { Clock, systemClock } from '../common/clock';
+import { HttpTransport } from '../wechat/http';
+import { encryptMessage } from './crypto/messageCrypto';
+import { msgSignature, urlSignature } from './crypto/signature';
+import { checkEndpoint } from './endpointCheck';
+import { blamesToken, handshakeProblems, noAnswerProblem } from './handshake';
+import { problem } from './problems';
+import { RandomSource, randomDigits, systemRandom } from './random';
+import { readReply } from './reply/readReply';
+import { signedUrl } from './signedUrl';
+import { timedRequest } from './timedRequest';
+import {
+  CallbackEndpoint,
+  CallbackSimulator,
+  HandshakeResult,
+  RawExchange,
+  SentMessage,
+  SimulationProblem,
+  SimulationRequest,
+  SimulationResult,
+} from './types';
+import { buildInboundXml, hasMsgId } from './xml/inboundXml';
+import { postedBody } from './xml/postedBody';
+
+/** WeChat waits this long for a reply before it counts none and retries. */
+export const WECHAT_REPLY_DEADLINE_MS = 5_000;
+/** How long the simulator waits at most, so a late reply can still be shown for what it was. */
+export const DEFAULT_SIMULATOR_TIMEOUT_MS = 15_000;
+
+export interface SimulatorOptions {
+  readonly clock?: Clock;
+  readonly random?: RandomSource;
+  /** Abort the request after this long (default 15 s); replies after 5 s count as late anyway. */
+  readonly timeoutMs?: number;
+}
+
+const FAILED = { kind: 'none', why: 'failed' } as const;
+
+export class HttpCallbackSimulator implements CallbackSimulator {
+  private readonly clock: Clock;
+  private readonly random: RandomSource;
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly endpoint: CallbackEndpoint,
+    private readonly transport: HttpTransport,
+    options: SimulatorOptions = {},
+  ) {
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? systemRandom;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_SIMULATOR_TIMEOUT_MS;
+  }
+
+  async send(request: SimulationRequest, signal?: AbortSignal): Promise<SimulationResult> {
+    const { endpoint } = this;
+    const sent = this.message(request);
+    const check = checkEndpoint(endpoint, true);
+    if (!check.ok) return this.unsent(sent, check.problems);
+    const timestamp = this.timestamp();
+    const nonce = randomDigits(this.random, 10);
+    const params: Record<string, string> = { signature: urlSignature(endpoint.token, timestamp, nonce), timestamp, nonce, openid: request.openId };
+    let encrypt: string | undefined;
+    if (endpoint.mode !== 'plaintext' && check.aes) {
+      encrypt = encryptMessage(sent.xml, endpoint.appId, check.aes, this.random);
+      params['encrypt_type'] = 'aes';
+      params['msg_signature'] = msgSignature(endpoint.token, timestamp, nonce, encrypt);
+    }
+    const requestUrl = signedUrl(endpoint.url, params);
+    const body = postedBody(endpoint.mode, sent.xml, endpoint.accountUserName, encrypt);
+    const exchange = await timedRequest(
+      this.transport,
+      this.clock,
+      { method: 'POST', url: requestUrl, body, headers: { 'Content-Type': 'text/xml' } },
+      this.timeoutMs,
+      signal,
+    );
+    const raw = { requestUrl, requestXml: sent.xml, postedBody: body };
+    if (exchange.outcome !== 'response') {
+      const reply = exchange.outcome === 'timeout' ? ({ kind: 'none', why: 'late' } as const) : FAILED;
+      const problems = [noAnswerProblem(exchange, requestUrl, this.timeoutMs)];
+      return { sent, reply, problems, elapsedMs: exchange.elapsedMs, exchange: { ...raw, responseBody: '' } };
+    }
+    const { response, elapsedMs } = exchange;
+    const rawExchange: RawExchange = { ...raw, status: response.status, responseBody: response.body };
+    if (response.status !== 200) {
+      const problems = [await this.diagnoseRejection(response.status, signal)];
+      return { sent, reply: FAILED, problems, elapsedMs, exchange: rawExchange };
+    }
+    const read = readReply(response.body, {
+      mode: endpoint.mode,
+      token: endpoint.token,
+      appId: endpoint.appId,
+      ...(check.aes ? { aes: check.aes } : {}),
+      openId: request.openId,
+      accountUserName: endpoint.accountUserName,
+      maxArticles: hasMsgId(request.inbound) ? 1 : 8,
+    });
+    const late = elapsedMs > WECHAT_REPLY_DEADLINE_MS;
+    return {
+      sent,
+      reply: late ? { kind: 'none', why: 'late' } : read.reply,
+      problems: late ? [problem('late', elapsedMs), ...read.problems] : read.problems,
+      elapsedMs,
+      exchange: read.decryptedXml !== undefined ? { ...rawExchange, decryptedReplyXml: read.decryptedXml } : rawExchange,
+    };
+  }
+
+  async verifyUrl(signal?: AbortSignal): Promise<HandshakeResult> {
+    const check = checkEndpoint(this.endpoint, false);
+    if (!check.ok) return { ok: false, problems: check.problems, requestUrl: this.endpoint.url, responseBody: '', elapsedMs: 0 };
+    const timestamp = this.timestamp();
+    const nonce = randomDigits(this.random, 10);
+    const echostr = randomDigits(this.random, 19);
+    const requestUrl = signedUrl(this.endpoint.url, { signature: urlSignature(this.endpoint.token, timestamp, nonce), echostr, timestamp, nonce });
+    const exchange = await timedRequest(this.transport, this.clock, { method: 'GET', url: requestUrl }, this.timeoutMs, signal);
+    const problems = handshakeProblems(exchange, echostr, requestUrl, this.timeoutMs);
+    const response = exchange.outcome === 'response' ? exchange.response : undefined;
+    return {
+      ok: problems.length === 0,
+      problems,
+      requestUrl,
+      ...(response ? { status: response.status } : {}),
+      responseBody: response?.body ?? '',
+      elapsedMs: exchange.elapsedMs,
+    };
+  }
+
+  /** The message to push: the retried one unchanged, or a new one stamped now. */
+  private message(request: SimulationRequest): SentMessage {
+    if (request.retryOf) return request.retryOf;
+    const createTime = Math.floor(this.clock.now() / 1000);
+    // 18 digits: a MsgId is a 64-bit integer, and 18 digits always fit in a signed one.
+    const msgId = hasMsgId(request.inbound) ? randomDigits(this.random, 18) : undefined;
+    const xml = buildInboundXml(request.inbound, {
+      toUserName: this.endpoint.accountUserName,
+      fromUserName: request.openId,
+      createTime,
+      ...(msgId !== undefined ? { msgId } : {}),
+    });
+    return { ...(msgId !== undefined ? { msgId } : {}), createTime, xml };
+  }
+
+  private timestamp(): string {
+    return String(Math.floor(this.clock.now() / 1000));
+  }
+
+  private unsent(sent: SentMessage, problems: readonly SimulationProblem[]): SimulationResult {
+    const exchange = { requestUrl: this.endpoint.url, requestXml: sent.xml, postedBody: '', responseBody: '' };
+    return { sent, reply: FAILED, problems, elapsedMs: 0, exchange };
+  }
+
+  /**
+   * A push the server refused says little on its own; the URL check tells the Token apart from
+   * the key: if the server accepts the check, the Token matches and the encryption is to blame.
+   */
+  private async diagnoseRejection(status: number, signal?: AbortSignal): Promise<SimulationProblem> {
+    if (status < 400) return problem('httpStatus', status);
+    const probe = await this.verifyUrl(signal);
+    if (probe.ok) {
+      return this.endpoint.mode === 'plaintext' ? problem('httpStatus', status) : problem('rejectedEncrypted', status, this.endpoint.appId, this.endpoint.mode);
+    }
+    return blamesToken(probe.problems) ? problem('rejectedToken', status) : problem('httpStatus', status);
+  }
+}
+
