@@ -73,6 +73,8 @@ export type SimulatedEventKind = (typeof SIMULATED_EVENTS)[number];
 export interface ChatStrings {
   readonly heading: string;
   readonly inputLabel: string;
+  /** The input bar's button back to the custom menu. */
+  readonly menuSwitch: string;
   readonly inputPlaceholder: string;
   readonly send: string;
   readonly moreEvents: string;

@@ -10,6 +10,7 @@ export function chatStrings(t: Localize): ChatStrings {
   return {
     heading: t('Messages with your server'),
     inputLabel: t('Message to send as the follower'),
+    menuSwitch: t('Switch to the custom menu'),
     inputPlaceholder: t('Type a message, Enter sends it'),
     send: t('Send'),
     moreEvents: t('More events and messages'),

@@ -128,13 +128,13 @@ export class CallbackSetup {
 
   private askSecret(title: string, which: 'token' | 'aesKey', stored: boolean): Thenable<string | undefined> {
     const t = vscode.l10n.t;
-    const keep = stored ? t(' Leave it empty to keep the one stored.') : '';
+    const what =
+      which === 'token'
+        ? t('The Token (令牌) from the console, 3 to 32 letters or digits. Stored in the OS keychain only.')
+        : t('The EncodingAESKey (消息加解密密钥) from the console, 43 letters or digits. Stored in the OS keychain only.');
     return vscode.window.showInputBox({
       title,
-      prompt:
-        (which === 'token'
-          ? t('The Token (令牌) from the console, 3 to 32 letters or digits. Stored in the OS keychain only.')
-          : t('The EncodingAESKey (消息加解密密钥) from the console, 43 letters or digits. Stored in the OS keychain only.')) + keep,
+      prompt: stored ? `${what} ${t('Leave it empty to keep the one stored.')}` : what,
       password: true,
       ignoreFocusOut: true,
       validateInput: (input) => {

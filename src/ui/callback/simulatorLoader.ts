@@ -2,14 +2,10 @@
 // handshake, never at activation, and makes a CallbackSimulator for an endpoint. The HTTP goes
 // through the extension's transport (loopback URLs direct, others through VS Code's proxy).
 import type * as vscode from 'vscode';
+import type { CallbackModule } from '../../callback/bundle';
 import type { CallbackEndpoint, CallbackSimulator } from '../../callback/types';
 import type { HttpTransport } from '../../wechat/http';
 import { lazyRequire } from '../common/lazyRequire';
-
-/** Shape of dist/callback.js (src/callback/bundle.ts). */
-export interface CallbackModule {
-  createCallbackSimulator(endpoint: CallbackEndpoint, transport: HttpTransport): CallbackSimulator;
-}
 
 export class SimulatorLoader {
   private module: CallbackModule | undefined;
