@@ -6,7 +6,9 @@ import { CallbackEndpoint, CallbackSimulator } from './types';
 
 export { PROBLEM_TEMPLATES, formatTemplate } from './problems';
 export { isValidCallbackToken, isValidEncodingAesKey } from './secretFormat';
-export { WECHAT_REPLY_DEADLINE_MS } from './httpSimulator';
+export { WECHAT_REPLY_DEADLINE_MS, WECHAT_RETRIES } from './httpSimulator';
+export { randomOpenId, standInAccountUserName } from './identities';
+export { systemRandom } from './random';
 export type { SimulatorOptions };
 
 export function createCallbackSimulator(endpoint: CallbackEndpoint, transport: HttpTransport, options?: SimulatorOptions): CallbackSimulator {

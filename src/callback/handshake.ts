@@ -10,7 +10,7 @@ const EXCERPT = 80;
 export function noAnswerProblem(exchange: Exclude<Exchange, { outcome: 'response' }>, url: string, timeoutMs: number): SimulationProblem {
   switch (exchange.outcome) {
     case 'timeout':
-      return problem('timeout', Math.round(timeoutMs / 1000));
+      return problem('timeout', Number((timeoutMs / 1000).toFixed(1)));
     case 'refused':
       return problem('refused', new URL(url).host);
     case 'network':

@@ -27,6 +27,8 @@ import { postedBody } from './xml/postedBody';
 
 /** WeChat waits this long for a reply before it counts none and retries. */
 export const WECHAT_REPLY_DEADLINE_MS = 5_000;
+/** After a missed deadline WeChat pushes the same message up to this many more times. */
+export const WECHAT_RETRIES = 3;
 /** How long the simulator waits at most, so a late reply can still be shown for what it was. */
 export const DEFAULT_SIMULATOR_TIMEOUT_MS = 15_000;
 

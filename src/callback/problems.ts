@@ -136,7 +136,14 @@ export const PROBLEM_TEMPLATES = {
 
 export type ProblemCode = keyof typeof PROBLEM_TEMPLATES;
 
-export function problem(code: ProblemCode, ...args: (string | number)[]): SimulationProblem {
+type Arg = string | number;
+/** The placeholder numbers a template uses, e.g. '0' | '1'. */
+type PlaceholdersOf<T extends string> = T extends `${string}{${infer N}}${infer Rest}` ? N | PlaceholdersOf<Rest> : never;
+type Used<C extends ProblemCode> = PlaceholdersOf<(typeof PROBLEM_TEMPLATES)[C]['message'] | (typeof PROBLEM_TEMPLATES)[C]['fix']>;
+/** As many arguments as the templates use, checked at compile time (templates use at most {2}). */
+type ArgsOf<C extends ProblemCode> = '2' extends Used<C> ? [Arg, Arg, Arg] : '1' extends Used<C> ? [Arg, Arg] : '0' extends Used<C> ? [Arg] : [];
+
+export function problem<C extends ProblemCode>(code: C, ...args: ArgsOf<C>): SimulationProblem {
   const { message, fix } = PROBLEM_TEMPLATES[code];
   return { code, message, fix, args };
 }

@@ -7,7 +7,7 @@ export type HttpMethod = 'GET' | 'POST';
 export interface HttpRequest {
   readonly method: HttpMethod;
   readonly url: string;
-  /** JSON text for POST requests. */
+  /** The POST body: JSON for the WeChat API, XML for the callback simulator. */
   readonly body?: string;
   readonly headers?: Readonly<Record<string, string>>;
   /** Aborts the request when it fires (timeouts, cancellation). */

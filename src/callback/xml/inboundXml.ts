@@ -20,6 +20,11 @@ export function hasMsgId(inbound: SimulatedInbound): boolean {
   return ['text', 'image', 'voice', 'location', 'link'].includes(inbound.kind);
 }
 
+/** MenuId is a bare number in WeChat's pushes; anything else a developer typed stays text. */
+function menuIdField(menuId: string | undefined): bigint | string | undefined {
+  return menuId !== undefined && /^\d{1,19}$/.test(menuId) ? BigInt(menuId) : menuId;
+}
+
 function eventKeyless(event: string): XmlFields {
   return { MsgType: 'event', Event: event };
 }
@@ -31,9 +36,9 @@ function menuFields(button: TappedButton): XmlFields {
     case 'click':
       return { MsgType: 'event', Event: 'CLICK', EventKey: key };
     case 'view':
-      return { MsgType: 'event', Event: 'VIEW', EventKey: button.url ?? '', MenuId: button.menuId };
+      return { MsgType: 'event', Event: 'VIEW', EventKey: button.url ?? '', MenuId: menuIdField(button.menuId) };
     case 'miniprogram':
-      return { MsgType: 'event', Event: 'view_miniprogram', EventKey: button.pagepath ?? '', MenuId: button.menuId };
+      return { MsgType: 'event', Event: 'view_miniprogram', EventKey: button.pagepath ?? '', MenuId: menuIdField(button.menuId) };
     case 'scancode_push':
     case 'scancode_waitmsg':
       return {
