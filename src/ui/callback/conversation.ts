@@ -8,7 +8,10 @@ import type { Localize } from '../../common/localize';
 import type { ChatStrings, ChatView, ExchangeView, ProblemView, ReplyView } from '../../menu/preview/chat';
 import { linksOf, replyViews } from './replyView';
 
-/** WeChat retries a message it got no answer to in 5 s, three times in all. */
+/**
+ * WeChat retries a message it got no answer to in 5 s, three times in all. The core says the same
+ * (httpSimulator.ts); importing it from there would pull the crypto into dist/commands.js.
+ */
 export const WECHAT_RETRIES = 3;
 /** The chat keeps the latest exchanges; older ones scroll away. */
 const MAX_EXCHANGES = 100;

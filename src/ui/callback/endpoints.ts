@@ -1,13 +1,14 @@
 // Which callback the active account's simulated messages go to: its settings (URL, message mode,
 // original ID) and its secrets (Token, EncodingAESKey), read fresh for every exchange so a change
 // in Set Up Callback or settings.json applies to the next tap. Also the follower's OpenID.
-import { randomBytes } from 'node:crypto';
 import type * as vscode from 'vscode';
+import { randomOpenId, standInAccountUserName } from '../../callback/identities';
+import { systemRandom } from '../../callback/random';
 import type { CallbackEndpoint } from '../../callback/types';
 import type { WeChatConfig } from '../../config';
 import type { Account } from '../../token/accounts';
 import type { CallbackSecrets } from './callbackSecrets';
-import { isOpenId, randomOpenId, standInUserName } from './settings';
+import { isOpenId } from './settings';
 
 export type EndpointState =
   | { readonly ok: true; readonly endpoint: CallbackEndpoint; readonly account: Account }
@@ -33,7 +34,7 @@ export class CallbackEndpoints {
     if (settings.mode !== 'plaintext' && !secrets.encodingAesKey) return { ok: false, missing: 'aesKey', account };
     const endpoint: CallbackEndpoint = {
       appId: account.appId,
-      accountUserName: settings.originalId || standInUserName(account.appId),
+      accountUserName: settings.originalId || standInAccountUserName(account.appId),
       url: settings.url,
       mode: settings.mode,
       token: secrets.token,
@@ -50,7 +51,7 @@ export async function followerOpenId(configured: string | undefined, globalState
   if (configured && isOpenId(configured.trim())) return configured.trim();
   const saved = globalState.get<unknown>(OPEN_ID_STATE_KEY);
   if (typeof saved === 'string' && isOpenId(saved)) return saved;
-  const generated = randomOpenId((size) => randomBytes(size));
+  const generated = randomOpenId(systemRandom);
   await globalState.update(OPEN_ID_STATE_KEY, generated);
   return generated;
 }

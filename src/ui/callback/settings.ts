@@ -79,23 +79,8 @@ export function parseCallbacks(raw: unknown): ParsedCallbacks {
   return { byAppId, warnings };
 }
 
-/** The stand-in ToUserName when the original ID is not known: gh_ and 12 characters derived from the AppID. */
-export function standInUserName(appId: string): string {
-  return `gh_${appId.replace(/^wx/, '').padEnd(12, '0').slice(0, 12)}`;
-}
-
 const OPEN_ID = /^[0-9A-Za-z_-]{28}$/;
-const OPEN_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-/** OpenIDs of Official Accounts are 28 characters of the URL-safe alphabet, starting with "o". */
+/** OpenIDs of Official Accounts are 28 characters of the URL-safe alphabet (the core's randomOpenId makes one). */
 export function isOpenId(value: string): boolean {
   return OPEN_ID.test(value);
-}
-
-/** A random follower: "o" + 27 characters, as WeChat's OpenIDs look. `random` gives bytes. */
-export function randomOpenId(random: (size: number) => Uint8Array): string {
-  const bytes = random(27);
-  let id = 'o';
-  for (const byte of bytes) id += OPEN_ID_ALPHABET[byte % OPEN_ID_ALPHABET.length];
-  return id;
 }

@@ -1,7 +1,8 @@
 // The callback settings: where events may go (https, or http to this machine only), what a
 // broken entry falls back to, and the follower's OpenID.
 import * as assert from 'node:assert/strict';
-import { checkCallbackUrl, isOpenId, isOriginalId, parseCallbacks, randomOpenId, standInUserName } from '../../../../src/ui/callback/settings';
+import { randomOpenId, standInAccountUserName } from '../../../../src/callback/identities';
+import { checkCallbackUrl, isOpenId, isOriginalId, parseCallbacks } from '../../../../src/ui/callback/settings';
 import { hardeningCase } from '../../../hardening/ledger';
 
 describe('callback settings', () => {
@@ -48,16 +49,15 @@ describe('callback settings', () => {
     assert.equal(parseCallbacks(undefined).warnings.length, 0);
   });
 
-  it('original IDs and the stand-in ToUserName', () => {
+  it('original IDs; the core\'s stand-in ToUserName passes the same check', () => {
     assert.equal(isOriginalId('gh_0123456789ab'), true);
     assert.equal(isOriginalId('gh_short'), false);
-    assert.equal(standInUserName('wx0123456789abcdef'), 'gh_0123456789ab');
-    assert.equal(isOriginalId(standInUserName('wx0123456789abcdef')), true);
+    assert.equal(isOriginalId(standInAccountUserName('wx0123456789abcdef')), true);
   });
 
-  it('a random OpenID is "o" and 27 URL-safe characters', () => {
+  it('the core\'s random OpenID is what the setting accepts', () => {
     let n = 0;
-    const id = randomOpenId((size) => Uint8Array.from({ length: size }, () => n++ * 37));
+    const id = randomOpenId({ bytes: (size) => Buffer.from(Array.from({ length: size }, () => (n++ * 37) & 0xff)) });
     assert.equal(id.length, 28);
     assert.ok(id.startsWith('o'));
     assert.ok(isOpenId(id), id);
