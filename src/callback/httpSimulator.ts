@@ -3,13 +3,14 @@
 // with WeChat's rules. Clock and randomness are injected, so tests are deterministic.
 import { Clock, systemClock } from '../common/clock';
 import { HttpTransport } from '../wechat/http';
-import { encryptMessage } from './crypto/messageCrypto';
+import { AesKey, encryptMessage } from './crypto/messageCrypto';
 import { msgSignature, urlSignature } from './crypto/signature';
 import { checkEndpoint } from './endpointCheck';
 import { blamesToken, handshakeProblems, noAnswerProblem } from './handshake';
 import { problem } from './problems';
 import { RandomSource, randomDigits, systemRandom } from './random';
 import { readReply } from './reply/readReply';
+import { newsLimit } from './reply/replyMessage';
 import { signedUrl } from './signedUrl';
 import { timedRequest } from './timedRequest';
 import {
@@ -57,57 +58,43 @@ export class HttpCallbackSimulator implements CallbackSimulator {
   }
 
   async send(request: SimulationRequest, signal?: AbortSignal): Promise<SimulationResult> {
-    const { endpoint } = this;
     const sent = this.message(request);
-    const check = checkEndpoint(endpoint, true);
+    const check = checkEndpoint(this.endpoint, true);
     if (!check.ok) return this.unsent(sent, check.problems);
-    const timestamp = this.timestamp();
-    const nonce = randomDigits(this.random, 10);
-    const params: Record<string, string> = { signature: urlSignature(endpoint.token, timestamp, nonce), timestamp, nonce, openid: request.openId };
-    let encrypt: string | undefined;
-    if (endpoint.mode !== 'plaintext' && check.aes) {
-      encrypt = encryptMessage(sent.xml, endpoint.appId, check.aes, this.random);
-      params['encrypt_type'] = 'aes';
-      params['msg_signature'] = msgSignature(endpoint.token, timestamp, nonce, encrypt);
-    }
-    const requestUrl = signedUrl(endpoint.url, params);
-    const body = postedBody(endpoint.mode, sent.xml, endpoint.accountUserName, encrypt);
+    const push = this.signedPush(sent, request.openId, check.aes);
     const exchange = await timedRequest(
       this.transport,
       this.clock,
-      { method: 'POST', url: requestUrl, body, headers: { 'Content-Type': 'text/xml' } },
+      { method: 'POST', url: push.requestUrl, body: push.postedBody, headers: { 'Content-Type': 'text/xml' } },
       this.timeoutMs,
       signal,
     );
-    const raw = { requestUrl, requestXml: sent.xml, postedBody: body };
     if (exchange.outcome !== 'response') {
+      // No answer in time is what WeChat calls late; no answer at all is a failed push.
       const reply = exchange.outcome === 'timeout' ? ({ kind: 'none', why: 'late' } as const) : FAILED;
-      const problems = [noAnswerProblem(exchange, requestUrl, this.timeoutMs)];
-      return { sent, reply, problems, elapsedMs: exchange.elapsedMs, exchange: { ...raw, responseBody: '' } };
+      const problems = [noAnswerProblem(exchange, push.requestUrl, this.timeoutMs)];
+      return { sent, reply, problems, elapsedMs: exchange.elapsedMs, exchange: { ...push, responseBody: '' } };
     }
     const { response, elapsedMs } = exchange;
-    const rawExchange: RawExchange = { ...raw, status: response.status, responseBody: response.body };
+    const raw: RawExchange = { ...push, status: response.status, responseBody: response.body };
     if (response.status !== 200) {
-      const problems = [await this.diagnoseRejection(response.status, signal)];
-      return { sent, reply: FAILED, problems, elapsedMs, exchange: rawExchange };
+      return { sent, reply: FAILED, problems: [await this.diagnoseRejection(response.status, signal)], elapsedMs, exchange: raw };
     }
     const read = readReply(response.body, {
-      mode: endpoint.mode,
-      token: endpoint.token,
-      appId: endpoint.appId,
+      mode: this.endpoint.mode,
+      token: this.endpoint.token,
+      appId: this.endpoint.appId,
       ...(check.aes ? { aes: check.aes } : {}),
       openId: request.openId,
-      accountUserName: endpoint.accountUserName,
-      maxArticles: hasMsgId(request.inbound) ? 1 : 8,
+      accountUserName: this.endpoint.accountUserName,
+      maxArticles: newsLimit(request.inbound),
     });
-    const late = elapsedMs > WECHAT_REPLY_DEADLINE_MS;
-    return {
-      sent,
-      reply: late ? { kind: 'none', why: 'late' } : read.reply,
-      problems: late ? [problem('late', elapsedMs), ...read.problems] : read.problems,
-      elapsedMs,
-      exchange: read.decryptedXml !== undefined ? { ...rawExchange, decryptedReplyXml: read.decryptedXml } : rawExchange,
-    };
+    const exchangeRecord = read.decryptedXml !== undefined ? { ...raw, decryptedReplyXml: read.decryptedXml } : raw;
+    // A late reply is still read, so its other problems show too, but the follower never sees it.
+    if (elapsedMs > WECHAT_REPLY_DEADLINE_MS) {
+      return { sent, reply: { kind: 'none', why: 'late' }, problems: [problem('late', elapsedMs), ...read.problems], elapsedMs, exchange: exchangeRecord };
+    }
+    return { sent, reply: read.reply, problems: read.problems, elapsedMs, exchange: exchangeRecord };
   }
 
   async verifyUrl(signal?: AbortSignal): Promise<HandshakeResult> {
@@ -143,6 +130,25 @@ export class HttpCallbackSimulator implements CallbackSimulator {
       ...(msgId !== undefined ? { msgId } : {}),
     });
     return { ...(msgId !== undefined ? { msgId } : {}), createTime, xml };
+  }
+
+  /** The signed URL and body of one push; a retry gets a fresh timestamp, nonce and ciphertext. */
+  private signedPush(sent: SentMessage, openId: string, aes: AesKey | undefined): Omit<RawExchange, 'responseBody'> {
+    const { endpoint } = this;
+    const timestamp = this.timestamp();
+    const nonce = randomDigits(this.random, 10);
+    const params: Record<string, string> = { signature: urlSignature(endpoint.token, timestamp, nonce), timestamp, nonce, openid: openId };
+    let encrypt: string | undefined;
+    if (endpoint.mode !== 'plaintext' && aes) {
+      encrypt = encryptMessage(sent.xml, endpoint.appId, aes, this.random);
+      params['encrypt_type'] = 'aes';
+      params['msg_signature'] = msgSignature(endpoint.token, timestamp, nonce, encrypt);
+    }
+    return {
+      requestUrl: signedUrl(endpoint.url, params),
+      requestXml: sent.xml,
+      postedBody: postedBody(endpoint.mode, sent.xml, endpoint.accountUserName, encrypt),
+    };
   }
 
   private timestamp(): string {

@@ -1,8 +1,17 @@
 // Reads a passive reply's fields (被动回复用户消息) into what the follower would see, or the
 // problem that makes WeChat drop it.
 import { problem } from '../problems';
-import { NewsArticle, SimulatedReply, SimulationProblem } from '../types';
+import { NewsArticle, SimulatedInbound, SimulatedReply, SimulationProblem } from '../types';
+import { hasMsgId } from '../xml/inboundXml';
 import { XmlNode, childOf, childrenOf, textOf } from '../xml/xmlCodec';
+
+/**
+ * WeChat shows one article in a news reply to an ordinary message (text, image, voice, location,
+ * link…) and up to eight in a reply to an event.
+ */
+export function newsLimit(inbound: SimulatedInbound): number {
+  return hasMsgId(inbound) ? 1 : 8;
+}
 
 export interface ReplyAddressing {
   /** The follower's OpenID: the reply's ToUserName. */
