@@ -12,7 +12,7 @@ import type { ExchangeView } from '../../src/menu/preview/chat';
 import { flushLedger, recordLeakScan } from '../hardening/ledger';
 import { startWebotServer, type WebotServer } from '../unit/callback/sdk/webotServer';
 import { ensureAccount } from './support/api';
-import { filesContaining, itConfig } from './support/env';
+import { filesContaining, itConfig, waitFor } from './support/env';
 import { closeAllEditorsDiscarding, deleteWorkspaceFile, menuText, writeWorkspaceFile } from './support/menu';
 
 const TOKEN = 'simuiToken2026abc';
@@ -134,6 +134,21 @@ suite('callback simulator: Set Up Callback, Verify Callback URL, a tap in the me
       shown.push(JSON.stringify([view, sub, menu]));
     });
   }
+
+  test('Open Simulator with no menu file in the editor opens a phone of its own; with one, that menu\'s preview', async () => {
+    await closeAllEditorsDiscarding();
+    const webviewTabs = (): vscode.Tab[] =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview);
+    await vscode.commands.executeCommand('wechat.openSimulator');
+    // The tab model follows the new panel a moment later.
+    await waitFor('the simulator tab', () => webviewTabs().some((tab) => tab.label === 'WeChat Simulator'));
+    await vscode.commands.executeCommand('wechat.openSimulator');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepStrictEqual(webviewTabs().map((tab) => tab.label), ['WeChat Simulator'], 'a second Open Simulator reuses the phone');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(menuUri));
+    await vscode.commands.executeCommand('wechat.openSimulator');
+    await waitFor('the menu preview tab', () => webviewTabs().some((tab) => tab.label === 'Menu Preview: simulator.wechat-menu.json'));
+  });
 
   test('[leak] the Token and EncodingAESKey are in no view, result or file the extension wrote', async () => {
     const config = await itConfig();
