@@ -97,3 +97,14 @@ export async function saveConnectionSetting(key: 'redis.url' | 'tokenService.url
 function sameAppId(item: unknown, appId: string): boolean {
   return typeof item === 'object' && item !== null && (item as Record<string, unknown>)['appId'] === appId;
 }
+
+/**
+ * Writes one account's callback (URL, message mode, original ID) to the user's
+ * `wechat.simulator.callbacks`: machine-scoped, so a workspace cannot redirect where events go.
+ */
+export async function saveCallbackSettings(appId: string, entry: { readonly url: string; readonly mode: string; readonly originalId: string }): Promise<void> {
+  const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  const current = config.inspect<unknown>('simulator.callbacks')?.globalValue;
+  const map = typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as Record<string, unknown>) : {};
+  await config.update('simulator.callbacks', { ...map, [appId]: entry }, vscode.ConfigurationTarget.Global);
+}

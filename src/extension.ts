@@ -34,6 +34,7 @@ import { ErrcodeCatalog, GENERAL_ERRCODES } from './wechat/errcodes';
 import { InvalidBaseUrlError } from './wechat/errors';
 import { jsSdkCommandTable } from './ui/diagnostics/commands';
 import { JSAPI_TICKET_KEY_PREFIX } from './ui/common/secretKeys';
+import { callbackCommandTable } from './ui/callback/commands';
 
 /** What activate() returns: read-only views for integration tests and other extensions. */
 export interface WeChatExtensionApi {
@@ -134,6 +135,8 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     (commands ??= lazyRequire<CommandsModule>(context.extensionUri, 'commands.js').createCommands({
       appSecrets, manager, log, clock, accounts, confirmations, store, teamCredentials,
       client,
+      extensionUri: context.extensionUri,
+      transport: () => client.getTransport(),
       secrets: context.secrets,
       workspaceState: context.workspaceState,
       globalState: context.globalState,
@@ -172,6 +175,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     showError: (what, error) => loadCommands().presenter.show(what, error),
     registerErrcodes: (table) => errcodes.add(table),
     confirm: (prompt, invocation) => confirmations.confirm(prompt, invocation),
+    simulatorChat: (post) => loadCommands().callback.createChat(post),
   });
   context.subscriptions.push(menus);
 
@@ -185,6 +189,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     jsSdkCommandTable(loadCommands),
     callDiagnosticsCommandTable(loadCommands),
     networkCommandTable(loadCommands),
+    callbackCommandTable(loadCommands),
   ];
   context.subscriptions.push(...registerCommandTables(tables, confirmations));
 

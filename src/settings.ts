@@ -6,6 +6,7 @@ import { Account, parseAccounts } from './token/accounts';
 import { StatusBarShow } from './token/status/visibility';
 import { TokenMode } from './token/store';
 import { BaseUrlCheck, checkApiBaseUrl } from './wechat/baseUrl';
+import { CALLBACKS_SETTING, CallbackSettings, OPEN_ID_SETTING, parseCallbacks } from './ui/callback/settings';
 
 export const CONFIG_SECTION = 'wechat';
 
@@ -29,6 +30,10 @@ export interface WeChatConfig {
   readonly teamMinReadIntervalSeconds: number;
   /** Opt-in: WECHAT_ACCESS_TOKEN / WECHAT_APPID in new integrated terminals. */
   readonly terminalExposeToken: boolean;
+  /** The callback simulator's endpoint per AppID (machine-scoped, like the other URLs). */
+  readonly callbacks: ReadonlyMap<string, CallbackSettings>;
+  /** wechat.simulator.openId: the simulated follower; undefined for the generated default. */
+  readonly simulatorOpenId: string | undefined;
   /** What was wrong with the settings as written (logged, never shown as an error). */
   readonly warnings: readonly string[];
 }
@@ -54,8 +59,10 @@ export function parseConfig(raw: (key: string) => unknown): WeChatConfig {
     tokenServiceUrl: read.text('tokenService.url'),
     teamMinReadIntervalSeconds: read.number('teamSource.minReadIntervalSeconds', READ_INTERVAL_BOUNDS, 30),
     terminalExposeToken: read.boolean('terminal.exposeToken', false),
+    simulatorOpenId: read.text(OPEN_ID_SETTING),
   };
   const { accounts, warnings } = parseAccounts(raw('accounts'), { appId: config.appId, accountName: config.accountName });
-  return { ...config, accounts, warnings: [...read.warnings, ...warnings] };
+  const callbacks = parseCallbacks(raw(CALLBACKS_SETTING));
+  return { ...config, accounts, callbacks: callbacks.byAppId, warnings: [...read.warnings, ...warnings, ...callbacks.warnings] };
 }
 

@@ -27,6 +27,8 @@ import type { ErrcodeLookup } from '../wechat/errcodes';
 import { QuotaResetLedger } from '../wechat/quotaResets';
 import { CallDiagnostics } from './diagnostics/callDiagnostics';
 import { NetworkCommands } from './diagnostics/networkCommands';
+import { CallbackFeature, createCallbackFeature } from './callback/callbackFeature';
+import type { HttpTransport } from '../wechat/http';
 
 export interface CommandsHost extends AccountSwitcherHost {
   readonly appSecrets: AppSecrets;
@@ -44,6 +46,9 @@ export interface CommandsHost extends AccountSwitcherHost {
   readonly globalState: vscode.Memento;
   /** The errcode tables in force, to explain an answer in a looked-up request. */
   readonly errcodes: ErrcodeLookup;
+  /** The callback simulator loads dist/callback.js from here and posts through the transport. */
+  readonly extensionUri: vscode.Uri;
+  readonly transport: () => Promise<HttpTransport>;
 }
 
 export interface Commands {
@@ -56,6 +61,7 @@ export interface Commands {
   readonly jsSdk: JsSdkSignatureCommand;
   readonly callDiagnostics: CallDiagnostics;
   readonly network: NetworkCommands;
+  readonly callback: CallbackFeature;
 }
 
 /** Shape of dist/commands.js. */
@@ -108,8 +114,18 @@ export function createCommands(host: CommandsHost): Commands {
     },
     ensureCredentials: () => accounts.ensureCredentials(),
   });
+  const callback = createCallbackFeature({
+    extensionUri: host.extensionUri,
+    secrets: host.secrets,
+    globalState: host.globalState,
+    account: () => host.accounts.current,
+    config: host.config,
+    transport: host.transport,
+    presenter,
+    log: host.log,
+  });
   return {
-    presenter, accounts, tokens, switcher, teamCredentials, callDiagnostics, jsSdk, network,
+    presenter, accounts, tokens, switcher, teamCredentials, callDiagnostics, jsSdk, network, callback,
     showTokenSource: () => showTokenSource(host.tokenSourceFacts(), host.clock),
   };
 }

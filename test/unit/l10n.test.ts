@@ -1,9 +1,11 @@
 // Every string the extension shows has a zh-cn translation, and the bundle holds nothing else.
 // Strings come from four places: literals passed to l10n.t / t / localize in src/, the errcode
-// table, the team-source failure table, and the menu core's catalogues (menuTexts.ts).
+// table, the team-source failure table, the callback simulator's problem templates, and the menu
+// core's catalogues (menuTexts.ts).
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROBLEM_TEMPLATES } from '../../src/callback/problems';
 import { TEAM_SOURCE_TEXTS } from '../../src/token/sources/teamSourceError';
 import { GENERAL_ERRCODES, UNKNOWN_ERRCODE } from '../../src/wechat/errcodes';
 import { catalogue } from './menu/menuTexts';
@@ -33,7 +35,12 @@ function literalMessages(): Map<string, string> {
 }
 
 function tableMessages(): string[] {
-  return [...[UNKNOWN_ERRCODE, ...Object.values(GENERAL_ERRCODES)].flatMap((info) => [info.meaning, info.fix]), ...TEAM_SOURCE_TEXTS];
+  return [
+    ...[UNKNOWN_ERRCODE, ...Object.values(GENERAL_ERRCODES)].flatMap((info) => [info.meaning, info.fix]),
+    ...TEAM_SOURCE_TEXTS,
+    // The callback simulator's problems (issue 13): English templates the UI localises.
+    ...Object.values(PROBLEM_TEMPLATES).flatMap((template) => [template.message, template.fix]),
+  ];
 }
 
 const placeholders = (s: string): string[] => [...new Set(s.match(/\{\d+\}/g) ?? [])].sort();

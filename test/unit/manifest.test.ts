@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MENU_SCHEMA_URI } from '../../src/menu/schemaUri';
-import { ACCOUNT_COMMANDS, CALL_DIAGNOSTICS_COMMANDS, GENERAL_COMMANDS, JSSDK_COMMANDS, MENU_COMMANDS, NETWORK_COMMANDS, TOKEN_COMMANDS } from '../../src/ui/common/commandIds';
+import { ACCOUNT_COMMANDS, CALL_DIAGNOSTICS_COMMANDS, CALLBACK_COMMANDS, GENERAL_COMMANDS, JSSDK_COMMANDS, MENU_COMMANDS, NETWORK_COMMANDS, TOKEN_COMMANDS } from '../../src/ui/common/commandIds';
 import { hasMenuFileName } from '../../src/ui/menu/documents';
 
 /** Every feature's group of command ids (each is one feature's CommandTable key set). */
@@ -16,6 +16,7 @@ const COMMAND_GROUPS = {
   jsSdk: JSSDK_COMMANDS,
   callDiagnostics: CALL_DIAGNOSTICS_COMMANDS,
   network: NETWORK_COMMANDS,
+  callback: CALLBACK_COMMANDS,
 };
 
 const root = join(__dirname, '..', '..', '..');
@@ -92,6 +93,9 @@ describe('package.json', () => {
     assert.equal(title(MENU_COMMANDS.deleteConditionalMenu), 'Delete Conditional Menu');
     assert.equal(title(MENU_COMMANDS.newMenuFile), 'New Menu File');
     assert.equal(title(MENU_COMMANDS.tryMatchMenu), 'Try Match');
+    assert.equal(title(CALLBACK_COMMANDS.setUpCallback), 'Set Up Callback');
+    assert.equal(title(CALLBACK_COMMANDS.verifyCallbackUrl), 'Verify Callback URL');
+    assert.equal(title(MENU_COMMANDS.openSimulator), 'Open Simulator');
   });
 
   it('hides the internal status-bar command from the palette', () => {
@@ -124,7 +128,7 @@ describe('package.json', () => {
       Object.keys(properties).sort(),
       [
         'wechat.accountName', 'wechat.accounts', 'wechat.apiBaseUrl', 'wechat.appId', 'wechat.autoRefresh', 'wechat.redis.url',
-        'wechat.refreshMarginSeconds', 'wechat.requestTimeoutSeconds', 'wechat.statusBar.show', 'wechat.teamSource.minReadIntervalSeconds', 'wechat.terminal.exposeToken',
+        'wechat.refreshMarginSeconds', 'wechat.requestTimeoutSeconds', 'wechat.simulator.callbacks', 'wechat.simulator.openId', 'wechat.statusBar.show', 'wechat.teamSource.minReadIntervalSeconds', 'wechat.terminal.exposeToken',
         'wechat.tokenMode', 'wechat.tokenService.url',
       ],
     );
@@ -133,8 +137,10 @@ describe('package.json', () => {
     // The AppSecret's destination, and which account's secret is used, never come from an untrusted workspace.
     assert.deepEqual(
       [...untrusted.restrictedConfigurations].sort(),
-      ['wechat.accountName', 'wechat.accounts', 'wechat.apiBaseUrl', 'wechat.appId', 'wechat.redis.url', 'wechat.tokenService.url'],
+      ['wechat.accountName', 'wechat.accounts', 'wechat.apiBaseUrl', 'wechat.appId', 'wechat.redis.url', 'wechat.simulator.callbacks', 'wechat.tokenService.url'],
     );
+    // Where simulated events go (signed with the account's Token): machine-wide, like the other URLs.
+    assert.equal(properties['wechat.simulator.callbacks']?.scope, 'machine');
     // Where team credentials are sent: machine-wide, like the API base URL.
     assert.equal(properties['wechat.redis.url']?.scope, 'machine');
     assert.equal(properties['wechat.tokenService.url']?.scope, 'machine');

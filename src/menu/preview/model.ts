@@ -38,7 +38,7 @@ export function previewStrings(t: Localize, lang: string, accountName?: string):
     back: t('Back'),
     keyboard: t('Switch to message input'),
     menuBar: t('Custom menu'),
-    chatHint: t('Your menu as followers see it. Tap a menu to open it, a button to jump to its JSON; hover for full names.'),
+    chatHint: t('Your menu as followers see it. Tap a button to send its event to your server, Alt+click to jump to its JSON; tap a menu to open it, hover for full names.'),
     problemsHeading: t('Problems'),
     revealHint: t('Show in the editor'),
     untitledButton: t('(no name)'),
@@ -194,7 +194,7 @@ function ownerId(path: JsonPath): string | undefined {
 }
 
 /** A property's value; the last one wins on duplicates, as in JSON.parse and on WeChat's side. */
-function property(node: Node, name: string): Node | undefined {
+export function property(node: Node, name: string): Node | undefined {
   if (node.type !== 'object') return undefined;
   let found: Node | undefined;
   for (const prop of node.children ?? []) {

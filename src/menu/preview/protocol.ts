@@ -3,6 +3,7 @@
 // change here is type-checked on both. vscode-free and DOM-free: it is compiled for either side.
 
 import type { ProblemSeverity } from '../validate/problems';
+import { SIMULATED_EVENTS, type ChatView, type SimulatedEventKind } from './chat';
 
 /** One button as the phone shows it. Every string is final: localised and truncated already. */
 export interface PreviewButton {
@@ -60,25 +61,80 @@ export interface PreviewView {
 }
 
 /** Extension → webview. */
-export type ToWebview = { readonly type: 'render'; readonly view: PreviewView };
+export type ToWebview =
+  | { readonly type: 'render'; readonly view: PreviewView }
+  /** The callback simulator's chat (issue 13), sent on its own so a reply does not re-render the menu. */
+  | { readonly type: 'chat'; readonly chat: ChatView };
 
 /** Webview → extension. */
 export type FromWebview =
   | { readonly type: 'ready' }
   /** Select the source of a button or problem in the editor. */
-  | { readonly type: 'reveal'; readonly id: string };
+  | { readonly type: 'reveal'; readonly id: string }
+  /** A button was tapped: send its event. The id is looked up in the live document, nothing else is taken from the page. */
+  | { readonly type: 'tap'; readonly id: string }
+  /** The chat's text box: send a text message. */
+  | { readonly type: 'sendText'; readonly text: string }
+  /** One of the other events or messages of the "+" menu. */
+  | { readonly type: 'simulate'; readonly event: SimulatedEventKind }
+  /** Simulate WeChat's 3 retries of a late exchange (same MsgId). */
+  | { readonly type: 'retry'; readonly exchangeId: string }
+  | { readonly type: 'showRaw'; readonly exchangeId: string }
+  /** A link in a reply; the extension opens it only if it is an http(s) link of a reply it rendered. */
+  | { readonly type: 'openLink'; readonly url: string }
+  | { readonly type: 'setUpCallback' }
+  | { readonly type: 'verifyCallback' };
 
-/** Messages come from a web page: check the shape instead of trusting a cast. */
+/** Longer ids or texts than any real button or message are refused, not cut. */
+const MAX_ID_LENGTH = 32;
+/** WeChat's text messages are at most 2048 bytes; a few times that in characters is plenty. */
+const MAX_TEXT_LENGTH = 4096;
+const MAX_URL_LENGTH = 2048;
+const BUTTON_ID = /^b\d{1,2}(\.\d{1,2})?$/;
+const EXCHANGE_ID = /^x\d{1,9}$/;
+
+/** Messages come from a web page: check the shape (and every field's type and size) instead of trusting a cast. */
 export function parseFromWebview(message: unknown): FromWebview | undefined {
-  if (typeof message !== 'object' || message === null) {
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
     return undefined;
   }
-  const { type, id } = message as { type?: unknown; id?: unknown };
-  if (type === 'ready') {
-    return { type };
+  const fields = message as Record<string, unknown>;
+  const type = fields['type'];
+  const text = (key: string, max: number): string | undefined => {
+    const value = fields[key];
+    return typeof value === 'string' && value.length <= max ? value : undefined;
+  };
+  switch (type) {
+    case 'ready':
+    case 'setUpCallback':
+    case 'verifyCallback':
+      return { type };
+    case 'reveal': {
+      const id = text('id', MAX_ID_LENGTH);
+      return id === undefined ? undefined : { type, id };
+    }
+    case 'tap': {
+      const id = text('id', MAX_ID_LENGTH);
+      return id !== undefined && BUTTON_ID.test(id) ? { type, id } : undefined;
+    }
+    case 'sendText': {
+      const value = text('text', MAX_TEXT_LENGTH);
+      return value !== undefined && value.trim() !== '' ? { type, text: value } : undefined;
+    }
+    case 'simulate': {
+      const event = fields['event'];
+      return (SIMULATED_EVENTS as readonly unknown[]).includes(event) ? { type, event: event as SimulatedEventKind } : undefined;
+    }
+    case 'retry':
+    case 'showRaw': {
+      const exchangeId = text('exchangeId', MAX_ID_LENGTH);
+      return exchangeId !== undefined && EXCHANGE_ID.test(exchangeId) ? { type, exchangeId } : undefined;
+    }
+    case 'openLink': {
+      const url = text('url', MAX_URL_LENGTH);
+      return url !== undefined && /^https?:\/\//i.test(url) ? { type, url } : undefined;
+    }
+    default:
+      return undefined;
   }
-  if (type === 'reveal' && typeof id === 'string') {
-    return { type, id };
-  }
-  return undefined;
 }

@@ -36,6 +36,10 @@ export const MENU_COMMANDS = {
   tryMatchMenu: 'wechat.tryMatchMenu',
   newMenuFile: 'wechat.newMenuFile',
   previewMenu: 'wechat.previewMenu',
+  /** The phone with the callback simulator's chat (the active menu's preview, or a phone without a menu). */
+  openSimulator: 'wechat.openSimulator',
+  /** What a tap in a preview does, by button id (Invocation.text) and document (Invocation.uri); hidden. */
+  simulateTap: 'wechat.simulateTap',
 } as const;
 
 export type IdOf<Group> = Group[keyof Group];
@@ -66,3 +70,10 @@ export const NETWORK_COMMANDS = {
   openIpWhitelist: 'wechat.openIpWhitelist',
 } as const;
 export type NetworkCommandId = IdOf<typeof NETWORK_COMMANDS>;
+
+/** The callback simulator's setup and handshake (issue 13); the phone's commands are MENU_COMMANDS. */
+export const CALLBACK_COMMANDS = {
+  setUpCallback: 'wechat.setUpCallback',
+  verifyCallbackUrl: 'wechat.verifyCallbackUrl',
+} as const;
+export type CallbackCommandId = IdOf<typeof CALLBACK_COMMANDS>;

@@ -11,7 +11,8 @@ export interface ConfirmPrompt {
   readonly action: string;
 }
 
-const TEST_OPTION_KEYS: ReadonlyArray<keyof TestOptions> = ['skipConfirmation', 'appId', 'appSecret', 'username', 'url', 'action', 'operator'];
+const TEST_OPTION_KEYS: ReadonlyArray<keyof TestOptions> = ['skipConfirmation', 'appId', 'appSecret', 'username', 'url', 'action', 'operator',
+  'callbackUrl', 'messageMode', 'callbackToken', 'encodingAesKey', 'originalId'];
 
 export class Confirmations {
   constructor(private readonly testMode: boolean) {}
@@ -65,5 +66,10 @@ function pickTestOptions(value: Record<string, unknown>): TestOptions {
     url: text('url'),
     action: text('action'),
     operator: text('operator'),
+    callbackUrl: text('callbackUrl'),
+    messageMode: text('messageMode'),
+    callbackToken: text('callbackToken'),
+    encodingAesKey: text('encodingAesKey'),
+    originalId: text('originalId'),
   };
 }

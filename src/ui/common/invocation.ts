@@ -17,6 +17,12 @@ export interface TestOptions {
   readonly action?: string;
   /** Check Callback Network: the operator (CHINANET / UNICOM / CAP / DEFAULT) instead of the quick pick. */
   readonly operator?: string;
+  /** Set Up Callback: the answers instead of the input boxes (the Token and key as a person would type them). */
+  readonly callbackUrl?: string;
+  readonly messageMode?: string;
+  readonly callbackToken?: string;
+  readonly encodingAesKey?: string;
+  readonly originalId?: string;
 }
 
 export interface Invocation {

@@ -26,11 +26,11 @@ export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
   const storage = new FsBackupStorage(vscode.Uri.joinPath(host.globalStorageUri, 'menu-backups'));
   const backups = new MenuBackupStore(storage, { now: host.now }, { localize: vscode.l10n.t });
   const commands = new MenuCommands(host, (appId) => new MenuService(host.callFor(appId), vscode.l10n.t), backups, diagnostics, (name) => storage.uri(name));
-  const preview = new MenuPreviewManager(
-    host.extensionUri,
-    validate,
-    () => host.account().name,
-  );
+  const preview = new MenuPreviewManager(host.extensionUri, validate, {
+    accountName: () => host.account().name,
+    chat: (post) => host.simulatorChat(post),
+    showError: (what, error) => host.showError(what, error),
+  });
   const codeLens = new MenuCodeLensProvider(diagnostics);
 
   const updateContext = (): void => {
@@ -75,6 +75,18 @@ export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
       [MENU_COMMANDS.tryMatchMenu]: () => commands.tryMatchMenu(),
       [MENU_COMMANDS.newMenuFile]: () => commands.newMenuFile(),
       [MENU_COMMANDS.previewMenu]: (invocation) => previewOf(invocation.uri),
+      [MENU_COMMANDS.openSimulator]: async (invocation) => {
+        // The phone of the menu being edited, when there is one; a phone with the chat only otherwise.
+        const document = invocation.uri ? await vscode.workspace.openTextDocument(invocation.uri) : vscode.window.activeTextEditor?.document;
+        if (document && diagnostics.isMenu(document)) preview.show(document);
+        else preview.showSimulator();
+      },
+      [MENU_COMMANDS.simulateTap]: async (invocation) => {
+        const pending = invocation.uri && invocation.text !== undefined ? preview.tap(invocation.uri, invocation.text) : undefined;
+        if (pending) return pending;
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open the preview of the menu first ("WeChat: Preview Menu"), then tap its buttons.'));
+        return undefined;
+      },
     },
     menuSchema: () => serializeMenuSchema(buildMenuSchema(vscode.l10n.t)),
     watch: (document) => diagnostics.validateNow(document),

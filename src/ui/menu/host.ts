@@ -9,6 +9,8 @@ import type { ErrcodeTable } from '../../wechat/errcodes';
 import type { MenuCommandId } from '../common/commandIds';
 import type { ConfirmPrompt } from '../common/confirm';
 import type { Invocation } from '../common/invocation';
+import type { ChatView } from '../../menu/preview/chat';
+import type { SimulatorChat } from '../callback/simulatorChat';
 
 export interface MenuAccount {
   readonly appId: string | undefined;
@@ -37,11 +39,13 @@ export interface MenuFeatureHost {
   registerErrcodes(table: ErrcodeTable): void;
   /** The one confirmation service: a modal, skipped only by a test-mode invocation. */
   confirm(prompt: ConfirmPrompt, invocation: Invocation): Promise<boolean>;
+  /** The callback simulator's chat for one phone panel (built by dist/commands.js, issue 13). */
+  simulatorChat(post: (view: ChatView) => void): SimulatorChat;
 }
 
 export interface MenuFeature extends vscode.Disposable {
   /** A handler per menu command; the loader's command table dispatches here. */
-  readonly commands: Readonly<Record<MenuCommandId, (invocation: Invocation) => Promise<void>>>;
+  readonly commands: Readonly<Record<MenuCommandId, (invocation: Invocation) => Promise<unknown>>>;
   /** The localised JSON schema for menu files (served to the JSON language service). */
   menuSchema(): string;
   /** Starts validating a document that might be a menu (no-op when it is not). */

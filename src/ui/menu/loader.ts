@@ -52,6 +52,11 @@ export class MenuFeatureLoader implements vscode.Disposable {
       [MENU_COMMANDS.deleteMenu]: { run: run(MENU_COMMANDS.deleteMenu) },
       [MENU_COMMANDS.deleteConditionalMenu]: { run: run(MENU_COMMANDS.deleteConditionalMenu) },
       [MENU_COMMANDS.tryMatchMenu]: { run: run(MENU_COMMANDS.tryMatchMenu) },
+      [MENU_COMMANDS.openSimulator]: {
+        run: run(MENU_COMMANDS.openSimulator),
+        pick: { group: t('Callback simulator'), label: `$(device-mobile) ${t('Open Simulator')}`, detail: t('Tap menu buttons, send messages and events to your server') },
+      },
+      [MENU_COMMANDS.simulateTap]: { run: run(MENU_COMMANDS.simulateTap) },
     };
   }
 
@@ -61,15 +66,16 @@ export class MenuFeatureLoader implements vscode.Disposable {
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
-  private async run(id: MenuCommandId, invocation: Invocation): Promise<void> {
+  private async run(id: MenuCommandId, invocation: Invocation): Promise<unknown> {
     let feature: MenuFeature;
     try {
       feature = this.load();
     } catch (error) {
       await this.host.showError(vscode.l10n.t('The menu feature could not be loaded'), error);
-      return;
+      return undefined;
     }
-    await feature.commands[id](invocation);
+    // Some commands answer (Simulate Tap returns the exchange it made).
+    return feature.commands[id](invocation);
   }
 
   /** Loads the feature for the first menu-like document; from then on the feature watches documents itself. */

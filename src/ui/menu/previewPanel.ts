@@ -4,17 +4,20 @@
 
 import * as vscode from 'vscode';
 import type { MenuValidation } from '../../menu/validate';
-import { PreviewSession } from './previewSession';
+import type { ExchangeView } from '../../menu/preview/chat';
+import { PreviewSession, type SessionServices } from './previewSession';
 
 export class MenuPreviewManager implements vscode.Disposable {
   /** Open previews by document URI: showing a document twice reuses its panel. */
   private readonly sessions = new Map<string, PreviewSession>();
   private readonly subscriptions: vscode.Disposable[];
+  /** The phone of Open Simulator when no menu document is open: at most one. */
+  private simulator: PreviewSession | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly validate: (text: string) => MenuValidation,
-    private readonly accountName: () => string | undefined = () => undefined,
+    private readonly services: SessionServices,
   ) {
     this.subscriptions = [
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -41,12 +44,30 @@ export class MenuPreviewManager implements vscode.Disposable {
         // Only forget the session that closed, not a newer one for the same document.
         if (this.sessions.get(id) === session) this.sessions.delete(id);
       },
-      this.accountName,
+      this.services,
     );
     this.sessions.set(id, session);
   }
 
+  /** Open Simulator without a menu document: a phone with the chat only (reused while open). */
+  showSimulator(): void {
+    if (this.simulator) {
+      this.simulator.reveal();
+      return;
+    }
+    const session = new PreviewSession(undefined, this.extensionUri, this.validate, () => {
+      if (this.simulator === session) this.simulator = undefined;
+    }, this.services);
+    this.simulator = session;
+  }
+
+  /** What a tap in the preview of `uri` does (wechat.simulateTap); undefined when no preview of it is open. */
+  tap(uri: vscode.Uri, buttonId: string): Promise<ExchangeView> | undefined {
+    return this.sessions.get(key(uri))?.tap(buttonId);
+  }
+
   dispose(): void {
+    this.simulator?.dispose();
     for (const session of [...this.sessions.values()]) session.dispose();
     this.sessions.clear();
     for (const subscription of this.subscriptions.splice(0)) subscription.dispose();

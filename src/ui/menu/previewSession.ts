@@ -1,12 +1,26 @@
 // One preview webview bound to one menu document: renders it, follows its edits (debounced),
 // keeps the last picture when the JSON is briefly unreadable or the document is closed, and
-// selects a button's or problem's source in the editor when the webview asks.
+// selects a button's or problem's source in the editor when the webview asks. Its phone is also
+// the callback simulator (issue 13): a tap sends the button's event — read from the live document
+// by the id the page sends back — and the chat shows the reply. Without a document (Open
+// Simulator with no menu open) the phone has the chat only.
 
 import * as vscode from 'vscode';
 import type { MenuValidation } from '../../menu/validate';
 import { buildPreviewModel, previewStrings, type SourceRange } from '../../menu/preview/model';
 import { previewHtml } from './previewHtml';
-import { parseFromWebview, type PreviewButton, type PreviewView, type ToWebview } from '../../menu/preview/protocol';
+import { parseFromWebview, type FromWebview, type PreviewButton, type PreviewView, type ToWebview } from '../../menu/preview/protocol';
+import type { ChatView, ExchangeView } from '../../menu/preview/chat';
+import { tappedButton } from '../../menu/preview/tap';
+import type { SimulatorChat } from '../callback/simulatorChat';
+
+/** What a session needs besides its document: the simulator chat and the error presenter. */
+export interface SessionServices {
+  /** wechat.accountName, shown in the phone's title bar. */
+  readonly accountName: () => string | undefined;
+  readonly chat: (post: (view: ChatView) => void) => SimulatorChat;
+  readonly showError: (what: string, error: unknown) => Promise<void>;
+}
 
 /** Long enough to skip the work between keystrokes, short enough to feel live. */
 const DEBOUNCE_MS = 200;
@@ -27,15 +41,17 @@ export class PreviewSession implements vscode.Disposable {
   /** Buttons of the last readable version, shown while the JSON cannot be parsed. */
   private lastButtons: readonly PreviewButton[] | undefined;
   private lastButtonSources: ReadonlyMap<string, SourceRange> = new Map();
+  private readonly chat: SimulatorChat;
+  private readonly accountName: () => string | undefined;
 
   constructor(
-    private document: vscode.TextDocument,
+    private document: vscode.TextDocument | undefined,
     extensionUri: vscode.Uri,
     private readonly validate: (text: string) => MenuValidation,
     onDidDispose: () => void,
-    /** wechat.accountName, shown in the phone's title bar. */
-    private readonly accountName: () => string | undefined = () => undefined,
+    private readonly services: SessionServices,
   ) {
+    this.accountName = services.accountName;
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     // The script is built from src/webview/menuPreview/ by esbuild.mjs; the stylesheet is static.
     const scripts = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
@@ -53,7 +69,9 @@ export class PreviewSession implements vscode.Disposable {
       lang: vscode.env.language,
       title: title(document),
     });
+    this.chat = services.chat((chat) => this.postMessage({ type: 'chat', chat }));
     this.subscriptions.push(
+      this.chat,
       webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
       this.panel.onDidDispose(() => {
         this.release();
@@ -83,7 +101,7 @@ export class PreviewSession implements vscode.Disposable {
   }
 
   /** The same file was opened again (VS Code hands out a new TextDocument): follow it again. */
-  reopened(document: vscode.TextDocument): void {
+  reopened(document: vscode.TextDocument | undefined): void {
     this.document = document;
     this.closed = false;
     this.refresh();
@@ -116,7 +134,15 @@ export class PreviewSession implements vscode.Disposable {
   private compute(): void {
     const t = vscode.l10n.t;
     this.stale = false;
-    if (!this.closed) {
+    if (!this.document) {
+      this.content = {
+        buttons: [],
+        problems: [],
+        summary: t('No menu document: open a menu file and run "WeChat: Preview Menu" to tap its buttons.'),
+        summarySeverity: 'ok',
+        notices: [],
+      };
+    } else if (!this.closed) {
       const text = this.document.getText();
       const model = buildPreviewModel(text, this.validate(text), t);
       if (model.buttons) {
@@ -152,29 +178,83 @@ export class PreviewSession implements vscode.Disposable {
 
   private post(): void {
     if (!this.view) return;
-    const message: ToWebview = { type: 'render', view: this.view };
-    void this.panel.webview.postMessage(message);
+    this.postMessage({ type: 'render', view: this.view });
+  }
+
+  private postMessage(message: ToWebview): void {
+    if (!this.disposed) void this.panel.webview.postMessage(message);
   }
 
   private onMessage(raw: unknown): void {
     const message = parseFromWebview(raw);
-    switch (message?.type) {
+    if (!message) return;
+    switch (message.type) {
       case 'ready':
-        // A fresh page (first load, or shown again after being hidden): send the current picture.
+        // A fresh page (first load, or shown again after being hidden): send the current picture and chat.
         if (this.stale || !this.view) this.compute();
         this.post();
+        void this.chat.refresh();
         break;
       case 'reveal':
         void this.revealSource(message.id);
         break;
       default:
+        void this.simulate(message).catch((error: unknown) => this.services.showError(vscode.l10n.t('The simulator could not do that'), error));
         break;
+    }
+  }
+
+  /** The chat's messages: each goes to the simulator chat, the tap after the button is read from the document. */
+  private async simulate(message: Exclude<FromWebview, { type: 'ready' | 'reveal' }>): Promise<unknown> {
+    switch (message.type) {
+      case 'tap':
+        return this.tap(message.id);
+      case 'sendText':
+        return this.chat.sendText(message.text);
+      case 'simulate':
+        return this.chat.simulate(message.event);
+      case 'retry':
+        return this.chat.retry(message.exchangeId);
+      case 'showRaw':
+        return this.chat.showRaw(message.exchangeId);
+      case 'openLink':
+        return this.chat.openLink(message.url);
+      case 'setUpCallback':
+        return this.chat.setUp();
+      case 'verifyCallback':
+        return this.chat.verify();
+    }
+  }
+
+  /**
+   * A tap on button `id` (the model's "b1" / "b1.2"): reads the button from the LIVE document text,
+   * unsaved edits included, and sends its event. Also what "wechat.simulateTap" runs.
+   */
+  async tap(id: string): Promise<ExchangeView> {
+    const t = vscode.l10n.t;
+    const found = tappedButton(this.document?.getText() ?? '', id);
+    if (found.ok) return this.chat.tap(found.name, found.button);
+    const name = found.name.trim() || t('(no name)');
+    const outgoing = t('Tapped "{0}"', name);
+    switch (found.reason) {
+      case 'subMenu':
+        return this.chat.refused(outgoing, t('"{0}" opens a sub-menu: WeChat sends nothing for it.', name), t('Tap one of its sub-buttons.'));
+      case 'noEvent':
+        return this.chat.refused(
+          outgoing,
+          t('A "{0}" button sends no event: WeChat answers the tap itself and does not ask your server.', found.type ?? t('(no type)')),
+          t('Use a click button (with a key) for replies from your server.'),
+        );
+      case 'unreadable':
+        return this.chat.refused(outgoing, t('The menu document cannot be read right now.'), t('Fix the JSON, then tap again.'));
+      case 'gone':
+        return this.chat.refused(outgoing, t('This button is no longer in the menu document.'), t('The preview follows your edits; tap the button again.'));
     }
   }
 
   private async revealSource(id: string): Promise<void> {
     const range = this.sources.get(id) ?? this.lastButtonSources.get(id);
-    if (!range) return;
+    if (!range || !this.document) return;
     const t = vscode.l10n.t;
     const gone = t('The menu document is no longer available, so its source cannot be shown.');
     if (this.closed && this.document.isUntitled) {
@@ -199,7 +279,8 @@ export class PreviewSession implements vscode.Disposable {
   }
 }
 
-function title(document: vscode.TextDocument): string {
+function title(document: vscode.TextDocument | undefined): string {
+  if (!document) return vscode.l10n.t('WeChat Simulator');
   const name = document.uri.path.split('/').pop() || document.uri.path;
   return vscode.l10n.t('Menu Preview: {0}', name);
 }

@@ -14,7 +14,8 @@ const preview = new MenuPreview(api, phone, report);
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = toWebview(event.data);
-  if (message) preview.show(message.view);
+  if (message?.type === 'render') preview.show(message.view);
+  else if (message?.type === 'chat') preview.showChat(message.chat);
 });
 document.addEventListener('click', (event) => preview.onDocumentClick(event));
 document.addEventListener('keydown', (event) => preview.onDocumentKey(event));

@@ -24,6 +24,8 @@ export function acquireApi<State>(): WebviewApi<State> {
  */
 export function toWebview(data: unknown): ToWebview | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
-  const { type, view } = data as { type?: unknown; view?: unknown };
-  return type === 'render' && view ? (data as ToWebview) : undefined;
+  const { type, view, chat } = data as { type?: unknown; view?: unknown; chat?: unknown };
+  if (type === 'render' && view) return data as ToWebview;
+  if (type === 'chat' && typeof chat === 'object' && chat !== null && Array.isArray((chat as { exchanges?: unknown }).exchanges)) return data as ToWebview;
+  return undefined;
 }

@@ -1,17 +1,33 @@
-// The phone: status bar, the account's title bar, a chat bubble and the custom menu bar with its
-// pop-up sub-menus, drawn from the view the extension sent. It only builds elements; what a click
-// or key does is decided by the PhoneActions it is given (preview.ts).
+// The phone: status bar, the account's title bar, the chat with the callback server and the custom
+// menu bar with its pop-up sub-menus (or the input bar), drawn from the views the extension sent.
+// It only builds elements; what a click or key does is decided by the PhoneActions it is given
+// (preview.ts). A tap sends the button's event; Alt+click (Alt+Enter) shows its JSON instead.
 
+import type { ChatView } from '../../menu/preview/chat';
 import type { PreviewButton, PreviewView } from '../../menu/preview/protocol';
+import { renderChat, type ChatActions } from './chat';
 import { backIcon, el, keyboardIcon, subMenuIcon } from './dom';
+import { renderInputBar, type InputActions } from './inputBar';
 
-export interface PhoneActions {
+export interface PhoneActions extends ChatActions, InputActions {
+  /** A button that sends an event was tapped. */
+  tap(id: string): void;
+  /** The keyboard button: the input bar replaces the menu. */
+  showInput(): void;
   /** A top button with a sub-menu was clicked; `first` moves focus into it (keyboard activation). */
   toggle(index: number, focus?: 'first'): void;
   closePopup(returnFocus: boolean): void;
   reveal(id: string): void;
   onTopKey(event: KeyboardEvent, index: number): void;
   onItemKey(event: KeyboardEvent, index: number): void;
+}
+
+/** What the page keeps between renders besides the views. */
+export interface PhoneState {
+  readonly openIndex: number;
+  readonly inputMode: boolean;
+  readonly draft: string;
+  readonly eventsOpen: boolean;
 }
 
 /** Everything a render needs: the view, which sub-menu is open, and where events go. */
@@ -21,8 +37,8 @@ interface Phone {
   readonly actions: PhoneActions;
 }
 
-export function renderScreen(view: PreviewView, openIndex: number, actions: PhoneActions): HTMLElement {
-  const phone: Phone = { view, openIndex, actions };
+export function renderScreen(view: PreviewView, chatView: ChatView | undefined, state: PhoneState, actions: PhoneActions): HTMLElement {
+  const phone: Phone = { view, openIndex: state.openIndex, actions };
   const s = view.strings;
   const screen = el('div', 'screen');
 
@@ -40,14 +56,9 @@ export function renderScreen(view: PreviewView, openIndex: number, actions: Phon
   more.append(el('i'), el('i'), el('i'));
   nav.append(back, el('h1', 'title', s.accountName), more);
 
-  const chat = el('div', 'chat');
-  const message = el('div', 'chat-message');
-  const avatar = el('div', 'avatar');
-  avatar.setAttribute('aria-hidden', 'true');
-  message.append(avatar, el('p', 'bubble', s.chatHint));
-  chat.append(message);
-
-  screen.append(status, nav, chat, renderMenuBar(phone), el('div', 'home-indicator'));
+  const chat = renderChat(s.chatHint, chatView, actions);
+  const bar = state.inputMode && chatView ? renderInputBar(chatView.strings, state.draft, state.eventsOpen, actions) : renderMenuBar(phone);
+  screen.append(status, nav, chat, bar, el('div', 'home-indicator'));
   return screen;
 }
 
@@ -62,7 +73,10 @@ function renderMenuBar(phone: Phone): HTMLElement {
   keyboard.title = s.keyboard;
   keyboard.dataset.focusId = 'keyboard';
   keyboard.append(keyboardIcon());
-  keyboard.addEventListener('click', () => phone.actions.closePopup(false));
+  keyboard.addEventListener('click', () => {
+    phone.actions.closePopup(false);
+    phone.actions.showInput();
+  });
 
   const list = el('ul', 'menu-buttons');
   phone.view.buttons.forEach((button, index) => list.append(renderTop(phone, button, index)));
@@ -91,9 +105,10 @@ function renderTop(phone: Phone, button: PreviewButton, index: number): HTMLElem
   cell.append(top);
 
   if (!hasSub) {
-    top.addEventListener('click', () => {
+    top.addEventListener('click', (event) => {
       actions.closePopup(false);
-      actions.reveal(button.id);
+      if (event.altKey) actions.reveal(button.id);
+      else actions.tap(button.id);
     });
     return cell;
   }
@@ -120,7 +135,13 @@ function renderTop(phone: Phone, button: PreviewButton, index: number): HTMLElem
     item.dataset.focusId = sub.id;
     item.setAttribute('aria-label', sub.ariaLabel);
     item.append(labelOf(sub, s.untitledButton));
-    item.addEventListener('click', () => actions.reveal(sub.id));
+    item.addEventListener('click', (event) => {
+      if (event.altKey) actions.reveal(sub.id);
+      else {
+        actions.closePopup(true);
+        actions.tap(sub.id);
+      }
+    });
     item.addEventListener('keydown', (event) => actions.onItemKey(event, index));
     popup.append(item);
   });

@@ -1,8 +1,11 @@
 // The preview page's behaviour: keeps the last view the extension sent, re-renders the phone and
 // the report from it, and runs the sub-menu like the phone's (one open at a time, arrow keys,
 // Escape, tapping outside closes it). Focus is restored by `data-focus-id` across re-renders,
-// because every render replaces the elements.
+// because every render replaces the elements. The chat (issue 13) arrives in its own messages; a
+// tap, a typed message or an event from the "+" menu goes to the extension, which answers with a
+// new chat view.
 
+import { SIMULATED_EVENTS, type ChatView, type SimulatedEventKind } from '../../menu/preview/chat';
 import type { PreviewView } from '../../menu/preview/protocol';
 import type { WebviewApi } from './messages';
 import { renderScreen, type PhoneActions } from './phone';
@@ -11,7 +14,12 @@ import { NONE_OPEN, OpenSubMenu, type PersistedState } from './state';
 
 export class MenuPreview implements PhoneActions {
   private view: PreviewView | undefined;
+  private chat: ChatView | undefined;
   private readonly open: OpenSubMenu;
+  private inputMode: boolean;
+  private draft: string;
+  private eventsOpen = false;
+  private shownExchanges = 0;
 
   constructor(
     private readonly api: WebviewApi<PersistedState>,
@@ -19,6 +27,9 @@ export class MenuPreview implements PhoneActions {
     private readonly report: HTMLElement,
   ) {
     this.open = new OpenSubMenu(api);
+    const saved = api.getState();
+    this.inputMode = saved?.inputMode === true;
+    this.draft = typeof saved?.draft === 'string' ? saved.draft : '';
   }
 
   show(view: PreviewView): void {
@@ -26,8 +37,106 @@ export class MenuPreview implements PhoneActions {
     this.render();
   }
 
+  showChat(chat: ChatView): void {
+    this.chat = chat;
+    this.render();
+  }
+
   reveal(id: string): void {
     this.api.postMessage({ type: 'reveal', id });
+  }
+
+  tap(id: string): void {
+    this.api.postMessage({ type: 'tap', id });
+  }
+
+  showInput(): void {
+    this.setInputMode(true);
+    this.render();
+    this.focus('chat-input');
+  }
+
+  showMenu(): void {
+    this.eventsOpen = false;
+    this.setInputMode(false);
+    this.render();
+    this.focus('keyboard');
+  }
+
+  draftChanged(text: string): void {
+    this.draft = text;
+    this.save();
+  }
+
+  send(): void {
+    const text = this.draft;
+    if (text.trim() === '') return;
+    this.api.postMessage({ type: 'sendText', text });
+    this.draft = '';
+    this.save();
+    this.render();
+    this.focus('chat-input');
+  }
+
+  toggleEvents(focusFirst: boolean): void {
+    this.eventsOpen = !this.eventsOpen;
+    this.render();
+    if (this.eventsOpen && focusFirst) this.focus(`event-${SIMULATED_EVENTS[0]}`);
+  }
+
+  simulate(event: SimulatedEventKind): void {
+    this.eventsOpen = false;
+    this.render();
+    this.focus('chat-more');
+    this.api.postMessage({ type: 'simulate', event });
+  }
+
+  /** Up/Down move through the "+" menu, Escape closes it. */
+  onEventKey(event: KeyboardEvent): void {
+    const items = [...this.phone.querySelectorAll<HTMLButtonElement>('#chat-events .event-item')];
+    const at = event.currentTarget instanceof HTMLButtonElement ? items.indexOf(event.currentTarget) : -1;
+    if (event.key === 'ArrowDown') items[(at + 1) % items.length]?.focus();
+    else if (event.key === 'ArrowUp') items[(at - 1 + items.length) % items.length]?.focus();
+    else if (event.key === 'Escape') {
+      this.eventsOpen = false;
+      this.render();
+      this.focus('chat-more');
+    } else return;
+    event.preventDefault();
+  }
+
+  openLink(url: string): void {
+    this.api.postMessage({ type: 'openLink', url });
+  }
+
+  showRaw(exchangeId: string): void {
+    this.api.postMessage({ type: 'showRaw', exchangeId });
+  }
+
+  retry(exchangeId: string): void {
+    this.api.postMessage({ type: 'retry', exchangeId });
+  }
+
+  setUp(): void {
+    this.api.postMessage({ type: 'setUpCallback' });
+  }
+
+  verify(): void {
+    this.api.postMessage({ type: 'verifyCallback' });
+  }
+
+  private setInputMode(on: boolean): void {
+    this.inputMode = on;
+    this.save();
+  }
+
+  private save(): void {
+    this.api.setState({ openIndex: this.open.index, inputMode: this.inputMode, draft: this.draft });
+  }
+
+  private focus(focusId: string): void {
+    const target = this.phone.querySelector(`[data-focus-id="${CSS.escape(focusId)}"]`);
+    if (target instanceof HTMLElement) target.focus();
   }
 
   toggle(index: number, focus?: 'first' | 'last'): void {
@@ -47,8 +156,11 @@ export class MenuPreview implements PhoneActions {
   /** Arrow keys move along the bar; Up opens a sub-menu (it pops up above the bar). */
   onTopKey(event: KeyboardEvent, index: number): void {
     const tops = this.topButtons();
-    const hasSub = (this.view?.buttons[index]?.subButtons.length ?? 0) > 0;
-    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+    const top = this.view?.buttons[index];
+    const hasSub = (top?.subButtons.length ?? 0) > 0;
+    if (event.key === 'Enter' && event.altKey && top && !hasSub) {
+      this.reveal(top.id); // Alt+Enter: the button's JSON, as Alt+click
+    } else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
       const next = (index + (event.key === 'ArrowRight' ? 1 : -1) + tops.length) % tops.length;
       tops[next]?.focus();
     } else if ((event.key === 'ArrowUp' || event.key === 'ArrowDown') && hasSub) {
@@ -66,7 +178,9 @@ export class MenuPreview implements PhoneActions {
   onItemKey(event: KeyboardEvent, index: number): void {
     const items = this.subItems(index);
     const at = event.currentTarget instanceof HTMLButtonElement ? items.indexOf(event.currentTarget) : -1;
-    if (event.key === 'ArrowDown') this.focusItem(index, at + 1);
+    const sub = this.view?.buttons[index]?.subButtons[at];
+    if (event.key === 'Enter' && event.altKey && sub) this.reveal(sub.id);
+    else if (event.key === 'ArrowDown') this.focusItem(index, at + 1);
     else if (event.key === 'ArrowUp') this.focusItem(index, at - 1);
     else if (event.key === 'Home') this.focusItem(index, 'first');
     else if (event.key === 'End') this.focusItem(index, 'last');
@@ -107,11 +221,20 @@ export class MenuPreview implements PhoneActions {
     // Nothing to draw before the first `render` message (a restored open sub-menu can be closed early).
     if (!view) return;
     const focusedId = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.focusId : undefined;
+    const scrolled = this.phone.querySelector('.chat');
+    const scrollTop = scrolled?.scrollTop;
     document.documentElement.lang = view.strings.lang;
     document.body.classList.toggle('has-notice', view.notices.length > 0);
     const open = view.buttons[this.open.index];
     if (this.open.index >= view.buttons.length || !(open && open.subButtons.length)) this.open.set(NONE_OPEN);
-    this.phone.replaceChildren(renderScreen(view, this.open.index, this));
+    this.phone.replaceChildren(
+      renderScreen(view, this.chat, { openIndex: this.open.index, inputMode: this.inputMode, draft: this.draft, eventsOpen: this.eventsOpen }, this),
+    );
+    // A new exchange scrolls the chat to the bottom, as the client does; otherwise it stays where it was.
+    const chat = this.phone.querySelector('.chat');
+    const exchanges = this.chat?.exchanges.length ?? 0;
+    if (chat) chat.scrollTop = exchanges !== this.shownExchanges || scrollTop === undefined ? chat.scrollHeight : scrollTop;
+    this.shownExchanges = exchanges;
     this.report.replaceChildren(...renderReport(view, (id) => this.reveal(id)));
     document.querySelector('main')?.setAttribute('aria-busy', 'false');
     this.positionPopup();

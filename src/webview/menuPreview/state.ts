@@ -6,6 +6,10 @@ import type { WebviewApi } from './messages';
 /** What the page saves with setState; nothing else needs to outlive a reload. */
 export interface PersistedState {
   readonly openIndex: number;
+  /** The input bar is shown instead of the menu. */
+  readonly inputMode?: boolean;
+  /** What is typed in the chat's text box (kept across reloads: nothing typed is lost). */
+  readonly draft?: string;
 }
 
 /** -1 when no sub-menu is open. */
@@ -25,6 +29,6 @@ export class OpenSubMenu {
 
   set(index: number): void {
     this.current = index;
-    this.api.setState({ openIndex: index });
+    this.api.setState({ ...this.api.getState(), openIndex: index });
   }
 }

@@ -1,0 +1,148 @@
+// The simulator chat of one phone: every exchange (what the follower did, what came back, what
+// went wrong) and the view the webview draws from it. vscode-free: `t` is injected, and every text
+// that reaches the page or a document passes `scrub`, which blanks the Token and EncodingAESKey —
+// the core never puts them in what it returns, and this makes sure a server echoing them does not
+// show them either.
+import type { SentMessage, SimulatedInbound, SimulationProblem, SimulationResult } from '../../callback/types';
+import type { Localize } from '../../common/localize';
+import type { ChatStrings, ChatView, ExchangeView, ProblemView, ReplyView } from '../../menu/preview/chat';
+import { linksOf, replyViews } from './replyView';
+
+/**
+ * WeChat retries a message it got no answer to in 5 s, three times in all. The core says the same
+ * (httpSimulator.ts); importing it from there would pull the crypto into dist/commands.js.
+ */
+export const WECHAT_RETRIES = 3;
+/** The chat keeps the latest exchanges; older ones scroll away. */
+const MAX_EXCHANGES = 100;
+
+export interface ExchangeRecord {
+  readonly id: string;
+  readonly outgoing: string;
+  /** What was sent (absent for a tap that sends nothing); a retry sends it again. */
+  readonly inbound?: SimulatedInbound;
+  /** 1…3 for a simulated retry of an earlier exchange. */
+  readonly retryNumber?: number;
+  result?: SimulationResult;
+  /** The exchange could not be made at all (no setup, the bundle failed…): the problem and its fix. */
+  failure?: ProblemView;
+  /** Retries of this (late) exchange were simulated already. */
+  retried?: boolean;
+}
+
+export class Conversation {
+  private readonly records: ExchangeRecord[] = [];
+  private counter = 0;
+
+  constructor(
+    private readonly t: Localize,
+    private readonly secrets: () => readonly string[],
+  ) {}
+
+  start(outgoing: string, inbound?: SimulatedInbound, retryNumber?: number): ExchangeRecord {
+    const record: ExchangeRecord = { id: `x${++this.counter}`, outgoing, ...(inbound ? { inbound } : {}), ...(retryNumber === undefined ? {} : { retryNumber }) };
+    this.records.push(record);
+    if (this.records.length > MAX_EXCHANGES) this.records.splice(0, this.records.length - MAX_EXCHANGES);
+    return record;
+  }
+
+  get(id: string): ExchangeRecord | undefined {
+    return this.records.find((r) => r.id === id);
+  }
+
+  /** What a retry repeats: the message of the first attempt. */
+  sentOf(id: string): SentMessage | undefined {
+    return this.get(id)?.result?.sent;
+  }
+
+  view(ready: boolean, status: string, strings: ChatStrings): ChatView {
+    return { ready, status: this.scrub(status), exchanges: this.records.map((r) => this.exchangeView(r)), strings };
+  }
+
+  exchangeView(record: ExchangeRecord): ExchangeView {
+    const t = this.t;
+    const result = record.result;
+    const replies = result ? this.scrubReplies(replyViews(result.reply, t)) : [];
+    const problems = [...(result ? result.problems.map((p) => this.problem(p)) : []), ...(record.failure ? [this.scrubProblem(record.failure)] : [])];
+    const pending = !result && !record.failure;
+    const late = result?.reply.kind === 'none' && result.reply.why === 'late';
+    const retry = record.retryNumber === undefined ? undefined : t('Retry {0} of {1}, same MsgId', record.retryNumber, WECHAT_RETRIES);
+    const elapsed = result ? formatElapsed(result.elapsedMs, t) : '';
+    const outgoing = this.scrub(record.outgoing);
+    return {
+      id: record.id,
+      outgoing,
+      ...(retry ? { retry } : {}),
+      pending,
+      replies,
+      problems,
+      elapsed,
+      canRetry: late && record.retryNumber === undefined && !record.retried,
+      hasRaw: result !== undefined,
+      ariaLabel: [
+        t('You: {0}', outgoing),
+        ...(retry ? [retry] : []),
+        pending ? t('waiting for the server') : '',
+        ...replies.map((r) => describeReply(r, t)),
+        ...problems.map((p) => t('Problem: {0} Fix: {1}', p.message, p.fix)),
+        elapsed,
+      ]
+        .filter((part) => part !== '')
+        .join(t(', ')),
+    };
+  }
+
+  /** The links the page may ask to open: those of replies shown, nothing else. */
+  links(): Set<string> {
+    return new Set(this.records.flatMap((r) => (r.result ? linksOf(replyViews(r.result.reply, this.t)) : [])));
+  }
+
+  problem(problem: SimulationProblem): ProblemView {
+    const args = problem.args.map((a) => (typeof a === 'number' ? a : this.scrub(a)));
+    // The core's problems are English templates, the keys of the zh-cn bundle.
+    return this.scrubProblem({ message: this.t(problem.message, ...args), fix: this.t(problem.fix, ...args) });
+  }
+
+  scrub(text: string): string {
+    let out = text;
+    for (const secret of this.secrets()) if (secret) out = out.split(secret).join('***');
+    return out;
+  }
+
+  private scrubProblem(problem: ProblemView): ProblemView {
+    return { message: this.scrub(problem.message), fix: this.scrub(problem.fix) };
+  }
+
+  private scrubReplies(views: ReplyView[]): ReplyView[] {
+    const s = (text: string): string => this.scrub(text);
+    return views.map((view): ReplyView => {
+      switch (view.kind) {
+        case 'text':
+          return { kind: 'text', segments: view.segments.map((seg) => ({ ...seg, text: s(seg.text) })) };
+        case 'media':
+          return { ...view, label: s(view.label), details: view.details.map(s) };
+        case 'news':
+          return { kind: 'news', articles: view.articles.map((a) => ({ title: s(a.title), description: s(a.description), picUrl: s(a.picUrl), url: a.url })) };
+        case 'system':
+          return { kind: 'system', text: s(view.text) };
+      }
+    });
+  }
+}
+
+export function formatElapsed(ms: number, t: Localize): string {
+  return ms < 1000 ? t('{0} ms', Math.round(ms)) : t('{0} s', (ms / 1000).toFixed(1));
+}
+
+function describeReply(view: ReplyView, t: Localize): string {
+  switch (view.kind) {
+    case 'text':
+      return t('Reply: {0}', view.segments.map((s) => s.text).join(''));
+    case 'media':
+      return t('Reply: {0}', [view.label, ...view.details].join(' '));
+    case 'news':
+      return t('Reply: {0} article(s): {1}', view.articles.length, view.articles.map((a) => a.title).join(' / '));
+    case 'system':
+      return view.text;
+  }
+}

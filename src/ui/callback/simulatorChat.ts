@@ -1,0 +1,188 @@
+// The simulator chat of one phone (a menu preview or the Open Simulator panel): sends what the
+// follower does to the active account's callback, keeps the exchanges, posts the chat view, and
+// does what the page asks (raw XML, WeChat's retries, links, setup). Built by dist/commands.js for
+// the panel; the panel passes only what it read itself (the tapped button from the live document).
+import * as vscode from 'vscode';
+import type { SentMessage, SimulatedInbound, TappedButton } from '../../callback/types';
+import { errorMessage } from '../../common/errorMessage';
+import type { ChatView, ExchangeView, SimulatedEventKind } from '../../menu/preview/chat';
+import type { RedactingLog } from '../common/log';
+import { chatStatus, chatStrings, missingProblem } from './chatTexts';
+import { Conversation, WECHAT_RETRIES, type ExchangeRecord } from './conversation';
+import type { CallbackEndpoints } from './endpoints';
+import { checkScene, describeInbound, describeTap, eventInbound } from './inbound';
+import { rawExchangeText } from './rawText';
+import type { SimulatorLoader } from './simulatorLoader';
+
+export interface SimulatorChatHost {
+  readonly endpoints: CallbackEndpoints;
+  readonly simulators: SimulatorLoader;
+  readonly openId: () => Promise<string>;
+  readonly log: RedactingLog;
+  /** Runs Set Up Callback / Verify Callback URL. */
+  readonly setUp: () => Promise<unknown>;
+  readonly verify: () => Promise<unknown>;
+}
+
+/** What a panel holds: the chat, driven by the page's messages. */
+export interface SimulatorChat extends vscode.Disposable {
+  /** Posts the current chat view (a fresh page, or setup changed). */
+  refresh(): Promise<void>;
+  tap(name: string, button: TappedButton): Promise<ExchangeView>;
+  /** A button that sends nothing (sub-menu, media_id, unknown type): said in the chat. */
+  refused(outgoing: string, message: string, fix: string): ExchangeView;
+  sendText(text: string): Promise<ExchangeView>;
+  simulate(kind: SimulatedEventKind): Promise<ExchangeView | undefined>;
+  retry(exchangeId: string): Promise<ExchangeView[]>;
+  showRaw(exchangeId: string): Promise<string | undefined>;
+  openLink(url: string): Promise<boolean>;
+  setUp(): Promise<void>;
+  verify(): Promise<void>;
+}
+
+export function createSimulatorChat(host: SimulatorChatHost, post: (view: ChatView) => void): SimulatorChat {
+  return new Chat(host, post);
+}
+
+class Chat implements SimulatorChat {
+  private readonly t = vscode.l10n.t;
+  /** The Token and key of the last endpoint used: blanked in everything shown. */
+  private secrets: string[] = [];
+  private readonly conversation = new Conversation(this.t, () => this.secrets);
+  private readonly abort = new AbortController();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly host: SimulatorChatHost,
+    private readonly post: (view: ChatView) => void,
+  ) {
+    this.subscriptions = [
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('wechat')) void this.refresh();
+      }),
+    ];
+  }
+
+  async refresh(): Promise<void> {
+    const state = await this.host.endpoints.resolve();
+    if (state.ok) this.remember(state.endpoint.token, state.endpoint.encodingAesKey);
+    const status = chatStatus(state, state.ok ? await this.host.openId() : '', this.t);
+    if (!this.abort.signal.aborted) this.post(this.conversation.view(state.ok, status, chatStrings(this.t)));
+  }
+
+  tap(name: string, button: TappedButton): Promise<ExchangeView> {
+    return this.exchange(describeTap(name, button, this.t), { kind: 'menu', button });
+  }
+
+  refused(outgoing: string, message: string, fix: string): ExchangeView {
+    const record = this.conversation.start(outgoing);
+    record.failure = { message, fix };
+    void this.refresh();
+    return this.conversation.exchangeView(record);
+  }
+
+  sendText(text: string): Promise<ExchangeView> {
+    const inbound: SimulatedInbound = { kind: 'text', content: text };
+    return this.exchange(describeInbound(inbound, this.t), inbound);
+  }
+
+  async simulate(kind: SimulatedEventKind): Promise<ExchangeView | undefined> {
+    let scene = '';
+    if (kind === 'subscribeScene' || kind === 'scan') {
+      const t = this.t;
+      const typed = await vscode.window.showInputBox({
+        title: kind === 'scan' ? t('Scan a QR code while following (SCAN)') : t('Follow by scanning a QR code (subscribe with scene)'),
+        prompt: t('The scene of the parametric QR code (scene_str or scene_id); WeChat adds "qrscene_" for followers who were not following yet.'),
+        value: '123',
+        ignoreFocusOut: true,
+        validateInput: (value) => {
+          const problem = checkScene(value);
+          return problem === 'empty' ? t('Type a scene value.') : problem === 'tooLong' ? t('A scene is at most 64 characters.') : undefined;
+        },
+      });
+      if (typed === undefined) return undefined;
+      scene = typed.trim();
+    }
+    const inbound = eventInbound(kind, scene, Math.random);
+    return this.exchange(describeInbound(inbound, this.t), inbound);
+  }
+
+  /** WeChat's retries of a late message: three more posts of the same message, one after another. */
+  async retry(exchangeId: string): Promise<ExchangeView[]> {
+    const first = this.conversation.get(exchangeId);
+    const sent = this.conversation.sentOf(exchangeId);
+    if (!first?.inbound || !sent || first.retried) return [];
+    first.retried = true;
+    const views: ExchangeView[] = [];
+    for (let n = 1; n <= WECHAT_RETRIES && !this.abort.signal.aborted; n++) {
+      views.push(await this.exchange(first.outgoing, first.inbound, { sent, n }));
+    }
+    return views;
+  }
+
+  /** Opens the raw exchange as an XML document; returns its text (what the user sees). */
+  async showRaw(exchangeId: string): Promise<string | undefined> {
+    const exchange = this.conversation.get(exchangeId)?.result?.exchange;
+    if (!exchange) return undefined;
+    const content = rawExchangeText(exchange, this.t, (text) => this.conversation.scrub(text));
+    const document = await vscode.workspace.openTextDocument({ language: 'xml', content });
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Active, preview: true });
+    return content;
+  }
+
+  /** Only http(s) links that a reply shown in this chat contains; never command: or file: URIs. */
+  async openLink(url: string): Promise<boolean> {
+    if (!this.conversation.links().has(url)) return false;
+    const uri = vscode.Uri.parse(url, true);
+    if (uri.scheme !== 'http' && uri.scheme !== 'https') return false;
+    return vscode.env.openExternal(uri);
+  }
+
+  async setUp(): Promise<void> {
+    await this.host.setUp();
+    await this.refresh();
+  }
+
+  async verify(): Promise<void> {
+    await this.host.verify();
+  }
+
+  dispose(): void {
+    this.abort.abort();
+    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+  }
+
+  private remember(...values: (string | undefined)[]): void {
+    this.secrets = values.filter((v): v is string => typeof v === 'string' && v !== '');
+  }
+
+  private async exchange(outgoing: string, inbound: SimulatedInbound, retry?: { sent: SentMessage; n: number }): Promise<ExchangeView> {
+    const record = this.conversation.start(outgoing, inbound, retry?.n);
+    void this.refresh();
+    await this.run(record, inbound, retry?.sent);
+    await this.refresh();
+    return this.conversation.exchangeView(record);
+  }
+
+  private async run(record: ExchangeRecord, inbound: SimulatedInbound, retryOf: SentMessage | undefined): Promise<void> {
+    const t = this.t;
+    try {
+      const state = await this.host.endpoints.resolve();
+      if (!state.ok) {
+        record.failure = missingProblem(state, t);
+        return;
+      }
+      this.remember(state.endpoint.token, state.endpoint.encodingAesKey);
+      const simulator = await this.host.simulators.create(state.endpoint);
+      const openId = await this.host.openId();
+      record.result = await simulator.send({ inbound, openId, ...(retryOf ? { retryOf } : {}) }, this.abort.signal);
+      this.host.log.info(`simulator: ${record.id} → ${state.endpoint.url} (${state.endpoint.mode}) ${record.result.exchange.status ?? 'no answer'} in ${record.result.elapsedMs} ms`);
+    } catch (error) {
+      this.host.log.error(`simulator: ${record.id} failed: ${errorMessage(error)}`);
+      record.failure = {
+        message: this.conversation.scrub(t('The message could not be sent: {0}', errorMessage(error))),
+        fix: t('See the log ("WeChat: Show Log") for details; check that the server is running and the URL is right.'),
+      };
+    }
+  }
+}
