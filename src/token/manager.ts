@@ -3,10 +3,12 @@
 // stored, and retries an API call once when WeChat says the token went stale. Where a token comes
 // from — WeChat, or the team's Redis / token service — is the account's ManagedSource.
 import { Clock } from '../common/clock';
+import { errorMessage } from '../common/errorMessage';
 import { Logger, silentLogger } from '../common/logger';
 import { Credentials, WeChatApi } from '../wechat/client';
 import { MissingCredentialsError, WeChatApiError } from '../wechat/errors';
 import { isExpired, isFresh } from './policy';
+import { TokenNotStoredError } from './storeError';
 import type { ManagedSource, ObtainRequest } from './sources/managedSource';
 import type { SourcedToken } from './sources/source';
 import { WeChatTokenSource } from './sources/wechatSource';
@@ -57,6 +59,11 @@ export interface RefreshOptions {
   readonly stale?: string;
   /** The account to refresh (a command's pinned account); the active one by default. */
   readonly appId?: string;
+  /**
+   * The token the user saw when they confirmed (Force Refresh's modal): if the store holds
+   * another fresh one by now, another window already replaced it, and that one is used.
+   */
+  readonly replacing?: string;
 }
 
 export class TokenManager {
@@ -77,9 +84,13 @@ export class TokenManager {
       confirmClassicFetch: options.confirmClassicFetch,
     });
     this.storeSubscription = options.store.onDidChange((appId) => {
-      if (appId === this.options.settings().appId && !this.inflight) {
-        this.reload().catch((error: unknown) => this.log.error(`re-reading the shared token failed: ${String(error)}`));
-      }
+      if (appId !== this.options.settings().appId) return;
+      // A change during a fetch (another window's Clear, a write that did not stick) is read
+      // once the fetch settled: dropping it would leave 'ready' over an empty store.
+      const settled = this.inflight?.promise.then(() => undefined, () => undefined) ?? Promise.resolve();
+      settled
+        .then(() => this.reload())
+        .catch((error: unknown) => this.log.error(`re-reading the shared token failed: ${errorMessage(error)}`));
     });
   }
 
@@ -214,29 +225,59 @@ export class TokenManager {
       confirmed: options.confirmed === true,
       afterRejection: options.stale !== undefined,
     };
+    // Looked for before any confirmation: a fresh token another window stored needs no modal.
     const stored = await this.options.store.read(appId);
     const adoptable = !options.force && !options.always && stored && stored.accessToken !== options.stale;
-    if (adoptable && this.isFresh(stored)) {
-      this.log.info(`adopting the token another window stored (expires ${new Date(stored.expiresAt).toISOString()})`);
-      this.setStateFor(appId, { kind: 'ready', appId, token: stored });
-      return stored;
-    }
+    if (adoptable && this.isFresh(stored)) return this.adopt(appId, stored);
     await source.prepare(appId, request);
-    this.setStateFor(appId, { kind: 'fetching', appId, token: stored });
+    // A modal may have been open for minutes: a token another window stored meanwhile is used
+    // instead of a fetch that would replace it (classic: and invalidate it).
+    const seen = options.replacing ?? stored?.accessToken;
+    const latest = await this.options.store.read(appId);
+    if (latest && latest.accessToken !== seen && latest.accessToken !== options.stale && this.isFresh(latest)) {
+      return this.adopt(appId, latest);
+    }
+    this.setStateFor(appId, { kind: 'fetching', appId, token: latest ?? stored });
     try {
       const sourced = await source.obtain(appId, request);
-      const token = this.toCachedToken(appId, source, sourced, stored);
-      await this.options.store.write(token);
+      const token = await this.persist(this.toCachedToken(appId, source, sourced, latest ?? stored));
       const validFor = sourced.expiresAt === undefined ? 'expiry unknown' : `valid for ${Math.round((token.expiresAt - token.checkedAt) / 1000)} s`;
       const how = source.kind === 'wechat' ? `${this.options.settings().mode} token` : `token read from ${source.kind} ${source.describe(appId)}`;
-      this.log.info(`${how} ${token.accessToken === stored?.accessToken ? 'confirmed' : 'obtained'}, ${validFor}`);
+      this.log.info(`${how} ${token.accessToken === (latest ?? stored)?.accessToken ? 'confirmed' : 'obtained'}, ${validFor}`);
       this.setStateFor(appId, { kind: 'ready', appId, token });
       return token;
     } catch (error) {
       // Keep showing the stored token (its countdown tells whether it still works).
-      this.setStateFor(appId, { kind: 'failed', appId, error, token: stored });
+      this.setStateFor(appId, { kind: 'failed', appId, error, token: latest ?? stored });
       throw error;
     }
+  }
+
+  private adopt(appId: string, token: CachedToken): CachedToken {
+    this.log.info(`adopting the token another window stored (expires ${new Date(token.expiresAt).toISOString()})`);
+    this.setStateFor(appId, { kind: 'ready', appId, token });
+    return token;
+  }
+
+  /**
+   * Writes the token and reads it back: only a token the shared store really holds becomes
+   * 'ready'. An entry that does not come back (a store that refuses or drops it) would leave
+   * every window with nothing, fetching again at once; it fails with TokenNotStoredError, which
+   * the scheduler retries with its back-off.
+   */
+  private async persist(token: CachedToken): Promise<CachedToken> {
+    try {
+      await this.options.store.write(token);
+    } catch (error) {
+      this.log.error(`storing the token failed: ${errorMessage(error)}`);
+      throw new TokenNotStoredError('write');
+    }
+    const back = await this.options.store.read(token.appId);
+    if (back?.accessToken === token.accessToken) return back;
+    // Another window wrote in between: its token is as good, if it is fresh.
+    if (back && this.isFresh(back)) return back;
+    this.log.error('the token written to the token store did not read back');
+    throw new TokenNotStoredError('readBack');
   }
 
   private toCachedToken(appId: string, source: ManagedSource, sourced: SourcedToken, previous: CachedToken | undefined): CachedToken {
