@@ -66,7 +66,12 @@ export interface RefreshOptions {
   readonly replacing?: string;
 }
 
+/** How long a window's claim to be fetching a token's successor holds (a request's timeout, with room). */
+export const REFRESH_LEASE_MS = 30_000;
+
 export class TokenManager {
+  /** Names this window in the refresh lease of the shared entry. */
+  private readonly windowId = Math.random().toString(36).slice(2, 12);
   private inflight: { appId: string; promise: Promise<CachedToken> } | undefined;
   private current: TokenState = { kind: 'setup' };
   private readonly listeners = new Set<(state: TokenState) => void>();
@@ -89,7 +94,7 @@ export class TokenManager {
       // once the fetch settled: dropping it would leave 'ready' over an empty store.
       const settled = this.inflight?.promise.then(() => undefined, () => undefined) ?? Promise.resolve();
       settled
-        .then(() => this.reload())
+        .then(() => this.reload(true))
         .catch((error: unknown) => this.log.error(`re-reading the shared token failed: ${errorMessage(error)}`));
     });
   }
@@ -103,8 +108,13 @@ export class TokenManager {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  /** Re-reads the store (activation, settings change, another window wrote). Never fetches. */
-  async reload(): Promise<TokenState> {
+  /**
+   * Re-reads the store (activation, settings change, another window wrote). Never fetches.
+   * `storeEcho`: the store announced a change; if it still holds the token whose refresh failed
+   * (a refresh lease written, this window's own write echoed), the failure stands. A reload for
+   * any other reason (a new AppSecret) lets the token be 'ready' — and due — again.
+   */
+  async reload(storeEcho = false): Promise<TokenState> {
     const { appId } = this.options.settings();
     if (!appId) {
       this.setState({ kind: 'setup' });
@@ -112,7 +122,11 @@ export class TokenManager {
     }
     const token = await this.options.store.read(appId);
     if (this.inflight?.appId === appId) return this.current;
-    if (token) this.setStateFor(appId, { kind: 'ready', appId, token });
+    const failed = this.current.kind === 'failed' && this.current.appId === appId ? this.current : undefined;
+    // The token whose refresh failed, read again (a refresh lease written, this window's own
+    // write echoed): nothing new in the store, so the failure stands.
+    if (token && storeEcho && failed && failed.token?.accessToken === token.accessToken) this.setStateFor(appId, { ...failed, token });
+    else if (token) this.setStateFor(appId, { kind: 'ready', appId, token });
     else if (this.current.kind === 'failed' && this.current.appId === appId) this.setStateFor(appId, { ...this.current, token: undefined });
     else this.setStateFor(appId, { kind: 'empty', appId });
     return this.current;
@@ -237,6 +251,8 @@ export class TokenManager {
     if (latest && latest.accessToken !== seen && latest.accessToken !== options.stale && this.isFresh(latest)) {
       return this.adopt(appId, latest);
     }
+    const leased = await this.leaseOrDefer(appId, source, options, latest);
+    if (leased) return leased;
     this.setStateFor(appId, { kind: 'fetching', appId, token: latest ?? stored });
     try {
       const sourced = await source.obtain(appId, request);
@@ -251,6 +267,44 @@ export class TokenManager {
       this.setStateFor(appId, { kind: 'failed', appId, error, token: latest ?? stored });
       throw error;
     }
+  }
+
+  /**
+   * Stable mode, a refresh nobody asked for explicitly, of a token that still works: another
+   * window already fetching its successor (a live lease in the shared entry) is left to it — this
+   * window keeps the token and adopts the successor when it is stored. Otherwise this window
+   * claims the lease (write, read back: the last writer wins) before it asks. Returns the token to
+   * keep using when deferring, undefined to go ahead and fetch.
+   */
+  private async leaseOrDefer(appId: string, source: ManagedSource, options: RefreshOptions, current: CachedToken | undefined): Promise<CachedToken | undefined> {
+    const automatic = source.kind === 'wechat' && this.options.settings().mode === 'stable' && !options.force && !options.always && options.stale === undefined;
+    const now = this.options.clock.now();
+    if (!automatic || !current || isExpired(current, now)) return undefined;
+    const leasedElsewhere = (entry: CachedToken): boolean =>
+      entry.refreshingBy !== undefined && entry.refreshingBy !== this.windowId && (entry.refreshingUntil ?? 0) > now && !isExpired(entry, now);
+    let after: CachedToken | undefined;
+    try {
+      // Read right before the write: a lease written over a token another window just stored
+      // would put the old token back.
+      const entry = await this.options.store.read(appId);
+      if (!entry || entry.accessToken !== current.accessToken) return entry && this.isFresh(entry) ? this.adopt(appId, entry) : undefined;
+      if (leasedElsewhere(entry)) return this.defer(appId, entry);
+      const { refreshingBy: _by, refreshingUntil: _until, ...plain } = entry;
+      await this.options.store.write({ ...plain, refreshingBy: this.windowId, refreshingUntil: now + REFRESH_LEASE_MS });
+      after = await this.options.store.read(appId);
+    } catch (error) {
+      // The lease only saves a request; the fetch (and its own store errors) goes ahead.
+      this.log.warn(`could not claim the refresh lease: ${errorMessage(error)}`);
+      return undefined;
+    }
+    if (after && after.accessToken !== current.accessToken && this.isFresh(after)) return this.adopt(appId, after);
+    return after && leasedElsewhere(after) ? this.defer(appId, after) : undefined;
+  }
+
+  private defer(appId: string, token: CachedToken): CachedToken {
+    this.log.info('another window is fetching the next token; keeping the current one until it is stored');
+    this.setStateFor(appId, { kind: 'ready', appId, token });
+    return token;
   }
 
   private adopt(appId: string, token: CachedToken): CachedToken {
@@ -283,6 +337,7 @@ export class TokenManager {
   private toCachedToken(appId: string, source: ManagedSource, sourced: SourcedToken, previous: CachedToken | undefined): CachedToken {
     const now = this.options.clock.now();
     const same = previous?.accessToken === sourced.accessToken;
+    // No refresh lease in the entry written: the fetch it announced is done.
     const team = source.kind === 'wechat' ? {} : { source: source.kind };
     return {
       appId,
