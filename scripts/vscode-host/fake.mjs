@@ -27,6 +27,7 @@ export async function startFake(accounts = [TEST_ACCOUNT], { tokenTtlSeconds = 3
   //   GET  /calls               every request the fake saw
   //   GET  /token-valid?token=  whether the fake would accept that access token now
   //   POST /fault               inject a fault (FakeFault JSON)
+  //   POST /listening           {on} false: the API port refuses connections; true: it listens again
   //   GET  /live-menu?appId=    the account's live default menu (upload shape) or null
   //   POST /live-menu           {appId, menu} replaces it without validation (menu null removes it)
   //   GET  /ticket?appId=       the account's latest jsapi_ticket (or null) and how many were fetched
@@ -53,6 +54,10 @@ export async function startFake(accounts = [TEST_ACCOUNT], { tokenTtlSeconds = 3
           if (url.pathname === '/token-valid') return send(200, { valid: fake.isTokenValid(url.searchParams.get('token') ?? '') });
           if (url.pathname === '/fault' && req.method === 'POST') {
             fake.injectFault(body);
+            return send(200, { ok: true });
+          }
+          if (url.pathname === '/listening' && req.method === 'POST') {
+            await (body?.on === false ? fake.stopListening() : fake.startListening());
             return send(200, { ok: true });
           }
           if (url.pathname === '/live-menu' && req.method === 'GET') {

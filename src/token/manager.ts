@@ -3,10 +3,12 @@
 // stored, and retries an API call once when WeChat says the token went stale. Where a token comes
 // from — WeChat, or the team's Redis / token service — is the account's ManagedSource.
 import { Clock } from '../common/clock';
+import { errorMessage } from '../common/errorMessage';
 import { Logger, silentLogger } from '../common/logger';
 import { Credentials, WeChatApi } from '../wechat/client';
 import { MissingCredentialsError, WeChatApiError } from '../wechat/errors';
 import { isExpired, isFresh } from './policy';
+import { TokenNotStoredError } from './storeError';
 import type { ManagedSource, ObtainRequest } from './sources/managedSource';
 import type { SourcedToken } from './sources/source';
 import { WeChatTokenSource } from './sources/wechatSource';
@@ -57,9 +59,19 @@ export interface RefreshOptions {
   readonly stale?: string;
   /** The account to refresh (a command's pinned account); the active one by default. */
   readonly appId?: string;
+  /**
+   * The token the user saw when they confirmed (Force Refresh's modal): if the store holds
+   * another fresh one by now, another window already replaced it, and that one is used.
+   */
+  readonly replacing?: string;
 }
 
+/** How long a window's claim to be fetching a token's successor holds (a request's timeout, with room). */
+export const REFRESH_LEASE_MS = 30_000;
+
 export class TokenManager {
+  /** Names this window in the refresh lease of the shared entry. */
+  private readonly windowId = Math.random().toString(36).slice(2, 12);
   private inflight: { appId: string; promise: Promise<CachedToken> } | undefined;
   private current: TokenState = { kind: 'setup' };
   private readonly listeners = new Set<(state: TokenState) => void>();
@@ -77,9 +89,13 @@ export class TokenManager {
       confirmClassicFetch: options.confirmClassicFetch,
     });
     this.storeSubscription = options.store.onDidChange((appId) => {
-      if (appId === this.options.settings().appId && !this.inflight) {
-        this.reload().catch((error: unknown) => this.log.error(`re-reading the shared token failed: ${String(error)}`));
-      }
+      if (appId !== this.options.settings().appId) return;
+      // A change during a fetch (another window's Clear, a write that did not stick) is read
+      // once the fetch settled: dropping it would leave 'ready' over an empty store.
+      const settled = this.inflight?.promise.then(() => undefined, () => undefined) ?? Promise.resolve();
+      settled
+        .then(() => this.reload(true))
+        .catch((error: unknown) => this.log.error(`re-reading the shared token failed: ${errorMessage(error)}`));
     });
   }
 
@@ -92,8 +108,13 @@ export class TokenManager {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  /** Re-reads the store (activation, settings change, another window wrote). Never fetches. */
-  async reload(): Promise<TokenState> {
+  /**
+   * Re-reads the store (activation, settings change, another window wrote). Never fetches.
+   * `storeEcho`: the store announced a change; if it still holds the token whose refresh failed
+   * (a refresh lease written, this window's own write echoed), the failure stands. A reload for
+   * any other reason (a new AppSecret) lets the token be 'ready' — and due — again.
+   */
+  async reload(storeEcho = false): Promise<TokenState> {
     const { appId } = this.options.settings();
     if (!appId) {
       this.setState({ kind: 'setup' });
@@ -101,7 +122,11 @@ export class TokenManager {
     }
     const token = await this.options.store.read(appId);
     if (this.inflight?.appId === appId) return this.current;
-    if (token) this.setStateFor(appId, { kind: 'ready', appId, token });
+    const failed = this.current.kind === 'failed' && this.current.appId === appId ? this.current : undefined;
+    // The token whose refresh failed, read again (a refresh lease written, this window's own
+    // write echoed): nothing new in the store, so the failure stands.
+    if (token && storeEcho && failed && failed.token?.accessToken === token.accessToken) this.setStateFor(appId, { ...failed, token });
+    else if (token) this.setStateFor(appId, { kind: 'ready', appId, token });
     else if (this.current.kind === 'failed' && this.current.appId === appId) this.setStateFor(appId, { ...this.current, token: undefined });
     else this.setStateFor(appId, { kind: 'empty', appId });
     return this.current;
@@ -214,34 +239,105 @@ export class TokenManager {
       confirmed: options.confirmed === true,
       afterRejection: options.stale !== undefined,
     };
+    // Looked for before any confirmation: a fresh token another window stored needs no modal.
     const stored = await this.options.store.read(appId);
     const adoptable = !options.force && !options.always && stored && stored.accessToken !== options.stale;
-    if (adoptable && this.isFresh(stored)) {
-      this.log.info(`adopting the token another window stored (expires ${new Date(stored.expiresAt).toISOString()})`);
-      this.setStateFor(appId, { kind: 'ready', appId, token: stored });
-      return stored;
-    }
+    if (adoptable && this.isFresh(stored)) return this.adopt(appId, stored);
     await source.prepare(appId, request);
-    this.setStateFor(appId, { kind: 'fetching', appId, token: stored });
+    // A modal may have been open for minutes: a token another window stored meanwhile is used
+    // instead of a fetch that would replace it (classic: and invalidate it).
+    const seen = options.replacing ?? stored?.accessToken;
+    const latest = await this.options.store.read(appId);
+    if (latest && latest.accessToken !== seen && latest.accessToken !== options.stale && this.isFresh(latest)) {
+      return this.adopt(appId, latest);
+    }
+    const leased = await this.leaseOrDefer(appId, source, options, latest);
+    if (leased) return leased;
+    this.setStateFor(appId, { kind: 'fetching', appId, token: latest ?? stored });
     try {
       const sourced = await source.obtain(appId, request);
-      const token = this.toCachedToken(appId, source, sourced, stored);
-      await this.options.store.write(token);
+      const token = await this.persist(this.toCachedToken(appId, source, sourced, latest ?? stored));
       const validFor = sourced.expiresAt === undefined ? 'expiry unknown' : `valid for ${Math.round((token.expiresAt - token.checkedAt) / 1000)} s`;
       const how = source.kind === 'wechat' ? `${this.options.settings().mode} token` : `token read from ${source.kind} ${source.describe(appId)}`;
-      this.log.info(`${how} ${token.accessToken === stored?.accessToken ? 'confirmed' : 'obtained'}, ${validFor}`);
+      this.log.info(`${how} ${token.accessToken === (latest ?? stored)?.accessToken ? 'confirmed' : 'obtained'}, ${validFor}`);
       this.setStateFor(appId, { kind: 'ready', appId, token });
       return token;
     } catch (error) {
       // Keep showing the stored token (its countdown tells whether it still works).
-      this.setStateFor(appId, { kind: 'failed', appId, error, token: stored });
+      this.setStateFor(appId, { kind: 'failed', appId, error, token: latest ?? stored });
       throw error;
     }
+  }
+
+  /**
+   * Stable mode, a refresh nobody asked for explicitly, of a token that still works: another
+   * window already fetching its successor (a live lease in the shared entry) is left to it — this
+   * window keeps the token and adopts the successor when it is stored. Otherwise this window
+   * claims the lease (write, read back: the last writer wins) before it asks. Returns the token to
+   * keep using when deferring, undefined to go ahead and fetch.
+   */
+  private async leaseOrDefer(appId: string, source: ManagedSource, options: RefreshOptions, current: CachedToken | undefined): Promise<CachedToken | undefined> {
+    const automatic = source.kind === 'wechat' && this.options.settings().mode === 'stable' && !options.force && !options.always && options.stale === undefined;
+    const now = this.options.clock.now();
+    if (!automatic || !current || isExpired(current, now)) return undefined;
+    const leasedElsewhere = (entry: CachedToken): boolean =>
+      entry.refreshingBy !== undefined && entry.refreshingBy !== this.windowId && (entry.refreshingUntil ?? 0) > now && !isExpired(entry, now);
+    let after: CachedToken | undefined;
+    try {
+      // Read right before the write: a lease written over a token another window just stored
+      // would put the old token back.
+      const entry = await this.options.store.read(appId);
+      if (!entry || entry.accessToken !== current.accessToken) return entry && this.isFresh(entry) ? this.adopt(appId, entry) : undefined;
+      if (leasedElsewhere(entry)) return this.defer(appId, entry);
+      const { refreshingBy: _by, refreshingUntil: _until, ...plain } = entry;
+      await this.options.store.write({ ...plain, refreshingBy: this.windowId, refreshingUntil: now + REFRESH_LEASE_MS });
+      after = await this.options.store.read(appId);
+    } catch (error) {
+      // The lease only saves a request; the fetch (and its own store errors) goes ahead.
+      this.log.warn(`could not claim the refresh lease: ${errorMessage(error)}`);
+      return undefined;
+    }
+    if (after && after.accessToken !== current.accessToken && this.isFresh(after)) return this.adopt(appId, after);
+    return after && leasedElsewhere(after) ? this.defer(appId, after) : undefined;
+  }
+
+  private defer(appId: string, token: CachedToken): CachedToken {
+    this.log.info('another window is fetching the next token; keeping the current one until it is stored');
+    this.setStateFor(appId, { kind: 'ready', appId, token });
+    return token;
+  }
+
+  private adopt(appId: string, token: CachedToken): CachedToken {
+    this.log.info(`adopting the token another window stored (expires ${new Date(token.expiresAt).toISOString()})`);
+    this.setStateFor(appId, { kind: 'ready', appId, token });
+    return token;
+  }
+
+  /**
+   * Writes the token and reads it back: only a token the shared store really holds becomes
+   * 'ready'. An entry that does not come back (a store that refuses or drops it) would leave
+   * every window with nothing, fetching again at once; it fails with TokenNotStoredError, which
+   * the scheduler retries with its back-off.
+   */
+  private async persist(token: CachedToken): Promise<CachedToken> {
+    try {
+      await this.options.store.write(token);
+    } catch (error) {
+      this.log.error(`storing the token failed: ${errorMessage(error)}`);
+      throw new TokenNotStoredError('write');
+    }
+    const back = await this.options.store.read(token.appId);
+    if (back?.accessToken === token.accessToken) return back;
+    // Another window wrote in between: its token is as good, if it is fresh.
+    if (back && this.isFresh(back)) return back;
+    this.log.error('the token written to the token store did not read back');
+    throw new TokenNotStoredError('readBack');
   }
 
   private toCachedToken(appId: string, source: ManagedSource, sourced: SourcedToken, previous: CachedToken | undefined): CachedToken {
     const now = this.options.clock.now();
     const same = previous?.accessToken === sourced.accessToken;
+    // No refresh lease in the entry written: the fetch it announced is done.
     const team = source.kind === 'wechat' ? {} : { source: source.kind };
     return {
       appId,

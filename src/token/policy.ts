@@ -43,6 +43,19 @@ export function refreshDueAt(token: CachedToken, marginMs: number): number {
   return Math.min(token.expiresAt, Math.max(byPlatform, token.checkedAt + RECHECK_INTERVAL_MS));
 }
 
+/** How far the wall clock may be behind a token's checkedAt before it counts as set back. */
+export const CLOCK_BACK_TOLERANCE_MS = 60_000;
+
+/**
+ * The token was confirmed "in the future": the wall clock was set back since. Its expiry was
+ * computed on the old clock, so it now looks later than WeChat's by the jump — the token may be
+ * dead while the countdown shows hours. Such a token is due at once (stable mode answers with its
+ * real remaining lifetime, measured on the new clock).
+ */
+export function clockWentBack(token: CachedToken, now: number): boolean {
+  return token.checkedAt - now > CLOCK_BACK_TOLERANCE_MS;
+}
+
 export function isFresh(token: CachedToken, now: number, marginMs: number): boolean {
-  return now < refreshDueAt(token, marginMs);
+  return !clockWentBack(token, now) && now < refreshDueAt(token, marginMs);
 }

@@ -2,12 +2,17 @@
 // windows do not fetch in the same second) and asks the manager to refresh, which first adopts
 // a token another window may have stored. Every wake-up compares the wall clock with the
 // absolute due time; timers never count ticks, so sleep/resume and clock jumps are harmless.
+// Every refresh it starts sets the earliest moment of the next one (a doubling back-off), which
+// only a stored token that lived is allowed to reset: a fetch that leaves nothing usable in the
+// store (a refused answer, an entry that cannot be read back, a token already due) never turns
+// into a fetch loop.
 import { errorMessage } from '../common/errorMessage';
 import { WeChatError, WeChatTransportError } from '../wechat/errors';
 import { Logger, silentLogger } from '../common/logger';
 import { Clock, TimerHandle } from '../common/clock';
 import { TokenManager, TokenState } from './manager';
-import { refreshDueAt } from './policy';
+import { clockWentBack, refreshDueAt } from './policy';
+import { CachedToken } from './store';
 import { Unsubscribe } from './store';
 
 /** Longest sleep between two looks at the clock (catches sleep/resume and clock jumps). */
@@ -25,8 +30,10 @@ export interface SchedulerSettings {
 
 export class RefreshScheduler {
   private timer: TimerHandle | undefined;
+  /** The back-off the next refresh this scheduler starts adds to notBefore. */
   private retryDelayMs = FIRST_RETRY_MS;
-  private nextRetryAt: number | undefined;
+  /** No refresh starts before this (wall clock); undefined: nothing to wait for. */
+  private notBefore: number | undefined;
   private jitterMs = 0;
   private readonly subscription: Unsubscribe;
   private disposed = false;
@@ -49,13 +56,14 @@ export class RefreshScheduler {
   /** When the next refresh will happen, or undefined when nothing is planned. */
   dueAt(state: TokenState = this.manager.state): number | undefined {
     if (this.disposed || !this.settings().autoRefresh) return undefined;
+    const now = this.clock.now();
     switch (state.kind) {
       case 'ready':
-        return refreshDueAt(state.token, this.settings().refreshMarginSeconds * 1000) + this.jitterMs;
+        return Math.max(clockWentBack(state.token, now) ? now : this.tokenDueAt(state.token), this.backoffUntil(now));
       case 'failed':
-        return this.nextRetryAt;
+        return this.notBefore === undefined ? undefined : this.backoffUntil(now);
       case 'empty':
-        return this.clock.now();
+        return Math.max(now, this.backoffUntil(now));
       default:
         return undefined;
     }
@@ -68,17 +76,46 @@ export class RefreshScheduler {
   }
 
   private onState(state: TokenState): void {
+    const now = this.clock.now();
     if (state.kind === 'ready') {
-      this.retryDelayMs = FIRST_RETRY_MS;
-      this.nextRetryAt = undefined;
       this.jitterMs = Math.floor(this.random() * this.settings().jitterMs);
-    } else if (state.kind === 'failed' && this.nextRetryAt === undefined && isTransient(state.error)) {
+      this.resetIfLived(state.token, now);
+    } else if (state.kind === 'failed') {
       // Only transient failures are retried on a timer; a wrong secret, a missing whitelist entry
       // or an exhausted quota needs the user, and retrying would only burn quota.
-      this.nextRetryAt = this.clock.now() + this.retryDelayMs;
-      this.retryDelayMs = Math.min(this.retryDelayMs * 2, MAX_RETRY_MS);
+      if (!isTransient(state.error)) this.notBefore = undefined;
+      else if (this.notBefore === undefined || this.notBefore <= now) this.backOff(now);
     }
     this.arm();
+  }
+
+  /**
+   * A stored token that is not due within the first back-off, seen once the back-off has run
+   * out: the refreshes work again, so the next failure starts at the first delay. A token that
+   * appears right after a refresh (it may vanish from the store at once) resets nothing.
+   */
+  private resetIfLived(token: CachedToken, now: number): void {
+    const lived = this.tokenDueAt(token) - token.checkedAt >= FIRST_RETRY_MS && !clockWentBack(token, now);
+    if (lived && (this.notBefore === undefined || now >= this.notBefore)) {
+      this.retryDelayMs = FIRST_RETRY_MS;
+      this.notBefore = undefined;
+    }
+  }
+
+  private backOff(now: number): void {
+    this.notBefore = now + this.retryDelayMs;
+    this.retryDelayMs = Math.min(this.retryDelayMs * 2, MAX_RETRY_MS);
+  }
+
+  /** notBefore, but never further away than one back-off: the wall clock may have been set back. */
+  private backoffUntil(now: number): number {
+    if (this.notBefore === undefined) return now;
+    if (this.notBefore - now > this.retryDelayMs) this.notBefore = now + this.retryDelayMs;
+    return this.notBefore;
+  }
+
+  private tokenDueAt(token: CachedToken): number {
+    return refreshDueAt(token, this.settings().refreshMarginSeconds * 1000) + this.jitterMs;
   }
 
   private arm(): void {
@@ -98,7 +135,9 @@ export class RefreshScheduler {
       this.arm();
       return;
     }
-    this.nextRetryAt = undefined;
+    const state = this.manager.state;
+    if (state.kind === 'ready') this.resetIfLived(state.token, this.clock.now());
+    this.backOff(this.clock.now());
     this.log.debug('auto-refresh: token due');
     this.manager.refresh().catch((error: unknown) => {
       this.log.warn(`auto-refresh failed: ${errorMessage(error)}`);

@@ -27,6 +27,13 @@ export interface CachedToken {
    * checkedAt + TOKEN_LIFETIME_MS, an upper bound, and the token is re-read periodically.
    */
   readonly expiryKnown?: false;
+  /**
+   * A window asking WeChat for this token's successor right now (a lease, not a lock: SecretStorage
+   * has no compare-and-set): until `refreshingUntil` other windows keep using this token and adopt
+   * the one it stores, instead of asking too.
+   */
+  readonly refreshingBy?: string;
+  readonly refreshingUntil?: number;
 }
 
 export interface Unsubscribe {
@@ -88,5 +95,8 @@ export function parseCachedToken(text: string | undefined, appId: string): Cache
     mode,
     ...(source ? { source } : {}),
     ...(entry['expiryKnown'] === false ? { expiryKnown: false as const } : {}),
+    ...(typeof entry['refreshingBy'] === 'string' && typeof entry['refreshingUntil'] === 'number'
+      ? { refreshingBy: entry['refreshingBy'], refreshingUntil: entry['refreshingUntil'] }
+      : {}),
   };
 }

@@ -193,16 +193,27 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
 
 /** WeChat's tokens live 7200 s; anything beyond a day is not a lifetime this client can trust. */
 const MAX_TOKEN_LIFETIME_S = 86_400;
+/**
+ * WeChat asks to reserve 512 characters for a token (they are ~136–200 today); far beyond that is
+ * not a token but a gateway's page or a runaway value, which must not land in SecretStorage.
+ */
+const MAX_TOKEN_LENGTH = 4096;
+
+/** What the details of a refused answer may show: its shape, never the value (it may be a token). */
+function shapeOf(value: unknown): string {
+  if (typeof value === 'string') return `a string of ${value.length} characters`;
+  return value === undefined ? 'missing' : typeof value === 'number' ? String(value) : typeof value;
+}
 
 function parseGrant(body: Record<string, unknown>, path: string): TokenGrant {
   const accessToken = body['access_token'];
   const expiresIn = body['expires_in'];
-  if (typeof accessToken !== 'string' || accessToken.length === 0 || typeof expiresIn !== 'number') {
-    throw new WeChatTransportError('notJson', path, 'the answer has no access_token/expires_in');
+  if (typeof accessToken !== 'string' || accessToken.length === 0 || accessToken.length > MAX_TOKEN_LENGTH) {
+    throw new WeChatTransportError('badAnswer', path, `access_token: ${shapeOf(accessToken)}`);
   }
   // `1e400` parses as Infinity: a cache entry that cannot be stored and read back, and a refresh loop.
-  if (!Number.isFinite(expiresIn) || expiresIn <= 0 || expiresIn > MAX_TOKEN_LIFETIME_S) {
-    throw new WeChatTransportError('notJson', path, `the answer's expires_in (${String(expiresIn)}) is not a lifetime in seconds`);
+  if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn <= 0 || expiresIn > MAX_TOKEN_LIFETIME_S) {
+    throw new WeChatTransportError('badAnswer', path, `expires_in: ${shapeOf(expiresIn)}`);
   }
   return { accessToken, expiresInSeconds: expiresIn };
 }

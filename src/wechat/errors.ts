@@ -122,7 +122,8 @@ export class WeChatApiError extends WeChatError {
   }
 }
 
-export type TransportFailure = 'timeout' | 'network' | 'http' | 'notJson' | 'cancelled';
+/** `badAnswer`: JSON without a usable token (no access_token, an absurd expires_in, a huge value). */
+export type TransportFailure = 'timeout' | 'network' | 'http' | 'notJson' | 'badAnswer' | 'cancelled';
 
 /** The request did not produce a WeChat answer: timeout, network error, HTTP 5xx, non-JSON body. */
 export class WeChatTransportError extends WeChatError {
@@ -162,6 +163,11 @@ export class WeChatTransportError extends WeChatError {
         return localize(
           'WeChat answered with something that is not JSON (HTTP {0}). A proxy or gateway may be in the way; check "wechat.apiBaseUrl" and "http.proxy".',
           this.httpStatus ?? 0,
+        );
+      case 'badAnswer':
+        return localize(
+          'WeChat\'s answer held no usable access token ({0}). Nothing was stored; the extension tries again later. If it persists, a proxy or gateway may be changing the answers: check "wechat.apiBaseUrl" and "http.proxy".',
+          this.detail,
         );
       case 'cancelled':
         return localize('The request was cancelled.');

@@ -12,7 +12,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Accounts } from './accounts';
-import { FaultQueue, faultReply } from './faults';
+import { FaultQueue, faultEffect } from './faults';
 import { Menus } from './menus';
 import { Quota } from './quota';
 import { checkCallbackUrlSetting, Network } from './network';
@@ -177,11 +177,43 @@ export class FakeWeChat {
     return this.quota.resetsThisMonth(appId);
   }
 
+  /** Drops the faults injected and not used up yet. */
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  /**
+   * Connection refused: closes the listening port (and every open connection) until
+   * startListening() opens the same port again. The url stays the same.
+   */
+  async stopListening(): Promise<void> {
+    if (!this.server.listening) return;
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  /** Listens again on the port stopListening() closed. */
+  async startListening(): Promise<void> {
+    if (this.server.listening || this.closed) return;
+    const port = Number(new URL(this.url).port);
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+  }
+
   close(): Promise<void> {
     if (this.closed) return Promise.resolve();
     this.closed = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    // Stopped by stopListening(): nothing left to close.
+    if (!this.server.listening) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.server.close((err) => (err ? reject(err) : resolve()));
       this.server.closeAllConnections();
@@ -240,24 +272,36 @@ export class FakeWeChat {
     this.calls.push(call);
 
     const fault = this.faults.take(path);
-    if (fault) {
-      call.fault = fault.kind;
-      const replaced = faultReply(fault.kind, this.replies);
-      if (replaced) {
-        // The HTML pages carry no errcode; the log records them as the busy they stand for.
-        call.errcode = E.BUSY;
-        this.rememberRid(replaced, call, raw);
-        this.send(res, replaced);
-        return;
-      }
-      await this.delay(fault.delayMs ?? 1000);
+    const effect = fault ? faultEffect(fault, this.replies) : undefined;
+    if (fault) call.fault = fault.kind;
+    if (effect?.kind === 'reply') {
+      // The HTML pages carry no errcode; the log records them as the busy they stand for.
+      call.errcode = isRecord(effect.reply.body) && typeof effect.reply.body['errcode'] === 'number' ? effect.reply.body['errcode'] : E.BUSY;
+      this.rememberRid(effect.reply, call, raw);
+      this.send(res, effect.reply);
+      return;
+    }
+    // The request stays open until the client gives up or close() ends every connection.
+    if (effect?.kind === 'hang') return;
+    if (effect?.kind === 'delay') {
+      await this.delay(effect.ms);
       if (this.closed) return;
     }
 
-    const reply = this.route({ method, path, query, raw, json, jsonOk: jsonOk && !tooBig });
-    call.errcode = isRecord(reply.body) && typeof reply.body['errcode'] === 'number' ? reply.body['errcode'] : 0;
+    const routed = this.route({ method, path, query, raw, json, jsonOk: jsonOk && !tooBig });
+    const reply = effect?.kind === 'rewrite' ? effect.rewrite(routed) : routed;
+    call.errcode = isRecord(routed.body) && typeof routed.body['errcode'] === 'number' ? routed.body['errcode'] : 0;
     this.rememberRid(reply, call, raw);
-    this.send(res, reply);
+    if (effect?.kind === 'reset') this.sendHalfAndReset(res, reply);
+    else this.send(res, reply);
+  }
+
+  /** Headers with the full Content-Length, half the body, then a TCP reset: an answer lost on the way. */
+  private sendHalfAndReset(res: http.ServerResponse, reply: Reply): void {
+    const text = reply.contentType ? String(reply.body) : JSON.stringify(reply.body);
+    const bytes = Buffer.from(text, 'utf8');
+    res.writeHead(reply.status, { 'Content-Type': reply.contentType ?? 'application/json; encoding=utf-8', 'Content-Length': bytes.length });
+    res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.resetAndDestroy());
   }
 
   /** An error answer's rid, for openapi/rid/get: the request as sent, owned by its token's or appid's account. */

@@ -35,17 +35,48 @@ export interface FakeCall {
   /** now() when the request arrived */
   at: number;
   /** set when an injected fault answered (or delayed) this request */
-  fault?: FakeFault['kind'];
+  fault?: FakeFaultKind;
 }
 
+/** What an injected fault does to a request (see faults.ts and the README's fault table). */
+export type FakeFaultKind =
+  /** errcode -1, "system busy" */
+  | 'busy'
+  /** nginx's HTML error pages with that status */
+  | 'http500'
+  | 'http502'
+  | 'http503'
+  /** the platform's HTML page with HTTP 200 */
+  | 'nonJson'
+  /** HTTP 200 with a JSON content type and a body cut off in the middle of the JSON */
+  | 'brokenJson'
+  /** delays the endpoint's real reply by delayMs */
+  | 'slow'
+  /** never answers: the request hangs until the client gives up (or the fake closes) */
+  | 'hang'
+  /** sends the headers and half the body, then resets the connection */
+  | 'reset'
+  /** a 2 MB JSON body (a token answer whose access_token is 2 MB of characters) */
+  | 'oversized'
+  /** WeChat's error `errcode` (45009, 45011, …) in place of the endpoint's answer */
+  | 'errcode'
+  /** a token answer without access_token (`{"expires_in":7200}`) */
+  | 'noToken'
+  /** the endpoint's real token answer with `expires_in` replaced by the raw JSON text `expiresIn` */
+  | 'expiresIn';
+
 export interface FakeFault {
-  kind: 'busy' /* errcode -1 */ | 'http500' | 'nonJson' /* HTML body, 200 */ | 'slow' /* delay reply by delayMs */;
+  kind: FakeFaultKind;
   /** default 1 */
   times?: number;
   /** for 'slow'; default 1000 */
   delayMs?: number;
   /** only for these paths; default all */
   paths?: string[];
+  /** for 'errcode': the errcode answered (its errmsg from rules.ts) */
+  errcode?: number;
+  /** for 'expiresIn': the raw JSON literal put in place of expires_in, e.g. '0', '-5', '1e400', '"7200"' */
+  expiresIn?: string;
 }
 
 export type TokenKind = 'classic' | 'stable';

@@ -35,11 +35,13 @@ export class WeChatTokenSource implements ManagedSource {
 
   async obtain(appId: string, request: ObtainRequest): Promise<SourcedToken> {
     const credentials = await this.options.credentials(appId);
-    const requestedAt = this.options.clock.now();
     const grant = this.options.mode() === 'classic'
       ? await this.options.api.classicToken(credentials)
       : await this.options.api.stableToken(credentials, request.force);
-    // expires_in counts from WeChat's answer; measuring from the request errs on the safe side.
-    return { accessToken: grant.accessToken, expiresAt: requestedAt + grant.expiresInSeconds * 1000 };
+    // expires_in counts from WeChat's answer, so it is measured from its arrival (late by the return
+    // trip only, far inside the refresh margin). Measured from the request, a slow request made the
+    // expiry look early by its whole latency: the refresh then came before stable_token's renewal
+    // window, got the same token back and had to ask again a minute later.
+    return { accessToken: grant.accessToken, expiresAt: this.options.clock.now() + grant.expiresInSeconds * 1000 };
   }
 }

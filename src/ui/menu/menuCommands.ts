@@ -12,6 +12,7 @@ import { canUpload, validateMenu } from '../../menu/validate';
 import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import type { MenuDiagnostics } from './diagnostics';
 import type { MenuFeatureHost } from './host';
+import { LiveMenuChanges } from '../../menu/liveChanges';
 import { LiveMenuReplacer, PinnedAccount } from './liveMenuReplacer';
 import { fileLabel, freeMenuFileName, menuDocument, openMenuUntitled } from './menuFiles';
 import { backupItem, conditionalItem, localTime } from './menuPicks';
@@ -26,7 +27,8 @@ export class MenuCommands {
     private readonly diagnostics: MenuDiagnostics,
     backupUri: (name: string) => vscode.Uri,
   ) {
-    this.replacer = new LiveMenuReplacer(host, backups, backupUri);
+    // One queue per window: every change of an account's live menus waits for the one before.
+    this.replacer = new LiveMenuReplacer(new LiveMenuChanges(backups, host.log), backupUri);
   }
 
   private readonly replacer: LiveMenuReplacer;
@@ -151,11 +153,7 @@ export class MenuCommands {
       );
       if (!confirmed) return;
       const menuid = picked.entry.menuid;
-      const backup = await this.progress(t('Deleting the conditional menu…'), async () => {
-        const saved = current.menu ? await this.replacer.saveBackup(account, current.menu, current.conditional, 'delete') : undefined;
-        await account.service.deleteConditional(menuid);
-        return saved;
-      });
+      const backup = await this.progress(t('Deleting the conditional menu…'), () => this.replacer.changes.deleteConditional(account, current, menuid));
       await this.replacer.announce(t('Conditional menu {0} was deleted.', menuid), backup);
     } catch (error) {
       await this.host.showError(t('Could not delete the conditional menu'), error);
@@ -221,7 +219,7 @@ export class MenuCommands {
     if (!confirmed) return;
     try {
       if (conditional) {
-        const menuid = await this.progress(t('Adding the conditional menu…'), () => account.service.addConditional(plan.body));
+        const menuid = await this.progress(t('Adding the conditional menu…'), () => this.replacer.changes.addConditional(account, plan.body));
         void vscode.window.showInformationMessage(
           t('Conditional menu added to {0}: menuid {1}. "WeChat: Delete Conditional Menu" removes it again.', label, menuid),
         );

@@ -117,6 +117,10 @@ export class TokenCommands {
       // A team source refuses (and explains) before the destructive-sounding modal is shown.
       return this.forceNow();
     }
+    // What the user confirms replacing: this account's token as it is before the modal. The
+    // force goes to that account, and is skipped if another window replaced the token meanwhile.
+    const state = this.manager.state;
+    const seen = { appId: 'appId' in state ? state.appId : undefined, replacing: this.cachedToken()?.accessToken };
     const confirmed = await this.confirmations.confirm(
       {
         message: vscode.l10n.t('Force a new access token for {0}? The current token stops working.', this.accountLabel()),
@@ -128,13 +132,13 @@ export class TokenCommands {
       invocation,
     );
     if (!confirmed) return false;
-    return this.forceNow();
+    return this.forceNow(seen);
   }
 
-  private async forceNow(): Promise<boolean> {
+  private async forceNow(seen: { appId?: string; replacing?: string } = {}): Promise<boolean> {
     try {
       const token = await this.withProgress(vscode.l10n.t('Forcing a new access token…'), () =>
-        this.manager.refresh({ force: true, confirmed: true }),
+        this.manager.refresh({ force: true, confirmed: true, ...seen }),
       );
       void vscode.window.showInformationMessage(
         vscode.l10n.t('New access token, valid for {0}. The previous token is no longer valid.', this.remaining(token)),

@@ -67,6 +67,87 @@ describe('env.fake WeChat: faults, call log, plumbing', () => {
     assert.equal(await pending, 'failed');
   });
 
+  it('http502 and http503: nginx pages with that status', async () => {
+    env.fake.injectFault({ kind: 'http502' });
+    env.fake.injectFault({ kind: 'http503' });
+    const a = await stable(env.fake);
+    const b = await stable(env.fake);
+    assert.deepEqual([a.status, b.status], [502, 503]);
+    assert.match(a.text, /502 Bad Gateway/);
+    assert.match(b.text, /503 Service Temporarily Unavailable/);
+  });
+
+  it('brokenJson: a JSON content type with a body cut off mid-object', async () => {
+    env.fake.injectFault({ kind: 'brokenJson' });
+    const a = await stable(env.fake);
+    assert.match(a.contentType, /application\/json/);
+    assert.throws(() => JSON.parse(a.text) as unknown);
+  });
+
+  it('oversized: a 2 MB token answer', async () => {
+    env.fake.injectFault({ kind: 'oversized' });
+    const a = await stable(env.fake);
+    assert.ok(Buffer.byteLength(a.text) > 2 * 1024 * 1024);
+    assert.equal(a.json['expires_in'], 7200);
+  });
+
+  it('errcode: WeChat\'s error in place of the answer (45009, 45011), no token issued', async () => {
+    env.fake.injectFault({ kind: 'errcode', errcode: 45009 });
+    env.fake.injectFault({ kind: 'errcode', errcode: 45011 });
+    assertErr(await stable(env.fake), 45009);
+    assertErr(await stable(env.fake), 45011);
+    assert.deepEqual(env.fake.calls.map((c) => [c.errcode, c.fault]), [[45009, 'errcode'], [45011, 'errcode']]);
+  });
+
+  it('noToken: a token answer without access_token', async () => {
+    env.fake.injectFault({ kind: 'noToken' });
+    const a = await stable(env.fake);
+    assert.deepEqual(a.json, { expires_in: 7200 });
+  });
+
+  it('expiresIn: the real token answer with expires_in replaced by raw JSON text', async () => {
+    env.fake.injectFault({ kind: 'expiresIn', expiresIn: '1e400' });
+    const a = await stable(env.fake);
+    assert.match(a.text, /"expires_in":1e400\}$/);
+    assert.ok(env.fake.isTokenValid(String(a.json['access_token'])), 'the token itself was issued');
+  });
+
+  it('hang: no answer until the client gives up', async () => {
+    env.fake.injectFault({ kind: 'hang' });
+    const outcome = await fetch(`${env.fake.url}/cgi-bin/menu/get`, { signal: AbortSignal.timeout(100) }).then(
+      () => 'answered',
+      (e: unknown) => (e instanceof Error ? e.name : 'failed'),
+    );
+    assert.equal(outcome, 'TimeoutError');
+    assert.equal(env.fake.calls[0]?.fault, 'hang');
+  });
+
+  it('reset: half the body, then the connection is reset', async () => {
+    env.fake.injectFault({ kind: 'reset' });
+    const outcome = await fetch(`${env.fake.url}/cgi-bin/token?grant_type=client_credential&appid=${APP.appId}&secret=${APP.secret}`).then(
+      (r) => r.text().then(() => 'read', () => 'body failed'),
+      () => 'request failed',
+    );
+    assert.notEqual(outcome, 'read');
+  });
+
+  it('stopListening: connection refused on the same url until startListening', async () => {
+    await env.fake.stopListening();
+    const refused = await fetch(`${env.fake.url}/cgi-bin/menu/get`).then(
+      () => 'answered',
+      (e: unknown) => String((e as { cause?: { code?: string } }).cause?.code),
+    );
+    assert.equal(refused, 'ECONNREFUSED');
+    await env.fake.startListening();
+    assert.equal((await classic(env.fake)).json['expires_in'], 7200);
+  });
+
+  it('clearFaults drops what is not used up', async () => {
+    env.fake.injectFault({ kind: 'busy', times: 5 });
+    env.fake.clearFaults();
+    assert.equal((await classic(env.fake)).json['expires_in'], 7200);
+  });
+
   it('paths limits a fault to those endpoints', async () => {
     env.fake.injectFault({ kind: 'busy', paths: ['/cgi-bin/menu/get'] });
     const t = tokenOf(await stable(env.fake));

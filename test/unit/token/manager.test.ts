@@ -18,6 +18,7 @@ import {
   tokenExpiringIn,
 } from '../helpers/fixtures';
 import { MemoryTokenStore } from '../helpers/memoryTokenStore';
+import { hardeningCase } from '../../hardening/ledger';
 
 const MARGIN_S = 300;
 const MARGIN = MARGIN_S * 1000;
@@ -667,6 +668,8 @@ describe('token/manager in classic mode', () => {
   let api: ScriptedTokenApi;
   let answers: boolean[];
   let asked: number;
+  /** What happens elsewhere while the modal is open (another window fetching, …). */
+  let whileAsked: (() => void) | undefined;
   let manager: TokenManager;
 
   beforeEach(() => {
@@ -675,6 +678,7 @@ describe('token/manager in classic mode', () => {
     api = new ScriptedTokenApi();
     answers = [];
     asked = 0;
+    whileAsked = undefined;
     manager = new TokenManager({
       api,
       store,
@@ -683,12 +687,52 @@ describe('token/manager in classic mode', () => {
       credentials: fixedCredentials(),
       confirmClassicFetch: async () => {
         asked++;
+        whileAsked?.();
         return answers.shift() ?? false;
       },
     });
   });
 
   afterEach(() => manager.dispose());
+
+  it('a token another window stored while the modal was open is used once the user confirms: no fetch that would invalidate it', () =>
+    hardeningCase('fault', 'classic: token stored while the modal is open', async () => {
+      const theirs = tokenExpiringIn(clock.now(), 7_200_000, { mode: 'classic' });
+      whileAsked = () => store.seed(theirs);
+      answers.push(true);
+      const token = await manager.get();
+      assert.equal(asked, 1);
+      assert.equal(api.count, 0, 'no classic fetch');
+      assert.equal(token.accessToken, theirs.accessToken);
+      assert.equal(manager.state.kind, 'ready');
+    }));
+
+  it('an expired token replaced by another window during the modal: theirs is used', async () => {
+    store.seed(tokenExpiringIn(clock.now(), -1000, { mode: 'classic' }), false);
+    const theirs = tokenExpiringIn(clock.now(), 7_200_000, { mode: 'classic' });
+    whileAsked = () => store.seed(theirs);
+    answers.push(true);
+    assert.equal((await manager.get()).accessToken, theirs.accessToken);
+    assert.equal(api.count, 0);
+  });
+
+  it('Refresh (always) with nothing new in the store after the modal: the confirmed fetch happens', async () => {
+    store.seed(tokenExpiringIn(clock.now(), 3_600_000, { mode: 'classic' }), false);
+    answers.push(true);
+    api.answer(aGrant({ accessToken: 'tok-classic-new-0123456789' }));
+    assert.equal((await manager.refresh({ always: true })).accessToken, 'tok-classic-new-0123456789');
+    assert.equal(api.count, 1);
+  });
+
+  it('Force Refresh confirmed for a token another window has since replaced: the new one is used, no second force', async () => {
+    const seen = tokenExpiringIn(clock.now(), 3_600_000, { mode: 'classic' });
+    const replaced = tokenExpiringIn(clock.now(), 7_200_000, { mode: 'classic' });
+    store.seed(replaced, false); // forced elsewhere while this window's modal was open
+    const token = await manager.refresh({ force: true, confirmed: true, replacing: seen.accessToken });
+    assert.equal(token.accessToken, replaced.accessToken);
+    assert.equal(api.count, 0);
+    assert.equal(asked, 0);
+  });
 
   it('asks before fetching and fetches nothing when the user declines', async () => {
     await assert.rejects(manager.get(), FetchDeclinedError);

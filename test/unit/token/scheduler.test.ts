@@ -14,6 +14,10 @@ import {
   tokenExpiringIn,
 } from '../helpers/fixtures';
 import { MemoryTokenStore } from '../helpers/memoryTokenStore';
+import { CachedToken } from '../../../src/token/store';
+import { TokenNotStoredError } from '../../../src/token/storeError';
+import { describeError } from '../../../src/wechat/errors';
+import { hardeningCase } from '../../hardening/ledger';
 
 const MARGIN = 300_000;
 const HOURS_2 = 7_200_000;
@@ -170,15 +174,28 @@ describe('token/scheduler', () => {
       assert.equal(r.api.count, 1);
     });
 
-    it('a backward jump does not refresh early, and still refreshes when due', async () => {
+    it('a small backward jump (under a minute) does not refresh early, and still refreshes when due', async () => {
       r = rig(clock, store);
       const expiresAt = await withCachedToken(HOURS_2);
-      clock.jump(-3_600_000);
-      const elapsedToOldDue = expiresAt - MARGIN - (clock.now() + 3_600_000);
+      clock.jump(-30_000);
+      const elapsedToOldDue = expiresAt - MARGIN - (clock.now() + 30_000);
       await clock.advanceAsync(elapsedToOldDue);
       assert.equal(r.api.count, 0, 'the wall clock says it is not due yet');
-      await clock.advanceAsync(3_600_000);
+      await clock.advanceAsync(30_000);
       assert.deepEqual(r.fetchTimes, [expiresAt - MARGIN]);
+    });
+
+    it('a clock set back by an hour: the token (checked "in the future") is re-checked at the next look, not an hour late', async () => {
+      r = rig(clock, store);
+      await withCachedToken(HOURS_2);
+      await clock.advanceAsync(10 * 60_000);
+      clock.jump(-3_600_000);
+      await clock.advanceAsync(MAX_TIMER_MS);
+      assert.equal(r.api.count, 1);
+      const state = r.manager.state;
+      assert.ok(state.kind === 'ready' && state.token.checkedAt <= clock.now(), 'checked on the new clock');
+      await clock.advanceAsync(3_600_000);
+      assert.equal(r.api.count, 1, 'no loop after the re-check');
     });
   });
 
@@ -346,6 +363,77 @@ describe('token/scheduler', () => {
       const state = r.manager.state;
       assert.ok(state.kind === 'ready' && state.token.accessToken !== first.accessToken);
     });
+  });
+
+  // The hardening issue saw 74 fetches in 2 s: a fetch whose token never became a stored entry
+  // left the state "empty", which was due at once. Every such path now waits, growing.
+  describe('a fetch that leaves no usable stored token backs off', () => {
+    /** Fetch gaps over 10 minutes; a runaway loop is stopped by a 40125 after 40 fetches. */
+    async function gapsOver10Minutes(rigged: Rig, grant: () => ReturnType<typeof aGrant>): Promise<number[]> {
+      for (let i = 0; i < 40; i++) rigged.api.answer(grant);
+      rigged.api.answer(apiError(40125, 'invalid appsecret', '/cgi-bin/stable_token'));
+      await rigged.manager.reload(); // empty → due now
+      await clock.advanceAsync(10 * 60_000);
+      return rigged.fetchTimes.slice(1).map((t, i) => t - rigged.fetchTimes[i]!);
+    }
+    const growing = [FIRST_RETRY_MS, FIRST_RETRY_MS * 2, FIRST_RETRY_MS * 4, FIRST_RETRY_MS * 8, FIRST_RETRY_MS * 16];
+
+    it('a store that does not keep the entry: TokenNotStoredError, retried with the back-off', () =>
+      hardeningCase('fault', 'store drops the token written', async () => {
+        const dropping = new (class extends MemoryTokenStore {
+          override async write(token: CachedToken): Promise<void> {
+            await super.write(token);
+            await super.clear(token.appId);
+          }
+        })();
+        r = rig(clock, dropping);
+        const gaps = await gapsOver10Minutes(r, () => aGrant());
+        assert.deepEqual(gaps, growing);
+        const state = r.manager.state;
+        assert.ok(state.kind === 'failed' && state.error instanceof TokenNotStoredError);
+        assert.match(describeError(state.error), /secret storage did not keep it.*keyring/);
+      }));
+
+    it('an entry that vanishes right after the fetch ("empty" again): not fetched again at once', () =>
+      hardeningCase('fault', 'stored token vanishes after the fetch', async () => {
+        // Kept for the read-back, then gone (another window's Clear, a flaky keyring): "empty".
+        const vanishing = new (class extends MemoryTokenStore {
+          private armed = false;
+          override async write(token: CachedToken): Promise<void> {
+            await super.write(token);
+            this.armed = true;
+          }
+          override async read(appId: string): Promise<CachedToken | undefined> {
+            const token = await super.read(appId);
+            if (this.armed) {
+              this.armed = false;
+              await super.clear(appId);
+            }
+            return token;
+          }
+        })();
+        r = rig(clock, vanishing);
+        assert.deepEqual(await gapsOver10Minutes(r, () => aGrant()), growing);
+      }));
+
+    it('a token already due when it arrives (expires_in 1 s): not one fetch a second', () =>
+      hardeningCase('fault', 'token due on arrival', async () => {
+        r = rig(clock, store);
+        assert.deepEqual(await gapsOver10Minutes(r, () => aGrant({ expiresInSeconds: 1 })), growing);
+      }));
+
+    it('after a token that lived, the next failure starts at the first delay again', () =>
+      hardeningCase('fault', 'back-off reset by a token that lived', async () => {
+        r = rig(clock, store);
+        r.api.answer(new WeChatTransportError('network', '/p', 'ECONNREFUSED'), new WeChatTransportError('network', '/p', 'ECONNREFUSED'), aGrant());
+        await r.manager.reload();
+        await clock.advanceAsync(60_000);
+        assert.deepEqual(r.fetchTimes.slice(1).map((t, i) => t - r.fetchTimes[i]!), [FIRST_RETRY_MS, FIRST_RETRY_MS * 2]);
+        const due = r.scheduler.dueAt()!;
+        r.api.answer(new WeChatTransportError('network', '/p', 'ECONNREFUSED'));
+        await clock.advanceAsync(due + FIRST_RETRY_MS - clock.now());
+        assert.deepEqual(r.fetchTimes.slice(3).map((t) => t - due), [0, FIRST_RETRY_MS]);
+      }));
   });
 
   // wake() calls manager.refresh(), which must reject (not throw) when the AppID is gone: an

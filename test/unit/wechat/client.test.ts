@@ -414,8 +414,10 @@ describe('wechat/client with a scripted transport', () => {
     for (const raw of ['1e400', '-5', '0', '864000']) {
       const c = clientWith(() => new ScriptedTransport([{ status: 200, contentType: 'application/json', body: `{"access_token":"tok-x","expires_in":${raw}}` }]));
       const error = await rejection(c.stableToken(CREDENTIALS, false), WeChatTransportError);
-      assert.equal(error.failure, 'notJson', raw);
+      assert.equal(error.failure, 'badAnswer', raw);
       assert.match(error.detail, /expires_in/, raw);
+      // Not "not JSON": it was JSON, without a usable token.
+      assert.match(error.describe(), /no usable access token \(expires_in: .*\)\. Nothing was stored/, raw);
     }
     const ok = clientWith(() => new ScriptedTransport([{ status: 200, contentType: 'application/json', body: '{"access_token":"tok-y","expires_in":7200}' }]));
     assert.equal((await ok.stableToken(CREDENTIALS, false)).expiresInSeconds, 7200);
@@ -433,10 +435,12 @@ describe('wechat/client with a scripted transport', () => {
     assert.equal(loads, 2);
   });
 
-  it('a success body without access_token/expires_in is rejected as notJson', async () => {
-    for (const body of [{ errcode: 0, errmsg: 'ok' }, { access_token: '', expires_in: 7200 }, { access_token: 'x', expires_in: 0 }, { access_token: 'x', expires_in: '7200' }]) {
+  it('a success body without a usable access_token/expires_in is rejected as badAnswer, naming the shape, never the value', async () => {
+    const huge = 'A'.repeat(5000);
+    for (const body of [{ errcode: 0, errmsg: 'ok' }, { access_token: '', expires_in: 7200 }, { access_token: 'x', expires_in: 0 }, { access_token: 'x', expires_in: '7200' }, { access_token: huge, expires_in: 7200 }]) {
       const error = await rejection(clientWith(() => new ScriptedTransport([json(body)])).stableToken(CREDENTIALS, false), WeChatTransportError);
-      assert.equal(error.failure, 'notJson');
+      assert.equal(error.failure, 'badAnswer');
+      assert.ok(!error.describe().includes(huge.slice(0, 50)));
     }
   });
 
