@@ -5,14 +5,13 @@
 // client's busy back-off) is tracked, so `runFor` can wait for it between two timers. A request
 // may be given a latency in fake time (several windows then overlap as they would over a slow
 // network).
-import { Agent } from 'undici';
 import { Logger } from '../../../src/common/logger';
 import { TokenManager, TokenSettings, TokenState } from '../../../src/token/manager';
 import { RefreshScheduler, SchedulerSettings } from '../../../src/token/scheduler';
 import { TokenMode } from '../../../src/token/store';
 import { WeChatClient } from '../../../src/wechat/client';
 import { HttpRequest, HttpResponse, HttpTransport } from '../../../src/wechat/http';
-import { UndiciTransport } from '../../../src/wechat/undiciTransport';
+import { Routes, UndiciTransport } from '../../../src/wechat/undiciTransport';
 import { FakeWeChat, startFakeWeChat } from '../../fake-wechat/server';
 import { FakeClock } from './fakeClock';
 import { APP_ID, APP_SECRET, CapturingLogger, fixedCredentials } from './fixtures';
@@ -61,8 +60,8 @@ export class TokenRig {
   readonly sent: string[] = [];
 
   private readonly pending = new Set<Promise<unknown>>();
-  private readonly agent = new Agent({ keepAliveTimeout: 100, connections: 8 });
-  private readonly http = new UndiciTransport(this.agent);
+  // The production transport (direct route, 1 MB cap), closed by stop() so no socket outlives the rig.
+  private readonly http = new UndiciTransport(new Routes({}, {}));
   private fakeServer: FakeWeChat | undefined;
 
   private constructor(private readonly options: RigOptions) {}
@@ -192,7 +191,7 @@ export class TokenRig {
     for (const win of this.windows.splice(0)) win.dispose();
     await this.idle();
     await this.fakeServer?.close();
-    await this.agent.close();
+    await this.http.close();
   }
 }
 
