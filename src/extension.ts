@@ -34,6 +34,7 @@ import { ErrcodeCatalog, GENERAL_ERRCODES } from './wechat/errcodes';
 import { InvalidBaseUrlError } from './wechat/errors';
 import { jsSdkCommandTable } from './ui/diagnostics/commands';
 import { JSAPI_TICKET_KEY_PREFIX } from './ui/common/secretKeys';
+import { guardKeychain } from './wechat/keychain';
 
 /** What activate() returns: read-only views for integration tests and other extensions. */
 export interface WeChatExtensionApi {
@@ -62,8 +63,10 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   const confirmations = new Confirmations(testMode);
   const errcodes = new ErrcodeCatalog(GENERAL_ERRCODES);
-  const appSecrets = new AppSecrets(context.secrets);
-  const teamCredentials = new TeamCredentials(context.secrets);
+  // Every SecretStorage failure (a locked or missing OS keyring) becomes a KeychainError that says what to do.
+  const secrets = guardKeychain(context.secrets);
+  const appSecrets = new AppSecrets(secrets);
+  const teamCredentials = new TeamCredentials(secrets);
   const accounts = new ActiveAccount(context.workspaceState, () => config);
   context.subscriptions.push(accounts);
   const client = new WeChatClient({
@@ -85,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     log,
   });
   context.subscriptions.push(teamSources);
-  const store = new SecretTokenStore(context.secrets);
+  const store = new SecretTokenStore(secrets);
   const manager = new TokenManager({
     api: client,
     store,
@@ -134,7 +137,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     (commands ??= lazyRequire<CommandsModule>(context.extensionUri, 'commands.js').createCommands({
       appSecrets, manager, log, clock, accounts, confirmations, store, teamCredentials,
       client,
-      secrets: context.secrets,
+      secrets,
       workspaceState: context.workspaceState,
       globalState: context.globalState,
       errcodes: errcodes.lookup,
@@ -143,7 +146,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       // The cached jsapi_ticket (JS-SDK Signature) goes with the cached token.
       clearToken: async (appId) => {
         await store.clear(appId);
-        await context.secrets.delete(JSAPI_TICKET_KEY_PREFIX + appId);
+        await secrets.delete(JSAPI_TICKET_KEY_PREFIX + appId);
       },
       tokenSourceFacts: () => {
         const account = accounts.current;
@@ -186,7 +189,14 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     callDiagnosticsCommandTable(loadCommands),
     networkCommandTable(loadCommands),
   ];
-  context.subscriptions.push(...registerCommandTables(tables, confirmations));
+  context.subscriptions.push(
+    ...registerCommandTables(
+      tables,
+      confirmations,
+      (id, error) => loadCommands().presenter.show(vscode.l10n.t('"{0}" failed', commandTitle(context, id)), error),
+      (id, error) => log.error(`${id} failed, and reporting it failed too: ${errorMessage(error)}`),
+    ),
+  );
 
   // The state listener redraws the status bar; a failed read (e.g. no OS keyring) is logged.
   const resync = (): Promise<void> =>
@@ -265,6 +275,14 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
 function withoutToken(state: TokenState): TokenState {
   if (!('token' in state) || !state.token) return state;
   return { ...state, token: { ...state.token, accessToken: '' } } as TokenState;
+}
+
+/** "WeChat: Restore Menu Backup": the title the palette shows (the manifest VS Code localised), else the id. */
+function commandTitle(context: vscode.ExtensionContext, id: string): string {
+  const commands: unknown = (context.extension.packageJSON as { contributes?: { commands?: unknown } }).contributes?.commands;
+  const entry = Array.isArray(commands) ? (commands as Array<{ command?: unknown; title?: unknown; category?: unknown }>).find((c) => c.command === id) : undefined;
+  if (typeof entry?.title !== 'string' || entry.title.startsWith('%')) return id;
+  return typeof entry.category === 'string' ? `${entry.category}: ${entry.title}` : entry.title;
 }
 
 export function deactivate(): void {

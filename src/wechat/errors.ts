@@ -226,6 +226,32 @@ export class InvalidBaseUrlError extends WeChatError {
   }
 }
 
+export type KeychainOperation = 'read' | 'store' | 'delete';
+
+/** SecretStorage (the OS keychain) refused to read, store or delete a secret. */
+export class KeychainError extends WeChatError {
+  static override readonly brand: string = 'KeychainError';
+  constructor(
+    readonly operation: KeychainOperation,
+    readonly detail: string,
+  ) {
+    super(`the OS keychain refused to ${operation} a secret: ${detail}`);
+    this.name = 'KeychainError';
+  }
+
+  describe(localize: Localize = formatMessage): string {
+    const what =
+      this.operation === 'read'
+        ? localize('The OS keychain refused to read a secret ({0}).', this.detail)
+        : this.operation === 'store'
+          ? localize('The OS keychain refused to store a secret ({0}).', this.detail)
+          : localize('The OS keychain refused to delete a secret ({0}).', this.detail);
+    return `${what} ${localize(
+      'On Linux check that gnome-keyring or KWallet is running and unlocked (or start VS Code with --password-store=gnome-libsecret); on macOS unlock the login keychain. Then try again.',
+    )}`;
+  }
+}
+
 /** Any error as one line for the user, without secrets. */
 export function describeError(error: unknown, localize: Localize = formatMessage): string {
   if (error instanceof WeChatError) return error.describe(localize);

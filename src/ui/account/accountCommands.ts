@@ -15,6 +15,7 @@ import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import { formatRemaining } from '../../token/status/countdown';
 import { ErrorPresenter } from '../common/errorPresenter';
 import { RedactingLog } from '../common/log';
+import { showInformationMessage } from '../common/notify';
 
 export class AccountCommands {
   constructor(
@@ -45,7 +46,7 @@ export class AccountCommands {
     if (!account) return this.setupAccount(invocation);
     const appId = account.appId;
     if (account.tokenSource !== 'wechat') {
-      void vscode.window.showInformationMessage(
+      void showInformationMessage(
         vscode.l10n.t('{0} reads its token from the team\'s {1}: it needs no AppSecret on this machine.', account.name, sourceName(account)),
       );
       return false;
@@ -68,7 +69,7 @@ export class AccountCommands {
   async clearAppSecret(invocation: Invocation = PLAIN_INVOCATION): Promise<void> {
     const appId = this.accounts.current?.appId;
     if (!appId || !(await this.secrets.has(appId))) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No AppSecret is stored for this account.'));
+      void showInformationMessage(vscode.l10n.t('No AppSecret is stored for this account.'));
       return;
     }
     const confirmed = await this.confirmations.confirm(
@@ -83,7 +84,7 @@ export class AccountCommands {
     await this.secrets.delete(appId);
     await this.manager.clear();
     this.log.info(`AppSecret and cached token removed for ${appId}`);
-    void vscode.window.showInformationMessage(vscode.l10n.t('AppSecret of {0} cleared.', appId));
+    void showInformationMessage(vscode.l10n.t('AppSecret of {0} cleared.', appId));
   }
 
   /** The active account once its credentials are there (setup offered if not); undefined if the user gave up. */
@@ -110,7 +111,7 @@ export class AccountCommands {
         () => this.manager.get(),
       );
       const left = formatRemaining(token.expiresAt - this.clock.now(), vscode.l10n.t);
-      void vscode.window.showInformationMessage(
+      void showInformationMessage(
         vscode.l10n.t('WeChat account {0} is ready. The access token is valid for {1}.', appId, left),
       );
     } catch (error) {

@@ -3,6 +3,7 @@
 // extension.ts; it alone decides whether a command's test options count (test mode only).
 import * as vscode from 'vscode';
 import { Invocation, PLAIN_INVOCATION, TestOptions } from './invocation';
+import { showWarningMessage } from './notify';
 
 export interface ConfirmPrompt {
   readonly message: string;
@@ -46,7 +47,7 @@ export class Confirmations {
 
 /** A modal warning with one action: true only when the user chose it (Cancel or Escape → false). */
 async function confirmModal(message: string, detail: string, action: string): Promise<boolean> {
-  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+  return (await showWarningMessage(message, { modal: true, detail }, action)) === action;
 }
 
 function isTestOptions(value: unknown): value is Record<string, unknown> {

@@ -9,6 +9,7 @@ import { FixAction } from '../../common/fixAction';
 import { describeError, FetchDeclinedError, WeChatApiError, WeChatError } from '../../wechat/errors';
 import { ACCOUNT_COMMANDS, CALL_DIAGNOSTICS_COMMANDS, NETWORK_COMMANDS, TOKEN_COMMANDS } from './commandIds';
 import { RedactingLog } from './log';
+import { showErrorMessage } from './notify';
 
 interface Action {
   readonly title: string;
@@ -29,7 +30,7 @@ export class ErrorPresenter {
     this.log.error(`${what}: ${errorMessage(error)}`);
     const fixes = error instanceof WeChatError ? error.actions.map((action) => fixAction(action, error)) : [];
     const actions = [...fixes, { title: vscode.l10n.t('Show Log'), run: () => this.log.show() }];
-    const picked = await vscode.window.showErrorMessage(
+    const picked = await showErrorMessage(
       this.log.redactor.redact(message),
       ...actions.map((action) => action.title),
     );

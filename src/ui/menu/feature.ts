@@ -15,6 +15,7 @@ import { MENU_COMMANDS } from '../common/commandIds';
 import { MenuFeature, MenuFeatureHost } from './host';
 import { MenuCommands } from './menuCommands';
 import { MenuPreviewManager } from './previewPanel';
+import { showInformationMessage } from '../common/notify';
 
 /** Whether the active editor shows a menu: drives the editor-title Upload/Preview buttons. */
 const MENU_FILE_CONTEXT = 'wechat.menuFile';
@@ -51,7 +52,7 @@ export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
   const previewOf = async (uri: vscode.Uri | undefined): Promise<void> => {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!document || !diagnostics.isMenu(document)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a menu JSON file first, or run "WeChat: New Menu File".'));
+      void showInformationMessage(vscode.l10n.t('Open a menu JSON file first, or run "WeChat: New Menu File".'));
       return;
     }
     preview.show(document);

@@ -5,6 +5,7 @@ import type { BackupReason, MenuBackupStore, MenuBackupSummary } from '../../men
 import type { ConditionalMenu, Menu } from '../../menu/model';
 import type { MenuService } from '../../menu/service';
 import type { MenuFeatureHost } from './host';
+import { showInformationMessage } from '../common/notify';
 
 /** The account a menu command started with, and the menu API bound to it. */
 export interface PinnedAccount {
@@ -51,8 +52,8 @@ export class LiveMenuReplacer {
   async announce(message: string, backup: MenuBackupSummary | undefined): Promise<void> {
     const open = vscode.l10n.t('Open Backup');
     const picked = backup
-      ? await vscode.window.showInformationMessage(message, open)
-      : await vscode.window.showInformationMessage(message);
+      ? await showInformationMessage(message, open)
+      : await showInformationMessage(message);
     if (picked === open && backup) await vscode.window.showTextDocument(this.backupUri(backup.name));
   }
 }

@@ -7,6 +7,7 @@ import type { MenuValidation } from '../../menu/validate';
 import { buildPreviewModel, previewStrings, type SourceRange } from '../../menu/preview/model';
 import { previewHtml } from './previewHtml';
 import { parseFromWebview, type PreviewButton, type PreviewView, type ToWebview } from '../../menu/preview/protocol';
+import { showWarningMessage } from '../common/notify';
 
 /** Long enough to skip the work between keystrokes, short enough to feel live. */
 const DEBOUNCE_MS = 200;
@@ -179,7 +180,7 @@ export class PreviewSession implements vscode.Disposable {
     const gone = t('The menu document is no longer available, so its source cannot be shown.');
     if (this.closed && this.document.isUntitled) {
       // An untitled document that was closed is gone for good; opening its URI would make a new, empty one.
-      void vscode.window.showWarningMessage(gone);
+      void showWarningMessage(gone);
       return;
     }
     try {
@@ -194,7 +195,7 @@ export class PreviewSession implements vscode.Disposable {
       editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     } catch {
       // The file was deleted or moved since.
-      void vscode.window.showWarningMessage(gone);
+      void showWarningMessage(gone);
     }
   }
 }

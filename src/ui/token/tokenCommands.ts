@@ -9,6 +9,7 @@ import { Confirmations } from '../common/confirm';
 import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import { formatRemaining } from '../../token/status/countdown';
 import { ErrorPresenter } from '../common/errorPresenter';
+import { showInformationMessage } from '../common/notify';
 
 /** workspaceState key prefix: `${command:wechat.accessToken}` allowed for an account here. */
 const VARIABLE_CONSENT_KEY = 'wechat.tokenVariableAllowed';
@@ -32,7 +33,7 @@ export class TokenCommands {
     try {
       const token = await this.withProgress(vscode.l10n.t('Getting the access token…'), () => this.manager.get());
       await vscode.env.clipboard.writeText(token.accessToken);
-      void vscode.window.showInformationMessage(
+      void showInformationMessage(
         vscode.l10n.t('Access token copied. It is valid for {0}.', this.remaining(token)),
       );
       return true;
@@ -103,7 +104,7 @@ export class TokenCommands {
               this.remaining(token),
             )
           : vscode.l10n.t('New access token, valid for {0}.', this.remaining(token));
-      void vscode.window.showInformationMessage(message);
+      void showInformationMessage(message);
       return true;
     } catch (error) {
       await this.presenter.show(vscode.l10n.t('Could not refresh the access token'), error);
@@ -136,7 +137,7 @@ export class TokenCommands {
       const token = await this.withProgress(vscode.l10n.t('Forcing a new access token…'), () =>
         this.manager.refresh({ force: true, confirmed: true }),
       );
-      void vscode.window.showInformationMessage(
+      void showInformationMessage(
         vscode.l10n.t('New access token, valid for {0}. The previous token is no longer valid.', this.remaining(token)),
       );
       return true;

@@ -1,0 +1,28 @@
+// Every command's failure reaches the user: the registration loop runs each handler through
+// guardCommand, so a rejection nobody caught (a damaged file, a keychain that refuses, a
+// document that cannot be opened) is reported instead of ending as an unhandled rejection that
+// VS Code only logs. vscode-free, so the guarantee is unit-tested.
+
+/** Reports a failure; its own failure is handed to `fallback` (it must not throw either). */
+export type CommandFailureReporter = (commandId: string, error: unknown) => Promise<void> | void;
+
+export function guardCommand<A extends unknown[], R>(
+  commandId: string,
+  run: (...args: A) => R,
+  report: CommandFailureReporter,
+  fallback: (commandId: string, error: unknown) => void,
+): (...args: A) => Promise<Awaited<R> | undefined> {
+  return async (...args: A): Promise<Awaited<R> | undefined> => {
+    try {
+      // `await` inside the try: a synchronous throw and a rejection end up in the same place.
+      return await run(...args);
+    } catch (error) {
+      try {
+        await report(commandId, error);
+      } catch (reportError) {
+        fallback(commandId, reportError);
+      }
+      return undefined;
+    }
+  };
+}
