@@ -35,6 +35,7 @@ import { InvalidBaseUrlError } from './wechat/errors';
 import { jsSdkCommandTable } from './ui/diagnostics/commands';
 import { JSAPI_TICKET_KEY_PREFIX } from './ui/common/secretKeys';
 import { guardKeychain } from './wechat/keychain';
+import { ClipboardClearer } from './common/clipboardClear';
 
 /** What activate() returns: read-only views for integration tests and other extensions. */
 export interface WeChatExtensionApi {
@@ -123,7 +124,9 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   });
   const visibility = new StatusBarVisibility(statusBar, () => ({ show: config.statusBarShow, appId: accounts.current?.appId }));
   const terminalEnvironment = new TerminalTokenEnvironment(context.environmentVariableCollection, manager, () => config.terminalExposeToken, () => clock.now());
-  context.subscriptions.push(manager, scheduler, statusBar, visibility, terminalEnvironment);
+  // The copied token leaves the clipboard after wechat.clipboard.clearAfterSeconds (and on deactivation).
+  const clipboardClearer = new ClipboardClearer(vscode.env.clipboard, clock, log);
+  context.subscriptions.push(manager, scheduler, statusBar, visibility, terminalEnvironment, clipboardClearer);
   context.subscriptions.push(
     manager.onDidChangeState((state) => {
       if ('token' in state && state.token) log.redactor.addSecret(state.token.accessToken);
@@ -141,6 +144,14 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       workspaceState: context.workspaceState,
       globalState: context.globalState,
       errcodes: errcodes.lookup,
+      // Any extension can run Copy Access Token (executeCommand, no way to tell it from the palette):
+      // each copy is logged, so a copy nobody asked for shows up.
+      afterTokenCopied: (token) => {
+        const seconds = config.clipboardClearAfterSeconds;
+        clipboardClearer.schedule(token, seconds);
+        log.info(`Copy Access Token: token put on the clipboard (${seconds > 0 ? `cleared in ${seconds} s` : 'wechat.clipboard.clearAfterSeconds is 0: never cleared'})`);
+        return seconds;
+      },
       config: () => config,
       describeSource: (account) => teamSources.describe(account),
       // The cached jsapi_ticket (JS-SDK Signature) goes with the cached token.

@@ -29,6 +29,8 @@ export interface WeChatConfig {
   readonly teamMinReadIntervalSeconds: number;
   /** Opt-in: WECHAT_ACCESS_TOKEN / WECHAT_APPID in new integrated terminals. */
   readonly terminalExposeToken: boolean;
+  /** Copy Access Token: empty the clipboard after this many seconds if it still holds the token (0: never). */
+  readonly clipboardClearAfterSeconds: number;
   /** What was wrong with the settings as written (logged, never shown as an error). */
   readonly warnings: readonly string[];
 }
@@ -37,6 +39,7 @@ export interface WeChatConfig {
 const MARGIN_BOUNDS = { min: 60, max: 3600 } as const;
 const TIMEOUT_BOUNDS = { min: 1, max: 120 } as const;
 const READ_INTERVAL_BOUNDS = { min: 5, max: 3600 } as const;
+const CLIPBOARD_CLEAR_BOUNDS = { min: 0, max: 3600 } as const;
 
 /** The settings as the extension uses them, from raw values of any type. */
 export function parseConfig(raw: (key: string) => unknown): WeChatConfig {
@@ -54,6 +57,7 @@ export function parseConfig(raw: (key: string) => unknown): WeChatConfig {
     tokenServiceUrl: read.text('tokenService.url'),
     teamMinReadIntervalSeconds: read.number('teamSource.minReadIntervalSeconds', READ_INTERVAL_BOUNDS, 30),
     terminalExposeToken: read.boolean('terminal.exposeToken', false),
+    clipboardClearAfterSeconds: read.number('clipboard.clearAfterSeconds', CLIPBOARD_CLEAR_BOUNDS, 60),
   };
   const { accounts, warnings } = parseAccounts(raw('accounts'), { appId: config.appId, accountName: config.accountName });
   return { ...config, accounts, warnings: [...read.warnings, ...warnings] };

@@ -44,6 +44,8 @@ export interface CommandsHost extends AccountSwitcherHost {
   readonly globalState: vscode.Memento;
   /** The errcode tables in force, to explain an answer in a looked-up request. */
   readonly errcodes: ErrcodeLookup;
+  /** Copy Access Token put `token` on the clipboard: schedule its clearing; the seconds until then (0: never). */
+  readonly afterTokenCopied: (token: string) => number;
 }
 
 export interface Commands {
@@ -69,7 +71,7 @@ export function createCommands(host: CommandsHost): Commands {
   const tokens = new TokenCommands(host.manager, accounts, presenter, host.clock, host.confirmations, () => {
     const account = host.accounts.current;
     return account ? accountLabel(account) : '';
-  }, host.workspaceState);
+  }, host.workspaceState, host.afterTokenCopied);
   const teamCredentials = new TeamCredentialCommands(host.teamCredentials, host.log);
   const wizard = new AccountWizard(host.accounts, accounts, teamCredentials, host.config);
   const switcher = new AccountSwitcher(host, wizard);

@@ -25,6 +25,8 @@ export class TokenCommands {
     private readonly accountLabel: () => string,
     /** Remembers, per workspace, which accounts' tokens tasks and launch configurations may get. */
     private readonly workspaceState: vscode.Memento,
+    /** After a copy: schedules the clipboard's clearing (and logs the copy); the seconds until then, 0 = never. */
+    private readonly afterCopy: (token: string) => number,
   ) {}
 
   /** Puts a valid token on the clipboard; fetches only if the cached one is not fresh. */
@@ -33,8 +35,11 @@ export class TokenCommands {
     try {
       const token = await this.withProgress(vscode.l10n.t('Getting the access token…'), () => this.manager.get());
       await vscode.env.clipboard.writeText(token.accessToken);
+      const clearIn = this.afterCopy(token.accessToken);
       void showInformationMessage(
-        vscode.l10n.t('Access token copied. It is valid for {0}.', this.remaining(token)),
+        clearIn > 0
+          ? vscode.l10n.t('Access token copied. It is valid for {0}; the clipboard is cleared in {1} s.', this.remaining(token), clearIn)
+          : vscode.l10n.t('Access token copied. It is valid for {0}.', this.remaining(token)),
       );
       return true;
     } catch (error) {
