@@ -14,7 +14,7 @@ import { TeamCredentials } from './ui/account/teamCredentials';
 import { accountCommandTable } from './ui/account/commands';
 import { ActionsPick } from './ui/common/actionsPick';
 import { CommandTable, registerCommandTables } from './ui/common/commandTable';
-import { Confirmations } from './ui/common/confirm';
+import { Confirmations, secretHostPrompt } from './ui/common/confirm';
 import { generalCommandTable } from './ui/common/generalCommands';
 import { RedactingLog } from './ui/common/log';
 import { lazyRequire } from './ui/common/lazyRequire';
@@ -36,6 +36,7 @@ import { jsSdkCommandTable } from './ui/diagnostics/commands';
 import { JSAPI_TICKET_KEY_PREFIX } from './ui/common/secretKeys';
 import { guardKeychain } from './wechat/keychain';
 import { ClipboardClearer } from './common/clipboardClear';
+import { apiOrigin, SecretHostGuard } from './wechat/secretHost';
 
 /** What activate() returns: read-only views for integration tests and other extensions. */
 export interface WeChatExtensionApi {
@@ -66,7 +67,16 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   const errcodes = new ErrcodeCatalog(GENERAL_ERRCODES);
   // Every SecretStorage failure (a locked or missing OS keyring) becomes a KeychainError that says what to do.
   const secrets = guardKeychain(context.secrets);
-  const appSecrets = new AppSecrets(secrets);
+  const apiOriginNow = (): string | undefined => (config.apiBaseUrl.ok ? apiOrigin(config.apiBaseUrl.url) : undefined);
+  const appSecrets = new AppSecrets(secrets, apiOriginNow);
+  // The AppSecret goes to a host it was not last used with only after a modal (never in the background).
+  const secretHosts = new SecretHostGuard({
+    memory: appSecrets,
+    confirm: (appId, from, to) => {
+      const account = accounts.find(appId);
+      return confirmations.confirm(secretHostPrompt(account ? accountLabel(account) : appId, from, to));
+    },
+  });
   const teamCredentials = new TeamCredentials(secrets);
   const accounts = new ActiveAccount(context.workspaceState, () => config);
   context.subscriptions.push(accounts);
@@ -78,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     transport: () => loadTransport(context.extensionUri, readProxySettings(), log),
     errcodes: errcodes.lookup,
     log,
+    beforeSendingSecret: (send) => secretHosts.check(send),
   });
   const teamSources = new TeamSources({
     extensionUri: context.extensionUri,

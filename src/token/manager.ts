@@ -57,6 +57,8 @@ export interface RefreshOptions {
   readonly stale?: string;
   /** The account to refresh (a command's pinned account); the active one by default. */
   readonly appId?: string;
+  /** A timer's refresh: nobody is asked anything (a new API host for the AppSecret stops it). */
+  readonly background?: boolean;
 }
 
 export class TokenManager {
@@ -213,6 +215,7 @@ export class TokenManager {
       force: options.force === true,
       confirmed: options.confirmed === true,
       afterRejection: options.stale !== undefined,
+      background: options.background === true,
     };
     const stored = await this.options.store.read(appId);
     const adoptable = !options.force && !options.always && stored && stored.accessToken !== options.stale;

@@ -100,7 +100,7 @@ export class RefreshScheduler {
     }
     this.nextRetryAt = undefined;
     this.log.debug('auto-refresh: token due');
-    this.manager.refresh().catch((error: unknown) => {
+    this.manager.refresh({ background: true }).catch((error: unknown) => {
       this.log.warn(`auto-refresh failed: ${errorMessage(error)}`);
     });
   }

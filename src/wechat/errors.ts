@@ -226,6 +226,38 @@ export class InvalidBaseUrlError extends WeChatError {
   }
 }
 
+/**
+ * The AppSecret was not sent: the API host differs from the one it was last used with, and the
+ * user declined, or nobody was asked (a background refresh never sends it to a new host).
+ */
+export class SecretHostRefusedError extends WeChatError {
+  static override readonly brand: string = 'SecretHostRefusedError';
+  constructor(
+    readonly appId: string,
+    readonly from: string,
+    readonly to: string,
+    readonly why: 'background' | 'declined',
+  ) {
+    super(`AppSecret of ${appId} not sent to ${to} (last used with ${from}): ${why === 'background' ? 'a background refresh does not ask' : 'declined'}`);
+    this.name = 'SecretHostRefusedError';
+  }
+
+  override get actions(): readonly FixAction[] {
+    return ['apiBaseUrlSetting'];
+  }
+
+  describe(localize: Localize = formatMessage): string {
+    return this.why === 'background'
+      ? localize(
+          'The AppSecret of {0} was not sent: "wechat.apiBaseUrl" now points to {1}, but it was last used with {2}. Run "WeChat: Refresh Access Token" to decide, or check the setting.',
+          this.appId,
+          this.to,
+          this.from,
+        )
+      : localize('The AppSecret of {0} was not sent to {1} (you declined; it was last used with {2}).', this.appId, this.to, this.from);
+  }
+}
+
 export type KeychainOperation = 'read' | 'store' | 'delete';
 
 /** SecretStorage (the OS keychain) refused to read, store or delete a secret. */

@@ -37,8 +37,8 @@ export class WeChatTokenSource implements ManagedSource {
     const credentials = await this.options.credentials(appId);
     const requestedAt = this.options.clock.now();
     const grant = this.options.mode() === 'classic'
-      ? await this.options.api.classicToken(credentials)
-      : await this.options.api.stableToken(credentials, request.force);
+      ? await this.options.api.classicToken(credentials, { background: request.background })
+      : await this.options.api.stableToken(credentials, request.force, { background: request.background });
     // expires_in counts from WeChat's answer; measuring from the request errs on the safe side.
     return { accessToken: grant.accessToken, expiresAt: requestedAt + grant.expiresInSeconds * 1000 };
   }

@@ -16,6 +16,7 @@ import { formatRemaining } from '../../token/status/countdown';
 import { ErrorPresenter } from '../common/errorPresenter';
 import { RedactingLog } from '../common/log';
 import { showInformationMessage } from '../common/notify';
+import { DEFAULT_API_ORIGIN } from '../../wechat/secretHost';
 
 export class AccountCommands {
   constructor(
@@ -134,10 +135,13 @@ export class AccountCommands {
   }
 
   private askAppSecret(appId: string): Promise<string | undefined> {
+    // The secret is bound to the host it is entered for: a host other than WeChat's is named.
+    const origin = this.secrets.destination();
+    const stored = vscode.l10n.t('Stored only in the OS keychain (VS Code SecretStorage), never in settings or logs.');
     return askCredential(
       {
         title: vscode.l10n.t('WeChat: AppSecret for {0}', appId),
-        prompt: vscode.l10n.t('Stored only in the OS keychain (VS Code SecretStorage), never in settings or logs.'),
+        prompt: origin && origin !== DEFAULT_API_ORIGIN ? `${stored} ${vscode.l10n.t('It will be sent to {0} (setting "wechat.apiBaseUrl").', origin)}` : stored,
         password: true,
       },
       checkAppSecret,

@@ -45,6 +45,23 @@ export class Confirmations {
   }
 }
 
+/**
+ * Before an AppSecret goes to an API host it was not last used with. No "don't ask again": the
+ * answer is remembered for this host only, and every other host asks again.
+ */
+export function secretHostPrompt(account: string, from: string, to: string): ConfirmPrompt {
+  const t = vscode.l10n.t;
+  return {
+    message: t('Send the AppSecret of {0} to {1}?', account, to),
+    detail: t(
+      'It was last used with {0}. The setting "wechat.apiBaseUrl" now points to {1}. In a remote window (SSH, dev container, WSL) that setting comes from the remote machine, which a repository\'s dev container configuration can set. Whoever runs {1} gets the AppSecret and with it the account\'s API access. Send it only if you set up that host yourself.',
+      from,
+      to,
+    ),
+    action: t('Send to {0}', new URL(to).host),
+  };
+}
+
 /** A modal warning with one action: true only when the user chose it (Cancel or Escape → false). */
 async function confirmModal(message: string, detail: string, action: string): Promise<boolean> {
   return (await showWarningMessage(message, { modal: true, detail }, action)) === action;
