@@ -100,7 +100,7 @@ export default tseslint.config(
     ignores: ['src/ui/common/notify.ts'],
     rules: {
       'no-restricted-syntax': ['error', {
-        selector: 'MemberExpression[property.name=/^show(Information|Warning|Error)Message$/]',
+        selector: 'MemberExpression[property.name=/^(show(Information|Warning|Error)Message|withProgress)$/][object.property.name="window"]',
         message: 'Use src/ui/common/notify.ts: it neutralises command links in the message.',
       }],
     },

@@ -98,6 +98,18 @@ export async function performUiOp(page, op) {
       await toast.waitFor({ state: 'visible', timeout });
       return { text: ((await toast.textContent()) ?? '').replace(/\s+/g, ' ').trim() };
     }
+    case 'notifications': {
+      // {} → { items: [{ text, links }] }: every notification in the (opened) notification centre, with the
+      // href of each link its message renders (VS Code turns [label](command:…) into one).
+      const items = page.locator('.notifications-center .notification-list-item').filter(VISIBLE);
+      const found = [];
+      for (const item of await items.all()) {
+        const text = ((await item.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+        const links = await item.locator('.notification-list-item-message a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? a.getAttribute('data-href') ?? a.textContent ?? ''));
+        found.push({ text, links });
+      }
+      return { items: found };
+    }
     case 'screenshot': {
       await page.screenshot({ path: String(op.path) });
       return { ok: true };

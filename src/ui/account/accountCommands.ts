@@ -15,7 +15,7 @@ import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import { formatRemaining } from '../../token/status/countdown';
 import { ErrorPresenter } from '../common/errorPresenter';
 import { RedactingLog } from '../common/log';
-import { showInformationMessage } from '../common/notify';
+import { showInformationMessage, withProgress } from '../common/notify';
 import { DEFAULT_API_ORIGIN } from '../../wechat/secretHost';
 
 export class AccountCommands {
@@ -107,7 +107,7 @@ export class AccountCommands {
   /** Fetches (or reuses) a token right away so a wrong secret shows up now, not later. */
   private async verify(appId: string): Promise<void> {
     try {
-      const token = await vscode.window.withProgress(
+      const token = await withProgress(
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking the WeChat credentials…') },
         () => this.manager.get(),
       );

@@ -35,3 +35,17 @@ export function showWarningMessage<T extends Item>(message: string, ...rest: Res
 export function showErrorMessage<T extends Item>(message: string, ...rest: Rest<T>): Thenable<T | undefined> {
   return show((m, ...r) => vscode.window.showErrorMessage(m, ...(r as string[])), message, rest);
 }
+
+/**
+ * vscode.window.withProgress: a Notification-located progress renders its title and messages with
+ * the same link syntax (seen in the real host: "Clearing the API quota of <account name>…").
+ */
+export function withProgress<R>(
+  options: vscode.ProgressOptions,
+  task: (progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken) => Thenable<R>,
+): Thenable<R> {
+  const title = options.title === undefined ? {} : { title: neutralizeLinks(options.title) };
+  return vscode.window.withProgress({ ...options, ...title }, (progress, token) =>
+    task({ report: (value) => progress.report(value.message === undefined ? value : { ...value, message: neutralizeLinks(value.message) }) }, token),
+  );
+}

@@ -12,7 +12,7 @@ import { sourceName } from '../account/accountCommands';
 import { ErrorPresenter } from '../common/errorPresenter';
 import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import { jsSdkSnippet } from './jsSdkSnippet';
-import { showErrorMessage, showInformationMessage } from '../common/notify';
+import { showErrorMessage, showInformationMessage, withProgress } from '../common/notify';
 
 export interface JsSdkHost {
   readonly tickets: TicketManager;
@@ -41,7 +41,7 @@ export class JsSdkSignatureCommand {
       return false;
     }
     try {
-      const { ticket, fetched } = await vscode.window.withProgress(
+      const { ticket, fetched } = await withProgress(
         { location: vscode.ProgressLocation.Window, title: t('Getting the jsapi_ticket…') },
         () => this.host.tickets.get(account.appId),
       );

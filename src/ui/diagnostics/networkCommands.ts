@@ -13,7 +13,7 @@ import { fetchServerIps, ServerIps } from '../../wechat/network/serverIps';
 import { ErrorPresenter, MP_CONSOLE_URL } from '../common/errorPresenter';
 import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import { pickCheckAction, pickCheckOperator } from './networkPicks';
-import { showErrorMessage, showInformationMessage } from '../common/notify';
+import { showErrorMessage, showInformationMessage, withProgress } from '../common/notify';
 
 export interface NetworkCommandsHost {
   /**
@@ -135,6 +135,6 @@ export class NetworkCommands {
   }
 
   private progress<T>(title: string, task: () => Promise<T>): Thenable<T> {
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
+    return withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
   }
 }

@@ -5,7 +5,7 @@ import type { BackupReason, MenuBackupStore, MenuBackupSummary } from '../../men
 import type { ConditionalMenu, Menu } from '../../menu/model';
 import type { MenuService } from '../../menu/service';
 import type { MenuFeatureHost } from './host';
-import { showInformationMessage } from '../common/notify';
+import { showInformationMessage, withProgress } from '../common/notify';
 
 /** The account a menu command started with, and the menu API bound to it. */
 export interface PinnedAccount {
@@ -29,7 +29,7 @@ export class LiveMenuReplacer {
     act: () => Promise<T>,
     announce: (result: T) => string[],
   ): Promise<void> {
-    const { backup, result } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, async () => {
+    const { backup, result } = await withProgress({ location: vscode.ProgressLocation.Notification, title }, async () => {
       const saved = await this.backupLiveMenu(account, reason);
       return { backup: saved, result: await act() };
     });

@@ -15,7 +15,7 @@ import { LiveMenuReplacer, PinnedAccount } from './liveMenuReplacer';
 import { fileLabel, freeMenuFileName, menuDocument, openMenuUntitled } from './menuFiles';
 import { backupItem, conditionalItem, localTime } from './menuPicks';
 import { refuseUpload } from './refusal';
-import { showErrorMessage, showInformationMessage, showWarningMessage } from '../common/notify';
+import { showErrorMessage, showInformationMessage, showWarningMessage, withProgress } from '../common/notify';
 
 export class MenuCommands {
   constructor(
@@ -297,7 +297,7 @@ export class MenuCommands {
   }
 
   private progress<T>(title: string, task: () => Promise<T>): Thenable<T> {
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
+    return withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
   }
 }
 

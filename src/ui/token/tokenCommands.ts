@@ -9,7 +9,7 @@ import { Confirmations } from '../common/confirm';
 import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import { formatRemaining } from '../../token/status/countdown';
 import { ErrorPresenter } from '../common/errorPresenter';
-import { showInformationMessage } from '../common/notify';
+import { showInformationMessage, withProgress as showProgress } from '../common/notify';
 
 /** workspaceState key prefix: `${command:wechat.accessToken}` allowed for an account here. */
 const VARIABLE_CONSENT_KEY = 'wechat.tokenVariableAllowed';
@@ -162,6 +162,6 @@ export class TokenCommands {
   }
 
   private withProgress<T>(title: string, task: () => Promise<T>): Thenable<T> {
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, task);
+    return showProgress({ location: vscode.ProgressLocation.Window, title }, task);
   }
 }
