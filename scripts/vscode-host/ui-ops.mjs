@@ -100,15 +100,17 @@ export async function performUiOp(page, op) {
     }
     case 'notifications': {
       // {} → { items: [{ text, links }] }: every notification in the (opened) notification centre, with the
-      // href of each link its message renders (VS Code turns [label](command:…) into one).
-      const items = page.locator('.notifications-center .notification-list-item').filter(VISIBLE);
-      const found = [];
-      for (const item of await items.all()) {
-        const text = ((await item.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-        const links = await item.locator('.notification-list-item-message a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? a.getAttribute('data-href') ?? a.textContent ?? ''));
-        found.push({ text, links });
-      }
-      return { items: found };
+      // href of each link its message renders (VS Code turns [label](command:…) into one). Read in one go
+      // in the page: the list changes while notifications come and go.
+      const items = await page.locator('.notifications-center .notification-list-item').evaluateAll((nodes) =>
+        nodes
+          .filter((node) => node.getClientRects().length > 0)
+          .map((node) => ({
+            text: (node.textContent ?? '').replace(/\s+/g, ' ').trim(),
+            links: Array.from(node.querySelectorAll('.notification-list-item-message a')).map((a) => a.getAttribute('href') ?? a.getAttribute('data-href') ?? a.textContent ?? ''),
+          })),
+      );
+      return { items };
     }
     case 'screenshot': {
       await page.screenshot({ path: String(op.path) });

@@ -7,12 +7,15 @@
 // clipboard) may hold a secret. A hostile account name also checks that no notification renders a link.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as http from 'http';
+import { AddressInfo } from 'net';
 import * as path from 'path';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { flushLedger, recordLeakScan } from '../hardening/ledger';
+import { RedisServer, startRedisServer } from '../unit/helpers/redisServer';
 import { ensureAccount, heldToken, WeChatApi } from './support/api';
-import { EXTENSION_ID, fakeTicket, findFiles, itConfig } from './support/env';
+import { EXTENSION_ID, fakeTicket, findFiles, itConfig, ItConfig, waitFor } from './support/env';
 import { backupFiles, closeAllEditorsDiscarding, deleteWorkspaceFile, menuText, writeWorkspaceFile } from './support/menu';
 import { allNotifications, browserStorageContains, NotificationSeen, requireRunner } from './support/ui';
 
@@ -20,12 +23,38 @@ const REDIS_PASSWORD = 'leak-redis-pw-8c1d5e9f2a7b4c03';
 const SERVICE_CREDENTIAL = 'leak-svc-cred-3f6a9d2c7e1b5a84';
 /** A name that would be a clickable command link if a notification rendered it as markdown. */
 const HOSTILE_NAME = 'Leak [Show Log](command:wechat.showLog)';
+/** The team's token service answers only with this bearer credential, with this token. */
+const SERVICE_TOKEN = 'leak-service-token-6b2e9c4f1a8d7e30';
+const SERVICE_APP_ID = 'wx5eed00000000leak';
+const REDIS_USER = 'leak-user';
 const MENU = { button: [{ type: 'click', name: 'Leak', key: 'LEAK' }] };
 
 /** Commands that end the account's setup run last, so the others see a working account. */
 const LAST = ['wechat.forceRefreshAccessToken', 'wechat.clearApiQuota', 'wechat.deleteMenu', 'wechat.removeAccount', 'wechat.clearAppSecret', 'wechat.setupAccount'];
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A token service (中控服务器) that needs `Authorization: Bearer SERVICE_CREDENTIAL`. */
+async function startTokenService(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const ok = req.headers.authorization === `Bearer ${SERVICE_CREDENTIAL}`;
+    res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(ok ? { access_token: SERVICE_TOKEN, expires_in: 3000 } : { code: 401, message: 'bad credential' }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/token?appid={appid}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Machine-scoped settings (wechat.redis.url, wechat.tokenService.url) live in the machine settings file. */
+function writeMachineSetting(config: ItConfig, name: string, value: unknown): void {
+  const file = config.machineSettingsFile;
+  if (!file) throw new Error('no machine settings file (offline runner only)');
+  const current = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8') || '{}') as Record<string, unknown>) : {};
+  if (value === undefined) delete current[name];
+  else current[name] = value;
+  fs.writeFileSync(file, JSON.stringify(current, null, 2));
+}
 
 function occurrences(haystack: string, needles: readonly string[]): number {
   return needles.reduce((sum, needle) => sum + (haystack.split(needle).length - 1), 0);
@@ -36,6 +65,9 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
   let menuFile: vscode.Uri;
   const notifications: NotificationSeen[] = [];
   const tokens = new Set<string>();
+  let redis: RedisServer | undefined;
+  let service: { url: string; close(): Promise<void> } | undefined;
+  let prodAppId = '';
   const wechat = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('wechat');
 
   suiteSetup(async function () {
@@ -45,9 +77,44 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
     // The terminal environment holds the token while on: it must not be persisted anywhere.
     await wechat().update('terminal.exposeToken', true, vscode.ConfigurationTarget.Global);
     menuFile = await writeWorkspaceFile('leak-menu.json', menuText(MENU));
+
+    // The team sources, with credentials that must stay in SecretStorage: a real Redis with an ACL
+    // user (production's backend keeps its token there) and a token service behind a bearer credential.
+    const config = await itConfig();
+    prodAppId = config.production!.appId;
+    redis = await startRedisServer();
+    redis.cli('ACL', 'SETUSER', REDIS_USER, 'on', `>${REDIS_PASSWORD}`, '~*', 'resetchannels', '-@all',
+      '+get', '+pttl', '+ttl', '+ping', '+hello', '+auth', '+select', '+client|setname', '+client|id');
+    const answer = await fetch(`${config.fakeUrl}/cgi-bin/stable_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credential', appid: prodAppId, secret: config.production!.secret, force_refresh: false }),
+    });
+    const prodToken = ((await answer.json()) as { access_token: string }).access_token;
+    tokens.add(prodToken);
+    redis.cli('SET', `wx:access_token:${prodAppId}`, prodToken, 'EX', '2800');
+    service = await startTokenService();
+    writeMachineSetting(config, 'wechat.redis.url', `redis://127.0.0.1:${redis.port}/0`);
+    writeMachineSetting(config, 'wechat.tokenService.url', service.url);
+    await waitFor('the team URLs in the settings', () => wechat().get<string>('redis.url')?.includes(String(redis!.port)) && wechat().get<string>('tokenService.url')?.startsWith('http://127.0.0.1'));
+    assert.strictEqual(await vscode.commands.executeCommand('wechat.setRedisPassword', { username: REDIS_USER, appSecret: REDIS_PASSWORD }), true);
+    assert.strictEqual(await vscode.commands.executeCommand('wechat.setTokenServiceCredential', { appSecret: SERVICE_CREDENTIAL }), true);
+    await wechat().update('accounts', [
+      { name: 'Leak Redis', appId: prodAppId, tokenSource: 'redis', redis: { layout: 'wxjava' } },
+      { name: 'Leak Service', appId: SERVICE_APP_ID, tokenSource: 'url' },
+    ], vscode.ConfigurationTarget.Global);
   });
 
   suiteTeardown(async () => {
+    const config = await itConfig();
+    await vscode.commands.executeCommand('wechat.switchAccount', { appId: config.appId });
+    await wechat().update('accounts', undefined, vscode.ConfigurationTarget.Global);
+    if (config.machineSettingsFile) {
+      writeMachineSetting(config, 'wechat.redis.url', undefined);
+      writeMachineSetting(config, 'wechat.tokenService.url', undefined);
+    }
+    await redis?.stop();
+    await service?.close();
     await wechat().update('accountName', undefined, vscode.ConfigurationTarget.Global);
     await wechat().update('terminal.exposeToken', undefined, vscode.ConfigurationTarget.Global);
     await closeAllEditorsDiscarding();
@@ -59,7 +126,7 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
     const config = await itConfig();
     const options: Record<string, unknown> = { skipConfirmation: true };
     if (id === 'wechat.setAppSecret' || id === 'wechat.setupAccount') Object.assign(options, { appId: config.appId, appSecret: config.secret });
-    if (id === 'wechat.setRedisPassword') Object.assign(options, { username: 'leak-user', appSecret: REDIS_PASSWORD });
+    if (id === 'wechat.setRedisPassword') Object.assign(options, { username: REDIS_USER, appSecret: REDIS_PASSWORD });
     if (id === 'wechat.setTokenServiceCredential') Object.assign(options, { appSecret: SERVICE_CREDENTIAL });
     if (id === 'wechat.jsSdkSignature') Object.assign(options, { url: 'https://leak.example/page?x=1' });
     if (id === 'wechat.checkCallbackNetwork') Object.assign(options, { action: 'dns', operator: 'DEFAULT' });
@@ -103,12 +170,22 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const all = (ext.packageJSON.contributes.commands as Array<{ command: string }>).map((c) => c.command);
     const order = [...all.filter((id) => !LAST.includes(id)), ...LAST.filter((id) => all.includes(id))];
+    // The team accounts first: their token is read with the Redis password / the service credential.
+    for (const appId of [prodAppId, SERVICE_APP_ID]) {
+      assert.strictEqual(await vscode.commands.executeCommand('wechat.switchAccount', { appId }), true);
+      await waitFor(`the token of ${appId}`, () => api.statusBar()?.kind === 'valid', 15_000);
+      for (const id of ['wechat.copyAccessToken', 'wechat.refreshAccessToken', 'wechat.forceRefreshAccessToken', 'wechat.showTokenSource', 'wechat.showActions', 'wechat.accessToken']) {
+        await runCommand(id);
+      }
+    }
+    assert.ok(tokens.has(SERVICE_TOKEN), 'the token service\'s token was read');
+    assert.strictEqual(await vscode.commands.executeCommand('wechat.switchAccount', { appId: config.appId }), true);
     for (const id of order) await runCommand(id);
     // Set AppSecret again at the very end, so the log also records the last state.
     await runCommand('wechat.setAppSecret');
     const ticket = (await fakeTicket()).ticket;
 
-    const secrets = [config.secret, REDIS_PASSWORD, SERVICE_CREDENTIAL, ...tokens, ...(ticket ? [ticket] : [])];
+    const secrets = [config.secret, config.production!.secret, REDIS_PASSWORD, SERVICE_CREDENTIAL, ...tokens, ...(ticket ? [ticket] : [])];
     try {
       assert.ok(tokens.size >= 2, `the run saw ${tokens.size} token(s); Force Refresh must have issued a second`);
       await scanEverywhere(config, secrets);
