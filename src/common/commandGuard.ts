@@ -3,7 +3,7 @@
 // document that cannot be opened) is reported instead of ending as an unhandled rejection that
 // VS Code only logs. vscode-free, so the guarantee is unit-tested.
 
-/** Reports a failure; its own failure is handed to `fallback` (it must not throw either). */
+/** Reports a failure (not awaited by the command); its own failure is handed to `fallback` (it must not throw either). */
 export type CommandFailureReporter = (commandId: string, error: unknown) => Promise<void> | void;
 
 export function guardCommand<A extends unknown[], R>(
@@ -17,11 +17,10 @@ export function guardCommand<A extends unknown[], R>(
       // `await` inside the try: a synchronous throw and a rejection end up in the same place.
       return await run(...args);
     } catch (error) {
-      try {
-        await report(commandId, error);
-      } catch (reportError) {
-        fallback(commandId, reportError);
-      }
+      // Reported without waiting: the notification waits for a click, and whoever ran the command
+      // (a task's ${command:…}, another extension) must not hang on it.
+      const reporting = (async () => report(commandId, error))();
+      reporting.catch((reportError: unknown) => fallback(commandId, reportError));
       return undefined;
     }
   };

@@ -36,12 +36,21 @@ describe('common/commandGuard', () => {
       assert.deepEqual(c.reported, [['wechat.y', failure]]);
     }));
 
+  it('the command resolves without waiting for the report (a notification waits for a click)', async () => {
+    let finishReport: () => void = () => undefined;
+    const reported = new Promise<void>((resolve) => (finishReport = resolve));
+    const run = guardCommand('wechat.w', () => Promise.reject(new Error('x')), () => reported, () => undefined);
+    assert.equal(await run(), undefined);
+    finishReport();
+  });
+
   it('when reporting fails as well (presenter bundle missing), the fallback logs it and nothing rejects', () =>
     hardeningCase('fault', 'error presenter fails', async () => {
       const c = collect();
       const reportFailure = new Error('cannot load dist/commands.js');
       const run = guardCommand('wechat.z', () => Promise.reject(new Error('first')), () => Promise.reject(reportFailure), c.fallback);
       assert.equal(await run(), undefined);
+      await new Promise((resolve) => setImmediate(resolve));
       assert.deepEqual(c.logged, [['wechat.z', reportFailure]]);
     }));
 });
