@@ -15,7 +15,7 @@ import * as vscode from 'vscode';
 import { flushLedger, recordLeakScan } from '../hardening/ledger';
 import { RedisServer, startRedisServer } from '../unit/helpers/redisServer';
 import { ensureAccount, heldToken, WeChatApi } from './support/api';
-import { EXTENSION_ID, fakeTicket, findFiles, itConfig, ItConfig, waitFor } from './support/env';
+import { EXTENSION_ID, fakeTicket, findFiles, itConfig, waitFor, writeMachineSetting } from './support/env';
 import { backupFiles, closeAllEditorsDiscarding, deleteWorkspaceFile, menuText, writeWorkspaceFile } from './support/menu';
 import { allNotifications, browserStorageContains, NotificationSeen, requireRunner } from './support/ui';
 
@@ -44,16 +44,6 @@ async function startTokenService(): Promise<{ url: string; close(): Promise<void
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/token?appid={appid}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-/** Machine-scoped settings (wechat.redis.url, wechat.tokenService.url) live in the machine settings file. */
-function writeMachineSetting(config: ItConfig, name: string, value: unknown): void {
-  const file = config.machineSettingsFile;
-  if (!file) throw new Error('no machine settings file (offline runner only)');
-  const current = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8') || '{}') as Record<string, unknown>) : {};
-  if (value === undefined) delete current[name];
-  else current[name] = value;
-  fs.writeFileSync(file, JSON.stringify(current, null, 2));
 }
 
 function occurrences(haystack: string, needles: readonly string[]): number {
