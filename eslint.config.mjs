@@ -98,6 +98,18 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode, noUndici], patterns: tokenPatterns }] },
   },
   {
+    // Notifications render `[label](command:…)` as links: every message goes through
+    // src/ui/common/notify.ts, which neutralises them (a hostile file or account name stays text).
+    files: ['src/**/*.ts'],
+    ignores: ['src/ui/common/notify.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: 'MemberExpression[property.name=/^(show(Information|Warning|Error)Message|withProgress)$/][object.property.name="window"]',
+        message: 'Use src/ui/common/notify.ts: it neutralises command links in the message.',
+      }],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       // mocha's `this` and chai-less assertions need nothing special; tests may use non-null assertions.

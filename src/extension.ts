@@ -14,7 +14,7 @@ import { TeamCredentials } from './ui/account/teamCredentials';
 import { accountCommandTable } from './ui/account/commands';
 import { ActionsPick } from './ui/common/actionsPick';
 import { CommandTable, registerCommandTables } from './ui/common/commandTable';
-import { Confirmations } from './ui/common/confirm';
+import { Confirmations, secretHostPrompt } from './ui/common/confirm';
 import { generalCommandTable } from './ui/common/generalCommands';
 import { RedactingLog } from './ui/common/log';
 import { lazyRequire } from './ui/common/lazyRequire';
@@ -35,6 +35,9 @@ import { InvalidBaseUrlError } from './wechat/errors';
 import { jsSdkCommandTable } from './ui/diagnostics/commands';
 import { JSAPI_TICKET_KEY_PREFIX } from './ui/common/secretKeys';
 import { callbackCommandTable } from './ui/callback/commands';
+import { guardKeychain } from './wechat/keychain';
+import { ClipboardClearer } from './common/clipboardClear';
+import { apiOrigin, SecretHostGuard } from './wechat/secretHost';
 
 /** What activate() returns: read-only views for integration tests and other extensions. */
 export interface WeChatExtensionApi {
@@ -63,8 +66,19 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   const confirmations = new Confirmations(testMode);
   const errcodes = new ErrcodeCatalog(GENERAL_ERRCODES);
-  const appSecrets = new AppSecrets(context.secrets);
-  const teamCredentials = new TeamCredentials(context.secrets);
+  // Every SecretStorage failure (a locked or missing OS keyring) becomes a KeychainError that says what to do.
+  const secrets = guardKeychain(context.secrets);
+  const apiOriginNow = (): string | undefined => (config.apiBaseUrl.ok ? apiOrigin(config.apiBaseUrl.url) : undefined);
+  const appSecrets = new AppSecrets(secrets, apiOriginNow);
+  // The AppSecret goes to a host it was not last used with only after a modal (never in the background).
+  const secretHosts = new SecretHostGuard({
+    memory: appSecrets,
+    confirm: (appId, from, to) => {
+      const account = accounts.find(appId);
+      return confirmations.confirm(secretHostPrompt(account ? accountLabel(account) : appId, from, to));
+    },
+  });
+  const teamCredentials = new TeamCredentials(secrets);
   const accounts = new ActiveAccount(context.workspaceState, () => config);
   context.subscriptions.push(accounts);
   const client = new WeChatClient({
@@ -75,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     transport: () => loadTransport(context.extensionUri, readHttpSettings(), log),
     errcodes: errcodes.lookup,
     log,
+    beforeSendingSecret: (send) => secretHosts.check(send),
   });
   const teamSources = new TeamSources({
     extensionUri: context.extensionUri,
@@ -86,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     log,
   });
   context.subscriptions.push(teamSources);
-  const store = new SecretTokenStore(context.secrets);
+  const store = new SecretTokenStore(secrets);
   const manager = new TokenManager({
     api: client,
     store,
@@ -121,7 +136,9 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   });
   const visibility = new StatusBarVisibility(statusBar, () => ({ show: config.statusBarShow, appId: accounts.current?.appId }));
   const terminalEnvironment = new TerminalTokenEnvironment(context.environmentVariableCollection, manager, () => config.terminalExposeToken, () => clock.now());
-  context.subscriptions.push(manager, scheduler, statusBar, visibility, terminalEnvironment);
+  // The copied token leaves the clipboard after wechat.clipboard.clearAfterSeconds (and on deactivation).
+  const clipboardClearer = new ClipboardClearer(vscode.env.clipboard, clock, log);
+  context.subscriptions.push(manager, scheduler, statusBar, visibility, terminalEnvironment, clipboardClearer);
   context.subscriptions.push(
     manager.onDidChangeState((state) => {
       if ('token' in state && state.token) log.redactor.addSecret(state.token.accessToken);
@@ -137,16 +154,24 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       client,
       extensionUri: context.extensionUri,
       transport: () => client.getTransport(),
-      secrets: context.secrets,
+      secrets,
       workspaceState: context.workspaceState,
       globalState: context.globalState,
       errcodes: errcodes.lookup,
+      // Any extension can run Copy Access Token (executeCommand, no way to tell it from the palette):
+      // each copy is logged, so a copy nobody asked for shows up.
+      afterTokenCopied: (token) => {
+        const seconds = config.clipboardClearAfterSeconds;
+        clipboardClearer.schedule(token, seconds);
+        log.info(`Copy Access Token: token put on the clipboard (${seconds > 0 ? `cleared in ${seconds} s` : 'wechat.clipboard.clearAfterSeconds is 0: never cleared'})`);
+        return seconds;
+      },
       config: () => config,
       describeSource: (account) => teamSources.describe(account),
       // The cached jsapi_ticket (JS-SDK Signature) goes with the cached token.
       clearToken: async (appId) => {
         await store.clear(appId);
-        await context.secrets.delete(JSAPI_TICKET_KEY_PREFIX + appId);
+        await secrets.delete(JSAPI_TICKET_KEY_PREFIX + appId);
       },
       tokenSourceFacts: () => {
         const account = accounts.current;
@@ -191,7 +216,14 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     networkCommandTable(loadCommands),
     callbackCommandTable(loadCommands),
   ];
-  context.subscriptions.push(...registerCommandTables(tables, confirmations));
+  context.subscriptions.push(
+    ...registerCommandTables(
+      tables,
+      confirmations,
+      (id, error) => loadCommands().presenter.show(vscode.l10n.t('"{0}" failed', commandTitle(context, id)), error),
+      (id, error) => log.error(`${id} failed, and reporting it failed too: ${errorMessage(error)}`),
+    ),
+  );
 
   // The state listener redraws the status bar; a failed read (e.g. no OS keyring) is logged.
   const resync = (): Promise<void> =>
@@ -270,6 +302,14 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
 function withoutToken(state: TokenState): TokenState {
   if (!('token' in state) || !state.token) return state;
   return { ...state, token: { ...state.token, accessToken: '' } } as TokenState;
+}
+
+/** "WeChat: Restore Menu Backup": the title the palette shows (the manifest VS Code localised), else the id. */
+function commandTitle(context: vscode.ExtensionContext, id: string): string {
+  const commands: unknown = (context.extension.packageJSON as { contributes?: { commands?: unknown } }).contributes?.commands;
+  const entry = Array.isArray(commands) ? (commands as Array<{ command?: unknown; title?: unknown; category?: unknown }>).find((c) => c.command === id) : undefined;
+  if (typeof entry?.title !== 'string' || entry.title.startsWith('%')) return id;
+  return typeof entry.category === 'string' ? `${entry.category}: ${entry.title}` : entry.title;
 }
 
 export function deactivate(): void {

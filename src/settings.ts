@@ -34,6 +34,8 @@ export interface WeChatConfig {
   readonly callbacks: ReadonlyMap<string, CallbackSettings>;
   /** wechat.simulator.openId: the simulated follower; undefined for the generated default. */
   readonly simulatorOpenId: string | undefined;
+  /** Copy Access Token: empty the clipboard after this many seconds if it still holds the token (0: never). */
+  readonly clipboardClearAfterSeconds: number;
   /** What was wrong with the settings as written (logged, never shown as an error). */
   readonly warnings: readonly string[];
 }
@@ -42,6 +44,7 @@ export interface WeChatConfig {
 const MARGIN_BOUNDS = { min: 60, max: 3600 } as const;
 const TIMEOUT_BOUNDS = { min: 1, max: 120 } as const;
 const READ_INTERVAL_BOUNDS = { min: 5, max: 3600 } as const;
+const CLIPBOARD_CLEAR_BOUNDS = { min: 0, max: 3600 } as const;
 
 /** The settings as the extension uses them, from raw values of any type. */
 export function parseConfig(raw: (key: string) => unknown): WeChatConfig {
@@ -60,6 +63,7 @@ export function parseConfig(raw: (key: string) => unknown): WeChatConfig {
     teamMinReadIntervalSeconds: read.number('teamSource.minReadIntervalSeconds', READ_INTERVAL_BOUNDS, 30),
     terminalExposeToken: read.boolean('terminal.exposeToken', false),
     simulatorOpenId: read.text(OPEN_ID_SETTING),
+    clipboardClearAfterSeconds: read.number('clipboard.clearAfterSeconds', CLIPBOARD_CLEAR_BOUNDS, 60),
   };
   const { accounts, warnings } = parseAccounts(raw('accounts'), { appId: config.appId, accountName: config.accountName });
   const callbacks = parseCallbacks(raw(CALLBACKS_SETTING));

@@ -98,6 +98,20 @@ export async function performUiOp(page, op) {
       await toast.waitFor({ state: 'visible', timeout });
       return { text: ((await toast.textContent()) ?? '').replace(/\s+/g, ' ').trim() };
     }
+    case 'notifications': {
+      // {} → { items: [{ text, links }] }: every notification in the (opened) notification centre, with the
+      // href of each link its message renders (VS Code turns [label](command:…) into one). Read in one go
+      // in the page: the list changes while notifications come and go.
+      const items = await page.locator('.notifications-center .notification-list-item').evaluateAll((nodes) =>
+        nodes
+          .filter((node) => node.getClientRects().length > 0)
+          .map((node) => ({
+            text: (node.textContent ?? '').replace(/\s+/g, ' ').trim(),
+            links: Array.from(node.querySelectorAll('.notification-list-item-message a')).map((a) => a.getAttribute('href') ?? a.getAttribute('data-href') ?? a.textContent ?? ''),
+          })),
+      );
+      return { items };
+    }
     case 'screenshot': {
       await page.screenshot({ path: String(op.path) });
       return { ok: true };

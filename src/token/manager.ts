@@ -64,6 +64,8 @@ export interface RefreshOptions {
    * another fresh one by now, another window already replaced it, and that one is used.
    */
   readonly replacing?: string;
+  /** A timer's refresh: nobody is asked anything (a new API host for the AppSecret stops it). */
+  readonly background?: boolean;
 }
 
 /** How long a window's claim to be fetching a token's successor holds (a request's timeout, with room). */
@@ -238,6 +240,7 @@ export class TokenManager {
       force: options.force === true,
       confirmed: options.confirmed === true,
       afterRejection: options.stale !== undefined,
+      background: options.background === true,
     };
     // Looked for before any confirmation: a fresh token another window stored needs no modal.
     const stored = await this.options.store.read(appId);

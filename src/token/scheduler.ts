@@ -139,7 +139,7 @@ export class RefreshScheduler {
     if (state.kind === 'ready') this.resetIfLived(state.token, this.clock.now());
     this.backOff(this.clock.now());
     this.log.debug('auto-refresh: token due');
-    this.manager.refresh().catch((error: unknown) => {
+    this.manager.refresh({ background: true }).catch((error: unknown) => {
       this.log.warn(`auto-refresh failed: ${errorMessage(error)}`);
     });
   }

@@ -49,6 +49,8 @@ export interface CommandsHost extends AccountSwitcherHost {
   /** The callback simulator loads dist/callback.js from here and posts through the transport. */
   readonly extensionUri: vscode.Uri;
   readonly transport: () => Promise<HttpTransport>;
+  /** Copy Access Token put `token` on the clipboard: schedule its clearing; the seconds until then (0: never). */
+  readonly afterTokenCopied: (token: string) => number;
 }
 
 export interface Commands {
@@ -75,7 +77,7 @@ export function createCommands(host: CommandsHost): Commands {
   const tokens = new TokenCommands(host.manager, accounts, presenter, host.clock, host.confirmations, () => {
     const account = host.accounts.current;
     return account ? accountLabel(account) : '';
-  }, host.workspaceState);
+  }, host.workspaceState, host.afterTokenCopied);
   const teamCredentials = new TeamCredentialCommands(host.teamCredentials, host.log);
   const wizard = new AccountWizard(host.accounts, accounts, teamCredentials, host.config);
   const switcher = new AccountSwitcher(host, wizard);

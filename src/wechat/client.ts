@@ -5,6 +5,7 @@ import { isRaisedByTransport, WeChatApiError, WeChatTransportError } from './err
 import { HttpMethod, HttpResponse, HttpTransport } from './http';
 import { Logger, silentLogger } from '../common/logger';
 import { redactJson, redactUrl } from './redact';
+import type { SecretSend } from './secretHost';
 
 export interface Credentials {
   readonly appId: string;
@@ -29,6 +30,21 @@ export interface CallOptions {
   readonly body?: unknown;
   readonly accessToken?: string;
   readonly signal?: AbortSignal;
+  /** The request carries this account's AppSecret: the secret-host check runs before it leaves. */
+  readonly secretOf?: SecretOwner;
+}
+
+/** Whose AppSecret a request carries, and whether anybody is there to be asked. */
+export interface SecretOwner {
+  readonly appId: string;
+  /** A timer's refresh: the check refuses a new host instead of asking. */
+  readonly background: boolean;
+}
+
+/** Options of the token fetches. */
+export interface SecretCallOptions {
+  readonly signal?: AbortSignal;
+  readonly background?: boolean;
 }
 
 export interface WeChatClientOptions {
@@ -42,11 +58,16 @@ export interface WeChatClientOptions {
   /** How often errcode -1 (system busy) is retried; the back-off doubles each time. */
   readonly busyRetries?: number;
   readonly busyBackoffMs?: number;
+  /**
+   * Runs before every request that carries an AppSecret (secret-host check, src/wechat/secretHost.ts);
+   * rejecting stops the request. Without it (tests of the wire format) the secret is sent as is.
+   */
+  readonly beforeSendingSecret?: (send: SecretSend) => Promise<void>;
 }
 
 export interface WeChatApi {
-  classicToken(credentials: Credentials, signal?: AbortSignal): Promise<TokenGrant>;
-  stableToken(credentials: Credentials, forceRefresh: boolean, signal?: AbortSignal): Promise<TokenGrant>;
+  classicToken(credentials: Credentials, options?: SecretCallOptions): Promise<TokenGrant>;
+  stableToken(credentials: Credentials, forceRefresh: boolean, options?: SecretCallOptions): Promise<TokenGrant>;
   call<T extends object>(path: string, options?: CallOptions): Promise<T>;
 }
 
@@ -63,17 +84,18 @@ export class WeChatClient implements WeChatApi {
   }
 
   /** Classic token: every success invalidates the previous classic token (after ~5 min). */
-  async classicToken(credentials: Credentials, signal?: AbortSignal): Promise<TokenGrant> {
+  async classicToken(credentials: Credentials, options: SecretCallOptions = {}): Promise<TokenGrant> {
     const body = await this.call<Record<string, unknown>>('/cgi-bin/token', {
       method: 'GET',
       query: { grant_type: 'client_credential', appid: credentials.appId, secret: credentials.appSecret },
-      signal,
+      signal: options.signal,
+      secretOf: { appId: credentials.appId, background: options.background === true },
     });
     return parseGrant(body, '/cgi-bin/token');
   }
 
   /** Stable token: normal mode shares one token between all callers and invalidates nothing. */
-  async stableToken(credentials: Credentials, forceRefresh: boolean, signal?: AbortSignal): Promise<TokenGrant> {
+  async stableToken(credentials: Credentials, forceRefresh: boolean, options: SecretCallOptions = {}): Promise<TokenGrant> {
     const body = await this.call<Record<string, unknown>>('/cgi-bin/stable_token', {
       method: 'POST',
       body: {
@@ -82,7 +104,8 @@ export class WeChatClient implements WeChatApi {
         secret: credentials.appSecret,
         force_refresh: forceRefresh,
       },
-      signal,
+      signal: options.signal,
+      secretOf: { appId: credentials.appId, background: options.background === true },
     });
     return parseGrant(body, '/cgi-bin/stable_token');
   }
@@ -112,6 +135,7 @@ export class WeChatClient implements WeChatApi {
     const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
     const loggedUrl = redactUrl(url.toString());
+    await this.checkSecretDestination(url, options);
 
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -158,6 +182,20 @@ export class WeChatClient implements WeChatApi {
       throw new WeChatTransportError('http', path, `HTTP ${response.status}`, response.status);
     }
     return parsed as T;
+  }
+
+  /**
+   * A request that carries an AppSecret goes nowhere before the secret-host check agrees; one that
+   * carries it without saying whose (a new call site that forgot `secretOf`) is a bug, refused here.
+   */
+  private async checkSecretDestination(url: URL, options: CallOptions): Promise<void> {
+    const body = typeof options.body === 'object' && options.body !== null ? (options.body as Record<string, unknown>) : {};
+    const carriesSecret = url.searchParams.has('secret') || 'secret' in body || 'appsecret' in body;
+    if (!options.secretOf) {
+      if (carriesSecret) throw new Error(`${url.pathname}: a request carrying an AppSecret must name its owner (secretOf)`);
+      return;
+    }
+    await this.options.beforeSendingSecret?.({ appId: options.secretOf.appId, origin: url.origin, background: options.secretOf.background });
   }
 
   /** Drops the transport so the next request builds one with the current proxy settings. */

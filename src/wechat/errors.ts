@@ -246,6 +246,64 @@ export class InvalidBaseUrlError extends WeChatError {
   }
 }
 
+/**
+ * The AppSecret was not sent: the API host differs from the one it was last used with, and the
+ * user declined, or nobody was asked (a background refresh never sends it to a new host).
+ */
+export class SecretHostRefusedError extends WeChatError {
+  static override readonly brand: string = 'SecretHostRefusedError';
+  constructor(
+    readonly appId: string,
+    readonly from: string,
+    readonly to: string,
+    readonly why: 'background' | 'declined',
+  ) {
+    super(`AppSecret of ${appId} not sent to ${to} (last used with ${from}): ${why === 'background' ? 'a background refresh does not ask' : 'declined'}`);
+    this.name = 'SecretHostRefusedError';
+  }
+
+  override get actions(): readonly FixAction[] {
+    return ['apiBaseUrlSetting'];
+  }
+
+  describe(localize: Localize = formatMessage): string {
+    return this.why === 'background'
+      ? localize(
+          'The AppSecret of {0} was not sent: "wechat.apiBaseUrl" now points to {1}, but it was last used with {2}. Run "WeChat: Refresh Access Token" to decide, or check the setting.',
+          this.appId,
+          this.to,
+          this.from,
+        )
+      : localize('The AppSecret of {0} was not sent to {1} (you declined; it was last used with {2}).', this.appId, this.to, this.from);
+  }
+}
+
+export type KeychainOperation = 'read' | 'store' | 'delete';
+
+/** SecretStorage (the OS keychain) refused to read, store or delete a secret. */
+export class KeychainError extends WeChatError {
+  static override readonly brand: string = 'KeychainError';
+  constructor(
+    readonly operation: KeychainOperation,
+    readonly detail: string,
+  ) {
+    super(`the OS keychain refused to ${operation} a secret: ${detail}`);
+    this.name = 'KeychainError';
+  }
+
+  describe(localize: Localize = formatMessage): string {
+    const what =
+      this.operation === 'read'
+        ? localize('The OS keychain refused to read a secret ({0}).', this.detail)
+        : this.operation === 'store'
+          ? localize('The OS keychain refused to store a secret ({0}).', this.detail)
+          : localize('The OS keychain refused to delete a secret ({0}).', this.detail);
+    return `${what} ${localize(
+      'On Linux check that gnome-keyring or KWallet is running and unlocked (or start VS Code with --password-store=gnome-libsecret); on macOS unlock the login keychain. Then try again.',
+    )}`;
+  }
+}
+
 /** Any error as one line for the user, without secrets. */
 export function describeError(error: unknown, localize: Localize = formatMessage): string {
   if (error instanceof WeChatError) return error.describe(localize);

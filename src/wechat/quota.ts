@@ -71,7 +71,12 @@ export async function clearQuota(api: Pick<WeChatApi, 'call'>, accessToken: stri
 
 /** POST clear_quota/v2 {appid, appsecret}: the same reset without a token (40013 / 40125 for a wrong AppID / AppSecret). */
 export async function clearQuotaWithSecret(api: Pick<WeChatApi, 'call'>, credentials: Credentials): Promise<void> {
-  await api.call(CLEAR_QUOTA_V2_PATH, { method: 'POST', body: { appid: credentials.appId, appsecret: credentials.appSecret } });
+  await api.call(CLEAR_QUOTA_V2_PATH, {
+    method: 'POST',
+    body: { appid: credentials.appId, appsecret: credentials.appSecret },
+    // Only a command sends it (Clear API Quota): someone is there to be asked about a new host.
+    secretOf: { appId: credentials.appId, background: false },
+  });
 }
 
 /** The token fetch itself answered 45009: no token can be had until the quota is cleared (v2) or the day ends. */

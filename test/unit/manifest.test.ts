@@ -124,10 +124,12 @@ describe('package.json', () => {
     }
     assert.equal(properties['wechat.apiBaseUrl']?.scope, 'machine');
     assert.equal(properties['wechat.tokenMode']?.scope, 'application');
+    // A workspace must not be able to keep a copied token on the clipboard forever.
+    assert.equal(properties['wechat.clipboard.clearAfterSeconds']?.scope, 'application');
     assert.deepEqual(
       Object.keys(properties).sort(),
       [
-        'wechat.accountName', 'wechat.accounts', 'wechat.apiBaseUrl', 'wechat.appId', 'wechat.autoRefresh', 'wechat.redis.url',
+        'wechat.accountName', 'wechat.accounts', 'wechat.apiBaseUrl', 'wechat.appId', 'wechat.autoRefresh', 'wechat.clipboard.clearAfterSeconds', 'wechat.redis.url',
         'wechat.refreshMarginSeconds', 'wechat.requestTimeoutSeconds', 'wechat.simulator.callbacks', 'wechat.simulator.openId', 'wechat.statusBar.show', 'wechat.teamSource.minReadIntervalSeconds', 'wechat.terminal.exposeToken',
         'wechat.tokenMode', 'wechat.tokenService.url',
       ],

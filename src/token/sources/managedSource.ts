@@ -9,6 +9,8 @@ export interface ObtainRequest {
   readonly confirmed: boolean;
   /** A read after WeChat rejected `stale`: the team source's read-rate limit does not apply. */
   readonly afterRejection: boolean;
+  /** A timer's refresh (RefreshScheduler): the AppSecret is not sent to an API host the user has not confirmed. */
+  readonly background: boolean;
 }
 
 export interface ManagedSource {

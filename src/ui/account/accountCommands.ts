@@ -15,6 +15,8 @@ import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import { formatRemaining } from '../../token/status/countdown';
 import { ErrorPresenter } from '../common/errorPresenter';
 import { RedactingLog } from '../common/log';
+import { showInformationMessage, withProgress } from '../common/notify';
+import { DEFAULT_API_ORIGIN } from '../../wechat/secretHost';
 
 export class AccountCommands {
   constructor(
@@ -45,7 +47,7 @@ export class AccountCommands {
     if (!account) return this.setupAccount(invocation);
     const appId = account.appId;
     if (account.tokenSource !== 'wechat') {
-      void vscode.window.showInformationMessage(
+      void showInformationMessage(
         vscode.l10n.t('{0} reads its token from the team\'s {1}: it needs no AppSecret on this machine.', account.name, sourceName(account)),
       );
       return false;
@@ -68,7 +70,7 @@ export class AccountCommands {
   async clearAppSecret(invocation: Invocation = PLAIN_INVOCATION): Promise<void> {
     const appId = this.accounts.current?.appId;
     if (!appId || !(await this.secrets.has(appId))) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No AppSecret is stored for this account.'));
+      void showInformationMessage(vscode.l10n.t('No AppSecret is stored for this account.'));
       return;
     }
     const confirmed = await this.confirmations.confirm(
@@ -83,7 +85,7 @@ export class AccountCommands {
     await this.secrets.delete(appId);
     await this.manager.clear();
     this.log.info(`AppSecret and cached token removed for ${appId}`);
-    void vscode.window.showInformationMessage(vscode.l10n.t('AppSecret of {0} cleared.', appId));
+    void showInformationMessage(vscode.l10n.t('AppSecret of {0} cleared.', appId));
   }
 
   /** The active account once its credentials are there (setup offered if not); undefined if the user gave up. */
@@ -105,12 +107,12 @@ export class AccountCommands {
   /** Fetches (or reuses) a token right away so a wrong secret shows up now, not later. */
   private async verify(appId: string): Promise<void> {
     try {
-      const token = await vscode.window.withProgress(
+      const token = await withProgress(
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Checking the WeChat credentials…') },
         () => this.manager.get(),
       );
       const left = formatRemaining(token.expiresAt - this.clock.now(), vscode.l10n.t);
-      void vscode.window.showInformationMessage(
+      void showInformationMessage(
         vscode.l10n.t('WeChat account {0} is ready. The access token is valid for {1}.', appId, left),
       );
     } catch (error) {
@@ -133,10 +135,13 @@ export class AccountCommands {
   }
 
   private askAppSecret(appId: string): Promise<string | undefined> {
+    // The secret is bound to the host it is entered for: a host other than WeChat's is named.
+    const origin = this.secrets.destination();
+    const stored = vscode.l10n.t('Stored only in the OS keychain (VS Code SecretStorage), never in settings or logs.');
     return askCredential(
       {
         title: vscode.l10n.t('WeChat: AppSecret for {0}', appId),
-        prompt: vscode.l10n.t('Stored only in the OS keychain (VS Code SecretStorage), never in settings or logs.'),
+        prompt: origin && origin !== DEFAULT_API_ORIGIN ? `${stored} ${vscode.l10n.t('It will be sent to {0} (setting "wechat.apiBaseUrl").', origin)}` : stored,
         password: true,
       },
       checkAppSecret,

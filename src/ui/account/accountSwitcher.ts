@@ -14,6 +14,7 @@ import { sourceName } from './accountCommands';
 import { ActiveAccount } from './activeAccount';
 import { AccountWizard } from './accountWizard';
 import { AppSecrets } from './appSecrets';
+import { showInformationMessage, showWarningMessage } from '../common/notify';
 
 export interface AccountSwitcherHost {
   readonly accounts: ActiveAccount;
@@ -67,7 +68,7 @@ export class AccountSwitcher {
     const buttons = hasSecret ? [removeAll, removeOnly] : [removeAll];
     const choice = invocation.test.skipConfirmation
       ? removeAll
-      : await vscode.window.showWarningMessage(t('Remove the account {0}?', label), { modal: true, detail }, ...buttons);
+      : await showWarningMessage(t('Remove the account {0}?', label), { modal: true, detail }, ...buttons);
     if (choice !== removeAll && choice !== removeOnly) return false;
     await removeAccountFromSettings(account.appId);
     if (choice === removeAll) {
@@ -75,7 +76,7 @@ export class AccountSwitcher {
       await this.host.clearToken(account.appId);
     }
     this.host.log.info(`account ${account.appId} removed${choice === removeAll ? ' with its AppSecret and cached token' : ''}`);
-    void vscode.window.showInformationMessage(t('Account {0} removed.', label));
+    void showInformationMessage(t('Account {0} removed.', label));
     return true;
   }
 
@@ -90,7 +91,7 @@ export class AccountSwitcher {
   private async pickAccount(title: string): Promise<Account | undefined> {
     const items = await Promise.all(this.host.accounts.all.map((account) => this.item(account)));
     if (items.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No WeChat account is configured.'));
+      void showInformationMessage(vscode.l10n.t('No WeChat account is configured.'));
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(items, { title });

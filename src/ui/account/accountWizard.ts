@@ -11,6 +11,7 @@ import { AccountCommands } from './accountCommands';
 import { PLAIN_INVOCATION } from '../common/invocation';
 import { ActiveAccount } from './activeAccount';
 import { TeamCredentialCommands } from './teamCredentialCommands';
+import { showInformationMessage } from '../common/notify';
 
 type Source = AccountEntry['tokenSource'];
 
@@ -56,7 +57,7 @@ export class AccountWizard {
     if (!entry) return false;
     await saveAccount(entry);
     await this.accounts.select(appId);
-    void vscode.window.showInformationMessage(t('Account {0} added and selected for this workspace.', entry.name));
+    void showInformationMessage(t('Account {0} added and selected for this workspace.', entry.name));
     return true;
   }
 

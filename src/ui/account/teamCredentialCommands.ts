@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import { RedactingLog } from '../common/log';
 import { TeamCredentials } from './teamCredentials';
+import { showInformationMessage } from '../common/notify';
 
 export class TeamCredentialCommands {
   constructor(
@@ -35,7 +36,7 @@ export class TeamCredentialCommands {
     if (password) this.log.redactor.addSecret(password);
     await this.credentials.storeRedis({ username: username.trim() || undefined, password: password || undefined });
     this.log.info(`Redis credentials ${password ? 'stored' : 'removed'} (user ${username.trim() || 'default'})`);
-    void vscode.window.showInformationMessage(password ? t('Redis credentials saved.') : t('Redis password removed.'));
+    void showInformationMessage(password ? t('Redis credentials saved.') : t('Redis password removed.'));
     return true;
   }
 
@@ -51,7 +52,7 @@ export class TeamCredentialCommands {
     if (credential) this.log.redactor.addSecret(credential);
     await this.credentials.storeTokenService(credential.trim() || undefined);
     this.log.info(`token service credential ${credential ? 'stored' : 'removed'}`);
-    void vscode.window.showInformationMessage(credential ? t('Token service credential saved.') : t('Token service credential removed.'));
+    void showInformationMessage(credential ? t('Token service credential saved.') : t('Token service credential removed.'));
     return true;
   }
 }

@@ -13,6 +13,7 @@ import type { CallbackSecrets } from './callbackSecrets';
 import { modeLabel } from './chatTexts';
 import { aesKeyProblem, tokenProblem } from './formats';
 import { checkCallbackUrl, isOriginalId, MESSAGE_MODES } from './settings';
+import { showErrorMessage, showInformationMessage, showWarningMessage } from '../common/notify';
 
 export interface SetupHost {
   readonly account: () => Account | undefined;
@@ -40,7 +41,7 @@ export class CallbackSetup {
     const account = this.host.account();
     if (!account) {
       const setUp = t('Set Up Account');
-      if ((await vscode.window.showWarningMessage(t('Set up an account first: the callback belongs to an account.'), setUp)) === setUp) {
+      if ((await showWarningMessage(t('Set up an account first: the callback belongs to an account.'), setUp)) === setUp) {
         await vscode.commands.executeCommand(ACCOUNT_COMMANDS.setupAccount);
       }
       return false;
@@ -86,14 +87,13 @@ export class CallbackSetup {
     await saveCallbackSettings(account.appId, { url: draft.url, mode, originalId: draft.originalId });
     this.drafts.delete(account.appId);
     const verify = t('Verify Callback URL');
-    void vscode.window
-      .showInformationMessage(t('Callback of {0} set up: {1}, {2}. Taps in the menu preview now go there.', account.name, draft.url, modeLabel(mode, t)), verify)
+    void showInformationMessage(t('Callback of {0} set up: {1}, {2}. Taps in the menu preview now go there.', account.name, draft.url, modeLabel(mode, t)), verify)
       .then((picked) => (picked === verify ? vscode.commands.executeCommand('wechat.verifyCallbackUrl') : undefined));
     return true;
   }
 
   private refuse(message: string): false {
-    void vscode.window.showErrorMessage(message);
+    void showErrorMessage(message);
     return false;
   }
 

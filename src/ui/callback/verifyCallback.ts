@@ -11,6 +11,7 @@ import { missingProblem } from './chatTexts';
 import { Conversation, formatElapsed } from './conversation';
 import type { CallbackEndpoints } from './endpoints';
 import type { SimulatorLoader } from './simulatorLoader';
+import { showInformationMessage, showWarningMessage, withProgress } from '../common/notify';
 
 export interface VerifyHost {
   readonly endpoints: CallbackEndpoints;
@@ -36,7 +37,7 @@ export class CallbackVerifier {
     if (!state.ok) {
       const problem = missingProblem(state, t);
       const setUp = t('Set Up Callback');
-      void vscode.window.showWarningMessage(`${problem.message} ${problem.fix}`, setUp).then((picked) =>
+      void showWarningMessage(`${problem.message} ${problem.fix}`, setUp).then((picked) =>
         picked === setUp ? vscode.commands.executeCommand('wechat.setUpCallback') : undefined,
       );
       return { ok: false, requestUrl: '', problems: [problem], message: problem.message };
@@ -45,7 +46,7 @@ export class CallbackVerifier {
     const conversation = new Conversation(t, () => [endpoint.token, endpoint.encodingAesKey ?? ''].filter(Boolean));
     let result: HandshakeResult;
     try {
-      result = await vscode.window.withProgress(
+      result = await withProgress(
         { location: vscode.ProgressLocation.Notification, title: t('Verifying {0} the way the console does…', endpoint.url), cancellable: true },
         async (_progress, cancel) => {
           const abort = new AbortController();
@@ -63,7 +64,7 @@ export class CallbackVerifier {
     const elapsed = formatElapsed(result.elapsedMs, t);
     if (result.ok) {
       const message = t('Callback URL verified in {0}: the server echoed echostr, so the console will accept {1} with this Token.', elapsed, endpoint.url);
-      void vscode.window.showInformationMessage(message);
+      void showInformationMessage(message);
       return { ok: true, requestUrl, problems, message };
     }
     // A notification shows no detail: the first reason and its fix go in the message, all of them in the log.
@@ -72,7 +73,7 @@ export class CallbackVerifier {
     const message = t('The console would refuse {0}: {1} Fix: {2}', endpoint.url, first.message, first.fix);
     const setUp = t('Set Up Callback');
     const showLog = t('Show Log');
-    void vscode.window.showWarningMessage(message, setUp, showLog).then((picked) => {
+    void showWarningMessage(message, setUp, showLog).then((picked) => {
       if (picked === setUp) return vscode.commands.executeCommand('wechat.setUpCallback');
       if (picked === showLog) this.host.log.show();
       return undefined;

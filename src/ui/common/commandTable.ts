@@ -3,6 +3,7 @@
 // pick — and the composition root registers every table in one loop. Adding a command is one id
 // in commandIds.ts, one entry in its feature's table and its contributes.commands entry.
 import * as vscode from 'vscode';
+import { CommandFailureReporter, guardCommand } from '../../common/commandGuard';
 import { Account } from '../../token/accounts';
 import { TokenState } from '../../token/manager';
 import { Confirmations } from './confirm';
@@ -37,15 +38,23 @@ export const isConfigured = (context: PickContext): boolean => context.state.kin
 export const fetchesFromWeChat = (context: PickContext): boolean =>
   isConfigured(context) && context.account?.tokenSource === 'wechat';
 
-/** Registers every command of the tables; the returned disposables go to context.subscriptions. */
+/**
+ * Registers every command of the tables; the returned disposables go to context.subscriptions.
+ * The one guarantee that every failure reaches the user: whatever a handler throws or rejects
+ * with, and however the command was invoked (palette, menu, another extension), goes to `report`
+ * (the error presenter); should reporting fail too, `fallback` logs it.
+ */
 export function registerCommandTables(
   tables: ReadonlyArray<CommandTable<string>>,
   confirmations: Confirmations,
+  report: CommandFailureReporter,
+  fallback: (commandId: string, error: unknown) => void,
 ): vscode.Disposable[] {
   return tables.flatMap((table) =>
-    Object.entries(table).map(([id, spec]) =>
-      vscode.commands.registerCommand(id, (...args: unknown[]) => spec.run(confirmations.invocation(args))),
-    ),
+    Object.entries(table).map(([id, spec]) => {
+      const run = guardCommand(id, (args: unknown[]) => spec.run(confirmations.invocation(args)), report, fallback);
+      return vscode.commands.registerCommand(id, (...args: unknown[]) => run(args));
+    }),
   );
 }
 

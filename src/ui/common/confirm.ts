@@ -3,6 +3,7 @@
 // extension.ts; it alone decides whether a command's test options count (test mode only).
 import * as vscode from 'vscode';
 import { Invocation, PLAIN_INVOCATION, TestOptions } from './invocation';
+import { showWarningMessage } from './notify';
 
 export interface ConfirmPrompt {
   readonly message: string;
@@ -45,9 +46,26 @@ export class Confirmations {
   }
 }
 
+/**
+ * Before an AppSecret goes to an API host it was not last used with. No "don't ask again": the
+ * answer is remembered for this host only, and every other host asks again.
+ */
+export function secretHostPrompt(account: string, from: string, to: string): ConfirmPrompt {
+  const t = vscode.l10n.t;
+  return {
+    message: t('Send the AppSecret of {0} to {1}?', account, to),
+    detail: t(
+      'It was last used with {0}. The setting "wechat.apiBaseUrl" now points to {1}. In a remote window (SSH, dev container, WSL) that setting comes from the remote machine, which a repository\'s dev container configuration can set. Whoever runs {1} gets the AppSecret and with it the account\'s API access. Send it only if you set up that host yourself.',
+      from,
+      to,
+    ),
+    action: t('Send to {0}', new URL(to).host),
+  };
+}
+
 /** A modal warning with one action: true only when the user chose it (Cancel or Escape → false). */
 async function confirmModal(message: string, detail: string, action: string): Promise<boolean> {
-  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+  return (await showWarningMessage(message, { modal: true, detail }, action)) === action;
 }
 
 function isTestOptions(value: unknown): value is Record<string, unknown> {

@@ -6,9 +6,10 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../../common/errorMessage';
 import { FixAction } from '../../common/fixAction';
-import { describeError, FetchDeclinedError, WeChatApiError, WeChatError } from '../../wechat/errors';
+import { describeError, FetchDeclinedError, SecretHostRefusedError, WeChatApiError, WeChatError } from '../../wechat/errors';
 import { ACCOUNT_COMMANDS, CALL_DIAGNOSTICS_COMMANDS, NETWORK_COMMANDS, TOKEN_COMMANDS } from './commandIds';
 import { RedactingLog } from './log';
+import { showErrorMessage } from './notify';
 
 interface Action {
   readonly title: string;
@@ -25,11 +26,13 @@ export class ErrorPresenter {
   async show(what: string, error: unknown): Promise<void> {
     // The user said no to a classic-mode fetch: nothing failed, nothing to report.
     if (error instanceof FetchDeclinedError) return;
+    // The user said no to sending the AppSecret to a new host: the status bar says why, no error to add.
+    if (error instanceof SecretHostRefusedError && error.why === 'declined') return;
     const message = `${what}: ${describeError(error, vscode.l10n.t)}`;
     this.log.error(`${what}: ${errorMessage(error)}`);
     const fixes = error instanceof WeChatError ? error.actions.map((action) => fixAction(action, error)) : [];
     const actions = [...fixes, { title: vscode.l10n.t('Show Log'), run: () => this.log.show() }];
-    const picked = await vscode.window.showErrorMessage(
+    const picked = await showErrorMessage(
       this.log.redactor.redact(message),
       ...actions.map((action) => action.title),
     );

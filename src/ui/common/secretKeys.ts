@@ -2,6 +2,12 @@
 // both live in the OS keychain, which every VS Code window on this machine shares.
 export const APP_SECRET_KEY_PREFIX = 'wechat.appSecret.';
 export const TOKEN_KEY_PREFIX = 'wechat.token.';
+/**
+ * The API origin each AppSecret was last used with (not a secret, but kept beside it: same
+ * machine, same lifetime, and no setting or repository can write it). The prefix must not start
+ * with APP_SECRET_KEY_PREFIX ("wechat.appSecret." ≠ "wechat.appSecretHost.").
+ */
+export const APP_SECRET_HOST_KEY_PREFIX = 'wechat.appSecretHost.';
 
 export const appSecretKey = (appId: string): string => APP_SECRET_KEY_PREFIX + appId;
 export const tokenKey = (appId: string): string => TOKEN_KEY_PREFIX + appId;

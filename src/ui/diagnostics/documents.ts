@@ -1,5 +1,6 @@
 // Results open as untitled documents the user can read, search and copy from.
 import * as vscode from 'vscode';
+import { withProgress as showProgress } from '../common/notify';
 
 export async function showMarkdown(content: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
@@ -7,7 +8,7 @@ export async function showMarkdown(content: string): Promise<vscode.TextEditor> 
 }
 
 export function withProgress<T>(title: string, task: () => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
+  return showProgress({ location: vscode.ProgressLocation.Notification, title }, task);
 }
 
 /** A date and time in the user's local time zone and display language. */

@@ -12,6 +12,7 @@ import { sourceName } from '../account/accountCommands';
 import { ErrorPresenter } from '../common/errorPresenter';
 import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import { jsSdkSnippet } from './jsSdkSnippet';
+import { showErrorMessage, showInformationMessage, withProgress } from '../common/notify';
 
 export interface JsSdkHost {
   readonly tickets: TicketManager;
@@ -36,11 +37,11 @@ export class JsSdkSignatureCommand {
     if (input === undefined) return false;
     const page = parsePageUrl(input);
     if (!page.ok) {
-      void vscode.window.showErrorMessage(problemText(page) ?? '');
+      void showErrorMessage(problemText(page) ?? '');
       return false;
     }
     try {
-      const { ticket, fetched } = await vscode.window.withProgress(
+      const { ticket, fetched } = await withProgress(
         { location: vscode.ProgressLocation.Window, title: t('Getting the jsapi_ticket…') },
         () => this.host.tickets.get(account.appId),
       );
@@ -64,7 +65,7 @@ export class JsSdkSignatureCommand {
       const document = await vscode.workspace.openTextDocument({ language: 'javascript', content });
       await vscode.window.showTextDocument(document);
       if (page.strippedFragment) {
-        void vscode.window.showInformationMessage(
+        void showInformationMessage(
           t('Signed {0}: the fragment "{1}" was removed, as WeChat signs the URL without it.', page.url, page.strippedFragment),
         );
       }

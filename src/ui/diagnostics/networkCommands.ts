@@ -13,6 +13,7 @@ import { fetchServerIps, ServerIps } from '../../wechat/network/serverIps';
 import { ErrorPresenter, MP_CONSOLE_URL } from '../common/errorPresenter';
 import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import { pickCheckAction, pickCheckOperator } from './networkPicks';
+import { showErrorMessage, showInformationMessage, withProgress } from '../common/notify';
 
 export interface NetworkCommandsHost {
   /**
@@ -51,13 +52,12 @@ export class NetworkCommands {
     const copyApi = t('Copy API IPs');
     const copyCallback = t('Copy Callback IPs');
     // Not awaited: the notification waits for a click, the command is done once the document is open.
-    void vscode.window
-      .showInformationMessage(t('{0}: {1} API entry IPs, {2} callback IPs. Fetch them again tomorrow.', account, ips.apiIps.length, ips.callbackIps.length), copyApi, copyCallback)
+    void showInformationMessage(t('{0}: {1} API entry IPs, {2} callback IPs. Fetch them again tomorrow.', account, ips.apiIps.length, ips.callbackIps.length), copyApi, copyCallback)
       .then(async (picked) => {
         const list = picked === copyApi ? ips.apiIps : picked === copyCallback ? ips.callbackIps : undefined;
         if (!list) return;
         await vscode.env.clipboard.writeText(list.join('\n'));
-        void vscode.window.showInformationMessage(t('{0} addresses copied, one per line.', list.length));
+        void showInformationMessage(t('{0} addresses copied, one per line.', list.length));
       })
       .then(undefined, (error: unknown) => this.host.presenter.show(t('Could not copy the addresses'), error));
     return true;
@@ -91,11 +91,11 @@ export class NetworkCommands {
     const error = state.kind === 'failed' ? state.error : undefined;
     const ip = error instanceof WeChatApiError ? error.callerIp : undefined;
     if (!ip) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No blocked IP to copy: the last token request did not fail with errcode 40164.'));
+      void showInformationMessage(vscode.l10n.t('No blocked IP to copy: the last token request did not fail with errcode 40164.'));
       return false;
     }
     await vscode.env.clipboard.writeText(ip);
-    void vscode.window.showInformationMessage(
+    void showInformationMessage(
       vscode.l10n.t('{0} copied. Add it in the MP console: Settings and Development → Basic configuration → IP whitelist.', ip),
     );
     return true;
@@ -105,7 +105,7 @@ export class NetworkCommands {
   async openIpWhitelist(): Promise<boolean> {
     const opened = await vscode.env.openExternal(vscode.Uri.parse(MP_CONSOLE_URL));
     if (opened) {
-      void vscode.window.showInformationMessage(
+      void showInformationMessage(
         vscode.l10n.t('In the MP console, open Settings and Development → Basic configuration → IP whitelist.'),
       );
     }
@@ -121,7 +121,7 @@ export class NetworkCommands {
   ): Promise<V | undefined> {
     if (given === undefined) return pick();
     if (valid(given)) return given;
-    void vscode.window.showErrorMessage(vscode.l10n.t('"{0}" is not a value WeChat accepts here; use one of {1}.', given, allowed));
+    void showErrorMessage(vscode.l10n.t('"{0}" is not a value WeChat accepts here; use one of {1}.', given, allowed));
     return undefined;
   }
 
@@ -135,6 +135,6 @@ export class NetworkCommands {
   }
 
   private progress<T>(title: string, task: () => Promise<T>): Thenable<T> {
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
+    return withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
   }
 }

@@ -12,6 +12,7 @@ import { clearQuota, clearQuotaWithSecret, isTokenQuotaExhausted, MONTHLY_QUOTA_
 import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import { CallDiagnosticsHost } from './callDiagnosticsHost';
 import { withProgress } from './documents';
+import { showInformationMessage } from '../common/notify';
 
 type Route = 'token' | 'secret';
 
@@ -65,13 +66,13 @@ export class QuotaReset {
     const count = await this.host.resets.record(account.appId);
     const cleared = t('API quota of {0} cleared. This machine has used {1} of {2} resets this month.', label, count, MONTHLY_QUOTA_RESETS);
     if (done === 'token') {
-      void vscode.window.showInformationMessage(cleared);
+      void showInformationMessage(cleared);
       return true;
     }
     // The reset went around the token endpoint: get the working token the user was missing.
     try {
       const token = await withProgress(t('Getting the access token…'), () => this.host.manager.get(account.appId));
-      void vscode.window.showInformationMessage(
+      void showInformationMessage(
         `${cleared} ${t('New access token, valid for {0}.', formatRemaining(token.expiresAt - this.host.clock.now(), t))}`,
       );
     } catch (error) {

@@ -9,6 +9,7 @@ import { QuotaRow, quotaReport } from '../../wechat/quotaReport';
 import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import { CallDiagnosticsHost } from './callDiagnosticsHost';
 import { localTime, showMarkdown, withProgress } from './documents';
+import { showErrorMessage } from '../common/notify';
 
 export class QuotaView {
   constructor(private readonly host: CallDiagnosticsHost) {}
@@ -22,7 +23,7 @@ export class QuotaView {
     if (input === undefined) return false;
     const extra = parsePaths(input);
     if (typeof extra === 'string') {
-      void vscode.window.showErrorMessage(t('"{0}" is not an API path. Use a path such as /cgi-bin/message/custom/send.', extra));
+      void showErrorMessage(t('"{0}" is not an API path. Use a path such as /cgi-bin/message/custom/send.', extra));
       return false;
     }
     const paths = [...new Set([...QUOTA_PATHS, ...extra])];

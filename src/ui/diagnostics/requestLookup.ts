@@ -8,6 +8,7 @@ import { ridReport } from '../../wechat/ridReport';
 import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import { CallDiagnosticsHost } from './callDiagnosticsHost';
 import { localTime, showMarkdown, withProgress } from './documents';
+import { showErrorMessage, showWarningMessage } from '../common/notify';
 
 const MP_CONSOLE_URL = 'https://mp.weixin.qq.com/';
 const EXAMPLE_RID = '6582b7c3-1a2b3c4d-5e6f7a8b';
@@ -24,7 +25,7 @@ export class RequestLookup {
     if (input === undefined) return false;
     const rid = parseRid(input);
     if (!rid) {
-      void vscode.window.showErrorMessage(
+      void showErrorMessage(
         t('No request id (rid) found in what you pasted. A rid looks like {0}; WeChat puts it at the end of every errmsg ("… rid: {0}").', EXAMPLE_RID),
       );
       return false;
@@ -68,7 +69,7 @@ export class RequestLookup {
     const t = vscode.l10n.t;
     const copy = t('Copy IP {0}', ip);
     const consoleButton = t('Open MP Console');
-    const picked = await vscode.window.showWarningMessage(
+    const picked = await showWarningMessage(
       t('WeChat refused this request because the caller IP {0} is not in the account\'s IP whitelist.', ip),
       copy,
       consoleButton,

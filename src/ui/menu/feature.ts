@@ -15,6 +15,7 @@ import { MENU_COMMANDS } from '../common/commandIds';
 import { MenuFeature, MenuFeatureHost } from './host';
 import { MenuCommands } from './menuCommands';
 import { MenuPreviewManager } from './previewPanel';
+import { showErrorMessage, showInformationMessage } from '../common/notify';
 
 /** Whether the active editor shows a menu: drives the editor-title Upload/Preview buttons. */
 const MENU_FILE_CONTEXT = 'wechat.menuFile';
@@ -53,13 +54,13 @@ export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     const validation = document ? diagnostics.validation(document) : undefined;
     if (!document || !validation) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a menu JSON file first, or run "WeChat: New Menu File".'));
+      void showInformationMessage(vscode.l10n.t('Open a menu JSON file first, or run "WeChat: New Menu File".'));
       return;
     }
     // A document beyond DOCUMENT_LIMITS is refused with the message of its one problem, as the upload is.
     const limit = documentLimitOf(validation);
     if (limit) {
-      void vscode.window.showErrorMessage(problemMessage(limit, vscode.l10n.t));
+      void showErrorMessage(problemMessage(limit, vscode.l10n.t));
       return;
     }
     preview.show(document);
@@ -84,7 +85,7 @@ export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
       [MENU_COMMANDS.simulateTap]: async (invocation) => {
         const pending = invocation.uri && invocation.text !== undefined ? preview.tap(invocation.uri, invocation.text) : undefined;
         if (pending) return pending;
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open the preview of the menu first ("WeChat: Preview Menu"), then tap its buttons.'));
+        void showInformationMessage(vscode.l10n.t('Open the preview of the menu first ("WeChat: Preview Menu"), then tap its buttons.'));
         return undefined;
       },
     },

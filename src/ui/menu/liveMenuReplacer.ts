@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { BackupReason, MenuBackupSummary } from '../../menu/backups';
 import type { LiveMenuChanges, MenuAccountRef } from '../../menu/liveChanges';
+import { showInformationMessage, withProgress } from '../common/notify';
 
 /** The account a menu command started with, and the menu API bound to it. */
 export type PinnedAccount = MenuAccountRef;
@@ -23,7 +24,7 @@ export class LiveMenuReplacer {
     act: () => Promise<T>,
     announce: (result: T) => string[],
   ): Promise<void> {
-    const { backup, result } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () =>
+    const { backup, result } = await withProgress({ location: vscode.ProgressLocation.Notification, title }, () =>
       this.changes.replace(account, reason, act),
     );
     await this.announce(announce(result).join(' '), backup);
@@ -32,8 +33,8 @@ export class LiveMenuReplacer {
   async announce(message: string, backup: MenuBackupSummary | undefined): Promise<void> {
     const open = vscode.l10n.t('Open Backup');
     const picked = backup
-      ? await vscode.window.showInformationMessage(message, open)
-      : await vscode.window.showInformationMessage(message);
+      ? await showInformationMessage(message, open)
+      : await showInformationMessage(message);
     if (picked === open && backup) await vscode.window.showTextDocument(this.backupUri(backup.name));
   }
 }

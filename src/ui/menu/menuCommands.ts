@@ -17,6 +17,7 @@ import { LiveMenuReplacer, PinnedAccount } from './liveMenuReplacer';
 import { fileLabel, freeMenuFileName, menuDocument, openMenuUntitled } from './menuFiles';
 import { backupItem, conditionalItem, localTime } from './menuPicks';
 import { refuseUpload } from './refusal';
+import { showErrorMessage, showInformationMessage, showWarningMessage, withProgress } from '../common/notify';
 
 export class MenuCommands {
   constructor(
@@ -49,7 +50,7 @@ export class MenuCommands {
     if (!document) return;
     const validation = this.diagnostics.validation(document);
     if (!validation) {
-      void vscode.window.showErrorMessage(
+      void showErrorMessage(
         t('{0} is not a WeChat menu: a menu file is a JSON object with a "button" list.', fileLabel(document)),
       );
       return;
@@ -68,13 +69,13 @@ export class MenuCommands {
     try {
       const current = await this.progress(vscode.l10n.t('Downloading the current menu…'), () => account.service.current());
       if (!current.menu) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no custom menu.', account.label));
+        void showInformationMessage(vscode.l10n.t('{0} has no custom menu.', account.label));
         return;
       }
       await this.openUntitled(current.menu);
       this.showNotes(current.notes.map((note) => note.message));
       if (current.conditional.length > 0) {
-        void vscode.window.showInformationMessage(
+        void showInformationMessage(
           vscode.l10n.t('The account also has {0} conditional menus; "WeChat: Delete Conditional Menu" lists them.', current.conditional.length),
         );
       }
@@ -88,9 +89,17 @@ export class MenuCommands {
     if (!(await this.host.ensureCredentials())) return;
     const account = this.pin();
     if (!account) return;
-    const summaries = await this.backups.list({ appId: account.appId });
+    // A backup folder that cannot be read (a file where the folder should be, no permission) is
+    // reported like every other failure of this command.
+    let summaries: Awaited<ReturnType<typeof this.backups.list>>;
+    try {
+      summaries = await this.backups.list({ appId: account.appId });
+    } catch (error) {
+      await this.host.showError(t('Could not read the menu backups'), error);
+      return;
+    }
     if (summaries.length === 0) {
-      void vscode.window.showInformationMessage(t('There are no menu backups for {0} yet. A backup is saved before every upload and delete.', account.label));
+      void showInformationMessage(t('There are no menu backups for {0} yet. A backup is saved before every upload and delete.', account.label));
       return;
     }
     const picked = await vscode.window.showQuickPick(
@@ -137,7 +146,7 @@ export class MenuCommands {
     try {
       const current = await this.progress(t('Reading the conditional menus…'), () => account.service.current());
       if (current.conditional.length === 0) {
-        void vscode.window.showInformationMessage(t('{0} has no conditional menus.', account.label));
+        void showInformationMessage(t('{0} has no conditional menus.', account.label));
         return;
       }
       const picked = await vscode.window.showQuickPick(
@@ -175,7 +184,7 @@ export class MenuCommands {
     try {
       const result = await this.progress(t('Matching…'), () => account.service.tryMatch(userId.trim()));
       if (!result?.menu) {
-        void vscode.window.showInformationMessage(t('{0} sees no custom menu.', userId.trim()));
+        void showInformationMessage(t('{0} sees no custom menu.', userId.trim()));
         return;
       }
       await this.openUntitled(result.menu);
@@ -220,7 +229,7 @@ export class MenuCommands {
     try {
       if (conditional) {
         const menuid = await this.progress(t('Adding the conditional menu…'), () => this.replacer.changes.addConditional(account, plan.body));
-        void vscode.window.showInformationMessage(
+        void showInformationMessage(
           t('Conditional menu added to {0}: menuid {1}. "WeChat: Delete Conditional Menu" removes it again.', label, menuid),
         );
         return;
@@ -285,11 +294,11 @@ export class MenuCommands {
   private showNotes(notes: string[]): void {
     if (notes.length === 0) return;
     for (const note of notes) this.host.log.info(`menu conversion: ${note}`);
-    void vscode.window.showWarningMessage(notes.join(' '));
+    void showWarningMessage(notes.join(' '));
   }
 
   private progress<T>(title: string, task: () => Promise<T>): Thenable<T> {
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
+    return withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
   }
 }
 

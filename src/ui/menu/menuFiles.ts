@@ -3,13 +3,14 @@
 import * as vscode from 'vscode';
 import { formatMenuJson } from '../../menu/convert';
 import type { Menu } from '../../menu/model';
+import { showInformationMessage } from '../common/notify';
 
 /** The document a menu command works on: the one it was invoked on, else the active editor's. */
 export async function menuDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
   if (uri) return vscode.workspace.openTextDocument(uri);
   const document = vscode.window.activeTextEditor?.document;
   if (!document) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a menu JSON file first, or run "WeChat: New Menu File".'));
+    void showInformationMessage(vscode.l10n.t('Open a menu JSON file first, or run "WeChat: New Menu File".'));
   }
   return document;
 }

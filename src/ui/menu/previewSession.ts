@@ -13,6 +13,7 @@ import { parseFromWebview, type FromWebview, type PreviewButton, type PreviewVie
 import type { ChatView, ExchangeView } from '../../menu/preview/chat';
 import { tappedButton } from '../../menu/preview/tap';
 import type { SimulatorChat } from '../callback/simulatorChat';
+import { showWarningMessage } from '../common/notify';
 
 /** What a session needs besides its document: the simulator chat and the error presenter. */
 export interface SessionServices {
@@ -259,7 +260,7 @@ export class PreviewSession implements vscode.Disposable {
     const gone = t('The menu document is no longer available, so its source cannot be shown.');
     if (this.closed && this.document.isUntitled) {
       // An untitled document that was closed is gone for good; opening its URI would make a new, empty one.
-      void vscode.window.showWarningMessage(gone);
+      void showWarningMessage(gone);
       return;
     }
     try {
@@ -274,7 +275,7 @@ export class PreviewSession implements vscode.Disposable {
       editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     } catch {
       // The file was deleted or moved since.
-      void vscode.window.showWarningMessage(gone);
+      void showWarningMessage(gone);
     }
   }
 }

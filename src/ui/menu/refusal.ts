@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { problemMessage, type MenuValidation } from '../../menu/validate';
 import { fileLabel } from './menuFiles';
+import { showErrorMessage } from '../common/notify';
 
 const MAX_PROBLEMS_IN_DIALOG = 8;
 
@@ -16,7 +17,7 @@ export async function refuseUpload(document: vscode.TextDocument, validation: Me
   if (errors.length > MAX_PROBLEMS_IN_DIALOG) lines.push(t('…and {0} more.', errors.length - MAX_PROBLEMS_IN_DIALOG));
   if (validation.menu === undefined && errors.length === 0) lines.push(t('The file is not a menu: it needs a "button" list.'));
   const show = t('Show Problems');
-  const answer = await vscode.window.showErrorMessage(
+  const answer = await showErrorMessage(
     t('The menu was not uploaded: {0} must be fixed first.', fileLabel(document)),
     { modal: true, detail: lines.join('\n') },
     show,

@@ -9,6 +9,7 @@ import { Confirmations } from '../common/confirm';
 import { Invocation, PLAIN_INVOCATION } from '../common/invocation';
 import { formatRemaining } from '../../token/status/countdown';
 import { ErrorPresenter } from '../common/errorPresenter';
+import { showInformationMessage, withProgress as showProgress } from '../common/notify';
 
 /** workspaceState key prefix: `${command:wechat.accessToken}` allowed for an account here. */
 const VARIABLE_CONSENT_KEY = 'wechat.tokenVariableAllowed';
@@ -24,6 +25,8 @@ export class TokenCommands {
     private readonly accountLabel: () => string,
     /** Remembers, per workspace, which accounts' tokens tasks and launch configurations may get. */
     private readonly workspaceState: vscode.Memento,
+    /** After a copy: schedules the clipboard's clearing (and logs the copy); the seconds until then, 0 = never. */
+    private readonly afterCopy: (token: string) => number,
   ) {}
 
   /** Puts a valid token on the clipboard; fetches only if the cached one is not fresh. */
@@ -32,8 +35,11 @@ export class TokenCommands {
     try {
       const token = await this.withProgress(vscode.l10n.t('Getting the access token…'), () => this.manager.get());
       await vscode.env.clipboard.writeText(token.accessToken);
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t('Access token copied. It is valid for {0}.', this.remaining(token)),
+      const clearIn = this.afterCopy(token.accessToken);
+      void showInformationMessage(
+        clearIn > 0
+          ? vscode.l10n.t('Access token copied. It is valid for {0}; the clipboard is cleared in {1} s.', this.remaining(token), clearIn)
+          : vscode.l10n.t('Access token copied. It is valid for {0}.', this.remaining(token)),
       );
       return true;
     } catch (error) {
@@ -103,7 +109,7 @@ export class TokenCommands {
               this.remaining(token),
             )
           : vscode.l10n.t('New access token, valid for {0}.', this.remaining(token));
-      void vscode.window.showInformationMessage(message);
+      void showInformationMessage(message);
       return true;
     } catch (error) {
       await this.presenter.show(vscode.l10n.t('Could not refresh the access token'), error);
@@ -140,7 +146,7 @@ export class TokenCommands {
       const token = await this.withProgress(vscode.l10n.t('Forcing a new access token…'), () =>
         this.manager.refresh({ force: true, confirmed: true, ...seen }),
       );
-      void vscode.window.showInformationMessage(
+      void showInformationMessage(
         vscode.l10n.t('New access token, valid for {0}. The previous token is no longer valid.', this.remaining(token)),
       );
       return true;
@@ -160,6 +166,6 @@ export class TokenCommands {
   }
 
   private withProgress<T>(title: string, task: () => Promise<T>): Thenable<T> {
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, task);
+    return showProgress({ location: vscode.ProgressLocation.Window, title }, task);
   }
 }

@@ -8,6 +8,7 @@ import { TokenState } from '../../token/manager';
 import { formatRemaining } from '../../token/status/countdown';
 import { fingerprint } from '../../token/sources/fingerprint';
 import { sourceName } from '../account/accountCommands';
+import { showInformationMessage } from '../common/notify';
 
 export interface TokenSourceFacts {
   readonly account: Account | undefined;
@@ -23,7 +24,7 @@ export async function showTokenSource(facts: TokenSourceFacts, clock: Clock): Pr
   const t = vscode.l10n.t;
   const { account, state } = facts;
   if (!account) {
-    void vscode.window.showInformationMessage(t('No WeChat account is configured.'));
+    void showInformationMessage(t('No WeChat account is configured.'));
     return;
   }
   const lines: string[] = [];
@@ -46,5 +47,5 @@ export async function showTokenSource(facts: TokenSourceFacts, clock: Clock): Pr
   } else {
     lines.push(t('No token is cached yet.'));
   }
-  await vscode.window.showInformationMessage(t('Token source of {0}', accountLabel(account)), { modal: true, detail: lines.join('\n') });
+  await showInformationMessage(t('Token source of {0}', accountLabel(account)), { modal: true, detail: lines.join('\n') });
 }

@@ -201,3 +201,13 @@ export async function readNotes(): Promise<PhaseNotes> {
   if (!file || !fs.existsSync(file)) throw new Error('the previous phase left no notes');
   return JSON.parse(fs.readFileSync(file, 'utf8')) as PhaseNotes;
 }
+
+/** Machine-scoped settings (wechat.apiBaseUrl, wechat.redis.url, …) live in the machine settings file (offline runner only). */
+export function writeMachineSetting(config: ItConfig, name: string, value: unknown): void {
+  const file = config.machineSettingsFile;
+  if (!file) throw new Error('no machine settings file (offline runner only)');
+  const current = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8') || '{}') as Record<string, unknown>) : {};
+  if (value === undefined) delete current[name];
+  else current[name] = value;
+  fs.writeFileSync(file, JSON.stringify(current, null, 2));
+}

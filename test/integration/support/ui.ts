@@ -54,6 +54,22 @@ export async function readNotification(contains: string): Promise<string> {
   }
 }
 
+export interface NotificationSeen {
+  readonly text: string;
+  /** What each link in the message points to (a rendered [label](target)). */
+  readonly links: readonly string[];
+}
+
+/** Every notification in the notification centre right now (opened, then closed again). */
+export async function allNotifications(): Promise<NotificationSeen[]> {
+  await vscode.commands.executeCommand('notifications.showList');
+  try {
+    return (await control<{ items: NotificationSeen[] }>('/ui', { op: 'notifications' })).items;
+  } finally {
+    await vscode.commands.executeCommand('notifications.hideList');
+  }
+}
+
 export const browserStorageContains = (needle: string): Promise<{ localStorage: boolean; indexedDB: string[] }> =>
   control('/ui', { op: 'storageContains', needle });
 

@@ -69,4 +69,21 @@ describe('lint: layer rules (eslint.config.mjs)', function () {
       else assert.equal(messages.length, 1, `expected one no-restricted-imports error, got ${JSON.stringify(messages)}`);
     });
   }
+
+  // Notifications and progress render [label](command:…) as links: only notify.ts may call them.
+  const notifyCases: Array<[file: string, call: string, allowed: boolean]> = [
+    ['src/ui/menu/x.ts', 'showErrorMessage', false],
+    ['src/ui/token/x.ts', 'showInformationMessage', false],
+    ['src/ui/diagnostics/x.ts', 'withProgress', false],
+    ['src/extension.ts', 'showWarningMessage', false],
+    ['src/ui/common/notify.ts', 'showErrorMessage', true],
+  ];
+  for (const [file, call, allowed] of notifyCases) {
+    it(`${file} ${allowed ? 'may' : 'may not'} call window.${call}`, async () => {
+      const code = `import * as vscode from 'vscode';\nexport const shown = (vscode.window.${call} as unknown as () => void)();\n`;
+      const [result] = await eslint.lintText(code, { filePath: join(root, file) });
+      const messages = (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax');
+      assert.equal(messages.length, allowed ? 0 : 1, JSON.stringify(messages));
+    });
+  }
 });

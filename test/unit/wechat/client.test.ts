@@ -312,7 +312,7 @@ describe('wechat/client against the fake WeChat server (UndiciTransport)', () =>
     it('cancelled: the caller aborts', async () => {
       fake.injectFault({ kind: 'slow', delayMs: 5_000 });
       const controller = new AbortController();
-      const pending = client().stableToken(CREDENTIALS, false, controller.signal);
+      const pending = client().stableToken(CREDENTIALS, false, { signal: controller.signal });
       setImmediate(() => controller.abort());
       const error = await transportError(pending);
       assert.equal(error.failure, 'cancelled');

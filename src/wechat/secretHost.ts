@@ -1,0 +1,63 @@
+// Where the AppSecret may go. `wechat.apiBaseUrl` is machine-scoped, so in a remote window (SSH,
+// dev container, WSL) it comes from the remote machine's settings — which a repository's dev
+// container configuration can set — while the AppSecret comes from the local keychain. Before
+// the secret is sent to an API host other than the one it was last used with, the user is asked
+// (both hosts named); a background refresh never asks and never sends: it stops with an error
+// the status bar shows. The check sits in WeChatClient where a request carrying the secret is
+// about to leave (stable_token, the classic token, clear_quota/v2), so no route can skip it.
+import { SecretHostRefusedError } from './errors';
+
+/** Where every AppSecret is meant to go: the host assumed for a secret never sent anywhere else. */
+export const DEFAULT_API_ORIGIN = 'https://api.weixin.qq.com';
+
+/** "https://api.weixin.qq.com", "http://127.0.0.1:8787": scheme, host and port, what a user can compare. */
+export function apiOrigin(baseUrl: string): string {
+  return new URL(baseUrl).origin;
+}
+
+/** What the client knows about a request that carries an account's AppSecret. */
+export interface SecretSend {
+  readonly appId: string;
+  /** The origin the request is about to go to. */
+  readonly origin: string;
+  /** A timer's refresh, nobody at the keyboard: never asks, never sends to a new host. */
+  readonly background: boolean;
+}
+
+/** Remembers per account the origin its AppSecret was last used with (kept beside the secret). */
+export interface SecretHostMemory {
+  lastOrigin(appId: string): Promise<string | undefined>;
+  rememberOrigin(appId: string, origin: string): Promise<void>;
+}
+
+export interface SecretHostGuardOptions {
+  readonly memory: SecretHostMemory;
+  /** The modal: true when the user chose to send the secret of `appId` to `to` (last used with `from`). */
+  readonly confirm: (appId: string, from: string, to: string) => Promise<boolean>;
+}
+
+export class SecretHostGuard {
+  /** One question per account and host at a time: concurrent requests wait for the same answer. */
+  private readonly pending = new Map<string, Promise<void>>();
+
+  constructor(private readonly options: SecretHostGuardOptions) {}
+
+  /** Resolves when the secret may go to `send.origin`; throws SecretHostRefusedError otherwise. */
+  async check(send: SecretSend): Promise<void> {
+    const from = (await this.options.memory.lastOrigin(send.appId)) ?? DEFAULT_API_ORIGIN;
+    if (from === send.origin) return;
+    if (send.background) throw new SecretHostRefusedError(send.appId, from, send.origin, 'background');
+    const key = `${send.appId}\u0000${send.origin}`;
+    let answer = this.pending.get(key);
+    if (!answer) {
+      answer = this.ask(send.appId, from, send.origin).finally(() => this.pending.delete(key));
+      this.pending.set(key, answer);
+    }
+    return answer;
+  }
+
+  private async ask(appId: string, from: string, to: string): Promise<void> {
+    if (!(await this.options.confirm(appId, from, to))) throw new SecretHostRefusedError(appId, from, to, 'declined');
+    await this.options.memory.rememberOrigin(appId, to);
+  }
+}

@@ -1,0 +1,156 @@
+import * as assert from 'node:assert/strict';
+import { FakeWeChat, startFakeWeChat } from '../../fake-wechat/server';
+import { WeChatClient } from '../../../src/wechat/client';
+import { SecretHostRefusedError } from '../../../src/wechat/errors';
+import { clearQuotaWithSecret } from '../../../src/wechat/quota';
+import { apiOrigin, DEFAULT_API_ORIGIN, SecretHostGuard, SecretHostMemory } from '../../../src/wechat/secretHost';
+import { createTransport } from '../../../src/wechat/undiciTransport';
+import { TokenManager } from '../../../src/token/manager';
+import { RefreshScheduler } from '../../../src/token/scheduler';
+import { APP_ID, APP_SECRET, CapturingLogger, CREDENTIALS, fixedCredentials } from '../helpers/fixtures';
+import { FakeClock, settle } from '../helpers/fakeClock';
+import { MemoryTokenStore } from '../helpers/memoryTokenStore';
+import { hardeningCase } from '../../hardening/ledger';
+
+class MemoryHosts implements SecretHostMemory {
+  readonly origins = new Map<string, string>();
+  lastOrigin(appId: string): Promise<string | undefined> {
+    return Promise.resolve(this.origins.get(appId));
+  }
+  rememberOrigin(appId: string, origin: string): Promise<void> {
+    this.origins.set(appId, origin);
+    return Promise.resolve();
+  }
+}
+
+interface Asked {
+  readonly appId: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+describe('wechat/secretHost: the AppSecret goes to a new API host only after the user agreed', () => {
+  let fake: FakeWeChat;
+  let clock: FakeClock;
+  let hosts: MemoryHosts;
+  let asked: Asked[];
+  let answer: boolean;
+  let guard: SecretHostGuard;
+  let client: WeChatClient;
+
+  beforeEach(async () => {
+    clock = new FakeClock();
+    fake = await startFakeWeChat({ accounts: [{ appId: APP_ID, secret: APP_SECRET }], now: () => clock.now() });
+    hosts = new MemoryHosts();
+    asked = [];
+    answer = true;
+    guard = new SecretHostGuard({
+      memory: hosts,
+      confirm: async (appId, from, to) => {
+        asked.push({ appId, from, to });
+        await settle();
+        return answer;
+      },
+    });
+    client = new WeChatClient({
+      settings: () => ({ baseUrl: fake.url, timeoutMs: 5000 }),
+      transport: () => createTransport({}),
+      beforeSendingSecret: (send) => guard.check(send),
+    });
+  });
+  afterEach(() => fake.close());
+
+  const tokenCalls = (): number => fake.calls.filter((c) => c.path === '/cgi-bin/stable_token' || c.path === '/cgi-bin/token').length;
+
+  it('WeChat\'s own host needs no question for a secret never used elsewhere', async () => {
+    await guard.check({ appId: APP_ID, origin: DEFAULT_API_ORIGIN, background: true });
+    assert.deepEqual(asked, []);
+    assert.equal(apiOrigin('https://api.weixin.qq.com/'), DEFAULT_API_ORIGIN);
+  });
+
+  it('another host asks once, naming both hosts; the answer is remembered for that host', async () => {
+    await client.stableToken(CREDENTIALS, false);
+    assert.deepEqual(asked, [{ appId: APP_ID, from: DEFAULT_API_ORIGIN, to: apiOrigin(fake.url) }]);
+    assert.equal(hosts.origins.get(APP_ID), apiOrigin(fake.url));
+    await client.stableToken(CREDENTIALS, false);
+    assert.equal(asked.length, 1);
+    assert.equal(tokenCalls(), 2);
+  });
+
+  it('declined: nothing is sent, nothing remembered', () =>
+    hardeningCase('hostile', 'apiBaseUrl redirected, user declines', async () => {
+      answer = false;
+      const error = await client.stableToken(CREDENTIALS, false).catch((e: unknown) => e);
+      assert.ok(error instanceof SecretHostRefusedError && error.why === 'declined', String(error));
+      assert.equal(tokenCalls(), 0);
+      assert.equal(hosts.origins.size, 0);
+    }));
+
+  it('a background fetch never asks and never sends to a new host (classic token too)', () =>
+    hardeningCase('hostile', 'apiBaseUrl redirected, background refresh', async () => {
+      for (const fetch of [() => client.stableToken(CREDENTIALS, false, { background: true }), () => client.classicToken(CREDENTIALS, { background: true })]) {
+        const error = await fetch().catch((e: unknown) => e);
+        assert.ok(error instanceof SecretHostRefusedError && error.why === 'background', String(error));
+        assert.match(error.describe(), /was not sent.*WeChat: Refresh Access Token/);
+        assert.ok(error.describe().includes(apiOrigin(fake.url)) && error.describe().includes(DEFAULT_API_ORIGIN));
+      }
+      assert.deepEqual(asked, []);
+      assert.equal(fake.calls.length, 0);
+    }));
+
+  it('clear_quota/v2 (AppSecret in the body) goes through the same check', () =>
+    hardeningCase('hostile', 'apiBaseUrl redirected, clear_quota/v2', async () => {
+      answer = false;
+      await assert.rejects(clearQuotaWithSecret(client, CREDENTIALS), SecretHostRefusedError);
+      assert.equal(fake.calls.length, 0);
+    }));
+
+  it('a request that carries a secret without naming its owner is refused before it leaves', async () => {
+    await assert.rejects(client.call('/cgi-bin/clear_quota/v2', { body: { appid: APP_ID, appsecret: APP_SECRET } }), /must name its owner/);
+    await assert.rejects(client.call('/cgi-bin/token', { query: { appid: APP_ID, secret: APP_SECRET } }), /must name its owner/);
+    assert.equal(fake.calls.length, 0);
+  });
+
+  it('concurrent fetches to a new host ask one question', async () => {
+    await Promise.all([client.stableToken(CREDENTIALS, false), client.stableToken(CREDENTIALS, false), clearQuotaWithSecret(client, CREDENTIALS)]);
+    assert.equal(asked.length, 1);
+  });
+
+  it('the scheduler\'s refresh stops (state says why, no retry loop); the user\'s refresh asks and fetches', () =>
+    hardeningCase('hostile', 'apiBaseUrl redirected, auto-refresh', async () => {
+      const store = new MemoryTokenStore();
+      const manager = new TokenManager({
+        api: client,
+        store,
+        clock,
+        settings: () => ({ appId: APP_ID, mode: 'stable', refreshMarginSeconds: 300 }),
+        credentials: fixedCredentials(),
+        log: new CapturingLogger(),
+      });
+      const scheduler = new RefreshScheduler(manager, clock, () => ({ autoRefresh: true, refreshMarginSeconds: 300, jitterMs: 0 }), () => 0, new CapturingLogger());
+      try {
+        await manager.reload(); // empty: the scheduler wants a token now
+        clock.advance(0);
+        await waitUntil(() => manager.state.kind === 'failed');
+        const state = manager.state;
+        assert.ok(state.kind === 'failed' && state.error instanceof SecretHostRefusedError && state.error.why === 'background');
+        assert.deepEqual(asked, []);
+        assert.equal(fake.calls.length, 0);
+        clock.advance(3_600_000);
+        await settle();
+        assert.equal(fake.calls.length, 0, 'a refused background refresh is not retried on a timer');
+        await manager.refresh({ always: true });
+        assert.equal(manager.state.kind, 'ready');
+        assert.equal(asked.length, 1);
+        assert.equal(tokenCalls(), 1);
+      } finally {
+        scheduler.dispose();
+        manager.dispose();
+      }
+    }));
+});
+
+async function waitUntil(probe: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !probe(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  assert.ok(probe(), 'condition not reached');
+}
