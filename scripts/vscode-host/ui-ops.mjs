@@ -69,13 +69,16 @@ export async function performUiOp(page, op) {
             r.onerror = () => rej(r.error);
           });
           for (const store of Array.from(db.objectStoreNames)) {
-            const values = await new Promise((res) => {
+            const [values, keys] = await new Promise((res) => {
               const tx = db.transaction(store, 'readonly');
               const req = tx.objectStore(store).getAll();
-              req.onsuccess = () => res(req.result);
-              req.onerror = () => res([]);
+              const keyReq = tx.objectStore(store).getAllKeys();
+              tx.oncomplete = () => res([req.result ?? [], keyReq.result ?? []]);
+              tx.onerror = () => res([[], []]);
             });
-            if (values.some((v) => text(v).includes(needle))) hits.push(`${info.name}/${store}`);
+            // Name the records (VS Code's storage keys), so a leak says whose it is.
+            const where = values.map((v, i) => (text(v).includes(needle) ? String(keys[i]) : undefined)).filter((k) => k !== undefined);
+            if (where.length > 0) hits.push(`${info.name}/${store}: ${where.slice(0, 5).join(', ')}`);
           }
           db.close();
         }

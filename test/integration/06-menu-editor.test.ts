@@ -18,6 +18,7 @@ import {
   showRange,
   writeWorkspaceFile,
 } from './support/menu';
+import { refusedModalText, requireRunner } from './support/ui';
 
 /** 6 Chinese characters = 18 UTF-8 bytes: two over the 16 bytes a top-level name may have. */
 const LONG_NAME = '今日新歌推荐';
@@ -65,17 +66,15 @@ suite('menu files in the editor', () => {
     assert.match(d!.message, /\b16 bytes\b/);
   });
 
-  test('uploading it sends nothing: no menu/create (no menu call at all), the live menu unchanged', async () => {
+  test('uploading it sends nothing: no menu/create (no menu call at all), the live menu unchanged', async function () {
+    await requireRunner(this);
     const uri = created[0]!;
     await setLiveMenu(undefined);
     const before = (await fakeCalls()).length;
     // The refusal is a modal error listing the problems by line; the test host refuses modal
-    // dialogs and hands their message (not the detail with the lines) back as the command's error.
-    // The UI test reads the lines in the real dialog.
-    const refused = await Promise.resolve(vscode.commands.executeCommand('wechat.uploadMenu', uri, { skipConfirmation: true })).then(
-      () => undefined,
-      (err: unknown) => String((err as Error)?.message ?? err),
-    );
+    // dialogs, and that refusal (the message, not the detail with the lines) reaches the error
+    // presenter as a notification. The UI test reads the lines in the real dialog.
+    const refused = await refusedModalText('was not uploaded', 'wechat.uploadMenu', uri, { skipConfirmation: true });
     assert.ok(refused, 'uploading an invalid menu must refuse');
     assert.match(refused, /was not uploaded/);
     assert.match(refused, /wechat-menu\.json/);
@@ -140,7 +139,8 @@ suite('menu files in the editor', () => {
     assert.strictEqual(errors.length, expected.length, `unexpected extra errors:\n${seen.join('\n')}`);
   });
 
-  test('a 3.8 MB menu file: one "too large" diagnostic; upload and preview refuse it, nothing is sent', async () => {
+  test('a 3.8 MB menu file: one "too large" diagnostic; upload and preview refuse it, nothing is sent', async function () {
+    await requireRunner(this);
     const buttons = Array.from({ length: 40_000 }, (_, i) => `{"type":"view","name":"菜单 ${i}","url":"https://shop.example.com/item/${i}","key":"K${i}"}`);
     const text = `{"button":[${buttons.join(',\n')}]}`;
     const uri = await writeWorkspaceFile('wechat-menu-huge.json', text);
@@ -154,10 +154,7 @@ suite('menu files in the editor', () => {
       'The document is too large to be a menu: N KB; a menu file is at most 256 KB (3 buttons with 5 sub-buttons each fit in far less). It was not checked: remove what is not the menu.',
     ]);
     const before = (await fakeCalls()).length;
-    const refused = await Promise.resolve(vscode.commands.executeCommand('wechat.uploadMenu', uri, { skipConfirmation: true })).then(
-      () => undefined,
-      (err: unknown) => String((err as Error)?.message ?? err),
-    );
+    const refused = await refusedModalText('was not uploaded', 'wechat.uploadMenu', uri, { skipConfirmation: true });
     assert.match(refused ?? '', /was not uploaded/);
     await vscode.commands.executeCommand('wechat.previewMenu', uri);
     const previews = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => /wechat-menu-huge/.test(tab.label) && tab.label !== 'wechat-menu-huge.json');

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { ensureAccount, heldToken, WeChatApi } from './support/api';
 import { fakeCalls, FakeCall, itConfig, waitFor } from './support/env';
 import { closeAllEditorsDiscarding } from './support/menu';
-import { fakeQuotaResets, requireRunner, setFakeQuota } from './support/ui';
+import { fakeQuotaResets, requireRunner, setFakeQuota, refusedModalText } from './support/ui';
 
 const RID = /rid ([0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8})/;
 
@@ -40,12 +40,7 @@ async function callsSince(count: number): Promise<FakeCall[]> {
 
 /** The confirmation of Clear API Quota: a test host refuses modal dialogs and rejects with their text. */
 async function clearQuotaPrompt(): Promise<string> {
-  let text = '';
-  await assert.rejects(Promise.resolve(vscode.commands.executeCommand('wechat.clearApiQuota')), (error: Error) => {
-    text = error.message;
-    return true;
-  });
-  return text;
+  return refusedModalText('Clear the API quota of', 'wechat.clearApiQuota');
 }
 
 suite('call diagnostics: request lookup and API quota', () => {

@@ -216,12 +216,14 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
 
     // 4. globalState / workspaceState: the web client keeps them in the browser's storage.
     let inBrowser = 0;
+    const browserPlaces: string[] = [];
     for (const secret of secrets) {
       const found = await browserStorageContains(secret);
       inBrowser += (found.localStorage ? 1 : 0) + found.indexedDB.length;
+      browserPlaces.push(...found.indexedDB, ...(found.localStorage ? ['localStorage'] : []));
     }
     recordLeakScan('browser storage (globalState, workspaceState)', inBrowser);
-    if (inBrowser > 0) leaks.push(`browser storage: ${inBrowser}`);
+    if (inBrowser > 0) leaks.push(`browser storage: ${inBrowser} (${browserPlaces.join('; ')})`);
 
     // 5. Menu backups, then every file under the server's directories and the workspace.
     const backups = await backupFiles();

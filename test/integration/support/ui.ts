@@ -1,6 +1,7 @@
 // Asks the offline runner to act on the page like a person: the suites run in the extension host,
 // which cannot click a modal dialog or type into an InputBox. Under the desktop route (no runner)
 // the tests that need this skip themselves.
+import * as assert from 'assert';
 import { Context } from 'mocha';
 import * as vscode from 'vscode';
 import { itConfig } from './env';
@@ -84,3 +85,20 @@ export const setFakeQuota = (path: string, used?: number): Promise<unknown> => c
 
 /** clear_quota resets the fake counted for the test account this month. */
 export const fakeQuotaResets = async (): Promise<number> => (await control<{ resets: number }>('/quota-resets')).resets;
+
+/**
+ * Runs a command whose modal dialog the test host refuses (VS Code rejects modals while extension
+ * tests run, with the dialog's text). The command does not reject: its registration (commandGuard)
+ * hands the refusal to the error presenter, so the dialog's text comes back as an error notification.
+ * Returns that notification's text, read in the real window (needs the runner), and clears it.
+ */
+export async function refusedModalText(contains: string, command: string, ...args: unknown[]): Promise<string> {
+  await vscode.commands.executeCommand('notifications.clearAll');
+  const done = Promise.resolve(vscode.commands.executeCommand(command, ...args));
+  try {
+    return await readNotification(contains);
+  } finally {
+    await vscode.commands.executeCommand('notifications.clearAll');
+    assert.strictEqual(await done, undefined, `${command} resolves (its failure is presented, not thrown)`);
+  }
+}
