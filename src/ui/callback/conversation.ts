@@ -65,7 +65,6 @@ export class Conversation {
     const replies = result ? this.scrubReplies(replyViews(result.reply, t)) : [];
     const problems = [...(result ? result.problems.map((p) => this.problem(p)) : []), ...(record.failure ? [this.scrubProblem(record.failure)] : [])];
     const pending = !result && !record.failure;
-    const late = result?.reply.kind === 'none' && result.reply.why === 'late';
     const retry = record.retryNumber === undefined ? undefined : t('Retry {0} of {1}, same MsgId', record.retryNumber, WECHAT_RETRIES);
     const elapsed = result ? formatElapsed(result.elapsedMs, t) : '';
     const outgoing = this.scrub(record.outgoing);
@@ -77,7 +76,7 @@ export class Conversation {
       replies,
       problems,
       elapsed,
-      canRetry: late && record.retryNumber === undefined && !record.retried,
+      canRetry: this.canRetry(record),
       hasRaw: result !== undefined,
       ariaLabel: [
         t('You: {0}', outgoing),
@@ -90,6 +89,12 @@ export class Conversation {
         .filter((part) => part !== '')
         .join(t(', ')),
     };
+  }
+
+  /** WeChat retries only a first attempt that got no answer in 5 s, and only once are its retries simulated. */
+  canRetry(record: ExchangeRecord): boolean {
+    const reply = record.result?.reply;
+    return reply?.kind === 'none' && reply.why === 'late' && record.retryNumber === undefined && !record.retried;
   }
 
   /** The links the page may ask to open: those of replies shown, nothing else. */

@@ -47,7 +47,8 @@ export class ExchangeRunner {
   async retry(exchangeId: string): Promise<ExchangeView[]> {
     const first = this.conversation.get(exchangeId);
     const sent = this.conversation.sentOf(exchangeId);
-    if (!first?.inbound || !sent || first.retried) return [];
+    // The page only says which exchange; whether WeChat would retry it is decided here.
+    if (!first?.inbound || !sent || !this.conversation.canRetry(first)) return [];
     first.retried = true;
     const views: ExchangeView[] = [];
     for (let n = 1; n <= WECHAT_RETRIES && !this.hooks.signal.aborted; n++) {

@@ -116,4 +116,20 @@ describe('callback exchange runner (late replies and WeChat\'s retries)', () => 
     assert.equal(seen[0]?.createTime, String(Math.floor(Date.UTC(2026, 0, 1) / 1000)));
     assert.equal(new Set(posts.map((p) => p.body)).size, 4, 'every post has its own ciphertext');
   });
+
+  it('a retry is only for a late exchange: one answered in time, or a retry itself, sends nothing', async () => {
+    // The page asks by exchange id; the offer's rule is checked here, not trusted from the page.
+    const inTime = harness(endpoint(URL_BASE), 1_000);
+    const answered = await inTime.runner.exchange('hello', { kind: 'text', content: 'hello' });
+    assert.equal(answered.canRetry, false);
+    assert.deepEqual(await inTime.runner.retry(answered.id), []);
+    assert.equal(inTime.posts.length, 1);
+
+    const late = harness(endpoint(URL_BASE), 6_000);
+    const first = await late.runner.exchange('hello', { kind: 'text', content: 'hello' });
+    const [retry1] = await late.runner.retry(first.id);
+    assert.ok(retry1);
+    assert.deepEqual(await late.runner.retry(retry1.id), []);
+    assert.equal(late.posts.length, 4);
+  });
 });
