@@ -99,7 +99,7 @@ export class Conversation {
 
   /** The links the page may ask to open: those of replies shown, nothing else. */
   links(): Set<string> {
-    return new Set(this.records.flatMap((r) => (r.result ? linksOf(replyViews(r.result.reply, this.t)) : [])));
+    return new Set(this.records.flatMap((r) => (r.result ? linksOf(this.scrubReplies(replyViews(r.result.reply, this.t))) : [])));
   }
 
   problem(problem: SimulationProblem): ProblemView {
@@ -120,14 +120,19 @@ export class Conversation {
 
   private scrubReplies(views: ReplyView[]): ReplyView[] {
     const s = (text: string): string => this.scrub(text);
+    // A link that carries a secret is no link: blanking it would open a different URL.
+    const link = (url: string): string => (s(url) === url ? url : '');
     return views.map((view): ReplyView => {
       switch (view.kind) {
         case 'text':
-          return { kind: 'text', segments: view.segments.map((seg) => ({ ...seg, text: s(seg.text) })) };
+          return {
+            kind: 'text',
+            segments: view.segments.map(({ text, url }) => (url && link(url) ? { text: s(text), url } : { text: s(text) })),
+          };
         case 'media':
           return { ...view, label: s(view.label), details: view.details.map(s) };
         case 'news':
-          return { kind: 'news', articles: view.articles.map((a) => ({ title: s(a.title), description: s(a.description), picUrl: s(a.picUrl), url: a.url })) };
+          return { kind: 'news', articles: view.articles.map((a) => ({ title: s(a.title), description: s(a.description), picUrl: s(a.picUrl), url: link(a.url) })) };
         case 'system':
           return { kind: 'system', text: s(view.text) };
       }

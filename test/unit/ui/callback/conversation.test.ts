@@ -96,4 +96,18 @@ describe('callback conversation (the chat view model)', () => {
     record.result = result({ kind: 'text', content: '<a href="https://example.com/a">a</a> javascript:alert(1)' });
     assert.deepEqual([...chat.links()], ['https://example.com/a']);
   });
+
+  it('[leak] a link carrying the Token or EncodingAESKey shows as text with the secret blanked, and is not opened', () => {
+    const chat = make();
+    const record = chat.start('x', { kind: 'text', content: 'x' });
+    record.result = result({ kind: 'text', content: `see https://example.com/t?token=${TOKEN} or <a href="https://example.com/k/${AES_KEY}">here</a>` });
+    const news = chat.start('y', { kind: 'text', content: 'y' });
+    news.result = result({ kind: 'news', articles: [{ title: 'T', description: '', picUrl: '', url: `https://example.com/?k=${AES_KEY}` }] });
+    const shown = JSON.stringify(chat.view(true, '', chatStrings(formatMessage)));
+    const found = [TOKEN, AES_KEY].reduce((n, secret) => n + shown.split(secret).length - 1, 0);
+    recordLeakScan('simulator chat links', found);
+    assert.equal(found, 0);
+    assert.match(shown, /https:\/\/example\.com\/t\?token=\*\*\*/);
+    assert.deepEqual([...chat.links()], []);
+  });
 });
