@@ -73,7 +73,7 @@ export const PROBLEM_TEMPLATES = {
   },
   tooManyArticles: {
     message: 'The news reply has {0} articles; WeChat shows at most {1}.',
-    fix: 'Reply with one article (WeChat now shows only the first); ArticleCount must match the number of <item>s.',
+    fix: 'Reply with at most {1} article(s): one to a message the follower sent, up to eight to an event. ArticleCount must match the number of <item>s.',
   },
   articleCountMismatch: {
     message: 'ArticleCount says {0} but the reply has {1} articles.',
