@@ -64,6 +64,14 @@ export type SimulatedInbound =
   | { readonly kind: 'scan'; readonly scene: string; readonly ticket: string }
   | { readonly kind: 'reportLocation'; readonly latitude: number; readonly longitude: number; readonly precision: number };
 
+/**
+ * Ordinary messages carry a MsgId; events are deduplicated by FromUserName + CreateTime. Here, with
+ * no imports, so the chat's view model can say which without loading the XML code.
+ */
+export function hasMsgId(inbound: SimulatedInbound): boolean {
+  return ['text', 'image', 'voice', 'location', 'link'].includes(inbound.kind);
+}
+
 export interface SimulationRequest {
   readonly inbound: SimulatedInbound;
   /** The follower's OpenID (setting wechat.simulator.openId, random by default). */

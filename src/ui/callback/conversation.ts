@@ -3,7 +3,7 @@
 // that reaches the page or a document passes `scrub`, which blanks the Token and EncodingAESKey —
 // the core never puts them in what it returns, and this makes sure a server echoing them does not
 // show them either.
-import type { SentMessage, SimulatedInbound, SimulationProblem, SimulationResult } from '../../callback/types';
+import { hasMsgId, type SentMessage, type SimulatedInbound, type SimulationProblem, type SimulationResult } from '../../callback/types';
 import type { Localize } from '../../common/localize';
 import type { ChatStrings, ChatView, ExchangeView, ProblemView, ReplyView } from '../../menu/preview/chat';
 import { linksOf, replyViews } from './replyView';
@@ -65,7 +65,7 @@ export class Conversation {
     const replies = result ? this.scrubReplies(replyViews(result.reply, t)) : [];
     const problems = [...(result ? result.problems.map((p) => this.problem(p)) : []), ...(record.failure ? [this.scrubProblem(record.failure)] : [])];
     const pending = !result && !record.failure;
-    const retry = record.retryNumber === undefined ? undefined : t('Retry {0} of {1}, same MsgId', record.retryNumber, WECHAT_RETRIES);
+    const retry = record.retryNumber === undefined ? undefined : retryLabel(record.retryNumber, record.inbound, t);
     const elapsed = result ? formatElapsed(result.elapsedMs, t) : '';
     const outgoing = this.scrub(record.outgoing);
     return {
@@ -138,6 +138,13 @@ export class Conversation {
       }
     });
   }
+}
+
+/** What stays the same on WeChat's retry: the MsgId of a message, FromUserName + CreateTime of an event. */
+function retryLabel(n: number, inbound: SimulatedInbound | undefined, t: Localize): string {
+  return inbound && !hasMsgId(inbound)
+    ? t('Retry {0} of {1}, same FromUserName and CreateTime', n, WECHAT_RETRIES)
+    : t('Retry {0} of {1}, same MsgId', n, WECHAT_RETRIES);
 }
 
 export function formatElapsed(ms: number, t: Localize): string {

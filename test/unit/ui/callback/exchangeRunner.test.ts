@@ -107,7 +107,9 @@ describe('callback exchange runner (late replies and WeChat\'s retries)', () => 
     const { runner, posts, messages } = harness(endpoint(URL_BASE, 'safe'), 7_000);
     const first = await runner.exchange('Tapped', { kind: 'menu', button: { type: 'click', key: 'V1001' } });
     assert.equal(first.canRetry, true);
-    await runner.retry(first.id);
+    const retries = await runner.retry(first.id);
+    // An event has no MsgId: the label names what a server deduplicates it by.
+    assert.deepEqual(retries.map((view) => view.retry), [1, 2, 3].map((n) => `Retry ${n} of 3, same FromUserName and CreateTime`));
     assert.equal(posts.length, 4);
     const seen = messages();
     assert.ok(seen.every((m) => m.msgId === undefined), 'events carry no MsgId');
