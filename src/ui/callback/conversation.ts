@@ -33,11 +33,18 @@ export interface ExchangeRecord {
 export class Conversation {
   private readonly records: ExchangeRecord[] = [];
   private counter = 0;
+  /** Every Token and key used by this chat: a changed Token must stay blanked in earlier exchanges. */
+  private readonly remembered = new Set<string>();
 
   constructor(
     private readonly t: Localize,
-    private readonly secrets: () => readonly string[],
+    private readonly secrets: () => readonly string[] = () => [],
   ) {}
+
+  /** Adds secrets to blank (never forgets one: the exchanges that may echo it stay in the chat). */
+  remember(...values: (string | undefined)[]): void {
+    for (const value of values) if (value) this.remembered.add(value);
+  }
 
   start(outgoing: string, inbound?: SimulatedInbound, retryNumber?: number): ExchangeRecord {
     const record: ExchangeRecord = { id: `x${++this.counter}`, outgoing, ...(inbound ? { inbound } : {}), ...(retryNumber === undefined ? {} : { retryNumber }) };
@@ -110,7 +117,9 @@ export class Conversation {
 
   scrub(text: string): string {
     let out = text;
-    for (const secret of this.secrets()) if (secret) out = out.split(secret).join('***');
+    // Longest first, so a secret that contains another is blanked whole.
+    const secrets = [...new Set([...this.secrets(), ...this.remembered])].sort((a, b) => b.length - a.length);
+    for (const secret of secrets) if (secret) out = out.split(secret).join('***');
     return out;
   }
 

@@ -46,9 +46,8 @@ export function createSimulatorChat(host: SimulatorChatHost, post: (view: ChatVi
 
 class Chat implements SimulatorChat {
   private readonly t = vscode.l10n.t;
-  /** The Token and key of the last endpoint used: blanked in everything shown. */
-  private secrets: string[] = [];
-  private readonly conversation = new Conversation(this.t, () => this.secrets);
+  /** Blanks the Token and key of every endpoint used in everything shown. */
+  private readonly conversation = new Conversation(this.t);
   private readonly abort = new AbortController();
   private readonly subscriptions: vscode.Disposable[];
   private readonly runner: ExchangeRunner;
@@ -58,7 +57,7 @@ class Chat implements SimulatorChat {
     private readonly post: (view: ChatView) => void,
   ) {
     this.runner = new ExchangeRunner(host, this.conversation, this.t, {
-      remember: (...values) => this.remember(...values),
+      remember: (...values) => this.conversation.remember(...values),
       refresh: () => this.refresh(),
       signal: this.abort.signal,
     });
@@ -71,7 +70,7 @@ class Chat implements SimulatorChat {
 
   async refresh(): Promise<void> {
     const state = await this.host.endpoints.resolve();
-    if (state.ok) this.remember(state.endpoint.token, state.endpoint.encodingAesKey);
+    if (state.ok) this.conversation.remember(state.endpoint.token, state.endpoint.encodingAesKey);
     const status = chatStatus(state, state.ok ? await this.host.openId() : '', this.t);
     if (!this.abort.signal.aborted) this.post(this.conversation.view(state.ok, status, chatStrings(this.t)));
   }
@@ -148,10 +147,6 @@ class Chat implements SimulatorChat {
   dispose(): void {
     this.abort.abort();
     for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
-  }
-
-  private remember(...values: (string | undefined)[]): void {
-    this.secrets = values.filter((v): v is string => typeof v === 'string' && v !== '');
   }
 
   private exchange(outgoing: string, inbound: SimulatedInbound): Promise<ExchangeView> {
