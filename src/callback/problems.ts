@@ -128,6 +128,10 @@ export const PROBLEM_TEMPLATES = {
     message: 'The server answered 200 with an empty body instead of echostr.',
     fix: 'Answer the GET with the echostr parameter as the whole body. An empty answer usually means the signature check failed: check the Token.',
   },
+  handshakeTimeout: {
+    message: 'The server did not answer the URL check within {0} s.',
+    fix: 'Answer the GET with echostr at once: the console does not wait long. Check that GET requests to this URL reach your handler (route, method, proxy).',
+  },
   handshakeWrongEcho: {
     message: 'The server answered {0} instead of echostr.',
     fix: 'Answer the GET with echostr alone: no quotes, JSON, HTML or whitespace. A different answer usually means the signature check failed: check the Token.',

@@ -248,7 +248,10 @@ describe('callback/httpSimulator', () => {
         const port = (server.address() as AddressInfo).port;
         const simulator = new HttpCallbackSimulator(endpoint(`http://127.0.0.1:${port}/wechat`), transport, { timeoutMs: 200 });
         const check = await simulator.verifyUrl();
-        assert.deepEqual(check.problems.map((p) => [p.code, p.args]), [['timeout', [0.2]]]);
+        assert.deepEqual(check.problems.map((p) => [p.code, p.args]), [['handshakeTimeout', [0.2]]]);
+        // The push's advice (answer "success", reply through the customer-service API) does not apply to the GET.
+        assert.match(check.problems[0]!.fix, /echostr/);
+        assert.doesNotMatch(check.problems[0]!.fix, /success|customer-service/);
       } finally {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
