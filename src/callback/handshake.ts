@@ -6,11 +6,14 @@ import { Exchange } from './timedRequest';
 
 const EXCERPT = 80;
 
+/** A timeout in seconds, as the problems say it (one decimal). */
+const seconds = (ms: number): number => Number((ms / 1000).toFixed(1));
+
 /** Problems with a push or URL-check exchange that got no HTTP answer at all. */
 export function noAnswerProblem(exchange: Exclude<Exchange, { outcome: 'response' }>, url: string, timeoutMs: number): SimulationProblem {
   switch (exchange.outcome) {
     case 'timeout':
-      return problem('timeout', Number((timeoutMs / 1000).toFixed(1)));
+      return problem('timeout', seconds(timeoutMs));
     case 'refused':
       return problem('refused', new URL(url).host);
     case 'network':
@@ -20,6 +23,10 @@ export function noAnswerProblem(exchange: Exclude<Exchange, { outcome: 'response
 
 /** Empty when the server echoed exactly; otherwise why the console would refuse the URL. */
 export function handshakeProblems(exchange: Exchange, echostr: string, url: string, timeoutMs: number): SimulationProblem[] {
+  if (exchange.outcome === 'timeout') {
+    // The push's timeout advice (answer "success", reply later) does not fit the GET.
+    return [problem('handshakeTimeout', seconds(timeoutMs))];
+  }
   if (exchange.outcome !== 'response') return [noAnswerProblem(exchange, url, timeoutMs)];
   const { status, body } = exchange.response;
   if (status === 401 || status === 403) return [problem('handshakeRejected', status)];

@@ -22,8 +22,9 @@ import {
   SimulationProblem,
   SimulationRequest,
   SimulationResult,
+  hasMsgId,
 } from './types';
-import { buildInboundXml, hasMsgId } from './xml/inboundXml';
+import { buildInboundXml } from './xml/inboundXml';
 import { postedBody } from './xml/postedBody';
 
 /** WeChat waits this long for a reply before it counts none and retries. */

@@ -73,7 +73,7 @@ export const PROBLEM_TEMPLATES = {
   },
   tooManyArticles: {
     message: 'The news reply has {0} articles; WeChat shows at most {1}.',
-    fix: 'Reply with one article (WeChat now shows only the first); ArticleCount must match the number of <item>s.',
+    fix: 'Reply with at most {1} article(s): one to a message the follower sent, up to eight to an event. ArticleCount must match the number of <item>s.',
   },
   articleCountMismatch: {
     message: 'ArticleCount says {0} but the reply has {1} articles.',
@@ -127,6 +127,10 @@ export const PROBLEM_TEMPLATES = {
   handshakeNoEcho: {
     message: 'The server answered 200 with an empty body instead of echostr.',
     fix: 'Answer the GET with the echostr parameter as the whole body. An empty answer usually means the signature check failed: check the Token.',
+  },
+  handshakeTimeout: {
+    message: 'The server did not answer the URL check within {0} s.',
+    fix: 'Answer the GET with echostr at once: the console does not wait long. Check that GET requests to this URL reach your handler (route, method, proxy).',
   },
   handshakeWrongEcho: {
     message: 'The server answered {0} instead of echostr.',

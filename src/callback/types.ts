@@ -20,17 +20,22 @@ export interface CallbackEndpoint {
   readonly encodingAesKey?: string;
 }
 
-/** The menu button types whose tap sends an event (and view/miniprogram, which send VIEW/view_miniprogram). */
-export type MenuEventButtonType =
-  | 'click'
-  | 'view'
-  | 'miniprogram'
-  | 'scancode_push'
-  | 'scancode_waitmsg'
-  | 'pic_sysphoto'
-  | 'pic_photo_or_album'
-  | 'pic_weixin'
-  | 'location_select';
+/**
+ * The menu button types whose tap sends an event (view/miniprogram send VIEW/view_miniprogram); the
+ * menu preview decides from this list which taps go to the server.
+ */
+export const MENU_EVENT_BUTTON_TYPES = [
+  'click',
+  'view',
+  'miniprogram',
+  'scancode_push',
+  'scancode_waitmsg',
+  'pic_sysphoto',
+  'pic_photo_or_album',
+  'pic_weixin',
+  'location_select',
+] as const;
+export type MenuEventButtonType = (typeof MENU_EVENT_BUTTON_TYPES)[number];
 
 /** A button as tapped in the preview, read from the live menu document (unsaved edits included). */
 export interface TappedButton {
@@ -58,6 +63,14 @@ export type SimulatedInbound =
   | { readonly kind: 'unsubscribe' }
   | { readonly kind: 'scan'; readonly scene: string; readonly ticket: string }
   | { readonly kind: 'reportLocation'; readonly latitude: number; readonly longitude: number; readonly precision: number };
+
+/**
+ * Ordinary messages carry a MsgId; events are deduplicated by FromUserName + CreateTime. Here, with
+ * no imports, so the chat's view model can say which without loading the XML code.
+ */
+export function hasMsgId(inbound: SimulatedInbound): boolean {
+  return ['text', 'image', 'voice', 'location', 'link'].includes(inbound.kind);
+}
 
 export interface SimulationRequest {
   readonly inbound: SimulatedInbound;

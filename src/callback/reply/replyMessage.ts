@@ -1,8 +1,7 @@
 // Reads a passive reply's fields (被动回复用户消息) into what the follower would see, or the
 // problem that makes WeChat drop it.
 import { problem } from '../problems';
-import { NewsArticle, SimulatedInbound, SimulatedReply, SimulationProblem } from '../types';
-import { hasMsgId } from '../xml/inboundXml';
+import { NewsArticle, SimulatedInbound, SimulatedReply, SimulationProblem, hasMsgId } from '../types';
 import { XmlNode, childOf, childrenOf, textOf } from '../xml/xmlCodec';
 
 /**

@@ -1,7 +1,7 @@
 // The XML WeChat pushes for what the follower does: ordinary messages (接收普通消息), follow/scan/
 // location events (接收事件推送) and menu taps (自定义菜单事件推送), field for field and in the
 // documented order. Strings are CDATA, numbers bare, as in WeChat's own pushes.
-import { SimulatedInbound, TappedButton } from '../types';
+import { SimulatedInbound, TappedButton, hasMsgId } from '../types';
 import { XmlFields, buildXml } from './xmlCodec';
 
 export interface InboundEnvelope {
@@ -13,11 +13,6 @@ export interface InboundEnvelope {
   readonly createTime: number;
   /** Ordinary messages only; events carry none. */
   readonly msgId?: string;
-}
-
-/** Ordinary messages carry a MsgId; events are deduplicated by FromUserName + CreateTime. */
-export function hasMsgId(inbound: SimulatedInbound): boolean {
-  return ['text', 'image', 'voice', 'location', 'link'].includes(inbound.kind);
 }
 
 /** MenuId is a bare number in WeChat's pushes; anything else a developer typed stays text. */

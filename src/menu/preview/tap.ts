@@ -4,22 +4,12 @@
 // as the model, so what is sent is what the phone shows. vscode-free.
 
 import type { Node } from 'jsonc-parser';
-import type { MenuEventButtonType, TappedButton } from '../../callback/types';
+import { MENU_EVENT_BUTTON_TYPES, type MenuEventButtonType, type TappedButton } from '../../callback/types';
 import { parseMenuTree } from '../validate/jsonTree';
 import { property } from './model';
 
 /** The button types whose tap sends something to the callback server. */
-const EVENT_TYPES: ReadonlySet<string> = new Set<MenuEventButtonType>([
-  'click',
-  'view',
-  'miniprogram',
-  'scancode_push',
-  'scancode_waitmsg',
-  'pic_sysphoto',
-  'pic_photo_or_album',
-  'pic_weixin',
-  'location_select',
-]);
+const EVENT_TYPES: ReadonlySet<string> = new Set<MenuEventButtonType>(MENU_EVENT_BUTTON_TYPES);
 
 export type TapLookup =
   | { readonly ok: true; readonly name: string; readonly button: TappedButton }

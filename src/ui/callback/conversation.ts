@@ -3,7 +3,7 @@
 // that reaches the page or a document passes `scrub`, which blanks the Token and EncodingAESKey —
 // the core never puts them in what it returns, and this makes sure a server echoing them does not
 // show them either.
-import type { SentMessage, SimulatedInbound, SimulationProblem, SimulationResult } from '../../callback/types';
+import { hasMsgId, type SentMessage, type SimulatedInbound, type SimulationProblem, type SimulationResult } from '../../callback/types';
 import type { Localize } from '../../common/localize';
 import type { ChatStrings, ChatView, ExchangeView, ProblemView, ReplyView } from '../../menu/preview/chat';
 import { linksOf, replyViews } from './replyView';
@@ -33,11 +33,18 @@ export interface ExchangeRecord {
 export class Conversation {
   private readonly records: ExchangeRecord[] = [];
   private counter = 0;
+  /** Every Token and key used by this chat: a changed Token must stay blanked in earlier exchanges. */
+  private readonly remembered = new Set<string>();
 
   constructor(
     private readonly t: Localize,
-    private readonly secrets: () => readonly string[],
+    private readonly secrets: () => readonly string[] = () => [],
   ) {}
+
+  /** Adds secrets to blank (never forgets one: the exchanges that may echo it stay in the chat). */
+  remember(...values: (string | undefined)[]): void {
+    for (const value of values) if (value) this.remembered.add(value);
+  }
 
   start(outgoing: string, inbound?: SimulatedInbound, retryNumber?: number): ExchangeRecord {
     const record: ExchangeRecord = { id: `x${++this.counter}`, outgoing, ...(inbound ? { inbound } : {}), ...(retryNumber === undefined ? {} : { retryNumber }) };
@@ -65,8 +72,7 @@ export class Conversation {
     const replies = result ? this.scrubReplies(replyViews(result.reply, t)) : [];
     const problems = [...(result ? result.problems.map((p) => this.problem(p)) : []), ...(record.failure ? [this.scrubProblem(record.failure)] : [])];
     const pending = !result && !record.failure;
-    const late = result?.reply.kind === 'none' && result.reply.why === 'late';
-    const retry = record.retryNumber === undefined ? undefined : t('Retry {0} of {1}, same MsgId', record.retryNumber, WECHAT_RETRIES);
+    const retry = record.retryNumber === undefined ? undefined : retryLabel(record.retryNumber, record.inbound, t);
     const elapsed = result ? formatElapsed(result.elapsedMs, t) : '';
     const outgoing = this.scrub(record.outgoing);
     return {
@@ -77,7 +83,7 @@ export class Conversation {
       replies,
       problems,
       elapsed,
-      canRetry: late && record.retryNumber === undefined && !record.retried,
+      canRetry: this.canRetry(record),
       hasRaw: result !== undefined,
       ariaLabel: [
         t('You: {0}', outgoing),
@@ -92,9 +98,15 @@ export class Conversation {
     };
   }
 
+  /** WeChat retries only a first attempt that got no answer in 5 s, and only once are its retries simulated. */
+  canRetry(record: ExchangeRecord): boolean {
+    const reply = record.result?.reply;
+    return reply?.kind === 'none' && reply.why === 'late' && record.retryNumber === undefined && !record.retried;
+  }
+
   /** The links the page may ask to open: those of replies shown, nothing else. */
   links(): Set<string> {
-    return new Set(this.records.flatMap((r) => (r.result ? linksOf(replyViews(r.result.reply, this.t)) : [])));
+    return new Set(this.records.flatMap((r) => (r.result ? linksOf(this.scrubReplies(replyViews(r.result.reply, this.t))) : [])));
   }
 
   problem(problem: SimulationProblem): ProblemView {
@@ -105,7 +117,9 @@ export class Conversation {
 
   scrub(text: string): string {
     let out = text;
-    for (const secret of this.secrets()) if (secret) out = out.split(secret).join('***');
+    // Longest first, so a secret that contains another is blanked whole.
+    const secrets = [...new Set([...this.secrets(), ...this.remembered])].sort((a, b) => b.length - a.length);
+    for (const secret of secrets) if (secret) out = out.split(secret).join('***');
     return out;
   }
 
@@ -115,19 +129,31 @@ export class Conversation {
 
   private scrubReplies(views: ReplyView[]): ReplyView[] {
     const s = (text: string): string => this.scrub(text);
+    // A link that carries a secret is no link: blanking it would open a different URL.
+    const link = (url: string): string => (s(url) === url ? url : '');
     return views.map((view): ReplyView => {
       switch (view.kind) {
         case 'text':
-          return { kind: 'text', segments: view.segments.map((seg) => ({ ...seg, text: s(seg.text) })) };
+          return {
+            kind: 'text',
+            segments: view.segments.map(({ text, url }) => (url && link(url) ? { text: s(text), url } : { text: s(text) })),
+          };
         case 'media':
           return { ...view, label: s(view.label), details: view.details.map(s) };
         case 'news':
-          return { kind: 'news', articles: view.articles.map((a) => ({ title: s(a.title), description: s(a.description), picUrl: s(a.picUrl), url: a.url })) };
+          return { kind: 'news', articles: view.articles.map((a) => ({ title: s(a.title), description: s(a.description), picUrl: s(a.picUrl), url: link(a.url) })) };
         case 'system':
           return { kind: 'system', text: s(view.text) };
       }
     });
   }
+}
+
+/** What stays the same on WeChat's retry: the MsgId of a message, FromUserName + CreateTime of an event. */
+function retryLabel(n: number, inbound: SimulatedInbound | undefined, t: Localize): string {
+  return inbound && !hasMsgId(inbound)
+    ? t('Retry {0} of {1}, same FromUserName and CreateTime', n, WECHAT_RETRIES)
+    : t('Retry {0} of {1}, same MsgId', n, WECHAT_RETRIES);
 }
 
 export function formatElapsed(ms: number, t: Localize): string {

@@ -3,13 +3,13 @@
 // does what the page asks (raw XML, WeChat's retries, links, setup). Built by dist/commands.js for
 // the panel; the panel passes only what it read itself (the tapped button from the live document).
 import * as vscode from 'vscode';
-import type { SentMessage, SimulatedInbound, TappedButton } from '../../callback/types';
-import { errorMessage } from '../../common/errorMessage';
+import type { SimulatedInbound, TappedButton } from '../../callback/types';
 import type { ChatView, ExchangeView, SimulatedEventKind } from '../../menu/preview/chat';
 import type { RedactingLog } from '../common/log';
-import { chatStatus, chatStrings, missingProblem } from './chatTexts';
-import { Conversation, WECHAT_RETRIES, type ExchangeRecord } from './conversation';
+import { chatStatus, chatStrings } from './chatTexts';
+import { Conversation } from './conversation';
 import type { CallbackEndpoints } from './endpoints';
+import { ExchangeRunner } from './exchangeRunner';
 import { checkScene, describeInbound, describeTap, eventInbound } from './inbound';
 import { rawExchangeText } from './rawText';
 import type { SimulatorLoader } from './simulatorLoader';
@@ -46,16 +46,21 @@ export function createSimulatorChat(host: SimulatorChatHost, post: (view: ChatVi
 
 class Chat implements SimulatorChat {
   private readonly t = vscode.l10n.t;
-  /** The Token and key of the last endpoint used: blanked in everything shown. */
-  private secrets: string[] = [];
-  private readonly conversation = new Conversation(this.t, () => this.secrets);
+  /** Blanks the Token and key of every endpoint used in everything shown. */
+  private readonly conversation = new Conversation(this.t);
   private readonly abort = new AbortController();
   private readonly subscriptions: vscode.Disposable[];
+  private readonly runner: ExchangeRunner;
 
   constructor(
     private readonly host: SimulatorChatHost,
     private readonly post: (view: ChatView) => void,
   ) {
+    this.runner = new ExchangeRunner(host, this.conversation, this.t, {
+      remember: (...values) => this.conversation.remember(...values),
+      refresh: () => this.refresh(),
+      signal: this.abort.signal,
+    });
     this.subscriptions = [
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('wechat')) void this.refresh();
@@ -65,7 +70,7 @@ class Chat implements SimulatorChat {
 
   async refresh(): Promise<void> {
     const state = await this.host.endpoints.resolve();
-    if (state.ok) this.remember(state.endpoint.token, state.endpoint.encodingAesKey);
+    if (state.ok) this.conversation.remember(state.endpoint.token, state.endpoint.encodingAesKey);
     const status = chatStatus(state, state.ok ? await this.host.openId() : '', this.t);
     if (!this.abort.signal.aborted) this.post(this.conversation.view(state.ok, status, chatStrings(this.t)));
   }
@@ -108,16 +113,8 @@ class Chat implements SimulatorChat {
   }
 
   /** WeChat's retries of a late message: three more posts of the same message, one after another. */
-  async retry(exchangeId: string): Promise<ExchangeView[]> {
-    const first = this.conversation.get(exchangeId);
-    const sent = this.conversation.sentOf(exchangeId);
-    if (!first?.inbound || !sent || first.retried) return [];
-    first.retried = true;
-    const views: ExchangeView[] = [];
-    for (let n = 1; n <= WECHAT_RETRIES && !this.abort.signal.aborted; n++) {
-      views.push(await this.exchange(first.outgoing, first.inbound, { sent, n }));
-    }
-    return views;
+  retry(exchangeId: string): Promise<ExchangeView[]> {
+    return this.runner.retry(exchangeId);
   }
 
   /** Opens the raw exchange as an XML document; returns its text (what the user sees). */
@@ -152,37 +149,7 @@ class Chat implements SimulatorChat {
     for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
   }
 
-  private remember(...values: (string | undefined)[]): void {
-    this.secrets = values.filter((v): v is string => typeof v === 'string' && v !== '');
-  }
-
-  private async exchange(outgoing: string, inbound: SimulatedInbound, retry?: { sent: SentMessage; n: number }): Promise<ExchangeView> {
-    const record = this.conversation.start(outgoing, inbound, retry?.n);
-    void this.refresh();
-    await this.run(record, inbound, retry?.sent);
-    await this.refresh();
-    return this.conversation.exchangeView(record);
-  }
-
-  private async run(record: ExchangeRecord, inbound: SimulatedInbound, retryOf: SentMessage | undefined): Promise<void> {
-    const t = this.t;
-    try {
-      const state = await this.host.endpoints.resolve();
-      if (!state.ok) {
-        record.failure = missingProblem(state, t);
-        return;
-      }
-      this.remember(state.endpoint.token, state.endpoint.encodingAesKey);
-      const simulator = await this.host.simulators.create(state.endpoint);
-      const openId = await this.host.openId();
-      record.result = await simulator.send({ inbound, openId, ...(retryOf ? { retryOf } : {}) }, this.abort.signal);
-      this.host.log.info(`simulator: ${record.id} → ${state.endpoint.url} (${state.endpoint.mode}) ${record.result.exchange.status ?? 'no answer'} in ${record.result.elapsedMs} ms`);
-    } catch (error) {
-      this.host.log.error(`simulator: ${record.id} failed: ${errorMessage(error)}`);
-      record.failure = {
-        message: this.conversation.scrub(t('The message could not be sent: {0}', errorMessage(error))),
-        fix: t('See the log ("WeChat: Show Log") for details; check that the server is running and the URL is right.'),
-      };
-    }
+  private exchange(outgoing: string, inbound: SimulatedInbound): Promise<ExchangeView> {
+    return this.runner.exchange(outgoing, inbound);
   }
 }

@@ -114,6 +114,25 @@ describe('callback/httpSimulator', () => {
     assert.match(first.sent.xml, new RegExp(`<MsgId>${first.sent.msgId}</MsgId>`));
   });
 
+  it('a late event is retried with the same FromUserName and CreateTime, though the clock moved on', async () => {
+    const { clock, transport, simulator } = setup(async () => {
+      clock.advance(6_000);
+      return ok(textReply('late'));
+    });
+    const first = await simulator.send({ inbound: CLICK, openId: OPENID });
+    assert.deepEqual(first.reply, { kind: 'none', why: 'late' });
+    assert.equal(first.sent.msgId, undefined);
+    const retries = [];
+    for (let n = 0; n < 3; n++) retries.push(await simulator.send({ inbound: CLICK, openId: OPENID, retryOf: first.sent }));
+    const stamped = `<FromUserName><![CDATA[${OPENID}]]></FromUserName><CreateTime>${first.sent.createTime}</CreateTime>`;
+    assert.equal(transport.requests.length, 4);
+    for (const request of transport.requests) assert.ok(request.body!.includes(stamped), 'same FromUserName + CreateTime');
+    assert.ok(transport.requests.every((request) => !/<MsgId>/.test(request.body!)), 'events carry no MsgId');
+    // Four posts 6 s apart: each signed with its own timestamp.
+    assert.equal(new Set(transport.requests.map((r) => new URL(r.url).searchParams.get('timestamp'))).size, 4);
+    assert.ok(retries.every((r) => r.sent === first.sent));
+  });
+
   it('a non-200 the URL check accepts is blamed on the key in safe mode, on nothing in plaintext', async () => {
     const script: Script = async (request) => (request.method === 'GET' ? ok(new URL(request.url).searchParams.get('echostr')!) : ok('boom', 500));
     const safe = setup(script, endpoint(URL_BASE, 'safe'));
@@ -229,7 +248,10 @@ describe('callback/httpSimulator', () => {
         const port = (server.address() as AddressInfo).port;
         const simulator = new HttpCallbackSimulator(endpoint(`http://127.0.0.1:${port}/wechat`), transport, { timeoutMs: 200 });
         const check = await simulator.verifyUrl();
-        assert.deepEqual(check.problems.map((p) => [p.code, p.args]), [['timeout', [0.2]]]);
+        assert.deepEqual(check.problems.map((p) => [p.code, p.args]), [['handshakeTimeout', [0.2]]]);
+        // The push's advice (answer "success", reply through the customer-service API) does not apply to the GET.
+        assert.match(check.problems[0]!.fix, /echostr/);
+        assert.doesNotMatch(check.problems[0]!.fix, /success|customer-service/);
       } finally {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

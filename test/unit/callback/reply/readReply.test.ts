@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { aesKeyOf, encryptMessage } from '../../../../src/callback/crypto/messageCrypto';
 import { msgSignature } from '../../../../src/callback/crypto/signature';
+import { formatTemplate } from '../../../../src/callback/problems';
 import { ReplyContext, readReply } from '../../../../src/callback/reply/readReply';
 import { MessageMode } from '../../../../src/callback/types';
 import { hardeningCase } from '../../../hardening/ledger';
@@ -106,6 +107,12 @@ describe('callback/reply/readReply', () => {
     const read = readReply(two, context('plaintext', { maxArticles: 1 }));
     assert.deepEqual(read.problems.map((p) => [p.code, p.args]), [['tooManyArticles', [2, 1]]]);
     assert.equal(read.reply.kind === 'news' && read.reply.articles.length, 1);
+    // To an event WeChat takes up to eight: the fix must not ask for one.
+    const items = Array.from({ length: 9 }, (_, i) => `<item><Title>t${i}</Title></item>`).join('');
+    const nine = readReply(replyXml('news', `<ArticleCount>9</ArticleCount><Articles>${items}</Articles>`), context('plaintext', { maxArticles: 8 }));
+    assert.deepEqual(nine.problems.map((p) => [p.code, p.args]), [['tooManyArticles', [9, 8]]]);
+    assert.equal(formatTemplate(nine.problems[0]!.fix, nine.problems[0]!.args).includes('at most 8'), true);
+    assert.doesNotMatch(nine.problems[0]!.fix, /only the first/);
     const miscounted = replyXml('news', '<ArticleCount>3</ArticleCount><Articles><item><Title>a</Title></item></Articles>');
     assert.deepEqual(codes(miscounted, context('plaintext')), ['articleCountMismatch']);
   });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildInboundXml, hasMsgId } from '../../../../src/callback/xml/inboundXml';
+import { hasMsgId } from '../../../../src/callback/types';
+import { buildInboundXml } from '../../../../src/callback/xml/inboundXml';
 import { ACCOUNT, OPENID } from '../helpers';
 
 const envelope = { toUserName: ACCOUNT, fromUserName: OPENID, createTime: 1348831860, msgId: '1234567890123456789' };

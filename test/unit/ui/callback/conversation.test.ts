@@ -96,4 +96,31 @@ describe('callback conversation (the chat view model)', () => {
     record.result = result({ kind: 'text', content: '<a href="https://example.com/a">a</a> javascript:alert(1)' });
     assert.deepEqual([...chat.links()], ['https://example.com/a']);
   });
+
+  it('[leak] a link carrying the Token or EncodingAESKey shows as text with the secret blanked, and is not opened', () => {
+    const chat = make();
+    const record = chat.start('x', { kind: 'text', content: 'x' });
+    record.result = result({ kind: 'text', content: `see https://example.com/t?token=${TOKEN} or <a href="https://example.com/k/${AES_KEY}">here</a>` });
+    const news = chat.start('y', { kind: 'text', content: 'y' });
+    news.result = result({ kind: 'news', articles: [{ title: 'T', description: '', picUrl: '', url: `https://example.com/?k=${AES_KEY}` }] });
+    const shown = JSON.stringify(chat.view(true, '', chatStrings(formatMessage)));
+    const found = [TOKEN, AES_KEY].reduce((n, secret) => n + shown.split(secret).length - 1, 0);
+    recordLeakScan('simulator chat links', found);
+    assert.equal(found, 0);
+    assert.match(shown, /https:\/\/example\.com\/t\?token=\*\*\*/);
+    assert.deepEqual([...chat.links()], []);
+  });
+
+  it('[leak] a Token changed in Set Up Callback stays blanked in the exchanges that echoed the old one', () => {
+    const chat = new Conversation(formatMessage);
+    chat.remember('OldToken123', undefined, '');
+    const record = chat.start('x', { kind: 'text', content: 'x' });
+    record.result = result({ kind: 'text', content: 'your token is OldToken123' }, [], '<xml>OldToken123</xml>');
+    chat.remember('NewToken456');
+    const shown = JSON.stringify(chat.view(true, 'status NewToken456', chatStrings(formatMessage))) + rawExchangeText(record.result.exchange, formatMessage, (text) => chat.scrub(text));
+    const found = ['OldToken123', 'NewToken456'].reduce((n, secret) => n + shown.split(secret).length - 1, 0);
+    recordLeakScan('simulator chat after a Token change', found);
+    assert.equal(found, 0);
+    assert.match(shown, /your token is \*\*\*/);
+  });
 });
