@@ -114,6 +114,11 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       return credentials;
     },
     confirmClassicFetch: () => confirmations.confirmClassicFetch(),
+    // An invalid base URL asks nothing here: the request itself then fails with InvalidBaseUrlError.
+    checkSecretHost: async (appId, background) => {
+      const origin = apiOriginNow();
+      if (origin) await secretHosts.check({ appId, origin, background });
+    },
     log,
   });
   const scheduler = new RefreshScheduler(

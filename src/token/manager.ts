@@ -40,6 +40,8 @@ export interface TokenManagerOptions {
    * fetch invalidates the token the account's servers use (about 5 minutes later).
    */
   readonly confirmClassicFetch?: () => Promise<boolean>;
+  /** Asked before a fetch with the AppSecret, ahead of the store's re-read (WeChatSourceOptions.checkSecretHost). */
+  readonly checkSecretHost?: (appId: string, background: boolean) => Promise<void>;
   /**
    * The team source of an AppID whose account reads its token from the team's Redis or token
    * service; undefined (or no function): the token is fetched from WeChat with the AppSecret.
@@ -89,6 +91,7 @@ export class TokenManager {
       mode: () => options.settings().mode,
       credentials: options.credentials,
       confirmClassicFetch: options.confirmClassicFetch,
+      checkSecretHost: options.checkSecretHost,
     });
     this.storeSubscription = options.store.onDidChange((appId) => {
       if (appId !== this.options.settings().appId) return;

@@ -116,6 +116,42 @@ describe('wechat/secretHost: the AppSecret goes to a new API host only after the
     assert.equal(asked.length, 1);
   });
 
+  it('classic mode: a token another window stored while the host question was open is used, not replaced', () =>
+    hardeningCase('fault', 'classic: token stored while the secret-host modal is open', async () => {
+      const store = new MemoryTokenStore();
+      const theirs = { appId: APP_ID, accessToken: 'tok-theirs-stored-during-the-host-modal', expiresAt: clock.now() + 7_200_000, obtainedAt: clock.now(), checkedAt: clock.now(), mode: 'classic' as const };
+      let classicAsked = 0;
+      guard = new SecretHostGuard({
+        memory: hosts,
+        confirm: async (appId, from, to) => {
+          asked.push({ appId, from, to });
+          await store.write(theirs); // another window fetched while this modal was open
+          return true;
+        },
+      });
+      const manager = new TokenManager({
+        api: client,
+        store,
+        clock,
+        settings: () => ({ appId: APP_ID, mode: 'classic', refreshMarginSeconds: 300 }),
+        credentials: fixedCredentials(),
+        confirmClassicFetch: async () => {
+          classicAsked++;
+          return true;
+        },
+        checkSecretHost: (appId, background) => guard.check({ appId, origin: apiOrigin(fake.url), background }),
+      });
+      try {
+        const token = await manager.get();
+        assert.equal(asked.length, 1);
+        assert.equal(token.accessToken, theirs.accessToken);
+        assert.equal(tokenCalls(), 0, 'no classic fetch that would invalidate the other window\'s token');
+        assert.equal(classicAsked, 1);
+      } finally {
+        manager.dispose();
+      }
+    }));
+
   it('the scheduler\'s refresh stops (state says why, no retry loop); the user\'s refresh asks and fetches', () =>
     hardeningCase('hostile', 'apiBaseUrl redirected, auto-refresh', async () => {
       const store = new MemoryTokenStore();
