@@ -113,7 +113,10 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       log.redactor.addSecret(credentials.appSecret);
       return credentials;
     },
-    confirmClassicFetch: () => confirmations.confirmClassicFetch(),
+    confirmClassicFetch: (appId) => {
+      const account = accounts.find(appId);
+      return confirmations.confirmClassicFetch(account ? accountLabel(account) : appId);
+    },
     // An invalid base URL asks nothing here: the request itself then fails with InvalidBaseUrlError.
     checkSecretHost: async (appId, background) => {
       const origin = apiOriginNow();

@@ -37,9 +37,10 @@ export interface TokenManagerOptions {
   readonly credentials: (appId: string) => Promise<Credentials>;
   /**
    * Asked before every classic-mode fetch the caller has not confirmed already: each classic
-   * fetch invalidates the token the account's servers use (about 5 minutes later).
+   * fetch invalidates the token the account's servers use (about 5 minutes later). `appId` is the
+   * account fetched for (a command's pinned one, not necessarily the active one): the modal names it.
    */
-  readonly confirmClassicFetch?: () => Promise<boolean>;
+  readonly confirmClassicFetch?: (appId: string) => Promise<boolean>;
   /** Asked before a fetch with the AppSecret, ahead of the store's re-read (WeChatSourceOptions.checkSecretHost). */
   readonly checkSecretHost?: (appId: string, background: boolean) => Promise<void>;
   /**

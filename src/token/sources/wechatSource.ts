@@ -13,8 +13,8 @@ export interface WeChatSourceOptions {
   readonly mode: () => TokenMode;
   /** Resolves the AppSecret (SecretStorage); throws MissingCredentialsError when absent. */
   readonly credentials: (appId: string) => Promise<Credentials>;
-  /** Asked before a classic fetch the user has not confirmed: it invalidates the servers' token. */
-  readonly confirmClassicFetch?: () => Promise<boolean>;
+  /** Asked before a classic fetch the user has not confirmed: it invalidates the servers' token of `appId`. */
+  readonly confirmClassicFetch?: (appId: string) => Promise<boolean>;
   /**
    * The secret-host check (src/wechat/secretHost.ts) asked ahead of the fetch: its modal may stay
    * open for minutes, so it runs in prepare(), before the manager re-reads the store, not inside
@@ -38,7 +38,7 @@ export class WeChatTokenSource implements ManagedSource {
   async prepare(appId: string, request: ObtainRequest): Promise<void> {
     if (!request.background) await this.options.checkSecretHost?.(appId, false);
     const confirm = this.options.confirmClassicFetch;
-    if (this.options.mode() === 'classic' && !request.confirmed && confirm && !(await confirm())) {
+    if (this.options.mode() === 'classic' && !request.confirmed && confirm && !(await confirm(appId))) {
       throw new FetchDeclinedError();
     }
   }

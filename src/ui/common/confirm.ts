@@ -33,11 +33,11 @@ export class Confirmations {
     return confirmModal(prompt.message, prompt.detail, prompt.action);
   }
 
-  /** Asked before any classic-mode fetch: each one invalidates the token the servers use. */
-  confirmClassicFetch(): Promise<boolean> {
+  /** Asked before any classic-mode fetch: each one invalidates the token the servers of `account` use. */
+  confirmClassicFetch(account: string): Promise<boolean> {
     const t = vscode.l10n.t;
     return this.confirm({
-      message: t('Classic mode: fetching a token invalidates the one your servers use.'),
+      message: t('Classic mode: fetching a token for {0} invalidates the one its servers use.', account),
       detail: t(
         'With "wechat.tokenMode" set to classic, every fetch issues a new token and the previous one stops working about 5 minutes later. The stable mode shares one token safely.',
       ),
