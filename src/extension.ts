@@ -14,7 +14,7 @@ import { TeamCredentials } from './ui/account/teamCredentials';
 import { accountCommandTable } from './ui/account/commands';
 import { ActionsPick } from './ui/common/actionsPick';
 import { CommandTable, registerCommandTables } from './ui/common/commandTable';
-import { Confirmations, secretHostPrompt } from './ui/common/confirm';
+import { Confirmations, secretHostPrompt, tokenHostPrompt } from './ui/common/confirm';
 import { generalCommandTable } from './ui/common/generalCommands';
 import { RedactingLog } from './ui/common/log';
 import { lazyRequire } from './ui/common/lazyRequire';
@@ -77,6 +77,10 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       const account = accounts.find(appId);
       return confirmations.confirm(secretHostPrompt(account ? accountLabel(account) : appId, from, to));
     },
+    confirmToken: (appId, from, to) => {
+      const account = accounts.find(appId);
+      return confirmations.confirm(tokenHostPrompt(account ? accountLabel(account) : appId, from, to));
+    },
   });
   const teamCredentials = new TeamCredentials(secrets);
   const accounts = new ActiveAccount(context.workspaceState, () => config);
@@ -121,6 +125,11 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     checkSecretHost: async (appId, background) => {
       const origin = apiOriginNow();
       if (origin) await secretHosts.check({ appId, origin, background });
+    },
+    // The token is WeChat's alone: an API call sends it to a host its tokens never went to only after a modal.
+    beforeUsingToken: async (appId) => {
+      const origin = apiOriginNow();
+      if (origin) await secretHosts.checkToken(appId, origin);
     },
     log,
   });

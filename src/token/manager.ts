@@ -43,6 +43,8 @@ export interface TokenManagerOptions {
   readonly confirmClassicFetch?: (appId: string) => Promise<boolean>;
   /** Asked before a fetch with the AppSecret, ahead of the store's re-read (WeChatSourceOptions.checkSecretHost). */
   readonly checkSecretHost?: (appId: string, background: boolean) => Promise<void>;
+  /** Runs before withToken hands the account's token to an API call (the token-host check); rejecting stops the call. */
+  readonly beforeUsingToken?: (appId: string) => Promise<void>;
   /**
    * The team source of an AppID whose account reads its token from the team's Redis or token
    * service; undefined (or no function): the token is fetched from WeChat with the AppSecret.
@@ -190,6 +192,7 @@ export class TokenManager {
    */
   async withToken<T>(call: (accessToken: string) => Promise<T>, forAppId?: string): Promise<T> {
     const token = await this.get(forAppId);
+    await this.options.beforeUsingToken?.(token.appId);
     try {
       return await call(token.accessToken);
     } catch (error) {

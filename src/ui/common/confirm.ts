@@ -63,6 +63,20 @@ export function secretHostPrompt(account: string, from: string, to: string): Con
   };
 }
 
+/** Before an API call sends an account's access token to a host its tokens have not gone to. */
+export function tokenHostPrompt(account: string, from: string, to: string): ConfirmPrompt {
+  const t = vscode.l10n.t;
+  return {
+    message: t('Send the access token of {0} to {1}?', account, to),
+    detail: t(
+      'Its tokens have gone to {0} so far. The setting "wechat.apiBaseUrl" now points to {1}. In a remote window (SSH, dev container, WSL) that setting comes from the remote machine, which a repository\'s dev container configuration can set. Whoever runs {1} can call the WeChat API as this account until the token expires. Send it only if you set up that host yourself.',
+      from,
+      to,
+    ),
+    action: t('Send to {0}', new URL(to).host),
+  };
+}
+
 /** A modal warning with one action: true only when the user chose it (Cancel or Escape → false). */
 async function confirmModal(message: string, detail: string, action: string): Promise<boolean> {
   return (await showWarningMessage(message, { modal: true, detail }, action)) === action;
