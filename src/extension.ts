@@ -73,17 +73,16 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   // The AppSecret goes to a host it was not last used with only after a modal (never in the background).
   const secretHosts = new SecretHostGuard({
     memory: appSecrets,
-    confirm: (appId, from, to) => {
-      const account = accounts.find(appId);
-      return confirmations.confirm(secretHostPrompt(account ? accountLabel(account) : appId, from, to));
-    },
-    confirmToken: (appId, from, to) => {
-      const account = accounts.find(appId);
-      return confirmations.confirm(tokenHostPrompt(account ? accountLabel(account) : appId, from, to));
-    },
+    confirm: (appId, from, to) => confirmations.confirm(secretHostPrompt(labelOf(appId), from, to)),
+    confirmToken: (appId, from, to) => confirmations.confirm(tokenHostPrompt(labelOf(appId), from, to)),
   });
   const teamCredentials = new TeamCredentials(secrets);
   const accounts = new ActiveAccount(context.workspaceState, () => config);
+  /** How a modal names the account of an AppID: "name (AppID)", or the AppID of an account since removed. */
+  const labelOf = (appId: string): string => {
+    const account = accounts.find(appId);
+    return account ? accountLabel(account) : appId;
+  };
   context.subscriptions.push(accounts);
   const client = new WeChatClient({
     settings: () => {
@@ -117,10 +116,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       log.redactor.addSecret(credentials.appSecret);
       return credentials;
     },
-    confirmClassicFetch: (appId) => {
-      const account = accounts.find(appId);
-      return confirmations.confirmClassicFetch(account ? accountLabel(account) : appId);
-    },
+    confirmClassicFetch: (appId) => confirmations.confirmClassicFetch(labelOf(appId)),
     // An invalid base URL asks nothing here: the request itself then fails with InvalidBaseUrlError.
     checkSecretHost: async (appId, background) => {
       const origin = apiOriginNow();
