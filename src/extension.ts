@@ -14,7 +14,7 @@ import { TeamCredentials } from './ui/account/teamCredentials';
 import { accountCommandTable } from './ui/account/commands';
 import { ActionsPick } from './ui/common/actionsPick';
 import { CommandTable, registerCommandTables } from './ui/common/commandTable';
-import { Confirmations, secretHostPrompt } from './ui/common/confirm';
+import { Confirmations, secretHostPrompt, tokenHostPrompt } from './ui/common/confirm';
 import { generalCommandTable } from './ui/common/generalCommands';
 import { RedactingLog } from './ui/common/log';
 import { lazyRequire } from './ui/common/lazyRequire';
@@ -73,13 +73,16 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
   // The AppSecret goes to a host it was not last used with only after a modal (never in the background).
   const secretHosts = new SecretHostGuard({
     memory: appSecrets,
-    confirm: (appId, from, to) => {
-      const account = accounts.find(appId);
-      return confirmations.confirm(secretHostPrompt(account ? accountLabel(account) : appId, from, to));
-    },
+    confirm: (appId, from, to) => confirmations.confirm(secretHostPrompt(labelOf(appId), from, to)),
+    confirmToken: (appId, from, to) => confirmations.confirm(tokenHostPrompt(labelOf(appId), from, to)),
   });
   const teamCredentials = new TeamCredentials(secrets);
   const accounts = new ActiveAccount(context.workspaceState, () => config);
+  /** How a modal names the account of an AppID: "name (AppID)", or the AppID of an account since removed. */
+  const labelOf = (appId: string): string => {
+    const account = accounts.find(appId);
+    return account ? accountLabel(account) : appId;
+  };
   context.subscriptions.push(accounts);
   const client = new WeChatClient({
     settings: () => {
@@ -113,7 +116,17 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       log.redactor.addSecret(credentials.appSecret);
       return credentials;
     },
-    confirmClassicFetch: () => confirmations.confirmClassicFetch(),
+    confirmClassicFetch: (appId) => confirmations.confirmClassicFetch(labelOf(appId)),
+    // An invalid base URL asks nothing here: the request itself then fails with InvalidBaseUrlError.
+    checkSecretHost: async (appId, background) => {
+      const origin = apiOriginNow();
+      if (origin) await secretHosts.check({ appId, origin, background });
+    },
+    // The token is WeChat's alone: an API call sends it to a host its tokens never went to only after a modal.
+    beforeUsingToken: async (appId) => {
+      const origin = apiOriginNow();
+      if (origin) await secretHosts.checkToken(appId, origin);
+    },
     log,
   });
   const scheduler = new RefreshScheduler(

@@ -37,9 +37,14 @@ export interface TokenManagerOptions {
   readonly credentials: (appId: string) => Promise<Credentials>;
   /**
    * Asked before every classic-mode fetch the caller has not confirmed already: each classic
-   * fetch invalidates the token the account's servers use (about 5 minutes later).
+   * fetch invalidates the token the account's servers use (about 5 minutes later). `appId` is the
+   * account fetched for (a command's pinned one, not necessarily the active one): the modal names it.
    */
-  readonly confirmClassicFetch?: () => Promise<boolean>;
+  readonly confirmClassicFetch?: (appId: string) => Promise<boolean>;
+  /** Asked before a fetch with the AppSecret, ahead of the store's re-read (WeChatSourceOptions.checkSecretHost). */
+  readonly checkSecretHost?: (appId: string, background: boolean) => Promise<void>;
+  /** Runs before withToken hands the account's token to an API call (the token-host check); rejecting stops the call. */
+  readonly beforeUsingToken?: (appId: string) => Promise<void>;
   /**
    * The team source of an AppID whose account reads its token from the team's Redis or token
    * service; undefined (or no function): the token is fetched from WeChat with the AppSecret.
@@ -89,6 +94,7 @@ export class TokenManager {
       mode: () => options.settings().mode,
       credentials: options.credentials,
       confirmClassicFetch: options.confirmClassicFetch,
+      checkSecretHost: options.checkSecretHost,
     });
     this.storeSubscription = options.store.onDidChange((appId) => {
       if (appId !== this.options.settings().appId) return;
@@ -186,6 +192,7 @@ export class TokenManager {
    */
   async withToken<T>(call: (accessToken: string) => Promise<T>, forAppId?: string): Promise<T> {
     const token = await this.get(forAppId);
+    await this.options.beforeUsingToken?.(token.appId);
     try {
       return await call(token.accessToken);
     } catch (error) {

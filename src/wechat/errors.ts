@@ -257,8 +257,10 @@ export class SecretHostRefusedError extends WeChatError {
     readonly from: string,
     readonly to: string,
     readonly why: 'background' | 'declined',
+    /** What was held back: the AppSecret (a token fetch) or an access token (an API call). */
+    readonly carrying: 'appSecret' | 'accessToken' = 'appSecret',
   ) {
-    super(`AppSecret of ${appId} not sent to ${to} (last used with ${from}): ${why === 'background' ? 'a background refresh does not ask' : 'declined'}`);
+    super(`${carrying === 'appSecret' ? 'AppSecret' : 'access token'} of ${appId} not sent to ${to} (last used with ${from}): ${why === 'background' ? 'a background refresh does not ask' : 'declined'}`);
     this.name = 'SecretHostRefusedError';
   }
 
@@ -267,6 +269,9 @@ export class SecretHostRefusedError extends WeChatError {
   }
 
   describe(localize: Localize = formatMessage): string {
+    if (this.carrying === 'accessToken') {
+      return localize('The access token of {0} was not sent to {1} (you declined; its tokens went to {2} so far).', this.appId, this.to, this.from);
+    }
     return this.why === 'background'
       ? localize(
           'The AppSecret of {0} was not sent: "wechat.apiBaseUrl" now points to {1}, but it was last used with {2}. Run "WeChat: Refresh Access Token" to decide, or check the setting.',

@@ -5,6 +5,8 @@
 // (both hosts named); a background refresh never asks and never sends: it stops with an error
 // the status bar shows. The check sits in WeChatClient where a request carrying the secret is
 // about to leave (stable_token, the classic token, clear_quota/v2), so no route can skip it.
+// The access token gets the same care (checkToken, run by TokenManager.withToken before every
+// API call): it is only valid for WeChat, and whoever receives it can act as the account.
 import { SecretHostRefusedError } from './errors';
 
 /** Where every AppSecret is meant to go: the host assumed for a secret never sent anywhere else. */
@@ -28,12 +30,21 @@ export interface SecretSend {
 export interface SecretHostMemory {
   lastOrigin(appId: string): Promise<string | undefined>;
   rememberOrigin(appId: string, origin: string): Promise<void>;
+  /**
+   * A host the user let the account's access tokens go to without its AppSecret (a team-source
+   * account behind the team's API relay). Kept apart: agreeing to send a token, which expires,
+   * must not let the AppSecret follow unasked.
+   */
+  tokenOrigin(appId: string): Promise<string | undefined>;
+  rememberTokenOrigin(appId: string, origin: string): Promise<void>;
 }
 
 export interface SecretHostGuardOptions {
   readonly memory: SecretHostMemory;
   /** The modal: true when the user chose to send the secret of `appId` to `to` (last used with `from`). */
   readonly confirm: (appId: string, from: string, to: string) => Promise<boolean>;
+  /** The same for an access token (an API call): true when the user chose to send it to `to`. */
+  readonly confirmToken: (appId: string, from: string, to: string) => Promise<boolean>;
 }
 
 export class SecretHostGuard {
@@ -54,6 +65,28 @@ export class SecretHostGuard {
       this.pending.set(key, answer);
     }
     return answer;
+  }
+
+  /**
+   * Before an API call sends the account's access token to `origin`. The token is only WeChat's
+   * to see: a host the AppSecret was confirmed for (or WeChat's own) gets it unasked; any other
+   * asks once, in a modal (every caller is a command; nothing calls the API on a timer).
+   */
+  async checkToken(appId: string, origin: string): Promise<void> {
+    const from = (await this.options.memory.lastOrigin(appId)) ?? DEFAULT_API_ORIGIN;
+    if (from === origin || (await this.options.memory.tokenOrigin(appId)) === origin) return;
+    const key = `token\u0000${appId}\u0000${origin}`;
+    let answer = this.pending.get(key);
+    if (!answer) {
+      answer = this.askForToken(appId, from, origin).finally(() => this.pending.delete(key));
+      this.pending.set(key, answer);
+    }
+    return answer;
+  }
+
+  private async askForToken(appId: string, from: string, to: string): Promise<void> {
+    if (!(await this.options.confirmToken(appId, from, to))) throw new SecretHostRefusedError(appId, from, to, 'declined', 'accessToken');
+    await this.options.memory.rememberTokenOrigin(appId, to);
   }
 
   private async ask(appId: string, from: string, to: string): Promise<void> {

@@ -13,8 +13,17 @@ export interface WeChatSourceOptions {
   readonly mode: () => TokenMode;
   /** Resolves the AppSecret (SecretStorage); throws MissingCredentialsError when absent. */
   readonly credentials: (appId: string) => Promise<Credentials>;
-  /** Asked before a classic fetch the user has not confirmed: it invalidates the servers' token. */
-  readonly confirmClassicFetch?: () => Promise<boolean>;
+  /** Asked before a classic fetch the user has not confirmed: it invalidates the servers' token of `appId`. */
+  readonly confirmClassicFetch?: (appId: string) => Promise<boolean>;
+  /**
+   * The secret-host check (src/wechat/secretHost.ts) asked ahead of the fetch: its modal may stay
+   * open for minutes, so it runs in prepare(), before the manager re-reads the store, not inside
+   * the request, where a token another window stored meanwhile would be replaced (classic: and
+   * invalidated). The client still checks again right before the secret leaves (then a no-op).
+   * A background refresh never asks, so it is left to that check inside the fetch: its refusal
+   * then becomes the failed state the status bar shows.
+   */
+  readonly checkSecretHost?: (appId: string, background: boolean) => Promise<void>;
 }
 
 export class WeChatTokenSource implements ManagedSource {
@@ -26,9 +35,10 @@ export class WeChatTokenSource implements ManagedSource {
     return this.options.mode() === 'classic' ? '/cgi-bin/token' : '/cgi-bin/stable_token';
   }
 
-  async prepare(_appId: string, request: ObtainRequest): Promise<void> {
+  async prepare(appId: string, request: ObtainRequest): Promise<void> {
+    if (!request.background) await this.options.checkSecretHost?.(appId, false);
     const confirm = this.options.confirmClassicFetch;
-    if (this.options.mode() === 'classic' && !request.confirmed && confirm && !(await confirm())) {
+    if (this.options.mode() === 'classic' && !request.confirmed && confirm && !(await confirm(appId))) {
       throw new FetchDeclinedError();
     }
   }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Credentials } from '../../wechat/client';
 import { MissingCredentialsError } from '../../wechat/errors';
 import { SecretHostMemory } from '../../wechat/secretHost';
-import { APP_SECRET_HOST_KEY_PREFIX, APP_SECRET_KEY_PREFIX, appSecretKey } from '../common/secretKeys';
+import { APP_SECRET_HOST_KEY_PREFIX, APP_SECRET_KEY_PREFIX, appSecretKey, TOKEN_HOST_KEY_PREFIX } from '../common/secretKeys';
 
 export class AppSecrets implements SecretHostMemory {
   constructor(
@@ -36,6 +36,7 @@ export class AppSecrets implements SecretHostMemory {
   async delete(appId: string): Promise<void> {
     await this.secrets.delete(appSecretKey(appId));
     await this.secrets.delete(APP_SECRET_HOST_KEY_PREFIX + appId);
+    await this.secrets.delete(TOKEN_HOST_KEY_PREFIX + appId);
   }
 
   async lastOrigin(appId: string): Promise<string | undefined> {
@@ -44,6 +45,14 @@ export class AppSecrets implements SecretHostMemory {
 
   async rememberOrigin(appId: string, origin: string): Promise<void> {
     await this.secrets.store(APP_SECRET_HOST_KEY_PREFIX + appId, origin);
+  }
+
+  async tokenOrigin(appId: string): Promise<string | undefined> {
+    return this.secrets.get(TOKEN_HOST_KEY_PREFIX + appId);
+  }
+
+  async rememberTokenOrigin(appId: string, origin: string): Promise<void> {
+    await this.secrets.store(TOKEN_HOST_KEY_PREFIX + appId, origin);
   }
 
   /** Fires with the AppID whose secret changed, in this or another window. */

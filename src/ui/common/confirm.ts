@@ -33,11 +33,11 @@ export class Confirmations {
     return confirmModal(prompt.message, prompt.detail, prompt.action);
   }
 
-  /** Asked before any classic-mode fetch: each one invalidates the token the servers use. */
-  confirmClassicFetch(): Promise<boolean> {
+  /** Asked before any classic-mode fetch: each one invalidates the token the servers of `account` use. */
+  confirmClassicFetch(account: string): Promise<boolean> {
     const t = vscode.l10n.t;
     return this.confirm({
-      message: t('Classic mode: fetching a token invalidates the one your servers use.'),
+      message: t('Classic mode: fetching a token for {0} invalidates the one its servers use.', account),
       detail: t(
         'With "wechat.tokenMode" set to classic, every fetch issues a new token and the previous one stops working about 5 minutes later. The stable mode shares one token safely.',
       ),
@@ -56,6 +56,20 @@ export function secretHostPrompt(account: string, from: string, to: string): Con
     message: t('Send the AppSecret of {0} to {1}?', account, to),
     detail: t(
       'It was last used with {0}. The setting "wechat.apiBaseUrl" now points to {1}. In a remote window (SSH, dev container, WSL) that setting comes from the remote machine, which a repository\'s dev container configuration can set. Whoever runs {1} gets the AppSecret and with it the account\'s API access. Send it only if you set up that host yourself.',
+      from,
+      to,
+    ),
+    action: t('Send to {0}', new URL(to).host),
+  };
+}
+
+/** Before an API call sends an account's access token to a host its tokens have not gone to. */
+export function tokenHostPrompt(account: string, from: string, to: string): ConfirmPrompt {
+  const t = vscode.l10n.t;
+  return {
+    message: t('Send the access token of {0} to {1}?', account, to),
+    detail: t(
+      'Its tokens have gone to {0} so far. The setting "wechat.apiBaseUrl" now points to {1}. In a remote window (SSH, dev container, WSL) that setting comes from the remote machine, which a repository\'s dev container configuration can set. Whoever runs {1} can call the WeChat API as this account until the token expires. Send it only if you set up that host yourself.',
       from,
       to,
     ),

@@ -8,6 +8,8 @@ export const TOKEN_KEY_PREFIX = 'wechat.token.';
  * with APP_SECRET_KEY_PREFIX ("wechat.appSecret." ≠ "wechat.appSecretHost.").
  */
 export const APP_SECRET_HOST_KEY_PREFIX = 'wechat.appSecretHost.';
+/** The API origin the user let an account's access tokens go to (SecretHostMemory.tokenOrigin); not under TOKEN_KEY_PREFIX. */
+export const TOKEN_HOST_KEY_PREFIX = 'wechat.tokenHost.';
 
 export const appSecretKey = (appId: string): string => APP_SECRET_KEY_PREFIX + appId;
 export const tokenKey = (appId: string): string => TOKEN_KEY_PREFIX + appId;

@@ -670,6 +670,8 @@ describe('token/manager in classic mode', () => {
   let asked: number;
   /** What happens elsewhere while the modal is open (another window fetching, …). */
   let whileAsked: (() => void) | undefined;
+  /** The AppID each classic confirmation was asked for (the modal names that account). */
+  let askedFor: string[];
   let manager: TokenManager;
 
   beforeEach(() => {
@@ -679,14 +681,16 @@ describe('token/manager in classic mode', () => {
     answers = [];
     asked = 0;
     whileAsked = undefined;
+    askedFor = [];
     manager = new TokenManager({
       api,
       store,
       clock,
       settings: () => ({ appId: APP_ID, mode: 'classic', refreshMarginSeconds: MARGIN_S }),
       credentials: fixedCredentials(),
-      confirmClassicFetch: async () => {
+      confirmClassicFetch: async (appId) => {
         asked++;
+        askedFor.push(appId);
         whileAsked?.();
         return answers.shift() ?? false;
       },
@@ -732,6 +736,15 @@ describe('token/manager in classic mode', () => {
     assert.equal(token.accessToken, replaced.accessToken);
     assert.equal(api.count, 0);
     assert.equal(asked, 0);
+  });
+
+  it('the confirmation is asked for the account the fetch is for: a command\'s pinned account, not the active one', async () => {
+    answers.push(true, true);
+    api.answer(aGrant({ accessToken: 'tok-classic-pinned-0123456789' }));
+    api.answer(aGrant({ accessToken: 'tok-classic-active-0123456789' }));
+    await manager.get('wx_pinned_account_01');
+    await manager.get();
+    assert.deepEqual(askedFor, ['wx_pinned_account_01', APP_ID]);
   });
 
   it('asks before fetching and fetches nothing when the user declines', async () => {

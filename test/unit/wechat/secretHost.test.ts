@@ -14,6 +14,14 @@ import { hardeningCase } from '../../hardening/ledger';
 
 class MemoryHosts implements SecretHostMemory {
   readonly origins = new Map<string, string>();
+  readonly tokenOrigins = new Map<string, string>();
+  tokenOrigin(appId: string): Promise<string | undefined> {
+    return Promise.resolve(this.tokenOrigins.get(appId));
+  }
+  rememberTokenOrigin(appId: string, origin: string): Promise<void> {
+    this.tokenOrigins.set(appId, origin);
+    return Promise.resolve();
+  }
   lastOrigin(appId: string): Promise<string | undefined> {
     return Promise.resolve(this.origins.get(appId));
   }
@@ -34,6 +42,7 @@ describe('wechat/secretHost: the AppSecret goes to a new API host only after the
   let clock: FakeClock;
   let hosts: MemoryHosts;
   let asked: Asked[];
+  let askedToken: Asked[];
   let answer: boolean;
   let guard: SecretHostGuard;
   let client: WeChatClient;
@@ -43,11 +52,17 @@ describe('wechat/secretHost: the AppSecret goes to a new API host only after the
     fake = await startFakeWeChat({ accounts: [{ appId: APP_ID, secret: APP_SECRET }], now: () => clock.now() });
     hosts = new MemoryHosts();
     asked = [];
+    askedToken = [];
     answer = true;
     guard = new SecretHostGuard({
       memory: hosts,
       confirm: async (appId, from, to) => {
         asked.push({ appId, from, to });
+        await settle();
+        return answer;
+      },
+      confirmToken: async (appId, from, to) => {
+        askedToken.push({ appId, from, to });
         await settle();
         return answer;
       },
@@ -114,6 +129,112 @@ describe('wechat/secretHost: the AppSecret goes to a new API host only after the
   it('concurrent fetches to a new host ask one question', async () => {
     await Promise.all([client.stableToken(CREDENTIALS, false), client.stableToken(CREDENTIALS, false), clearQuotaWithSecret(client, CREDENTIALS)]);
     assert.equal(asked.length, 1);
+  });
+
+  it('classic mode: a token another window stored while the host question was open is used, not replaced', () =>
+    hardeningCase('fault', 'classic: token stored while the secret-host modal is open', async () => {
+      const store = new MemoryTokenStore();
+      const theirs = { appId: APP_ID, accessToken: 'tok-theirs-stored-during-the-host-modal', expiresAt: clock.now() + 7_200_000, obtainedAt: clock.now(), checkedAt: clock.now(), mode: 'classic' as const };
+      let classicAsked = 0;
+      guard = new SecretHostGuard({
+        memory: hosts,
+        confirm: async (appId, from, to) => {
+          asked.push({ appId, from, to });
+          await store.write(theirs); // another window fetched while this modal was open
+          return true;
+        },
+        confirmToken: async () => true,
+      });
+      const manager = new TokenManager({
+        api: client,
+        store,
+        clock,
+        settings: () => ({ appId: APP_ID, mode: 'classic', refreshMarginSeconds: 300 }),
+        credentials: fixedCredentials(),
+        confirmClassicFetch: async () => {
+          classicAsked++;
+          return true;
+        },
+        checkSecretHost: (appId, background) => guard.check({ appId, origin: apiOrigin(fake.url), background }),
+      });
+      try {
+        const token = await manager.get();
+        assert.equal(asked.length, 1);
+        assert.equal(token.accessToken, theirs.accessToken);
+        assert.equal(tokenCalls(), 0, 'no classic fetch that would invalidate the other window\'s token');
+        assert.equal(classicAsked, 1);
+      } finally {
+        manager.dispose();
+      }
+    }));
+
+  describe('the access token: an API call sends it to a new host only after the user agreed', () => {
+    function tokenWindow(store: MemoryTokenStore): TokenManager {
+      return new TokenManager({
+        api: client,
+        store,
+        clock,
+        settings: () => ({ appId: APP_ID, mode: 'stable', refreshMarginSeconds: 300 }),
+        credentials: fixedCredentials(),
+        checkSecretHost: (appId, background) => guard.check({ appId, origin: apiOrigin(fake.url), background }),
+        beforeUsingToken: (appId) => guard.checkToken(appId, apiOrigin(fake.url)),
+      });
+    }
+    /** A token fetched from WeChat's own host (or read from the team's Redis), still fresh. */
+    function cachedToken(store: MemoryTokenStore): string {
+      const accessToken = 'tok-fetched-from-api-weixin-qq-com-0123';
+      void store.write({ appId: APP_ID, accessToken, expiresAt: clock.now() + 7_000_000, obtainedAt: clock.now(), checkedAt: clock.now(), mode: 'stable' });
+      return accessToken;
+    }
+
+    it('declined: the call never gets the token; nothing is remembered', () =>
+      hardeningCase('hostile', 'apiBaseUrl redirected, cached token to an API call, user declines', async () => {
+        const store = new MemoryTokenStore();
+        cachedToken(store);
+        const manager = tokenWindow(store);
+        const sent: string[] = [];
+        answer = false;
+        try {
+          const error = await manager.withToken(async (token) => sent.push(token)).catch((e: unknown) => e);
+          assert.ok(error instanceof SecretHostRefusedError && error.carrying === 'accessToken' && error.why === 'declined', String(error));
+          assert.match(error.describe(), /access token/);
+          assert.deepEqual(sent, []);
+          assert.deepEqual(askedToken, [{ appId: APP_ID, from: DEFAULT_API_ORIGIN, to: apiOrigin(fake.url) }]);
+          assert.equal(hosts.tokenOrigins.size, 0);
+        } finally {
+          manager.dispose();
+        }
+      }));
+
+    it('agreed once: remembered for tokens only — the AppSecret still asks before it goes there', async () => {
+      const store = new MemoryTokenStore();
+      const token = cachedToken(store);
+      const manager = tokenWindow(store);
+      const sent: string[] = [];
+      try {
+        await manager.withToken(async (t) => sent.push(t));
+        await manager.withToken(async (t) => sent.push(t));
+        assert.deepEqual(sent, [token, token]);
+        assert.equal(askedToken.length, 1);
+        assert.equal(hosts.tokenOrigins.get(APP_ID), apiOrigin(fake.url));
+        await manager.refresh({ always: true });
+        assert.equal(asked.length, 1, 'agreeing to send a token did not let the AppSecret follow');
+      } finally {
+        manager.dispose();
+      }
+    });
+
+    it('a host the AppSecret was confirmed for gets the token it issued without a second question', async () => {
+      const manager = tokenWindow(new MemoryTokenStore());
+      try {
+        const used = await manager.withToken(async (t) => t);
+        assert.ok(fake.isTokenValid(used));
+        assert.equal(asked.length, 1);
+        assert.deepEqual(askedToken, []);
+      } finally {
+        manager.dispose();
+      }
+    });
   });
 
   it('the scheduler\'s refresh stops (state says why, no retry loop); the user\'s refresh asks and fetches', () =>
