@@ -2,6 +2,7 @@
 // nesting, huge strings) and plausible menus that sit around WeChat's limits (byte lengths with
 // CJK and emoji, button counts, url schemes and domains, match rules).
 import fc from 'fast-check';
+import { BUTTON_TYPE_NAMES } from '../../../../src/menu/rules/buttons';
 
 /** Property names a hostile document would use, mixed with menu fields and random ones. */
 const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
@@ -51,21 +52,8 @@ const textUnit = fc.constantFrom('a', 'Z', '7', ' ', '_', 'é', '菜', '单', '�
 /** A string of up to `maxUnits` units: with 1–4 bytes each it straddles a limit of about 2×maxUnits bytes. */
 const text = (maxUnits: number, minUnits = 0): fc.Arbitrary<string> => fc.string({ unit: textUnit, minLength: minUnits, maxLength: maxUnits });
 
-const TYPES = [
-  'click',
-  'view',
-  'miniprogram',
-  'scancode_push',
-  'scancode_waitmsg',
-  'pic_sysphoto',
-  'pic_photo_or_album',
-  'pic_weixin',
-  'location_select',
-  'media_id',
-  'view_limited',
-  'article_id',
-  'article_view_limited',
-];
+// The documented types from our table: what is generated needs no independence, only the fake's verdict does.
+const TYPES: readonly string[] = BUTTON_TYPE_NAMES;
 
 /** Mostly documented types, sometimes an unknown or console-only one. */
 const typeArb = fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...TYPES) }, { weight: 1, arbitrary: fc.constantFrom('text', 'news', '', 'CLICK') });
