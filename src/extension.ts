@@ -14,7 +14,7 @@ import { TeamCredentials } from './ui/account/teamCredentials';
 import { accountCommandTable } from './ui/account/commands';
 import { ActionsPick } from './ui/common/actionsPick';
 import { CommandTable, registerCommandTables } from './ui/common/commandTable';
-import { Confirmations, secretHostPrompt, tokenHostPrompt } from './ui/common/confirm';
+import { Confirmations, credentialHostPrompt, secretHostPrompt, tokenHostPrompt } from './ui/common/confirm';
 import { generalCommandTable } from './ui/common/generalCommands';
 import { RedactingLog } from './ui/common/log';
 import { lazyRequire } from './ui/common/lazyRequire';
@@ -76,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     confirm: (appId, from, to) => confirmations.confirm(secretHostPrompt(labelOf(appId), from, to)),
     confirmToken: (appId, from, to) => confirmations.confirm(tokenHostPrompt(labelOf(appId), from, to)),
   });
-  const teamCredentials = new TeamCredentials(secrets);
+  const teamCredentials = new TeamCredentials(secrets, (kind) => (kind === 'redis' ? config.redisUrl : config.tokenServiceUrl));
   const accounts = new ActiveAccount(context.workspaceState, () => config);
   /** How a modal names the account of an AppID: "name (AppID)", or the AppID of an account since removed. */
   const labelOf = (appId: string): string => {
@@ -102,6 +102,8 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     transport: () => client.getTransport(),
     clock,
     log,
+    // A team credential goes to a host it was not stored for only after a modal (never in the background).
+    confirmCredentialHost: (kind, from, to) => confirmations.confirm(credentialHostPrompt(kind, from, to)),
   });
   context.subscriptions.push(teamSources);
   const store = new SecretTokenStore(secrets);

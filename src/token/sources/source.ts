@@ -21,6 +21,8 @@ export interface SourcedToken {
 
 export interface ReadOptions {
   readonly signal?: AbortSignal;
+  /** A timer's refresh, nobody at the keyboard: a credential is never sent to a host not confirmed for it. */
+  readonly background?: boolean;
 }
 
 /**

@@ -4,6 +4,7 @@
 import { Clock } from '../../common/clock';
 import type { ManagedSource, ObtainRequest } from './managedSource';
 import type { SourcedToken, TeamTokenSource } from './source';
+import { TeamSourceError } from './teamSourceError';
 
 export class TeamSourceReader implements ManagedSource {
   private readonly lastRead = new Map<string, { readonly at: number; readonly token: SourcedToken }>();
@@ -37,12 +38,13 @@ export class TeamSourceReader implements ManagedSource {
     const last = this.lastRead.get(appId);
     if (last && limited(last.at)) return last.token;
     try {
-      const token = await this.source.read(appId);
+      const token = await this.source.read(appId, { background: request.background });
       this.lastRead.set(appId, { at: this.clock.now(), token });
       this.lastFailure.delete(appId);
       return token;
     } catch (error) {
-      this.lastFailure.set(appId, { at: this.clock.now(), error });
+      // A background refusal to send a credential to a new host is not kept: the next command must ask.
+      if (!(error instanceof TeamSourceError && error.failure === 'credentialHost')) this.lastFailure.set(appId, { at: this.clock.now(), error });
       throw error;
     }
   }

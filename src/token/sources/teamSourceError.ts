@@ -37,7 +37,9 @@ export type TeamSourceFailure =
   /** The settings cannot work (no URL, a password inside the URL, http to a non-loopback host…). */
   | 'misconfigured'
   /** Force Refresh: a team source never asks WeChat for a new token. */
-  | 'forceNotOffered';
+  | 'forceNotOffered'
+  /** The credential was not sent: the URL points to another host than the one it was stored for. */
+  | 'credentialHost';
 
 interface FailureInfo {
   /** English template: {0} the source's name ("Redis", "token service"), {1} where (key or URL), {2} detail. */
@@ -121,6 +123,11 @@ const TEXTS: Readonly<Record<TeamSourceFailure, FailureInfo>> = {
     message: 'This account reads its token from the team\'s {0} ({1}): the extension never asks WeChat for a new one, so it cannot force a refresh. Use "Refresh Access Token" to read it again; a leaked token must be replaced by production.',
     reaction: 'report',
     actions: ['showTokenSource'],
+  },
+  credentialHost: {
+    message: 'The credential of the team\'s {0} was not sent to {1}: it was stored for {2}. In a remote window (SSH, dev container, WSL) the URL setting comes from the remote machine. Run "Refresh Access Token" to be asked, or set the credential again for the new host.',
+    reaction: 'report',
+    actions: ['redisSettings', 'tokenServiceSettings', 'setRedisPassword', 'setTokenServiceCredential'],
   },
 };
 

@@ -1,15 +1,30 @@
 // The credentials of the team's token sources, in SecretStorage only: the Redis user name and
-// password, the token service's bearer credential. Never in settings, logs or errors.
+// password, the token service's bearer credential. Never in settings, logs or errors. Beside each,
+// the origin of the URL it was stored for (CredentialHostGuard asks before it goes anywhere else).
 import * as vscode from 'vscode';
-import { REDIS_PASSWORD_KEY, REDIS_USERNAME_KEY, TOKEN_SERVICE_CREDENTIAL_KEY } from '../common/secretKeys';
+import type { CredentialOriginMemory, TeamKind } from '../../token/sources/credentialHost';
+import { credentialOriginOf } from '../../token/sources/credentialOrigin';
+import {
+  REDIS_CREDENTIAL_HOST_KEY,
+  REDIS_PASSWORD_KEY,
+  REDIS_USERNAME_KEY,
+  TOKEN_SERVICE_CREDENTIAL_HOST_KEY,
+  TOKEN_SERVICE_CREDENTIAL_KEY,
+} from '../common/secretKeys';
+
+const HOST_KEY: Readonly<Record<TeamKind, string>> = { redis: REDIS_CREDENTIAL_HOST_KEY, url: TOKEN_SERVICE_CREDENTIAL_HOST_KEY };
 
 export interface RedisCredentials {
   readonly username?: string;
   readonly password?: string;
 }
 
-export class TeamCredentials {
-  constructor(private readonly secrets: vscode.SecretStorage) {}
+export class TeamCredentials implements CredentialOriginMemory {
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    /** The URL setting of each source now ("wechat.redis.url", "wechat.tokenService.url"). */
+    private readonly urlOf: (kind: TeamKind) => string | undefined,
+  ) {}
 
   async redis(): Promise<RedisCredentials | undefined> {
     const [username, password] = await Promise.all([this.secrets.get(REDIS_USERNAME_KEY), this.secrets.get(REDIS_PASSWORD_KEY)]);
@@ -20,14 +35,29 @@ export class TeamCredentials {
   async storeRedis(credentials: RedisCredentials): Promise<void> {
     await this.put(REDIS_USERNAME_KEY, credentials.username);
     await this.put(REDIS_PASSWORD_KEY, credentials.password);
+    await this.bind('redis', credentials.username !== undefined || credentials.password !== undefined);
   }
 
   tokenService(): Thenable<string | undefined> {
     return this.secrets.get(TOKEN_SERVICE_CREDENTIAL_KEY);
   }
 
-  storeTokenService(credential: string | undefined): Promise<void> {
-    return this.put(TOKEN_SERVICE_CREDENTIAL_KEY, credential);
+  async storeTokenService(credential: string | undefined): Promise<void> {
+    await this.put(TOKEN_SERVICE_CREDENTIAL_KEY, credential);
+    await this.bind('url', Boolean(credential));
+  }
+
+  async credentialOrigin(kind: TeamKind): Promise<string | undefined> {
+    return this.secrets.get(HOST_KEY[kind]);
+  }
+
+  async rememberCredentialOrigin(kind: TeamKind, origin: string): Promise<void> {
+    await this.secrets.store(HOST_KEY[kind], origin);
+  }
+
+  /** A credential just stored is bound to the URL set now (none parses: bound on its first use). */
+  private bind(kind: TeamKind, stored: boolean): Promise<void> {
+    return this.put(HOST_KEY[kind], stored ? credentialOriginOf(kind, this.urlOf(kind)) : undefined);
   }
 
   /** Fires when a team credential changed in this or another window (connections must reopen). */

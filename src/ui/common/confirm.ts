@@ -63,6 +63,22 @@ export function secretHostPrompt(account: string, from: string, to: string): Con
   };
 }
 
+/** Before a read sends the team's Redis password / token service credential to a host it was not stored for. */
+export function credentialHostPrompt(kind: 'redis' | 'url', from: string, to: string): ConfirmPrompt {
+  const t = vscode.l10n.t;
+  const setting = kind === 'redis' ? 'wechat.redis.url' : 'wechat.tokenService.url';
+  return {
+    message: kind === 'redis' ? t('Send the team\'s Redis password to {0}?', to) : t('Send the team\'s token service credential to {0}?', to),
+    detail: t(
+      'It was stored for {0}. The setting "{2}" now points to {1}. In a remote window (SSH, dev container, WSL) that setting comes from the remote machine, which a repository\'s dev container configuration can set. Whoever runs {1} gets the credential and with it the team\'s tokens. Send it only if you set up that host yourself.',
+      from,
+      to,
+      setting,
+    ),
+    action: t('Send to {0}', kind === 'redis' ? to : new URL(to).host),
+  };
+}
+
 /** Before an API call sends an account's access token to a host its tokens have not gone to. */
 export function tokenHostPrompt(account: string, from: string, to: string): ConfirmPrompt {
   const t = vscode.l10n.t;

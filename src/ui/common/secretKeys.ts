@@ -19,6 +19,9 @@ export const REDIS_USERNAME_KEY = 'wechat.redis.username';
 export const REDIS_PASSWORD_KEY = 'wechat.redis.password';
 /** The bearer credential of the team's token service. */
 export const TOKEN_SERVICE_CREDENTIAL_KEY = 'wechat.tokenService.credential';
+/** The origin each team credential is bound to (CredentialOriginMemory); no other key starts with these. */
+export const REDIS_CREDENTIAL_HOST_KEY = 'wechat.redisHost.credential';
+export const TOKEN_SERVICE_CREDENTIAL_HOST_KEY = 'wechat.tokenServiceHost.credential';
 /** The jsapi_ticket cache, one per AppID: a credential with the token's lifecycle. */
 export const JSAPI_TICKET_KEY_PREFIX = 'wechat.jsapiTicket.';
 /** The callback simulator (issue 13): the console's Token (令牌) and EncodingAESKey, one of each per AppID. */

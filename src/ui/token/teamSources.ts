@@ -15,6 +15,7 @@ import { ActiveAccount } from '../account/activeAccount';
 import { TeamCredentials } from '../account/teamCredentials';
 import { lazyRequire } from '../common/lazyRequire';
 import type { TeamModule } from './teamBundle';
+import type { CredentialHostGuard } from '../../token/sources/credentialHost';
 
 export interface TeamSourcesDeps {
   readonly extensionUri: vscode.Uri;
@@ -25,12 +26,16 @@ export interface TeamSourcesDeps {
   readonly transport: () => Promise<HttpTransport>;
   readonly clock: Clock;
   readonly log: Logger;
+  /** The modal: send the `kind` credential, bound to `from`, to `to`? (CredentialHostGuard) */
+  readonly confirmCredentialHost: (kind: 'redis' | 'url', from: string, to: string) => Promise<boolean>;
 }
 
 type TeamKind = 'redis' | 'url';
 
 export class TeamSources implements vscode.Disposable {
   private readonly readers = new Map<TeamKind, TeamSourceReader>();
+  /** Shared by both sources (one pending question per credential and host); made with the team bundle. */
+  private guard: CredentialHostGuard | undefined;
 
   constructor(private readonly deps: TeamSourcesDeps) {}
 
@@ -80,12 +85,18 @@ export class TeamSources implements vscode.Disposable {
     return lazyRequire<TeamModule>(this.deps.extensionUri, 'team.js');
   }
 
+  private credentialHosts(): CredentialHostGuard {
+    this.guard ??= this.team().createCredentialHostGuard({ memory: this.deps.credentials, confirm: this.deps.confirmCredentialHost });
+    return this.guard;
+  }
+
   private redisSource(): TeamTokenSource {
     const { config, accounts, credentials, clock, log, extensionUri } = this.deps;
     return this.team().createRedisSource({
       url: () => config().redisUrl,
       keySettings: (appId) => accounts.find(appId)?.redis ?? {},
       credentials: () => credentials.redis(),
+      beforeSending: this.credentialHosts().forSource('redis'),
       // ioredis lives in dist/redis.js, required on the first read of a Redis account only.
       connect: (options) => lazyRequire<RedisClientModule>(extensionUri, 'redis.js').connectRedis(options),
       clock,
@@ -98,6 +109,7 @@ export class TeamSources implements vscode.Disposable {
     return this.team().createTokenServiceSource({
       url: () => config().tokenServiceUrl,
       credential: async () => credentials.tokenService(),
+      beforeSending: this.credentialHosts().forSource('url'),
       transport,
       clock,
       timeoutMs: () => config().requestTimeoutSeconds * 1000,

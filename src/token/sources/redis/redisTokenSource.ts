@@ -11,6 +11,8 @@ import { Logger } from '../../../common/logger';
 import { isLoopbackHost } from '../../../wechat/baseUrl';
 import { ReadOptions, SourcedToken, TeamTokenSource } from '../source';
 import { refusalOf, TeamSourceError } from '../teamSourceError';
+import type { BeforeSendingCredential } from '../credentialHost';
+import { credentialOriginOf } from '../credentialOrigin';
 import { isRedisClientFailure, RedisClientFailure, RedisConnection, RedisConnectOptions, RedisCredentials, RedisEndpoint } from './connection';
 import { describeEndpoint, parseRedisUrl } from './connectionUrl';
 import { decodeTokenValue, expiryFrom } from './decode';
@@ -24,6 +26,8 @@ export interface RedisTokenSourceOptions {
   /** From SecretStorage (WeChat: Set Redis Password); undefined when none is set. */
   readonly credentials: () => Promise<RedisCredentials | undefined>;
   readonly connect: (options: RedisConnectOptions) => Promise<RedisConnection>;
+  /** Before AUTH would send the stored credentials to this host:port (CredentialHostGuard); throws to stop. */
+  readonly beforeSending?: BeforeSendingCredential;
   readonly clock: Clock;
   readonly log: Logger;
   readonly connectTimeoutMs?: number;
@@ -72,6 +76,11 @@ export class RedisTokenSource implements TeamTokenSource {
     const key = redisKeyFor(appId, this.options.keySettings(appId));
     const where = `${key} (db ${endpoint.db})`;
     const credentials = (await this.options.credentials()) ?? {};
+    // Every read, before any connection (a new one sends AUTH; a reused one was opened with them).
+    if (credentials.username !== undefined || credentials.password !== undefined) {
+      const origin = credentialOriginOf('redis', this.options.url());
+      if (origin) await this.options.beforeSending?.(origin, readOptions.background === true);
+    }
     readOptions.signal?.throwIfAborted();
 
     const fail = (failure: RedisClientFailure): TeamSourceError => teamSourceErrorFrom(failure, where, endpoint, credentials.password);

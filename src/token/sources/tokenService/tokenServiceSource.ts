@@ -11,6 +11,8 @@ import { ResponseTooLargeError } from '../../../wechat/networkErrors';
 import { Redactor } from '../../../wechat/redact';
 import type { ReadOptions, SourcedToken, TeamTokenSource } from '../source';
 import { refusalOf, TeamSourceError } from '../teamSourceError';
+import type { BeforeSendingCredential } from '../credentialHost';
+import { credentialOriginOf } from '../credentialOrigin';
 import { interpretAnswer } from './answer';
 import { networkFailure } from './networkFailure';
 import { resolveServiceUrl } from './url';
@@ -20,6 +22,8 @@ export interface TokenServiceSourceOptions {
   readonly url: () => string | undefined;
   /** The bearer credential from SecretStorage, sent as `Authorization: Bearer …`; none → no header. */
   readonly credential: () => Promise<string | undefined>;
+  /** Before the bearer credential goes to this origin (CredentialHostGuard); throws to stop. */
+  readonly beforeSending?: BeforeSendingCredential;
   /** The same lazily loaded transport the WeChat client uses (proxy settings included). */
   readonly transport: () => Promise<HttpTransport>;
   readonly clock: Clock;
@@ -79,6 +83,8 @@ export class TokenServiceSource implements TeamTokenSource {
         throw new TeamSourceError('misconfigured', 'url', display, 'the stored token service credential contains a line break. Set it again.');
       }
       headers['authorization'] = `Bearer ${credential}`;
+      const origin = credentialOriginOf('url', url);
+      if (origin) await this.options.beforeSending?.(origin, options.background === true);
     }
 
     const timeoutMs = boundedTimeout(this.options.timeoutMs());

@@ -1,0 +1,66 @@
+// Where the team's credentials may go. `wechat.redis.url` and `wechat.tokenService.url` are
+// machine-scoped, so in a remote window (SSH, dev container, WSL) they come from the remote
+// machine's settings — which a repository's dev container configuration can set — while the Redis
+// password and the token service's credential come from the local keychain. Each credential is
+// bound to the origin of the URL it was stored for; before a read sends it anywhere else the user
+// is asked (both hosts named), and a background read never asks and never sends: it fails with a
+// TeamSourceError the status bar shows. Same rule as the AppSecret's (src/wechat/secretHost.ts).
+import { TeamSourceError } from './teamSourceError';
+import type { TokenSourceKind } from './source';
+
+export type TeamKind = Exclude<TokenSourceKind, 'wechat'>;
+
+/** The origin each team credential is bound to, kept in SecretStorage beside the credential. */
+export interface CredentialOriginMemory {
+  credentialOrigin(kind: TeamKind): Promise<string | undefined>;
+  rememberCredentialOrigin(kind: TeamKind, origin: string): Promise<void>;
+}
+
+export interface CredentialHostGuardOptions {
+  readonly memory: CredentialOriginMemory;
+  /** The modal: true when the user chose to send the `kind` credential (bound to `from`) to `to`. */
+  readonly confirm: (kind: TeamKind, from: string, to: string) => Promise<boolean>;
+}
+
+/** What a source calls right before its credential leaves for `origin`; throws to stop it. */
+export type BeforeSendingCredential = (origin: string, background: boolean) => Promise<void>;
+
+export class CredentialHostGuard {
+  /** One question per credential and host at a time: concurrent reads wait for the same answer. */
+  private readonly pending = new Map<string, Promise<void>>();
+
+  constructor(private readonly options: CredentialHostGuardOptions) {}
+
+  /** The hook one source gets: its credential may go to `origin`, or a TeamSourceError says why not. */
+  forSource(kind: TeamKind): BeforeSendingCredential {
+    return (origin, background) => this.check(kind, origin, background);
+  }
+
+  async check(kind: TeamKind, origin: string, background: boolean): Promise<void> {
+    const from = await this.options.memory.credentialOrigin(kind);
+    if (from === undefined) {
+      // A credential stored before origins were remembered: bound to the host of its first use,
+      // so a later change of the URL asks like any other (no silent downgrade to "never bound").
+      await this.options.memory.rememberCredentialOrigin(kind, origin);
+      return;
+    }
+    if (from === origin) return;
+    if (background) throw refused(kind, from, origin, 'a background read never sends it to a new host');
+    const key = `${kind}\u0000${origin}`;
+    let answer = this.pending.get(key);
+    if (!answer) {
+      answer = this.ask(kind, from, origin).finally(() => this.pending.delete(key));
+      this.pending.set(key, answer);
+    }
+    return answer;
+  }
+
+  private async ask(kind: TeamKind, from: string, to: string): Promise<void> {
+    if (!(await this.options.confirm(kind, from, to))) throw refused(kind, from, to, 'you declined');
+    await this.options.memory.rememberCredentialOrigin(kind, to);
+  }
+}
+
+function refused(kind: TeamKind, from: string, to: string, why: string): TeamSourceError {
+  return new TeamSourceError('credentialHost', kind, to, `${from}; ${why}`);
+}
