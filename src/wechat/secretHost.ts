@@ -7,6 +7,7 @@
 // about to leave (stable_token, the classic token, clear_quota/v2), so no route can skip it.
 // The access token gets the same care (checkToken, run by TokenManager.withToken before every
 // API call): it is only valid for WeChat, and whoever receives it can act as the account.
+import { SharedAnswers } from '../common/sharedAnswer';
 import { SecretHostRefusedError } from './errors';
 
 /** Where every AppSecret is meant to go: the host assumed for a secret never sent anywhere else. */
@@ -49,7 +50,7 @@ export interface SecretHostGuardOptions {
 
 export class SecretHostGuard {
   /** One question per account and host at a time: concurrent requests wait for the same answer. */
-  private readonly pending = new Map<string, Promise<void>>();
+  private readonly answers = new SharedAnswers<void>();
 
   constructor(private readonly options: SecretHostGuardOptions) {}
 
@@ -58,13 +59,7 @@ export class SecretHostGuard {
     const from = (await this.options.memory.lastOrigin(send.appId)) ?? DEFAULT_API_ORIGIN;
     if (from === send.origin) return;
     if (send.background) throw new SecretHostRefusedError(send.appId, from, send.origin, 'background');
-    const key = `${send.appId}\u0000${send.origin}`;
-    let answer = this.pending.get(key);
-    if (!answer) {
-      answer = this.ask(send.appId, from, send.origin).finally(() => this.pending.delete(key));
-      this.pending.set(key, answer);
-    }
-    return answer;
+    return this.answers.get(`${send.appId}\u0000${send.origin}`, () => this.ask(send.appId, from, send.origin));
   }
 
   /**
@@ -75,13 +70,7 @@ export class SecretHostGuard {
   async checkToken(appId: string, origin: string): Promise<void> {
     const from = (await this.options.memory.lastOrigin(appId)) ?? DEFAULT_API_ORIGIN;
     if (from === origin || (await this.options.memory.tokenOrigin(appId)) === origin) return;
-    const key = `token\u0000${appId}\u0000${origin}`;
-    let answer = this.pending.get(key);
-    if (!answer) {
-      answer = this.askForToken(appId, from, origin).finally(() => this.pending.delete(key));
-      this.pending.set(key, answer);
-    }
-    return answer;
+    return this.answers.get(`token\u0000${appId}\u0000${origin}`, () => this.askForToken(appId, from, origin));
   }
 
   private async askForToken(appId: string, from: string, to: string): Promise<void> {

@@ -7,6 +7,7 @@
 // TeamSourceError the status bar shows. Same rule as the AppSecret's (src/wechat/secretHost.ts).
 import { TeamSourceError } from './teamSourceError';
 import type { TokenSourceKind } from './source';
+import { SharedAnswers } from '../../common/sharedAnswer';
 
 export type TeamKind = Exclude<TokenSourceKind, 'wechat'>;
 
@@ -27,7 +28,7 @@ export type BeforeSendingCredential = (origin: string, background: boolean) => P
 
 export class CredentialHostGuard {
   /** One question per credential and host at a time: concurrent reads wait for the same answer. */
-  private readonly pending = new Map<string, Promise<void>>();
+  private readonly answers = new SharedAnswers<void>();
 
   constructor(private readonly options: CredentialHostGuardOptions) {}
 
@@ -46,13 +47,7 @@ export class CredentialHostGuard {
     }
     if (from === origin) return;
     if (background) throw refused(kind, from, origin, 'a background read never sends it to a new host');
-    const key = `${kind}\u0000${origin}`;
-    let answer = this.pending.get(key);
-    if (!answer) {
-      answer = this.ask(kind, from, origin).finally(() => this.pending.delete(key));
-      this.pending.set(key, answer);
-    }
-    return answer;
+    return this.answers.get(`${kind}\u0000${origin}`, () => this.ask(kind, from, origin));
   }
 
   private async ask(kind: TeamKind, from: string, to: string): Promise<void> {
