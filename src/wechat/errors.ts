@@ -22,6 +22,16 @@ export function extractCallerIp(errmsg: string): string | undefined {
  */
 const BRANDS = Symbol.for('wechat-token-menu/error-brands');
 
+/**
+ * `instanceof` by brand name, for code that must not import the class: its module would bring its
+ * message table into the activation bundle (TeamSourceError's lives in dist/team.js).
+ */
+export function hasErrorBrand(value: unknown, brand: string): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const brands = (value as { [BRANDS]?: unknown })[BRANDS];
+  return Array.isArray(brands) && brands.includes(brand);
+}
+
 export abstract class WeChatError extends Error {
   /** Each subclass names itself here (class names do not survive minification). */
   static readonly brand: string = 'WeChatError';
@@ -36,9 +46,7 @@ export abstract class WeChatError extends Error {
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
-    if (typeof value !== 'object' || value === null) return false;
-    const brands = (value as { [BRANDS]?: unknown })[BRANDS];
-    return Array.isArray(brands) && brands.includes(this.brand);
+    return hasErrorBrand(value, this.brand);
   }
 
   /** One-line explanation for notifications, in the user's language. */

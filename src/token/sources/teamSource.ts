@@ -4,7 +4,8 @@
 import { Clock } from '../../common/clock';
 import type { ManagedSource, ObtainRequest } from './managedSource';
 import type { SourcedToken, TeamTokenSource } from './source';
-import { TeamSourceError } from './teamSourceError';
+import { hasErrorBrand } from '../../wechat/errors';
+import type { TeamSourceError } from './teamSourceError';
 
 export class TeamSourceReader implements ManagedSource {
   private readonly lastRead = new Map<string, { readonly at: number; readonly token: SourcedToken }>();
@@ -44,7 +45,7 @@ export class TeamSourceReader implements ManagedSource {
       return token;
     } catch (error) {
       // A background refusal to send a credential to a new host is not kept: the next command must ask.
-      if (!(error instanceof TeamSourceError && error.failure === 'credentialHost')) this.lastFailure.set(appId, { at: this.clock.now(), error });
+      if (!isCredentialHostRefusal(error)) this.lastFailure.set(appId, { at: this.clock.now(), error });
       throw error;
     }
   }
@@ -69,4 +70,12 @@ export class TeamSourceReader implements ManagedSource {
     this.lastFailure.clear();
     return this.source.dispose();
   }
+}
+
+/**
+ * A background refusal to send the credential to a new host. Checked by brand, not `instanceof`:
+ * importing TeamSourceError would put its message table into the activation bundle.
+ */
+export function isCredentialHostRefusal(error: unknown): boolean {
+  return hasErrorBrand(error, 'TeamSourceError') && (error as TeamSourceError).failure === 'credentialHost';
 }

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { TokenManager, TokenSettings } from '../../../../src/token/manager';
 import { refreshDueAt, UNKNOWN_EXPIRY_RECHECK_MS } from '../../../../src/token/policy';
 import { ReadOptions, SourcedToken, TeamTokenSource } from '../../../../src/token/sources/source';
-import { TeamSourceReader } from '../../../../src/token/sources/teamSource';
+import { isCredentialHostRefusal, TeamSourceReader } from '../../../../src/token/sources/teamSource';
 import { refusalOf, TeamSourceError } from '../../../../src/token/sources/teamSourceError';
 import { FakeClock } from '../../helpers/fakeClock';
 import { apiError, APP_ID, CapturingLogger, fixedCredentials, ScriptedTokenApi, tokenString } from '../../helpers/fixtures';
@@ -201,5 +201,15 @@ describe('token/manager with a team source', () => {
   it('dispose() closes the team connection', async () => {
     await reader.dispose();
     assert.equal(team.disposed, true);
+  });
+});
+
+describe('isCredentialHostRefusal (by brand: TeamSourceError stays out of the activation bundle)', () => {
+  it('recognises only the credential-host refusal', () => {
+    assert.equal(TeamSourceError.brand, 'TeamSourceError', 'the brand the check names');
+    assert.equal(isCredentialHostRefusal(new TeamSourceError('credentialHost', 'redis', 'redis.example:6379', 'redis.local:6379; a background read never sends it to a new host')), true);
+    assert.equal(isCredentialHostRefusal(new TeamSourceError('keyMissing', 'redis', 'wx:token')), false);
+    assert.equal(isCredentialHostRefusal(Object.assign(new Error('credentialHost'), { failure: 'credentialHost' })), false);
+    assert.equal(isCredentialHostRefusal(undefined), false);
   });
 });
