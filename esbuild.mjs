@@ -46,11 +46,11 @@ const options = {
   entryPoints: {
     extension: 'src/extension.ts',
     transport: 'src/wechat/undiciTransport.ts',
-    menu: 'src/ui/menu/feature.ts',
-    commands: 'src/ui/commandsBundle.ts',
+    menu: 'src/features/menu/ui/feature.ts',
+    commands: 'src/features/commandsBundle.ts',
     team: 'src/ui/token/teamBundle.ts',
     redis: 'src/token/sources/redis/redisClient.ts',
-    callback: 'src/callback/bundle.ts',
+    callback: 'src/features/simulator/core/bundle.ts',
   },
   bundle: true,
   format: 'cjs',
@@ -72,7 +72,7 @@ const options = {
 /** The preview page's script: runs in the webview's browser sandbox, loaded by a nonce'd <script>. */
 const WEBVIEW_SCRIPT = 'dist/webview/menu-preview.js';
 const webviewOptions = {
-  entryPoints: { 'menu-preview': 'src/webview/menuPreview/main.ts' },
+  entryPoints: { 'menu-preview': 'src/features/menu/webview/main.ts' },
   bundle: true,
   format: 'iife',
   platform: 'browser',
@@ -112,7 +112,7 @@ if (watch) {
       process.exit(1);
     }
   }
-  const lazyOnly = ['node_modules/undici', 'node_modules/ioredis', 'src/token/sources/redis/redisClient', 'node_modules/jsonc-parser', 'src/menu/validate', 'src/menu/rules', 'src/ui/account/accountCommands', 'src/ui/token/tokenCommands', 'src/ui/account/accountSwitcher', 'src/ui/common/errorPresenter', 'src/token/sources/redis/redisTokenSource', 'src/token/sources/tokenService/', 'node_modules/fast-xml-parser', 'src/callback/httpSimulator', 'src/callback/crypto/', 'src/callback/xml/', 'src/callback/reply/', 'src/token/sources/teamSourceError', 'src/wechat/networkErrors'];
+  const lazyOnly = ['node_modules/undici', 'node_modules/ioredis', 'src/token/sources/redis/redisClient', 'node_modules/jsonc-parser', 'src/features/menu/core/validate', 'src/features/menu/core/rules', 'src/features/accounts/ui/accountCommands', 'src/features/token/ui/tokenCommands', 'src/features/accounts/ui/accountSwitcher', 'src/ui/errorPresenter', 'src/token/sources/redis/redisTokenSource', 'src/token/sources/tokenService/', 'node_modules/fast-xml-parser', 'src/features/simulator/core/httpSimulator', 'src/features/simulator/core/crypto/', 'src/features/simulator/core/xml/', 'src/features/simulator/core/reply/', 'src/token/sources/teamSourceError', 'src/wechat/networkErrors'];
   const leaked = activationInputs.filter((input) => lazyOnly.some((lazy) => input.includes(lazy)));
   if (leaked.length > 0) {
     console.error(`lazily loaded code leaked into dist/extension.js: ${leaked.slice(0, 3).join(', ')}`);

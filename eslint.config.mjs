@@ -3,32 +3,40 @@
 // `vscode` or `ui/` fails `npm run lint`, and so CI.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './eslint-rules/layers.mjs';
 
-/** Import patterns (gitignore syntax, matched against the import string) with the reason shown. */
-const forbid = (patterns, message) => ({ group: patterns, message });
-
-const noVscode = { name: 'vscode', message: 'The core is vscode-free: adapt it in src/ui/<feature>/ instead.' };
-const noUndici = {
-  name: 'undici',
-  message: 'undici is loaded lazily: only src/wechat/undiciTransport.ts imports it (see esbuild.mjs).',
-};
-const noIoredis = {
-  name: 'ioredis',
-  message: 'ioredis is loaded lazily: only src/token/sources/redis/redisClient.ts imports it (see esbuild.mjs).',
-};
-const noUi = forbid(['**/ui', '**/ui/**'], 'The core never imports the VS Code layer (src/ui/).');
-const noRoot = forbid(
-  ['**/extension', '**/config'],
-  'Only src/extension.ts (the composition root) and src/ui/ read settings; the core gets values injected.',
-);
-
-const tokenPatterns = [noUi, noRoot, forbid(['**/menu', '**/menu/**'], 'token/ and menu/ do not know each other.')];
-
-/** One `no-restricted-imports` rule for a layer. */
-const layer = (files, { paths = [], patterns = [] }) => ({
-  files,
-  rules: { 'no-restricted-imports': ['error', { paths: [noUndici, noIoredis, ...paths], patterns }] },
+const noVscode = { name: 'vscode', message: 'The kernel and every core/ are vscode-free: adapt them in a ui/ folder instead.' };
+const only = (name, file) => ({
+  name,
+  allowTypeImports: true,
+  message: `${name} is loaded in one place: only ${file} imports it (types excepted), so one file knows its API.`,
 });
+const noUndici = { ...only('undici', 'src/wechat/undiciTransport.ts'), allowTypeImports: false, message: 'undici is loaded lazily: only src/wechat/undiciTransport.ts imports it (see esbuild.mjs).' };
+const noIoredis = { ...only('ioredis', 'src/token/sources/redis/redisClient.ts'), allowTypeImports: false, message: 'ioredis is loaded lazily: only src/token/sources/redis/redisClient.ts imports it (see esbuild.mjs).' };
+const noJsonc = only('jsonc-parser', 'src/features/menu/core/validate/jsonc.ts');
+const noXml = only('fast-xml-parser', 'src/features/simulator/core/xml/xmlCodec.ts');
+const LIBRARIES = [noUndici, noIoredis, noJsonc, noXml];
+
+/** `no-restricted-imports` for the packages: every library but `except`, and `vscode` where `vscodeFree`. */
+const packages = (files, { vscodeFree, except = [], ignores = [] }) => ({
+  files,
+  ignores,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { paths: [...(vscodeFree ? [noVscode] : []), ...LIBRARIES.filter((lib) => !except.includes(lib.name))] },
+    ],
+  },
+});
+
+/** The kernel, every feature's core/, the webview scripts and the settings parser: no `vscode`. */
+const VSCODE_FREE = ['src/common/**/*.ts', 'src/wechat/**/*.ts', 'src/token/**/*.ts', 'src/features/*/core/**/*.ts', 'src/features/*/webview/**/*.ts', 'src/settings.ts'];
+const LIBRARY_HOMES = {
+  'src/wechat/undiciTransport.ts': 'undici',
+  'src/token/sources/redis/redisClient.ts': 'ioredis',
+  'src/features/menu/core/validate/jsonc.ts': 'jsonc-parser',
+  'src/features/simulator/core/xml/xmlCodec.ts': 'fast-xml-parser',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'media/**'] },
@@ -41,37 +49,17 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
-  // Layers (imports point one way: extension.ts → ui → core; common ← everything).
-  layer(['src/common/**/*.ts'], {
-    paths: [noVscode],
-    patterns: [forbid(['../*', '!../common', '!../common/**'], 'src/common/ imports nothing of ours: every layer imports it.')],
-  }),
-  layer(['src/wechat/**/*.ts'], {
-    paths: [noVscode],
-    patterns: [noUi, noRoot, forbid(['**/token', '**/token/**', '**/menu', '**/menu/**'], 'wechat/ knows no cache policy and no menus.')],
-  }),
-  layer(['src/token/**/*.ts'], { paths: [noVscode], patterns: tokenPatterns }),
-  layer(['src/menu/**/*.ts'], {
-    paths: [noVscode],
-    patterns: [noUi, noRoot, forbid(['**/token', '**/token/**'], 'token/ and menu/ do not know each other.')],
-  }),
-  layer(['src/callback/**/*.ts'], {
-    paths: [noVscode],
-    patterns: [noUi, noRoot, forbid(['**/token', '**/token/**', '**/menu', '**/menu/**'], 'callback/ gets the menu button and the account injected; it knows neither token/ nor menu/.')],
-  }),
-  layer(['src/webview/**/*.ts'], {
-    paths: [noVscode],
-    patterns: [
-      noUi,
-      noRoot,
-      forbid(['**/token/**', '**/wechat/**'], 'The webview runs in a browser sandbox: it shares only message types with the extension.'),
-    ],
-  }),
+  // Layers: which folder may import which (eslint-rules/layers.mjs, on resolved paths)…
+  { files: ['src/**/*.ts'], plugins: { local: { rules: { layers } } }, rules: { 'local/layers': 'error' } },
+  // …and which packages each file may import.
+  packages(['src/**/*.ts'], { vscodeFree: false, ignores: [...VSCODE_FREE, ...Object.keys(LIBRARY_HOMES)] }),
+  packages(VSCODE_FREE, { vscodeFree: true, ignores: Object.keys(LIBRARY_HOMES) }),
+  ...Object.entries(LIBRARY_HOMES).map(([file, lib]) => packages([file], { vscodeFree: true, except: [lib] })),
   {
     // The webview script runs in a browser page (bundled by esbuild for platform 'browser'). Its
-    // names are checked by tsc with lib DOM (src/webview/tsconfig.json); these globals tell ESLint
+    // names are checked by tsc with lib DOM (src/features/menu/webview/tsconfig.json); these globals tell ESLint
     // the same environment, written out because no `globals` package is installed.
-    files: ['src/webview/**/*.ts'],
+    files: ['src/features/*/webview/**/*.ts'],
     languageOptions: {
       globals: {
         window: 'readonly', document: 'readonly', CSS: 'readonly', Element: 'readonly', HTMLElement: 'readonly',
@@ -82,30 +70,15 @@ export default tseslint.config(
       },
     },
   },
-  // The composition root may import every folder, but not the lazily loaded libraries.
-  layer(['src/extension.ts'], {}),
-  layer(['src/ui/**/*.ts', 'src/config.ts'], {
-    patterns: [forbid(['**/extension'], 'Nothing imports the composition root.')],
-  }),
-  {
-    // The one file that may import undici.
-    files: ['src/wechat/undiciTransport.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noVscode, noIoredis] }] },
-  },
-  {
-    // The one file that may import ioredis.
-    files: ['src/token/sources/redis/redisClient.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noVscode, noUndici], patterns: tokenPatterns }] },
-  },
   {
     // Notifications render `[label](command:…)` as links: every message goes through
-    // src/ui/common/notify.ts, which neutralises them (a hostile file or account name stays text).
+    // src/ui/notify.ts, which neutralises them (a hostile file or account name stays text).
     files: ['src/**/*.ts'],
-    ignores: ['src/ui/common/notify.ts'],
+    ignores: ['src/ui/notify.ts'],
     rules: {
       'no-restricted-syntax': ['error', {
         selector: 'MemberExpression[property.name=/^(show(Information|Warning|Error)Message|withProgress)$/][object.property.name="window"]',
-        message: 'Use src/ui/common/notify.ts: it neutralises command links in the message.',
+        message: 'Use src/ui/notify.ts: it neutralises command links in the message.',
       }],
     },
   },

@@ -5,7 +5,7 @@
 // `npm run build:tests && node out/bench/menuValidation.js`.
 import { performance } from 'node:perf_hooks';
 import { silentLogger } from '../src/common/logger';
-import { isMenuDocument, validateMenu } from '../src/menu/validate';
+import { isMenuDocument, validateMenu } from '../src/features/menu/core/validate';
 
 export interface MenuValidationFigure {
   readonly documentKb: number;

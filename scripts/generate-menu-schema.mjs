@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { serializeMenuSchema, MENU_SCHEMA_FILE } = require(join(root, 'out/src/menu/schema.js'));
+const { serializeMenuSchema, MENU_SCHEMA_FILE } = require(join(root, 'out/src/features/menu/core/schema.js'));
 
 const target = join(root, MENU_SCHEMA_FILE);
 const text = serializeMenuSchema();

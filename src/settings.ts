@@ -6,7 +6,7 @@ import { Account, parseAccounts } from './token/accounts';
 import { StatusBarShow } from './token/status/visibility';
 import { TokenMode } from './token/store';
 import { BaseUrlCheck, checkApiBaseUrl } from './wechat/baseUrl';
-import { CALLBACKS_SETTING, CallbackSettings, OPEN_ID_SETTING, parseCallbacks } from './ui/callback/settings';
+import { CALLBACKS_SETTING, CallbackSettings, OPEN_ID_SETTING, parseCallbacks } from './features/simulator/core/chat/settings';
 
 export const CONFIG_SECTION = 'wechat';
 

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { ACCOUNT_COMMANDS, CALL_DIAGNOSTICS_COMMANDS, CALLBACK_COMMANDS, GENERAL_COMMANDS, JSSDK_COMMANDS, MENU_COMMANDS, NETWORK_COMMANDS, TOKEN_COMMANDS } from '../../src/ui/common/commandIds';
+import { ACCOUNT_COMMANDS, CALL_DIAGNOSTICS_COMMANDS, CALLBACK_COMMANDS, GENERAL_COMMANDS, JSSDK_COMMANDS, MENU_COMMANDS, NETWORK_COMMANDS, TOKEN_COMMANDS } from '../../src/ui/commandIds';
 import { activate, extension } from './support/api';
 
 interface ManifestCommand {

@@ -8,9 +8,9 @@
 import * as assert from 'assert';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import type { ExchangeView } from '../../src/menu/preview/chat';
+import type { ExchangeView } from '../../src/features/menu/core/preview/chatView';
 import { flushLedger, recordLeakScan } from '../hardening/ledger';
-import { startWebotServer, type WebotServer } from '../unit/callback/sdk/webotServer';
+import { startWebotServer, type WebotServer } from '../unit/features/simulator/core/sdk/webotServer';
 import { ensureAccount } from './support/api';
 import { filesContaining, itConfig, waitFor } from './support/env';
 import { closeAllEditorsDiscarding, deleteWorkspaceFile, menuText, writeWorkspaceFile } from './support/menu';

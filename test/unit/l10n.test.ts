@@ -5,10 +5,10 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROBLEM_TEMPLATES } from '../../src/callback/problems';
+import { PROBLEM_TEMPLATES } from '../../src/features/simulator/core/problems';
 import { TEAM_SOURCE_TEXTS } from '../../src/token/sources/teamSourceError';
 import { GENERAL_ERRCODES, UNKNOWN_ERRCODE } from '../../src/wechat/errcodes';
-import { catalogue } from './menu/menuTexts';
+import { catalogue } from './features/menu/core/menuTexts';
 
 const root = join(__dirname, '..', '..', '..');
 const bundle = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;

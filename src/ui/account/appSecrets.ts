@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Credentials } from '../../wechat/client';
 import { MissingCredentialsError } from '../../wechat/errors';
 import { SecretHostMemory } from '../../wechat/secretHost';
-import { APP_SECRET_HOST_KEY_PREFIX, APP_SECRET_KEY_PREFIX, appSecretKey, TOKEN_HOST_KEY_PREFIX } from '../common/secretKeys';
+import { APP_SECRET_HOST_KEY_PREFIX, APP_SECRET_KEY_PREFIX, appSecretKey, TOKEN_HOST_KEY_PREFIX } from '../secretKeys';
 
 export class AppSecrets implements SecretHostMemory {
   constructor(

@@ -10,7 +10,7 @@ import {
   REDIS_USERNAME_KEY,
   TOKEN_SERVICE_CREDENTIAL_HOST_KEY,
   TOKEN_SERVICE_CREDENTIAL_KEY,
-} from '../common/secretKeys';
+} from '../secretKeys';
 
 const HOST_KEY: Readonly<Record<TeamKind, string>> = { redis: REDIS_CREDENTIAL_HOST_KEY, url: TOKEN_SERVICE_CREDENTIAL_HOST_KEY };
 

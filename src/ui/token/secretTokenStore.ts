@@ -2,8 +2,8 @@
 // secrets.onDidChange tells each window when another one refreshed.
 import * as vscode from 'vscode';
 import { CachedToken, parseCachedToken, TokenStore } from '../../token/store';
-import { SecretCredentialStore } from '../common/secretCredentialStore';
-import { TOKEN_KEY_PREFIX } from '../common/secretKeys';
+import { SecretCredentialStore } from '../secretCredentialStore';
+import { TOKEN_KEY_PREFIX } from '../secretKeys';
 
 export class SecretTokenStore extends SecretCredentialStore<CachedToken> implements TokenStore {
   constructor(secrets: vscode.SecretStorage) {

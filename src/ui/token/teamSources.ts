@@ -13,7 +13,7 @@ import { TeamSourceReader } from '../../token/sources/teamSource';
 import { HttpTransport } from '../../wechat/http';
 import { ActiveAccount } from '../account/activeAccount';
 import { TeamCredentials } from '../account/teamCredentials';
-import { lazyRequire } from '../common/lazyRequire';
+import { lazyRequire } from '../lazyRequire';
 import type { TeamModule } from './teamBundle';
 import type { CredentialHostGuard } from '../../token/sources/credentialHost';
 

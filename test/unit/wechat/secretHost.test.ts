@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { FakeWeChat, startFakeWeChat } from '../../fake-wechat/server';
 import { WeChatClient } from '../../../src/wechat/client';
 import { SecretHostRefusedError } from '../../../src/wechat/errors';
-import { clearQuotaWithSecret } from '../../../src/wechat/quota';
+import { clearQuotaWithSecret } from '../../../src/features/diagnostics/core/quota';
 import { apiOrigin, DEFAULT_API_ORIGIN, SecretHostGuard, SecretHostMemory } from '../../../src/wechat/secretHost';
 import { createTransport } from '../../../src/wechat/undiciTransport';
 import { TokenManager } from '../../../src/token/manager';
