@@ -46,8 +46,13 @@ const options = {
   entryPoints: {
     extension: 'src/extension.ts',
     transport: 'src/wechat/undiciTransport.ts',
-    menu: 'src/features/menu/ui/feature.ts',
-    commands: 'src/features/commandsBundle.ts',
+    presenter: 'src/ui/errorPresenter.ts',
+    // dist/<feature>.js: each feature's implementation, required by src/ui/features.ts on first use.
+    ...Object.fromEntries(
+      fs.readdirSync('src/features', { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && fs.existsSync(`src/features/${entry.name}/ui/bundle.ts`))
+        .map((entry) => [entry.name, `src/features/${entry.name}/ui/bundle.ts`]),
+    ),
     team: 'src/ui/token/teamBundle.ts',
     redis: 'src/token/sources/redis/redisClient.ts',
     callback: 'src/features/simulator/core/bundle.ts',
@@ -84,6 +89,9 @@ const webviewOptions = {
   logLevel: 'warning',
   plugins: watch ? [problemMatcherPlugin] : [],
 };
+
+// A bundle renamed or removed must not linger in dist/ (and so in the .vsix).
+if (!watch) fs.rmSync('dist', { recursive: true, force: true });
 
 if (watch) {
   const contexts = await Promise.all([esbuild.context(options), esbuild.context(webviewOptions)]);

@@ -29,8 +29,8 @@ const packages = (files, { vscodeFree, except = [], ignores = [] }) => ({
   },
 });
 
-/** The kernel, every feature's core/, the webview scripts and the settings parser: no `vscode`. */
-const VSCODE_FREE = ['src/common/**/*.ts', 'src/wechat/**/*.ts', 'src/token/**/*.ts', 'src/features/*/core/**/*.ts', 'src/features/*/webview/**/*.ts', 'src/settings.ts'];
+/** The kernel, every feature's core/ and index.ts (read by plain unit tests), the webview scripts and the settings parser: no `vscode`. */
+const VSCODE_FREE = ['src/features/*/index.ts', 'src/features/all.ts', 'src/common/**/*.ts', 'src/wechat/**/*.ts', 'src/token/**/*.ts', 'src/features/*/core/**/*.ts', 'src/features/*/webview/**/*.ts', 'src/settings.ts'];
 const LIBRARY_HOMES = {
   'src/wechat/undiciTransport.ts': 'undici',
   'src/token/sources/redis/redisClient.ts': 'ioredis',

@@ -36,6 +36,18 @@ const LAYERS = [
     ],
   },
   {
+    name: 'feature index',
+    holds: /^src\/features\/([^/]+\/index|all)\.ts$/,
+    forbids: [
+      {
+        // Plain unit tests read the Feature values, and activation imports them: VS Code adapters only as types.
+        target: /^src\/(features\/[^/]+\/(ui|webview)\/|ui\/(?!(commandIds|commandTable|contextKeys|features)\.ts$))/,
+        why: 'A feature\'s index.ts is vscode-free and cheap: from ui/ it imports only types (the implementation loads from its bundle).',
+        typesAllowed: true,
+      },
+    ],
+  },
+  {
     name: 'feature ui',
     holds: /^src\/features\/[^/]+\/(ui\/|index\.ts$)/,
     forbids: [{ target: /^src\/extension\.ts$/, why: 'Nothing imports the composition root.' }],
@@ -61,6 +73,9 @@ const LAYERS = [
 ];
 
 const FEATURE = /^src\/features\/([^/]+)\//;
+
+/** Files only the composition root may import: itself (nobody) and the kernel it builds. */
+const ROOT_ONLY = /^src\/(extension|kernel)\.ts$/;
 
 
 function relativeToRepo(file, cwd) {
@@ -103,6 +118,10 @@ export default {
           node,
           message: `A feature imports another feature only through its index.ts: import from 'features/${targetFeature}/index' (or let the composition root pass it in), not '${spec}'.`,
         });
+        return;
+      }
+      if (ROOT_ONLY.test(target) && fromRel !== 'src/extension.ts') {
+        context.report({ node, message: `Only the composition root (src/extension.ts) imports '${spec}': features reach the kernel through the FeatureContext.` });
         return;
       }
       for (const layer of layers) {

@@ -1,4 +1,5 @@
 // When a cached token must be refreshed. Pure functions of the entry and the clock.
+import type { TokenSourceKind } from './sources/source';
 import { CachedToken } from './store';
 
 /**
@@ -58,4 +59,31 @@ export function clockWentBack(token: CachedToken, now: number): boolean {
 
 export function isFresh(token: CachedToken, now: number, marginMs: number): boolean {
   return !clockWentBack(token, now) && now < refreshDueAt(token, marginMs);
+}
+
+/** What the background refresh depends on. */
+export interface AutoRefreshSettings {
+  readonly autoRefresh: boolean;
+  readonly tokenMode: 'stable' | 'classic';
+  /** The active account's token source; undefined without an account. */
+  readonly tokenSource: TokenSourceKind | undefined;
+}
+
+/**
+ * Whether tokens are refreshed in the background. In classic mode every fetch breaks the servers'
+ * token, so nothing is fetched without a person; a team account only reads, so its countdown keeps
+ * refreshing whatever the token mode.
+ */
+export function autoRefreshEnabled(settings: AutoRefreshSettings): boolean {
+  return settings.autoRefresh && (settings.tokenMode === 'stable' || settings.tokenSource !== 'wechat');
+}
+
+/**
+ * Whether regaining window focus should re-read a team token: only for a team account, and at most
+ * once per `minIntervalMs` since the last read (the reader rate-limits too; checking here first
+ * keeps the status bar from flashing "fetching").
+ */
+export function rereadOnFocus(tokenSource: TokenSourceKind | undefined, lastReadAt: number | undefined, now: number, minIntervalMs: number): boolean {
+  if (tokenSource === undefined || tokenSource === 'wechat') return false;
+  return lastReadAt === undefined || now - lastReadAt >= minIntervalMs;
 }

@@ -1,23 +1,23 @@
 // package.json and the code must not drift: commands, settings, localisation keys, the schema
 // URL, the engine version. (In the manner of vscode-pull-request-github's check-commands.)
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MENU_SCHEMA_URI } from '../../src/features/menu/core/schemaUri';
-import { ACCOUNT_COMMANDS, CALL_DIAGNOSTICS_COMMANDS, CALLBACK_COMMANDS, GENERAL_COMMANDS, JSSDK_COMMANDS, MENU_COMMANDS, NETWORK_COMMANDS, TOKEN_COMMANDS } from '../../src/ui/commandIds';
-import { hasMenuFileName } from '../../src/features/menu/ui/documents';
+import { ACCOUNT_COMMANDS, CALLBACK_COMMANDS, GENERAL_COMMANDS, MENU_COMMANDS, TOKEN_COMMANDS } from '../../src/ui/commandIds';
+import { formatMessage } from '../../src/common/localize';
+import { FEATURES } from '../../src/features/all';
+import { CONTEXT_KEYS } from '../../src/ui/contextKeys';
+import type { FeatureContext } from '../../src/ui/feature';
+import { hasMenuFileName } from '../../src/features/menu/core/menuDocuments';
 
-/** Every feature's group of command ids (each is one feature's CommandTable key set). */
-const COMMAND_GROUPS = {
-  account: ACCOUNT_COMMANDS,
-  token: TOKEN_COMMANDS,
-  general: GENERAL_COMMANDS,
-  menu: MENU_COMMANDS,
-  jsSdk: JSSDK_COMMANDS,
-  callDiagnostics: CALL_DIAGNOSTICS_COMMANDS,
-  network: NETWORK_COMMANDS,
-  callback: CALLBACK_COMMANDS,
-};
+/** Each feature's command table, built as the composition root builds it (nothing is loaded). */
+const FEATURE_TABLES = FEATURES.map((feature) => ({
+  feature,
+  table: feature.commands(() => {
+    throw new Error('a manifest test must not load a feature');
+  }, { localize: formatMessage } as unknown as FeatureContext),
+}));
 
 const root = join(__dirname, '..', '..', '..');
 const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>;
@@ -56,11 +56,11 @@ function nlsKeysUsed(): string[] {
 }
 
 describe('package.json', () => {
-  it('contributes exactly the commands of the features\' command tables, each id once', () => {
-    // Each table is typed CommandTable<its group's ids>, so the compiler holds every id of a group
-    // to a handler; the real host checks registration (test/integration/01-commands).
+  it('contributes exactly the commands of the features\' command tables (and Show Log / the status-bar pick), each id once', () => {
+    // Each table is typed CommandTable<its ids>, so the compiler holds every id to a handler; the
+    // real host checks registration (test/integration/01-commands).
     const contributed = manifest.contributes.commands.map((command) => command.command).sort();
-    const declared = Object.values(COMMAND_GROUPS).flatMap((group) => Object.values(group) as string[]);
+    const declared = [...FEATURE_TABLES.flatMap(({ table }) => Object.keys(table)), ...Object.values(GENERAL_COMMANDS)];
     assert.equal(new Set(declared).size, declared.length, 'an id is declared by two groups');
     assert.deepEqual(contributed, [...declared].sort());
     for (const id of declared) assert.match(id, /^wechat\.[a-z][A-Za-z]+$/);
@@ -96,6 +96,26 @@ describe('package.json', () => {
     assert.equal(title(CALLBACK_COMMANDS.setUpCallback), 'Set Up Callback');
     assert.equal(title(CALLBACK_COMMANDS.verifyCallbackUrl), 'Verify Callback URL');
     assert.equal(title(MENU_COMMANDS.openSimulator), 'Open Simulator');
+  });
+
+  it('declares every context key a when-clause reads, and each feature sets only declared keys', () => {
+    const declared = new Set<string>(Object.values(CONTEXT_KEYS));
+    const settings = Object.keys(manifest.contributes.configuration.properties);
+    const whens = Object.values(manifest.contributes.menus).flatMap((items) => items.map((item) => item.when ?? ''));
+    for (const key of whens.flatMap((when) => when.match(/\bwechat\.[A-Za-z.]+/g) ?? [])) {
+      assert.ok(declared.has(key) || settings.some((setting) => key.startsWith(setting)), `when-clause key ${key} is declared in src/ui/contextKeys.ts`);
+    }
+    const setByFeatures = FEATURES.flatMap((feature) => feature.contextKeys);
+    for (const key of setByFeatures) assert.ok(declared.has(key), `${key} is declared`);
+    assert.deepEqual([...new Set(setByFeatures)].sort(), [...declared].sort(), 'every declared key is set by a feature');
+  });
+
+  it('gives every quick-pick entry a label and a group, and every feature a folder with a bundle entry', () => {
+    for (const { feature, table } of FEATURE_TABLES) {
+      for (const [id, spec] of Object.entries(table)) if (spec.pick) assert.ok(spec.pick.label.length > 0 && spec.pick.group.length > 0, id);
+      assert.ok(existsSync(join(root, 'src', 'features', feature.id, 'ui', 'bundle.ts')), `src/features/${feature.id}/ui/bundle.ts`);
+    }
+    assert.equal(new Set(FEATURES.map((feature) => feature.id)).size, FEATURES.length);
   });
 
   it('hides the internal status-bar command from the palette', () => {

@@ -30,7 +30,7 @@ export interface TeamSourcesDeps {
   readonly confirmCredentialHost: (kind: 'redis' | 'url', from: string, to: string) => Promise<boolean>;
 }
 
-type TeamKind = 'redis' | 'url';
+import type { TeamKind } from '../../token/sources/settingsChange';
 
 export class TeamSources implements vscode.Disposable {
   private readonly readers = new Map<TeamKind, TeamSourceReader>();

@@ -61,6 +61,14 @@ describe('lint: layer rules (eslint.config.mjs)', function () {
     ['src/ui/x.ts', '../extension', false],
     ['src/features/menu/ui/x.ts', '../../../extension', false],
     ['src/features/menu/index.ts', '../../extension', false],
+    ['src/features/menu/ui/x.ts', '../../../kernel', false],
+    ['src/ui/x.ts', '../kernel', false],
+    ['src/extension.ts', './kernel', true],
+    // A feature's index.ts is vscode-free: from ui/ only types.
+    ['src/features/menu/index.ts', './ui/host', false],
+    ['src/features/menu/index.ts', '../../ui/notify', false],
+    ['src/features/menu/index.ts', '../../ui/commandTable', true],
+    ['src/features/all.ts', './menu', true],
     // The webview imports nothing but types from outside its folder.
     ['src/features/menu/webview/x.ts', '../core/phone/chat', false],
     ['src/features/menu/webview/x.ts', './dom', true],
@@ -101,6 +109,8 @@ describe('lint: layer rules (eslint.config.mjs)', function () {
     ['src/features/menu/webview/x.ts', '../core/phone/chat', true],
     ['src/features/simulator/core/phone/x.ts', 'jsonc-parser', true],
     ['src/features/menu/core/x.ts', 'vscode', false],
+    ['src/features/menu/index.ts', './ui/host', true],
+    ['src/features/menu/index.ts', 'vscode', false],
   ];
   for (const [file, specifier, allowed] of typeCases) {
     it(`${file} ${allowed ? 'may' : 'may not'} import types of ${specifier}`, async () => {

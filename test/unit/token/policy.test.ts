@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
+  autoRefreshEnabled,
+  rereadOnFocus,
   isExpired,
   isFresh,
   PLATFORM_RENEWAL_WINDOW_MS,
@@ -88,5 +90,30 @@ describe('token/policy', () => {
     const due = refreshDueAt(shortLived, MARGIN);
     assert.equal(due, T0 + RECHECK_INTERVAL_MS);
     assert.ok(due <= shortLived.expiresAt);
+  });
+});
+
+describe('token policy: background refresh and the focus re-read', () => {
+  it('refreshes in the background in stable mode, never in classic mode for a WeChat account', () => {
+    assert.equal(autoRefreshEnabled({ autoRefresh: true, tokenMode: 'stable', tokenSource: 'wechat' }), true);
+    assert.equal(autoRefreshEnabled({ autoRefresh: true, tokenMode: 'classic', tokenSource: 'wechat' }), false);
+    assert.equal(autoRefreshEnabled({ autoRefresh: true, tokenMode: 'stable', tokenSource: undefined }), true);
+  });
+
+  it('a team account only reads, so it keeps refreshing whatever the token mode; autoRefresh off stops all', () => {
+    assert.equal(autoRefreshEnabled({ autoRefresh: true, tokenMode: 'classic', tokenSource: 'redis' }), true);
+    assert.equal(autoRefreshEnabled({ autoRefresh: true, tokenMode: 'classic', tokenSource: 'url' }), true);
+    assert.equal(autoRefreshEnabled({ autoRefresh: false, tokenMode: 'stable', tokenSource: 'redis' }), false);
+  });
+
+  it('re-reads a team token on focus unless it was read within the minimum interval', () => {
+    assert.equal(rereadOnFocus('redis', undefined, 1_000, 30_000), true);
+    assert.equal(rereadOnFocus('redis', 1_000, 20_000, 30_000), false);
+    assert.equal(rereadOnFocus('url', 1_000, 31_000, 30_000), true);
+  });
+
+  it('never re-reads for a WeChat account or without an account (their tokens are fetched, not read)', () => {
+    assert.equal(rereadOnFocus('wechat', undefined, 1_000, 30_000), false);
+    assert.equal(rereadOnFocus(undefined, undefined, 1_000, 30_000), false);
   });
 });

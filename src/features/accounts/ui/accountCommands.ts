@@ -3,7 +3,7 @@
 // extension's test mode the invocation may carry them (Confirmations reads test options only
 // there), so integration tests can run the commands without the input boxes.
 import * as vscode from 'vscode';
-import { sourceName } from './sourceName';
+import { sourceName } from '../core/sourceName';
 import { updateAppId } from '../../../config';
 import { Clock } from '../../../common/clock';
 import { TokenManager } from '../../../token/manager';
@@ -49,7 +49,7 @@ export class AccountCommands {
     const appId = account.appId;
     if (account.tokenSource !== 'wechat') {
       void showInformationMessage(
-        vscode.l10n.t('{0} reads its token from the team\'s {1}: it needs no AppSecret on this machine.', account.name, sourceName(account)),
+        vscode.l10n.t('{0} reads its token from the team\'s {1}: it needs no AppSecret on this machine.', account.name, sourceName(account, vscode.l10n.t)),
       );
       return false;
     }

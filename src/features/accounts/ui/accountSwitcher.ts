@@ -10,7 +10,7 @@ import { TokenStore } from '../../../token/store';
 import { Confirmations } from '../../../ui/confirm';
 import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import { RedactingLog } from '../../../ui/log';
-import { sourceName } from './sourceName';
+import { sourceName } from '../core/sourceName';
 import { ActiveAccount } from '../../../ui/account/activeAccount';
 import { AccountWizard } from './accountWizard';
 import { AppSecrets } from '../../../ui/account/appSecrets';
@@ -113,7 +113,7 @@ export class AccountSwitcher {
           : t('token expired');
     const source = account.tokenSource === 'wechat'
       ? (await this.host.appSecrets.has(account.appId)) ? t('WeChat API') : t('WeChat API · no AppSecret stored')
-      : `${sourceName(account)} ${this.host.describeSource(account)}`;
+      : `${sourceName(account, vscode.l10n.t)} ${this.host.describeSource(account)}`;
     return {
       label: `${active ? '$(check)' : '$(account)'} ${account.name}`,
       description: account.appId,

@@ -11,18 +11,6 @@ export const CLEAR_QUOTA_V2_PATH = '/cgi-bin/clear_quota/v2';
 export const MONTHLY_QUOTA_RESETS = 10;
 /** The token endpoints: when these are exhausted, no token-protected call can run. */
 export const TOKEN_PATHS: readonly string[] = ['/cgi-bin/stable_token', '/cgi-bin/token'];
-/** The APIs this extension calls, in the order Show API Quota lists them. */
-export const QUOTA_PATHS: readonly string[] = [
-  ...TOKEN_PATHS,
-  '/cgi-bin/menu/create',
-  '/cgi-bin/menu/get',
-  '/cgi-bin/get_current_selfmenu_info',
-  '/cgi-bin/menu/delete',
-  '/cgi-bin/menu/addconditional',
-  '/cgi-bin/menu/delconditional',
-  '/cgi-bin/menu/trymatch',
-];
-
 export interface ApiQuota {
   readonly dailyLimit: number;
   readonly used: number;

@@ -90,7 +90,7 @@ export class JsSdkSignatureCommand {
   private tokenSource(account: Account): string {
     const t = vscode.l10n.t;
     if (account.tokenSource === 'wechat') return t('WeChat {0} with the AppSecret on this machine', this.host.tokenMode() === 'classic' ? 'token' : 'stable_token');
-    return t('the team\'s {0} {1}', sourceName(account), this.host.describeSource(account));
+    return t('the team\'s {0} {1}', sourceName(account, vscode.l10n.t), this.host.describeSource(account));
   }
 }
 

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { accountLabel } from '../../../token/accounts';
 import { WeChatApiError } from '../../../wechat/errors';
-import { getQuota, normalizeCgiPath, QUOTA_PATHS } from '../core/quota';
+import { getQuota, normalizeCgiPath } from '../core/quota';
 import { QuotaRow, quotaReport } from '../core/quotaReport';
 import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import { CallDiagnosticsHost } from './callDiagnosticsHost';
@@ -26,7 +26,7 @@ export class QuotaView {
       void showErrorMessage(t('"{0}" is not an API path. Use a path such as /cgi-bin/message/custom/send.', extra));
       return false;
     }
-    const paths = [...new Set([...QUOTA_PATHS, ...extra])];
+    const paths = [...new Set([...this.host.apiPaths(), ...extra])];
     const { client, manager } = this.host;
     try {
       const rows = await withProgress(t('Reading the API quota of {0}…', accountLabel(account)), () =>

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { MENU_SCHEMA_SCHEME } from '../core/schemaUri';
 import { isMenuDocument, problemMessage, MenuProblem, MenuValidation, validateMenu } from '../core/validate';
-import { hasMenuFileName, mayBeMenuDocument } from './documents';
+import { hasMenuFileName, mayBeMenuDocument } from '../core/menuDocuments';
 
 const DEBOUNCE_MS = 250;
 const SEVERITY: Record<MenuProblem['severity'], vscode.DiagnosticSeverity> = {

@@ -1,16 +1,11 @@
-// The contract between the activation bundle (dist/extension.js) and the menu feature, which is
-// bundled separately (dist/menu.js) and loaded the first time a menu file or command needs it.
-// Everything the feature needs from the token side comes through here, so it never holds its
-// own copy of the token manager or the error classes (instanceof would fail across bundles).
+// What the menu feature's implementation (dist/menu.js) offers the rest of the extension, and the
+// few services its commands use, adapted from the feature context in bundle.ts so the commands
+// stay testable with plain objects.
 import type * as vscode from 'vscode';
 import type { Logger } from '../../../common/logger';
-import type { MenuCall } from '../core/service';
-import type { ErrcodeTable } from '../../../wechat/errcodes';
 import type { MenuCommandId } from '../../../ui/commandIds';
 import type { ConfirmPrompt } from '../../../ui/confirm';
 import type { Invocation } from '../../../ui/invocation';
-import type { ChatView } from '../core/preview/chatView';
-import type { SimulatorChat } from '../../simulator';
 
 export interface MenuAccount {
   readonly appId: string | undefined;
@@ -20,39 +15,22 @@ export interface MenuAccount {
   readonly label: string;
 }
 
-export interface MenuFeatureHost {
-  readonly extensionUri: vscode.Uri;
-  readonly globalStorageUri: vscode.Uri;
+export interface MenuCommandsHost {
   readonly log: Logger;
-  /**
-   * Token-protected API calls for one account (refresh and retry once when the token went stale).
-   * A command pins the account it started with: a switch meanwhile cannot redirect its calls.
-   */
-  callFor(appId: string): MenuCall;
-  readonly now: () => number;
   account(): MenuAccount;
   /** Leads the user through setup when the AppID or AppSecret is missing; false if they gave up. */
   ensureCredentials(): Promise<boolean>;
   /** Shows an error with the fix and its actions (errcode table, Show Log). */
   showError(what: string, error: unknown): Promise<void>;
-  /** Adds the menu errcodes to the client's ErrcodeCatalog (built in extension.ts). */
-  registerErrcodes(table: ErrcodeTable): void;
   /** The one confirmation service: a modal, skipped only by a test-mode invocation. */
   confirm(prompt: ConfirmPrompt, invocation: Invocation): Promise<boolean>;
-  /** The callback simulator's chat for one phone panel (built by dist/commands.js, issue 13). */
-  simulatorChat(post: (view: ChatView) => void): SimulatorChat;
 }
 
 export interface MenuFeature extends vscode.Disposable {
-  /** A handler per menu command; the loader's command table dispatches here. */
+  /** A handler per menu command; the feature's command table dispatches here. */
   readonly commands: Readonly<Record<MenuCommandId, (invocation: Invocation) => Promise<unknown>>>;
   /** The localised JSON schema for menu files (served to the JSON language service). */
   menuSchema(): string;
   /** Starts validating a document that might be a menu (no-op when it is not). */
   watch(document: vscode.TextDocument): void;
-}
-
-/** Shape of dist/menu.js. */
-export interface MenuFeatureModule {
-  activateMenuFeature(host: MenuFeatureHost): MenuFeature;
 }

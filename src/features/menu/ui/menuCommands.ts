@@ -11,7 +11,7 @@ import type { MenuService, RestoreResult } from '../core/service';
 import { canUpload, validateMenu } from '../core/validate';
 import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import type { MenuDiagnostics } from './diagnostics';
-import type { MenuFeatureHost } from './host';
+import type { MenuCommandsHost } from './host';
 import { LiveMenuChanges } from '../core/liveChanges';
 import { LiveMenuReplacer, PinnedAccount } from './liveMenuReplacer';
 import { fileLabel, freeMenuFileName, menuDocument, openMenuUntitled } from './menuFiles';
@@ -21,7 +21,7 @@ import { showErrorMessage, showInformationMessage, showWarningMessage, withProgr
 
 export class MenuCommands {
   constructor(
-    private readonly host: MenuFeatureHost,
+    private readonly host: MenuCommandsHost,
     /** The menu API for one account: every call of a command goes to the account it started with. */
     private readonly serviceFor: (appId: string) => MenuService,
     private readonly backups: MenuBackupStore,

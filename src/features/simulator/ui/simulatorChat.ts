@@ -1,6 +1,6 @@
 // The simulator chat of one phone (a menu preview or the Open Simulator panel): sends what the
 // follower does to the active account's callback, keeps the exchanges, posts the chat view, and
-// does what the page asks (raw XML, WeChat's retries, links, setup). Built by dist/commands.js for
+// does what the page asks (raw XML, WeChat's retries, links, setup). Built by dist/simulator.js for
 // the panel; the panel passes only what it read itself (the tapped button from the live document).
 import * as vscode from 'vscode';
 import type { SimulatedInbound, TappedButton } from '../core/types';

@@ -32,7 +32,7 @@ export async function showTokenSource(facts: TokenSourceFacts, clock: Clock): Pr
     lines.push(t('Source: WeChat API {0} (fetched with the AppSecret stored on this machine)', facts.where ?? ''));
     lines.push(facts.mode === 'stable' ? t('Mode: stable_token (safe, shared)') : t('Mode: classic (each fetch invalidates the previous token)'));
   } else {
-    lines.push(t('Source: the team\'s {0}, read-only: {1}', sourceName(account), facts.where ?? ''));
+    lines.push(t('Source: the team\'s {0}, read-only: {1}', sourceName(account, vscode.l10n.t), facts.where ?? ''));
     lines.push(t('Value format: {0}', facts.format ?? t('not read in this window yet')));
   }
   const token = 'token' in state ? state.token : undefined;

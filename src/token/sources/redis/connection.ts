@@ -1,5 +1,5 @@
 // What the Redis token source needs from a Redis client, and what dist/redis.js hands back. No
-// library is imported here: the source is bundled into dist/extension.js or dist/commands.js,
+// library is imported here: the source is bundled into dist/extension.js or a feature's bundle,
 // the client into dist/redis.js, so the two only share these shapes — failures cross the bundle
 // boundary as plain objects with a code, never as class instances (instanceof would not match).
 

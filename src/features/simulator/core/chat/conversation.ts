@@ -10,7 +10,7 @@ import { linksOf, replyViews } from './replyView';
 
 /**
  * WeChat retries a message it got no answer to in 5 s, three times in all. The core says the same
- * (httpSimulator.ts); importing it from there would pull the crypto into dist/commands.js.
+ * (httpSimulator.ts); importing it from there would pull the crypto into dist/simulator.js.
  */
 export const WECHAT_RETRIES = 3;
 /** The chat keeps the latest exchanges; older ones scroll away. */

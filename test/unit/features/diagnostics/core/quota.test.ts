@@ -11,10 +11,10 @@ import {
   isQuotaLow,
   isTokenQuotaExhausted,
   normalizeCgiPath,
-  QUOTA_PATHS,
 } from '../../../../../src/features/diagnostics/core/quota';
 import { createTransport } from '../../../../../src/wechat/undiciTransport';
 import { APP_ID, APP_SECRET, CapturingLogger, CREDENTIALS } from '../../../helpers/fixtures';
+import { FEATURES } from '../../../../../src/features/all';
 
 const T0 = Date.UTC(2025, 5, 10, 4, 0, 0);
 
@@ -54,13 +54,15 @@ describe('wechat/quota against the fake WeChat server', () => {
   });
 
   it('getQuota reads limit, used and remain of every path Show API Quota lists', async () => {
-    for (const path of QUOTA_PATHS) {
+    const listed = FEATURES.flatMap((feature) => feature.apiPaths);
+    assert.ok(listed.includes('/cgi-bin/menu/create') && listed[0] === '/cgi-bin/stable_token', 'the token paths first, then the menu\'s');
+    for (const path of listed) {
       const quota = await getQuota(client, token, path);
       assert.ok(quota.dailyLimit > 0, path);
       assert.equal(quota.remain, quota.dailyLimit - quota.used, path);
     }
     assert.deepEqual(await getQuota(client, token, '/cgi-bin/stable_token'), { dailyLimit: 500_000, used: 1, remain: 499_999 });
-    assert.deepEqual(fake.callsTo('/cgi-bin/openapi/quota/get')[0]?.body, { cgi_path: QUOTA_PATHS[0] });
+    assert.deepEqual(fake.callsTo('/cgi-bin/openapi/quota/get')[0]?.body, { cgi_path: listed[0] });
   });
 
   it('getQuota: 76021 for a path WeChat keeps no quota for, explained by the table', async () => {

@@ -1,7 +1,7 @@
-// Entry point of dist/menu.js, the lazily loaded custom-menu feature: diagnostics as you type,
-// code lens, the menu commands, the preview and the localised JSON schema. Loaded the first
-// time a menu document is seen or a menu command runs, so activation never pays for the JSON
-// parser and the validator.
+// Entry point of dist/menu.js, the custom-menu feature's implementation: diagnostics as you type,
+// code lens, the menu commands, the preview and the localised JSON schema. Loaded the first time a
+// menu document is seen or a menu command runs (src/features/menu/index.ts), so activation never
+// pays for the JSON parser and the validator.
 import * as vscode from 'vscode';
 import { MenuBackupStore } from '../core/backups';
 import { serializeMenuSchema, buildMenuSchema } from '../core/schema';
@@ -12,31 +12,46 @@ import { MenuCodeLensProvider } from './codeLens';
 import { MenuDiagnostics } from './diagnostics';
 import { FsBackupStorage } from './fsBackupStorage';
 import { MENU_COMMANDS } from '../../../ui/commandIds';
-import { MenuFeature, MenuFeatureHost } from './host';
+import type { MenuFeature } from './host';
+import type { FeatureContext } from '../../../ui/feature';
+import { accountsFeature } from '../../accounts';
+import { simulatorFeature } from '../../simulator';
+import { CONTEXT_KEYS } from '../../../ui/contextKeys';
 import { MenuCommands } from './menuCommands';
 import { MenuPreviewManager } from './preview/previewPanel';
 import { showErrorMessage, showInformationMessage } from '../../../ui/notify';
 
-/** Whether the active editor shows a menu: drives the editor-title Upload/Preview buttons. */
-const MENU_FILE_CONTEXT = 'wechat.menuFile';
+/** The menu errcodes (40016, 65301, …), added to the catalog when this bundle loads. */
+export const errcodes = MENU_ERRCODES;
 
-export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
-  host.registerErrcodes(MENU_ERRCODES);
-  const validate = (text: string): MenuValidation => validateMenu(text, host.log);
+export function create(context: FeatureContext): MenuFeature {
+  const log = context.log;
+  const showError = (what: string, error: unknown): Promise<void> => context.presenter().show(what, error);
+  const validate = (text: string): MenuValidation => validateMenu(text, log);
   const diagnostics = new MenuDiagnostics(validate);
-  const storage = new FsBackupStorage(vscode.Uri.joinPath(host.globalStorageUri, 'menu-backups'));
-  const backups = new MenuBackupStore(storage, { now: host.now }, { localize: vscode.l10n.t });
-  const commands = new MenuCommands(host, (appId) => new MenuService(host.callFor(appId), vscode.l10n.t), backups, diagnostics, (name) => storage.uri(name));
-  const preview = new MenuPreviewManager(host.extensionUri, validate, {
-    accountName: () => host.account().name,
-    chat: (post) => host.simulatorChat(post),
-    showError: (what, error) => host.showError(what, error),
+  const storage = new FsBackupStorage(vscode.Uri.joinPath(context.globalStorageUri, 'menu-backups'));
+  const backups = new MenuBackupStore(storage, { now: () => context.clock.now() }, { localize: vscode.l10n.t });
+  const host = {
+    log,
+    showError,
+    account: () => {
+      const account = context.accounts.current;
+      return { appId: account?.appId, name: account?.name, label: account ? context.labelOf(account.appId) : vscode.l10n.t('this account') };
+    },
+    ensureCredentials: () => context.load(accountsFeature).commands.ensureCredentials(),
+    confirm: context.confirmations.confirm.bind(context.confirmations),
+  };
+  const commands = new MenuCommands(host, (appId) => new MenuService(context.callFor(appId), vscode.l10n.t), backups, diagnostics, (name) => storage.uri(name));
+  const preview = new MenuPreviewManager(context.extensionUri, validate, {
+    accountName: () => context.accounts.current?.name,
+    chat: (post) => context.load(simulatorFeature).createChat(post),
+    showError,
   });
   const codeLens = new MenuCodeLensProvider(diagnostics);
 
   const updateContext = (): void => {
     const document = vscode.window.activeTextEditor?.document;
-    void vscode.commands.executeCommand('setContext', MENU_FILE_CONTEXT, document ? diagnostics.isMenu(document) : false);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.menuFile, document ? diagnostics.isMenu(document) : false);
   };
   const disposables: vscode.Disposable[] = [
     diagnostics,
@@ -47,8 +62,7 @@ export function activateMenuFeature(host: MenuFeatureHost): MenuFeature {
     diagnostics.onDidValidate(updateContext),
   ];
   updateContext();
-  host.log.info('menu feature loaded');
-
+  log.info('menu feature loaded');
 
   const previewOf = async (uri: vscode.Uri | undefined): Promise<void> => {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;

@@ -1,0 +1,36 @@
+// Entry point of dist/simulator.js, the callback simulator's VS Code side: Set Up Callback, Verify
+// Callback URL, and a chat for each phone panel (the menu preview hosts it). Everything it needs
+// comes from the feature context; the core (dist/callback.js) loads on the first handshake or exchange.
+import type { Account } from '../../../token/accounts';
+import type { FeatureContext } from '../../../ui/feature';
+import type { ChatView } from '../../menu';
+import type { Invocation } from '../../../ui/invocation';
+import { CallbackSecrets } from './callbackSecrets';
+import { CallbackEndpoints, followerOpenId } from './endpoints';
+import { CallbackSetup } from './setupCallback';
+import { createSimulatorChat, type SimulatorChat } from './simulatorChat';
+import { SimulatorLoader } from './simulatorLoader';
+import { CallbackVerifier, type VerifyOutcome } from './verifyCallback';
+
+export interface Simulator {
+  setUp(invocation: Invocation): Promise<boolean>;
+  verify(): Promise<VerifyOutcome | undefined>;
+  /** A chat for one phone panel; `post` delivers its views to the page. */
+  createChat(post: (view: ChatView) => void): SimulatorChat;
+}
+
+export function create(context: FeatureContext): Simulator {
+  const account = (): Account | undefined => context.accounts.current;
+  const log = context.log;
+  const secrets = new CallbackSecrets(context.secrets, log.redactor);
+  const endpoints = new CallbackEndpoints({ account, config: context.config, secrets });
+  const simulators = new SimulatorLoader(context.extensionUri, context.transport);
+  const setup = new CallbackSetup({ account, config: context.config, secrets });
+  const verifier = new CallbackVerifier({ endpoints, simulators, presenter: context.presenter(), log });
+  const openId = (): Promise<string> => followerOpenId(context.config().simulatorOpenId, context.globalState);
+  return {
+    setUp: (invocation) => setup.run(invocation),
+    verify: () => verifier.run(),
+    createChat: (post) => createSimulatorChat({ endpoints, simulators, openId, log, setUp: () => setup.run(), verify: () => verifier.run() }, post),
+  };
+}
