@@ -36,9 +36,19 @@ export const isConfigured = (context: PickContext): boolean => context.state.kin
 export const fetchesFromWeChat = (context: PickContext): boolean =>
   isConfigured(context) && context.account?.tokenSource === 'wechat';
 
-/** The quick-pick entries of the tables, in order, with the command each one runs. */
+/**
+ * The quick-pick entries of the tables with the command each one runs: groups in the order they
+ * first appear, entries in table order within a group (two features may add to one group).
+ */
 export function pickEntries(tables: ReadonlyArray<CommandTable<string>>): Array<PickEntry & { readonly command: string }> {
-  return tables.flatMap((table) =>
-    Object.entries(table).flatMap(([command, spec]) => (spec.pick ? [{ ...spec.pick, command }] : [])),
-  );
+  const groups = new Map<string, Array<PickEntry & { readonly command: string }>>();
+  for (const table of tables) {
+    for (const [command, spec] of Object.entries(table)) {
+      if (!spec.pick) continue;
+      const group = groups.get(spec.pick.group) ?? [];
+      group.push({ ...spec.pick, command });
+      groups.set(spec.pick.group, group);
+    }
+  }
+  return [...groups.values()].flat();
 }
