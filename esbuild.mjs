@@ -108,6 +108,8 @@ if (watch) {
     console.error(`${WEBVIEW_SCRIPT} calls require(): the webview runs in a browser, import nothing of Node's`);
     process.exit(1);
   }
+  // `--metafile` (npm run bench): what is in each bundle, for esbuild's analyser and the bench's list.
+  if (process.argv.includes('--metafile')) fs.writeFileSync('dist/extension.meta.json', JSON.stringify(result.metafile));
   // Guard the performance contract: undici and ioredis must never end up in the activation bundle.
   const activationInputs = Object.keys(result.metafile.outputs['dist/extension.js']?.inputs ?? {});
   // Each bundle must load on its own, as it will from the .vsix (which ships no node_modules):
