@@ -18,6 +18,7 @@ import { accountsFeature } from '../../accounts';
 import { simulatorFeature } from '../../simulator';
 import { CONTEXT_KEYS } from '../../../ui/contextKeys';
 import { MenuCommands } from './menuCommands';
+import { MenuReadCommands } from './menuReadCommands';
 import { MenuPreviewManager } from './preview/previewPanel';
 import { showErrorMessage, showInformationMessage } from '../../../ui/notify';
 
@@ -41,7 +42,9 @@ export function create(context: FeatureContext): MenuFeature {
     ensureCredentials: () => context.load(accountsFeature).commands.ensureCredentials(),
     confirm: context.confirmations.confirm.bind(context.confirmations),
   };
-  const commands = new MenuCommands(host, (appId) => new MenuService(context.callFor(appId), vscode.l10n.t), backups, diagnostics, (name) => storage.uri(name));
+  const serviceFor = (appId: string): MenuService => new MenuService(context.callFor(appId), vscode.l10n.t);
+  const commands = new MenuCommands(host, serviceFor, backups, diagnostics, (name) => storage.uri(name));
+  const reads = new MenuReadCommands(host, serviceFor, diagnostics);
   const preview = new MenuPreviewManager(context.extensionUri, validate, {
     accountName: () => context.accounts.current?.name,
     chat: (post) => context.load(simulatorFeature).createChat(post),
@@ -83,12 +86,12 @@ export function create(context: FeatureContext): MenuFeature {
   return {
     commands: {
       [MENU_COMMANDS.uploadMenu]: (invocation) => commands.uploadMenu(invocation.uri, invocation),
-      [MENU_COMMANDS.downloadMenu]: () => commands.downloadMenu(),
+      [MENU_COMMANDS.downloadMenu]: () => reads.downloadMenu(),
       [MENU_COMMANDS.restoreMenuBackup]: (invocation) => commands.restoreMenuBackup(invocation),
       [MENU_COMMANDS.deleteMenu]: (invocation) => commands.deleteMenu(invocation),
       [MENU_COMMANDS.deleteConditionalMenu]: (invocation) => commands.deleteConditionalMenu(invocation),
-      [MENU_COMMANDS.tryMatchMenu]: () => commands.tryMatchMenu(),
-      [MENU_COMMANDS.newMenuFile]: () => commands.newMenuFile(),
+      [MENU_COMMANDS.tryMatchMenu]: () => reads.tryMatchMenu(),
+      [MENU_COMMANDS.newMenuFile]: () => reads.newMenuFile(),
       [MENU_COMMANDS.previewMenu]: (invocation) => previewOf(invocation.uri),
       [MENU_COMMANDS.openSimulator]: async (invocation) => {
         // The phone of the menu being edited, when there is one; a phone with the chat only otherwise.

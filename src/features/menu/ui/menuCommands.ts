@@ -1,12 +1,11 @@
-// The custom-menu commands. Every command that replaces or deletes the live menu saves a backup
-// of it first and asks for a modal confirmation that names the account; an invalid menu is
-// never sent.
+// The custom-menu commands that change the live menu: upload, restore, delete. Each saves a backup
+// of the live menu first and asks for a modal confirmation that names the account; an invalid
+// menu is never sent. The read-only ones are in menuReadCommands.ts.
 import * as vscode from 'vscode';
 import type { MenuBackup, MenuBackupStore } from '../core/backups';
 import { formatMenuJson } from '../core/convert';
 import { planUpload } from '../core/menuBody';
 import type { Menu } from '../core/model';
-import { SAMPLE_MENU } from '../core/sample';
 import type { MenuService, RestoreResult } from '../core/service';
 import { canUpload, validateMenu } from '../core/validate';
 import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
@@ -14,10 +13,10 @@ import type { MenuDiagnostics } from './diagnostics';
 import type { MenuCommandsHost } from './host';
 import { LiveMenuChanges } from '../core/liveChanges';
 import { LiveMenuReplacer, PinnedAccount } from './liveMenuReplacer';
-import { fileLabel, freeMenuFileName, menuDocument, openMenuUntitled } from './menuFiles';
+import { fileLabel, menuDocument, openMenuUntitled } from './menuFiles';
 import { backupItem, conditionalItem, localTime } from './menuPicks';
 import { refuseUpload } from './refusal';
-import { showErrorMessage, showInformationMessage, showWarningMessage, withProgress } from '../../../ui/notify';
+import { showErrorMessage, showInformationMessage, withProgress } from '../../../ui/notify';
 
 export class MenuCommands {
   constructor(
@@ -39,8 +38,7 @@ export class MenuCommands {
    * account every later call goes to, even if the workspace switches account meanwhile.
    */
   private pin(): PinnedAccount | undefined {
-    const { appId, label } = this.host.account();
-    return appId ? { appId, label, service: this.serviceFor(appId) } : undefined;
+    return pinAccount(this.host, this.serviceFor);
   }
 
   /** Uploads the menu in the given (or active) editor, unsaved changes included. */
@@ -60,28 +58,6 @@ export class MenuCommands {
       return;
     }
     await this.upload(validation.menu, fileLabel(document), invocation);
-  }
-
-  async downloadMenu(): Promise<void> {
-    if (!(await this.host.ensureCredentials())) return;
-    const account = this.pin();
-    if (!account) return;
-    try {
-      const current = await this.progress(vscode.l10n.t('Downloading the current menu…'), () => account.service.current());
-      if (!current.menu) {
-        void showInformationMessage(vscode.l10n.t('{0} has no custom menu.', account.label));
-        return;
-      }
-      await this.openUntitled(current.menu);
-      this.showNotes(current.notes.map((note) => note.message));
-      if (current.conditional.length > 0) {
-        void showInformationMessage(
-          vscode.l10n.t('The account also has {0} conditional menus; "WeChat: Delete Conditional Menu" lists them.', current.conditional.length),
-        );
-      }
-    } catch (error) {
-      await this.host.showError(vscode.l10n.t('Could not download the menu'), error);
-    }
   }
 
   async restoreMenuBackup(invocation: Invocation = PLAIN_INVOCATION): Promise<void> {
@@ -169,44 +145,6 @@ export class MenuCommands {
     }
   }
 
-  async tryMatchMenu(): Promise<void> {
-    const t = vscode.l10n.t;
-    if (!(await this.host.ensureCredentials())) return;
-    const account = this.pin();
-    if (!account) return;
-    const userId = await vscode.window.showInputBox({
-      title: t('WeChat: Try Match Menu'),
-      prompt: t('The OpenID or WeChat ID of a follower: shows the menu that user sees.'),
-      ignoreFocusOut: true,
-      validateInput: (value) => (value.trim() ? undefined : t('Enter an OpenID or a WeChat ID.')),
-    });
-    if (!userId?.trim()) return;
-    try {
-      const result = await this.progress(t('Matching…'), () => account.service.tryMatch(userId.trim()));
-      if (!result?.menu) {
-        void showInformationMessage(t('{0} sees no custom menu.', userId.trim()));
-        return;
-      }
-      await this.openUntitled(result.menu);
-    } catch (error) {
-      await this.host.showError(t('Could not match the menu'), error);
-    }
-  }
-
-  /** An untitled `wechat-menu.json` (in the first workspace folder when saved) with a sample menu. */
-  async newMenuFile(): Promise<void> {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const target = folder
-      ? vscode.Uri.joinPath(folder, await freeMenuFileName(folder)).with({ scheme: 'untitled' })
-      : undefined;
-    const document = target
-      ? await vscode.workspace.openTextDocument(target)
-      : await vscode.workspace.openTextDocument({ language: 'json' });
-    const editor = await vscode.window.showTextDocument(document);
-    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), formatMenuJson(SAMPLE_MENU)));
-    if (document.languageId !== 'json') await vscode.languages.setTextDocumentLanguage(document, 'json');
-  }
-
   /** Confirms, backs up the live menu, uploads; conditional menus (with matchrule) are added instead. */
   private async upload(menu: Menu, source: string, invocation: Invocation): Promise<void> {
     const t = vscode.l10n.t;
@@ -256,12 +194,12 @@ export class MenuCommands {
     for (const menu of menus) {
       const validation = validateMenu(formatMenuJson(menu));
       if (canUpload(validation)) continue;
-      const document = await this.openUntitled(menu);
+      const document = await openMenuUntitled(menu, this.diagnostics);
       await refuseUpload(document, this.diagnostics.validation(document) ?? validation);
       return false;
     }
     // The default menu is what the user checks before confirming; conditional ones passed above.
-    await this.openUntitled(backup.menu);
+    await openMenuUntitled(backup.menu, this.diagnostics);
     return true;
   }
 
@@ -285,21 +223,18 @@ export class MenuCommands {
     ]);
   }
 
-  private async openUntitled(menu: Menu): Promise<vscode.TextDocument> {
-    const document = await openMenuUntitled(menu);
-    this.diagnostics.validateNow(document);
-    return document;
-  }
-
-  private showNotes(notes: string[]): void {
-    if (notes.length === 0) return;
-    for (const note of notes) this.host.log.info(`menu conversion: ${note}`);
-    void showWarningMessage(notes.join(' '));
-  }
-
   private progress<T>(title: string, task: () => Promise<T>): Thenable<T> {
     return withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
   }
+}
+
+/**
+ * The account a command works on, read once when it starts: what the user confirmed is the account
+ * every later call goes to, even if the workspace switches account meanwhile.
+ */
+export function pinAccount(host: Pick<MenuCommandsHost, 'account'>, serviceFor: (appId: string) => MenuService): PinnedAccount | undefined {
+  const { appId, label } = host.account();
+  return appId ? { appId, label, service: serviceFor(appId) } : undefined;
 }
 
 /** "Conditional menu 101 is now menuid 205." per restored conditional menu. */

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { formatMenuJson } from '../core/convert';
 import type { Menu } from '../core/model';
+import type { MenuDiagnostics } from './diagnostics';
 import { showInformationMessage } from '../../../ui/notify';
 
 /** The document a menu command works on: the one it was invoked on, else the active editor's. */
@@ -21,9 +22,11 @@ export function fileLabel(document: vscode.TextDocument): string {
 }
 
 /** An untitled JSON document holding the menu, shown in a (non-preview) editor. */
-export async function openMenuUntitled(menu: Menu): Promise<vscode.TextDocument> {
+/** Opens `menu` as an untitled document and validates it at once (the diagnostics show before the first edit). */
+export async function openMenuUntitled(menu: Menu, diagnostics: Pick<MenuDiagnostics, 'validateNow'>): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument({ language: 'json', content: formatMenuJson(menu) });
   await vscode.window.showTextDocument(document, { preview: false });
+  diagnostics.validateNow(document);
   return document;
 }
 
