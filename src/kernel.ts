@@ -22,7 +22,8 @@ import { RedactingLog } from './ui/log';
 import { SecretTokenStore } from './ui/token/secretTokenStore';
 import { TeamSources } from './ui/token/teamSources';
 import { loadTransport } from './ui/transportLoader';
-import { WeChatClient } from './wechat/client';
+import { DeferredClient } from './wechat/deferredClient';
+import { lazyRequire } from './ui/lazyRequire';
 import { ErrcodeCatalog, GENERAL_ERRCODES } from './wechat/errcodes';
 import { InvalidBaseUrlError } from './wechat/errors';
 import { guardKeychain } from './wechat/keychain';
@@ -62,7 +63,8 @@ export function buildKernel(context: vscode.ExtensionContext) {
     confirmToken: (appId, from, to) => confirmations.confirm(tokenHostPrompt(labelOf(appId), from, to)),
   });
   const teamCredentials = new TeamCredentials(secrets, (kind) => (kind === 'redis' ? config.redisUrl : config.tokenServiceUrl));
-  const client = new WeChatClient({
+  // The client itself loads with the first request (dist/client.js), the transport after it.
+  const client = new DeferredClient(() => new (lazyRequire<typeof import('./wechat/client')>(context.extensionUri, 'client.js').WeChatClient)({
     settings: () => {
       if (!config.apiBaseUrl.ok) throw new InvalidBaseUrlError(config.apiBaseUrl.input, config.apiBaseUrl.reason);
       return { baseUrl: config.apiBaseUrl.url, timeoutMs: config.requestTimeoutSeconds * 1000 };
@@ -71,7 +73,7 @@ export function buildKernel(context: vscode.ExtensionContext) {
     errcodes: errcodes.lookup,
     log,
     beforeSendingSecret: (send) => secretHosts.check(send),
-  });
+  }));
   const teamSources = new TeamSources({
     extensionUri: context.extensionUri,
     config: () => config,
