@@ -6,7 +6,8 @@ import { Clock } from '../common/clock';
 import { errorMessage } from '../common/errorMessage';
 import { Logger, silentLogger } from '../common/logger';
 import { Credentials, WeChatApi } from '../wechat/client';
-import { MissingCredentialsError, WeChatApiError } from '../wechat/errors';
+import { MissingCredentialsError, TokenValueRefusedError, WeChatApiError } from '../wechat/errors';
+import { accessTokenProblem, expiryProblem } from '../wechat/tokenValue';
 import { isExpired, isFresh } from './policy';
 import { TokenNotStoredError } from './storeError';
 import type { ManagedSource, ObtainRequest } from './sources/managedSource';
@@ -266,6 +267,7 @@ export class TokenManager {
     this.setStateFor(appId, { kind: 'fetching', appId, token: latest ?? stored });
     try {
       const sourced = await source.obtain(appId, request);
+      this.refuseUnlikeToken(appId, source, sourced);
       const token = await this.persist(this.toCachedToken(appId, source, sourced, latest ?? stored));
       const validFor = sourced.expiresAt === undefined ? 'expiry unknown' : `valid for ${Math.round((token.expiresAt - token.checkedAt) / 1000)} s`;
       const how = source.kind === 'wechat' ? `${this.options.settings().mode} token` : `token read from ${source.kind} ${source.describe(appId)}`;
@@ -342,6 +344,19 @@ export class TokenManager {
     if (back && this.isFresh(back)) return back;
     this.log.error('the token written to the token store did not read back');
     throw new TokenNotStoredError('readBack');
+  }
+
+  /**
+   * The one token check (tokenValue.ts), on whatever any source hands over, before it can be
+   * stored: each source refuses such values itself, naming its key or URL; this is the last line.
+   */
+  private refuseUnlikeToken(appId: string, source: ManagedSource, sourced: SourcedToken): void {
+    const problem = accessTokenProblem(sourced.accessToken);
+    const late = sourced.expiresAt === undefined ? undefined : expiryProblem(sourced.expiresAt, this.options.clock.now());
+    if (problem === undefined && late === undefined) return;
+    const detail = problem !== undefined ? `access_token ${problem}` : `its expiry ${late ?? ''}`;
+    this.log.error(`the token from ${source.kind} ${source.describe(appId)} was refused: ${detail}`);
+    throw new TokenValueRefusedError(source.describe(appId), detail);
   }
 
   private toCachedToken(appId: string, source: ManagedSource, sourced: SourcedToken, previous: CachedToken | undefined): CachedToken {

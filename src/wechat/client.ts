@@ -6,6 +6,7 @@ import { HttpMethod, HttpResponse, HttpTransport } from './http';
 import { Logger, silentLogger } from '../common/logger';
 import { redactJson, redactUrl } from './redact';
 import type { SecretSend } from './secretHost';
+import { accessTokenProblem } from './tokenValue';
 
 export interface Credentials {
   readonly appId: string;
@@ -231,11 +232,6 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
 
 /** WeChat's tokens live 7200 s; anything beyond a day is not a lifetime this client can trust. */
 const MAX_TOKEN_LIFETIME_S = 86_400;
-/**
- * WeChat asks to reserve 512 characters for a token (they are ~136–200 today); far beyond that is
- * not a token but a gateway's page or a runaway value, which must not land in SecretStorage.
- */
-const MAX_TOKEN_LENGTH = 4096;
 
 /** What the details of a refused answer may show: its shape, never the value (it may be a token). */
 function shapeOf(value: unknown): string {
@@ -246,8 +242,12 @@ function shapeOf(value: unknown): string {
 function parseGrant(body: Record<string, unknown>, path: string): TokenGrant {
   const accessToken = body['access_token'];
   const expiresIn = body['expires_in'];
-  if (typeof accessToken !== 'string' || accessToken.length === 0 || accessToken.length > MAX_TOKEN_LENGTH) {
-    throw new WeChatTransportError('badAnswer', path, `access_token: ${shapeOf(accessToken)}`);
+  // The one check every source's token passes (src/wechat/tokenValue.ts): a gateway's page, a
+  // runaway value or shell syntax in place of a token must not land in SecretStorage.
+  const problem = accessTokenProblem(accessToken);
+  if (problem !== undefined || typeof accessToken !== 'string') {
+    const detail = typeof accessToken === 'string' ? `access_token ${problem ?? ''}` : `access_token: ${shapeOf(accessToken)}`;
+    throw new WeChatTransportError('badAnswer', path, detail);
   }
   // `1e400` parses as Infinity: a cache entry that cannot be stored and read back, and a refresh loop.
   if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn <= 0 || expiresIn > MAX_TOKEN_LIFETIME_S) {
