@@ -93,6 +93,8 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     errcodes: errcodes.lookup,
     log,
     beforeSendingSecret: (send) => secretHosts.check(send),
+    // Each attempt's own URL (busy retries, the retry after 40001): the token goes where it was checked for.
+    beforeSendingToken: (send): Promise<void> => manager.checkTokenDestination(send.accessToken, send.origin),
   });
   const teamSources = new TeamSources({
     extensionUri: context.extensionUri,
@@ -125,8 +127,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       if (origin) await secretHosts.check({ appId, origin, background });
     },
     // The token is WeChat's alone: an API call sends it to a host its tokens never went to only after a modal.
-    beforeUsingToken: async (appId) => {
-      const origin = apiOriginNow();
+    beforeUsingToken: async (appId, origin = apiOriginNow()) => {
       if (origin) await secretHosts.checkToken(appId, origin);
     },
     log,

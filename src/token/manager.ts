@@ -44,8 +44,12 @@ export interface TokenManagerOptions {
   readonly confirmClassicFetch?: (appId: string) => Promise<boolean>;
   /** Asked before a fetch with the AppSecret, ahead of the store's re-read (WeChatSourceOptions.checkSecretHost). */
   readonly checkSecretHost?: (appId: string, background: boolean) => Promise<void>;
-  /** Runs before withToken hands the account's token to an API call (the token-host check); rejecting stops the call. */
-  readonly beforeUsingToken?: (appId: string) => Promise<void>;
+  /**
+   * The token-host check; rejecting stops the call. Runs before withToken hands the account's token
+   * to an API call (`origin` undefined: the API host of the settings now), and again from inside
+   * the request with the origin of the exact URL it is about to go to (checkTokenDestination).
+   */
+  readonly beforeUsingToken?: (appId: string, origin?: string) => Promise<void>;
   /**
    * The team source of an AppID whose account reads its token from the team's Redis or token
    * service; undefined (or no function): the token is fetched from WeChat with the AppSecret.
@@ -81,6 +85,8 @@ export class TokenManager {
   /** Names this window in the refresh lease of the shared entry. */
   private readonly windowId = Math.random().toString(36).slice(2, 12);
   private inflight: { appId: string; promise: Promise<CachedToken> } | undefined;
+  /** Tokens withToken has handed to a call that is still running, with their account: see checkTokenDestination. */
+  private readonly lent = new Map<string, { readonly appId: string; uses: number }>();
   private current: TokenState = { kind: 'setup' };
   private readonly listeners = new Set<(state: TokenState) => void>();
   private readonly log: Logger;
@@ -195,7 +201,7 @@ export class TokenManager {
     const token = await this.get(forAppId);
     await this.options.beforeUsingToken?.(token.appId);
     try {
-      return await call(token.accessToken);
+      return await this.lend(token, call);
     } catch (error) {
       if (!(error instanceof WeChatApiError) || error.reaction !== 'refreshToken') throw error;
       this.log.warn(`errcode ${error.errcode}: the cached token was rejected; refreshing once and retrying`);
@@ -208,8 +214,21 @@ export class TokenManager {
         this.setStateFor(token.appId, { kind: 'failed', appId: token.appId, error: stale, token: fresh });
         throw stale;
       }
-      return call(fresh.accessToken);
+      return this.lend(fresh, call);
     }
+  }
+
+  /**
+   * The token-host check of one request, run by the client (WeChatClientOptions.beforeSendingToken)
+   * with the origin of the exact URL the token is about to go to. withToken's own check saw the
+   * settings once; the client builds a new URL for every busy retry and for the retry after 40001,
+   * and the setting may change in between (or while a modal is open). A token withToken did not
+   * hand out has no account to check against: refused.
+   */
+  async checkTokenDestination(accessToken: string, origin: string): Promise<void> {
+    const appId = this.lent.get(accessToken)?.appId;
+    if (appId === undefined) throw new Error(`an access token was about to go to ${origin} without TokenManager.withToken`);
+    await this.options.beforeUsingToken?.(appId, origin);
   }
 
   /** Forgets the cached token of the current AppID (Clear AppSecret). */
@@ -240,6 +259,18 @@ export class TokenManager {
   /** The account's source: its team source, or WeChat. */
   sourceFor(appId: string): ManagedSource {
     return this.options.teamSource?.(appId) ?? this.wechatSource;
+  }
+
+  /** Runs `call` with the token, known meanwhile as the account's to checkTokenDestination. */
+  private async lend<T>(token: CachedToken, call: (accessToken: string) => Promise<T>): Promise<T> {
+    const entry = this.lent.get(token.accessToken) ?? { appId: token.appId, uses: 0 };
+    entry.uses++;
+    this.lent.set(token.accessToken, entry);
+    try {
+      return await call(token.accessToken);
+    } finally {
+      if (--entry.uses === 0) this.lent.delete(token.accessToken);
+    }
   }
 
   private async doRefresh(appId: string, options: RefreshOptions): Promise<CachedToken> {

@@ -64,6 +64,18 @@ export interface WeChatClientOptions {
    * rejecting stops the request. Without it (tests of the wire format) the secret is sent as is.
    */
   readonly beforeSendingSecret?: (send: SecretSend) => Promise<void>;
+  /**
+   * Runs before every request that carries an access token, with the origin of the exact URL it
+   * goes to — each busy retry and each retry after 40001 builds its URL anew from the settings
+   * (TokenManager.checkTokenDestination); rejecting stops the request. Without it the token is sent as is.
+   */
+  readonly beforeSendingToken?: (send: TokenSend) => Promise<void>;
+}
+
+/** An access token about to leave, and where to. */
+export interface TokenSend {
+  readonly accessToken: string;
+  readonly origin: string;
 }
 
 export interface WeChatApi {
@@ -137,6 +149,7 @@ export class WeChatClient implements WeChatApi {
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
     const loggedUrl = redactUrl(url.toString());
     await this.checkSecretDestination(url, options);
+    await this.checkTokenDestination(url);
 
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -197,6 +210,17 @@ export class WeChatClient implements WeChatApi {
       return;
     }
     await this.options.beforeSendingSecret?.({ appId: options.secretOf.appId, origin: url.origin, background: options.secretOf.background });
+  }
+
+  /**
+   * A request that carries an access token goes nowhere before the token-host check agrees to the
+   * origin of this very URL: the check withToken ran before the call saw the settings of that
+   * moment, and this attempt's URL was built from the settings of now.
+   */
+  private async checkTokenDestination(url: URL): Promise<void> {
+    // Whether it came as `accessToken` or in `query`: the value the URL really carries.
+    const accessToken = url.searchParams.get('access_token');
+    if (accessToken !== null) await this.options.beforeSendingToken?.({ accessToken, origin: url.origin });
   }
 
   /** Drops the transport so the next request builds one with the current proxy settings. */
