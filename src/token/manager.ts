@@ -276,6 +276,8 @@ export class TokenManager {
   private async doRefresh(appId: string, options: RefreshOptions): Promise<CachedToken> {
     const source = this.sourceFor(appId);
     const request: ObtainRequest = {
+      // Read once: a classic fetch is confirmed and made in the mode of the same request.
+      mode: this.options.settings().mode,
       force: options.force === true,
       confirmed: options.confirmed === true,
       afterRejection: options.stale !== undefined,
@@ -293,15 +295,15 @@ export class TokenManager {
     if (latest && latest.accessToken !== seen && latest.accessToken !== options.stale && this.isFresh(latest)) {
       return this.adopt(appId, latest);
     }
-    const leased = await this.leaseOrDefer(appId, source, options, latest);
+    const leased = await this.leaseOrDefer(appId, source, request, options, latest);
     if (leased) return leased;
     this.setStateFor(appId, { kind: 'fetching', appId, token: latest ?? stored });
     try {
       const sourced = await source.obtain(appId, request);
       this.refuseUnlikeToken(appId, source, sourced);
-      const token = await this.persist(this.toCachedToken(appId, source, sourced, latest ?? stored));
+      const token = await this.persist(this.toCachedToken(appId, source, request, sourced, latest ?? stored));
       const validFor = sourced.expiresAt === undefined ? 'expiry unknown' : `valid for ${Math.round((token.expiresAt - token.checkedAt) / 1000)} s`;
-      const how = source.kind === 'wechat' ? `${this.options.settings().mode} token` : `token read from ${source.kind} ${source.describe(appId)}`;
+      const how = source.kind === 'wechat' ? `${request.mode} token` : `token read from ${source.kind} ${source.describe(appId)}`;
       this.log.info(`${how} ${token.accessToken === (latest ?? stored)?.accessToken ? 'confirmed' : 'obtained'}, ${validFor}`);
       this.setStateFor(appId, { kind: 'ready', appId, token });
       return token;
@@ -319,8 +321,14 @@ export class TokenManager {
    * claims the lease (write, read back: the last writer wins) before it asks. Returns the token to
    * keep using when deferring, undefined to go ahead and fetch.
    */
-  private async leaseOrDefer(appId: string, source: ManagedSource, options: RefreshOptions, current: CachedToken | undefined): Promise<CachedToken | undefined> {
-    const automatic = source.kind === 'wechat' && this.options.settings().mode === 'stable' && !options.force && !options.always && options.stale === undefined;
+  private async leaseOrDefer(
+    appId: string,
+    source: ManagedSource,
+    request: ObtainRequest,
+    options: RefreshOptions,
+    current: CachedToken | undefined,
+  ): Promise<CachedToken | undefined> {
+    const automatic = source.kind === 'wechat' && request.mode === 'stable' && !options.force && !options.always && options.stale === undefined;
     const now = this.options.clock.now();
     if (!automatic || !current || isExpired(current, now)) return undefined;
     const leasedElsewhere = (entry: CachedToken): boolean =>
@@ -390,7 +398,7 @@ export class TokenManager {
     throw new TokenValueRefusedError(source.describe(appId), detail);
   }
 
-  private toCachedToken(appId: string, source: ManagedSource, sourced: SourcedToken, previous: CachedToken | undefined): CachedToken {
+  private toCachedToken(appId: string, source: ManagedSource, request: ObtainRequest, sourced: SourcedToken, previous: CachedToken | undefined): CachedToken {
     const now = this.options.clock.now();
     const same = previous?.accessToken === sourced.accessToken;
     // No refresh lease in the entry written: the fetch it announced is done.
@@ -402,7 +410,7 @@ export class TokenManager {
       expiresAt: sourced.expiresAt ?? now + TOKEN_LIFETIME_MS,
       obtainedAt: same && previous ? previous.obtainedAt : now,
       checkedAt: now,
-      mode: source.kind === 'wechat' ? this.options.settings().mode : 'stable',
+      mode: source.kind === 'wechat' ? request.mode : 'stable',
       ...team,
       ...(sourced.expiresAt === undefined ? { expiryKnown: false as const } : {}),
     };
