@@ -73,6 +73,8 @@ export function buildKernel(context: vscode.ExtensionContext) {
     errcodes: errcodes.lookup,
     log,
     beforeSendingSecret: (send) => secretHosts.check(send),
+    // Each attempt's own URL (busy retries, the retry after 40001): the token goes where it was checked for.
+    beforeSendingToken: (send): Promise<void> => manager.checkTokenDestination(send.accessToken, send.origin),
   }));
   const teamSources = new TeamSources({
     extensionUri: context.extensionUri,
@@ -103,8 +105,8 @@ export function buildKernel(context: vscode.ExtensionContext) {
       const origin = apiOriginNow();
       if (origin) await secretHosts.check({ appId, origin, background });
     },
-    beforeUsingToken: async (appId) => {
-      const origin = apiOriginNow();
+    // The token is WeChat's alone: an API call sends it to a host its tokens never went to only after a modal.
+    beforeUsingToken: async (appId, origin = apiOriginNow()) => {
       if (origin) await secretHosts.checkToken(appId, origin);
     },
     log,

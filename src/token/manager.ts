@@ -6,7 +6,8 @@ import { Clock } from '../common/clock';
 import { errorMessage } from '../common/errorMessage';
 import { Logger, silentLogger } from '../common/logger';
 import { Credentials, WeChatApi } from '../wechat/client';
-import { MissingCredentialsError, WeChatApiError } from '../wechat/errors';
+import { MissingCredentialsError, TokenValueRefusedError, WeChatApiError } from '../wechat/errors';
+import { accessTokenProblem, expiryProblem } from '../wechat/tokenValue';
 import { isExpired, isFresh } from './policy';
 import { TokenNotStoredError } from './storeError';
 import type { ManagedSource, ObtainRequest } from './sources/managedSource';
@@ -43,8 +44,12 @@ export interface TokenManagerOptions {
   readonly confirmClassicFetch?: (appId: string) => Promise<boolean>;
   /** Asked before a fetch with the AppSecret, ahead of the store's re-read (WeChatSourceOptions.checkSecretHost). */
   readonly checkSecretHost?: (appId: string, background: boolean) => Promise<void>;
-  /** Runs before withToken hands the account's token to an API call (the token-host check); rejecting stops the call. */
-  readonly beforeUsingToken?: (appId: string) => Promise<void>;
+  /**
+   * The token-host check; rejecting stops the call. Runs before withToken hands the account's token
+   * to an API call (`origin` undefined: the API host of the settings now), and again from inside
+   * the request with the origin of the exact URL it is about to go to (checkTokenDestination).
+   */
+  readonly beforeUsingToken?: (appId: string, origin?: string) => Promise<void>;
   /**
    * The team source of an AppID whose account reads its token from the team's Redis or token
    * service; undefined (or no function): the token is fetched from WeChat with the AppSecret.
@@ -80,6 +85,8 @@ export class TokenManager {
   /** Names this window in the refresh lease of the shared entry. */
   private readonly windowId = Math.random().toString(36).slice(2, 12);
   private inflight: { appId: string; promise: Promise<CachedToken> } | undefined;
+  /** Tokens withToken has handed to a call that is still running, with their account: see checkTokenDestination. */
+  private readonly lent = new Map<string, { readonly appId: string; uses: number }>();
   private current: TokenState = { kind: 'setup' };
   private readonly listeners = new Set<(state: TokenState) => void>();
   private readonly log: Logger;
@@ -194,7 +201,7 @@ export class TokenManager {
     const token = await this.get(forAppId);
     await this.options.beforeUsingToken?.(token.appId);
     try {
-      return await call(token.accessToken);
+      return await this.lend(token, call);
     } catch (error) {
       if (!(error instanceof WeChatApiError) || error.reaction !== 'refreshToken') throw error;
       this.log.warn(`errcode ${error.errcode}: the cached token was rejected; refreshing once and retrying`);
@@ -207,8 +214,21 @@ export class TokenManager {
         this.setStateFor(token.appId, { kind: 'failed', appId: token.appId, error: stale, token: fresh });
         throw stale;
       }
-      return call(fresh.accessToken);
+      return this.lend(fresh, call);
     }
+  }
+
+  /**
+   * The token-host check of one request, run by the client (WeChatClientOptions.beforeSendingToken)
+   * with the origin of the exact URL the token is about to go to. withToken's own check saw the
+   * settings once; the client builds a new URL for every busy retry and for the retry after 40001,
+   * and the setting may change in between (or while a modal is open). A token withToken did not
+   * hand out has no account to check against: refused.
+   */
+  async checkTokenDestination(accessToken: string, origin: string): Promise<void> {
+    const appId = this.lent.get(accessToken)?.appId;
+    if (appId === undefined) throw new Error(`an access token was about to go to ${origin} without TokenManager.withToken`);
+    await this.options.beforeUsingToken?.(appId, origin);
   }
 
   /** Forgets the cached token of the current AppID (Clear AppSecret). */
@@ -241,9 +261,23 @@ export class TokenManager {
     return this.options.teamSource?.(appId) ?? this.wechatSource;
   }
 
+  /** Runs `call` with the token, known meanwhile as the account's to checkTokenDestination. */
+  private async lend<T>(token: CachedToken, call: (accessToken: string) => Promise<T>): Promise<T> {
+    const entry = this.lent.get(token.accessToken) ?? { appId: token.appId, uses: 0 };
+    entry.uses++;
+    this.lent.set(token.accessToken, entry);
+    try {
+      return await call(token.accessToken);
+    } finally {
+      if (--entry.uses === 0) this.lent.delete(token.accessToken);
+    }
+  }
+
   private async doRefresh(appId: string, options: RefreshOptions): Promise<CachedToken> {
     const source = this.sourceFor(appId);
     const request: ObtainRequest = {
+      // Read once: a classic fetch is confirmed and made in the mode of the same request.
+      mode: this.options.settings().mode,
       force: options.force === true,
       confirmed: options.confirmed === true,
       afterRejection: options.stale !== undefined,
@@ -261,14 +295,15 @@ export class TokenManager {
     if (latest && latest.accessToken !== seen && latest.accessToken !== options.stale && this.isFresh(latest)) {
       return this.adopt(appId, latest);
     }
-    const leased = await this.leaseOrDefer(appId, source, options, latest);
+    const leased = await this.leaseOrDefer(appId, source, request, options, latest);
     if (leased) return leased;
     this.setStateFor(appId, { kind: 'fetching', appId, token: latest ?? stored });
     try {
       const sourced = await source.obtain(appId, request);
-      const token = await this.persist(this.toCachedToken(appId, source, sourced, latest ?? stored));
+      this.refuseUnlikeToken(appId, source, sourced);
+      const token = await this.persist(this.toCachedToken(appId, source, request, sourced, latest ?? stored));
       const validFor = sourced.expiresAt === undefined ? 'expiry unknown' : `valid for ${Math.round((token.expiresAt - token.checkedAt) / 1000)} s`;
-      const how = source.kind === 'wechat' ? `${this.options.settings().mode} token` : `token read from ${source.kind} ${source.describe(appId)}`;
+      const how = source.kind === 'wechat' ? `${request.mode} token` : `token read from ${source.kind} ${source.describe(appId)}`;
       this.log.info(`${how} ${token.accessToken === (latest ?? stored)?.accessToken ? 'confirmed' : 'obtained'}, ${validFor}`);
       this.setStateFor(appId, { kind: 'ready', appId, token });
       return token;
@@ -286,8 +321,14 @@ export class TokenManager {
    * claims the lease (write, read back: the last writer wins) before it asks. Returns the token to
    * keep using when deferring, undefined to go ahead and fetch.
    */
-  private async leaseOrDefer(appId: string, source: ManagedSource, options: RefreshOptions, current: CachedToken | undefined): Promise<CachedToken | undefined> {
-    const automatic = source.kind === 'wechat' && this.options.settings().mode === 'stable' && !options.force && !options.always && options.stale === undefined;
+  private async leaseOrDefer(
+    appId: string,
+    source: ManagedSource,
+    request: ObtainRequest,
+    options: RefreshOptions,
+    current: CachedToken | undefined,
+  ): Promise<CachedToken | undefined> {
+    const automatic = source.kind === 'wechat' && request.mode === 'stable' && !options.force && !options.always && options.stale === undefined;
     const now = this.options.clock.now();
     if (!automatic || !current || isExpired(current, now)) return undefined;
     const leasedElsewhere = (entry: CachedToken): boolean =>
@@ -344,7 +385,20 @@ export class TokenManager {
     throw new TokenNotStoredError('readBack');
   }
 
-  private toCachedToken(appId: string, source: ManagedSource, sourced: SourcedToken, previous: CachedToken | undefined): CachedToken {
+  /**
+   * The one token check (tokenValue.ts), on whatever any source hands over, before it can be
+   * stored: each source refuses such values itself, naming its key or URL; this is the last line.
+   */
+  private refuseUnlikeToken(appId: string, source: ManagedSource, sourced: SourcedToken): void {
+    const problem = accessTokenProblem(sourced.accessToken);
+    const late = sourced.expiresAt === undefined ? undefined : expiryProblem(sourced.expiresAt, this.options.clock.now());
+    if (problem === undefined && late === undefined) return;
+    const detail = problem !== undefined ? `access_token ${problem}` : `its expiry ${late ?? ''}`;
+    this.log.error(`the token from ${source.kind} ${source.describe(appId)} was refused: ${detail}`);
+    throw new TokenValueRefusedError(source.describe(appId), detail);
+  }
+
+  private toCachedToken(appId: string, source: ManagedSource, request: ObtainRequest, sourced: SourcedToken, previous: CachedToken | undefined): CachedToken {
     const now = this.options.clock.now();
     const same = previous?.accessToken === sourced.accessToken;
     // No refresh lease in the entry written: the fetch it announced is done.
@@ -356,7 +410,7 @@ export class TokenManager {
       expiresAt: sourced.expiresAt ?? now + TOKEN_LIFETIME_MS,
       obtainedAt: same && previous ? previous.obtainedAt : now,
       checkedAt: now,
-      mode: source.kind === 'wechat' ? this.options.settings().mode : 'stable',
+      mode: source.kind === 'wechat' ? request.mode : 'stable',
       ...team,
       ...(sourced.expiresAt === undefined ? { expiryKnown: false as const } : {}),
     };

@@ -1,5 +1,6 @@
 // Where cached tokens live. In VS Code this is SecretStorage (an access_token is a credential),
 // shared by every window; `onDidChange` tells a window that another one refreshed.
+import { accessTokenProblem, expiryProblem } from '../wechat/tokenValue';
 
 export type TokenMode = 'stable' | 'classic';
 
@@ -85,13 +86,18 @@ export function parseCachedToken(text: string | undefined, appId: string): Cache
   ) {
     return undefined;
   }
+  // The one token check again on what is stored: an entry an older version wrote from a hostile
+  // team source (shell syntax, an expiry in the year 33715) is not served, but fetched anew. Every
+  // entry written since holds an expiry at most MAX_TOKEN_LIFETIME_MS after it was last confirmed.
+  const confirmedAt = typeof checkedAt === 'number' ? checkedAt : obtainedAt;
+  if (accessTokenProblem(accessToken) !== undefined || expiryProblem(expiresAt, confirmedAt) !== undefined) return undefined;
   const source = entry['source'] === 'redis' || entry['source'] === 'url' ? entry['source'] : undefined;
   return {
     appId,
     accessToken,
     expiresAt,
     obtainedAt,
-    checkedAt: typeof checkedAt === 'number' ? checkedAt : obtainedAt,
+    checkedAt: confirmedAt,
     mode,
     ...(source ? { source } : {}),
     ...(entry['expiryKnown'] === false ? { expiryKnown: false as const } : {}),

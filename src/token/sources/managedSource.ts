@@ -1,8 +1,15 @@
 // What TokenManager asks of an account's source, whichever it is: WeChat (fetch with the
 // AppSecret) or the team's Redis / token service (read what production holds).
+import type { TokenMode } from '../store';
 import type { SourcedToken, TokenSourceKind } from './source';
 
 export interface ObtainRequest {
+  /**
+   * The token mode (wechat.tokenMode), read once per request: prepare() confirms a classic fetch
+   * and obtain() makes the fetch of this same mode, whatever the setting says by then. Team
+   * sources ignore it.
+   */
+  readonly mode: TokenMode;
   /** Force Refresh: a new token that invalidates the current one (WeChat source only). */
   readonly force: boolean;
   /** The user already agreed to a fetch that breaks the servers' token (classic mode). */

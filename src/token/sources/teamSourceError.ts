@@ -39,7 +39,9 @@ export type TeamSourceFailure =
   /** Force Refresh: a team source never asks WeChat for a new token. */
   | 'forceNotOffered'
   /** The credential was not sent: the URL points to another host than the one it was stored for. */
-  | 'credentialHost';
+  | 'credentialHost'
+  /** A value in the token's place that is not one (shell syntax, too long, a 10 MB value, an expiry years ahead): refused, never stored. */
+  | 'badToken';
 
 interface FailureInfo {
   /** English template: {0} the source's name ("Redis", "token service"), {1} where (key or URL), {2} detail. */
@@ -128,6 +130,11 @@ const TEXTS: Readonly<Record<TeamSourceFailure, FailureInfo>> = {
     message: 'The credential of the team\'s {0} was not sent to {1}: it was stored for {2}. In a remote window (SSH, dev container, WSL) the URL setting comes from the remote machine. Run "Refresh Access Token" to be asked, or set the credential again for the new host.',
     reaction: 'report',
     actions: ['redisSettings', 'tokenServiceSettings', 'setRedisPassword', 'setTokenServiceCredential'],
+  },
+  badToken: {
+    message: 'The value at {1} in the team\'s {0} was refused: {2}. WeChat\'s access tokens are at most 512 characters of A-Z, a-z, 0-9, _ and -, and expire within two days. Nothing was used or stored; ask whoever runs the backend what wrote it.',
+    reaction: 'report',
+    actions: ['showTokenSource', 'accountsSetting'],
   },
 };
 

@@ -35,17 +35,18 @@ export class WeChatTokenSource implements ManagedSource {
     return this.options.mode() === 'classic' ? '/cgi-bin/token' : '/cgi-bin/stable_token';
   }
 
+  /** The mode is the request's (read once by the manager), never the setting again: see ObtainRequest.mode. */
   async prepare(appId: string, request: ObtainRequest): Promise<void> {
     if (!request.background) await this.options.checkSecretHost?.(appId, false);
     const confirm = this.options.confirmClassicFetch;
-    if (this.options.mode() === 'classic' && !request.confirmed && confirm && !(await confirm(appId))) {
-      throw new FetchDeclinedError();
-    }
+    if (request.mode !== 'classic' || request.confirmed || !confirm) return;
+    // A timer's refresh asks nobody: a classic fetch, which breaks the servers' token, is never made unasked.
+    if (request.background || !(await confirm(appId))) throw new FetchDeclinedError();
   }
 
   async obtain(appId: string, request: ObtainRequest): Promise<SourcedToken> {
     const credentials = await this.options.credentials(appId);
-    const grant = this.options.mode() === 'classic'
+    const grant = request.mode === 'classic'
       ? await this.options.api.classicToken(credentials, { background: request.background })
       : await this.options.api.stableToken(credentials, request.force, { background: request.background });
     // expires_in counts from WeChat's answer, so it is measured from its arrival (late by the return

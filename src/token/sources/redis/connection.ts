@@ -24,6 +24,12 @@ export interface RedisConnectOptions extends RedisEndpoint, RedisCredentials {
   readonly commandTimeoutMs: number;
   /** Shown in CLIENT LIST, so whoever runs the Redis can tell the extension's read-only connections apart. */
   readonly connectionName?: string;
+  /**
+   * The largest value a GET may bring: past it (bytes on the wire, counted as they arrive) the GET
+   * fails with VALUE_TOO_LARGE and the connection is closed, so the rest is never read nor parsed.
+   * Undefined: no bound.
+   */
+  readonly maxValueBytes?: number;
 }
 
 /** The only commands the source ever sends after connecting: both read-only. */
@@ -44,7 +50,8 @@ export interface RedisClientFailure {
    * Node's error code (ECONNREFUSED, ENOTFOUND, EAI_AGAIN, ETIMEDOUT, ERR_SSL_…, CERT_…,
    * DEPTH_ZERO_SELF_SIGNED_CERT …), the first word of a Redis error reply (WRONGPASS, NOAUTH,
    * NOPERM, ERR …), TLS_HANDSHAKE_TIMEOUT (TCP connected, no TLS answer: usually a plain port),
-   * or CLOSED (the connection ended under a command).
+   * CLOSED (the connection ended under a command), or VALUE_TOO_LARGE (a GET's answer ran past
+   * RedisConnectOptions.maxValueBytes; the connection was closed under it).
    */
   readonly code: string;
   /** The library's or the server's text. Redis never echoes AUTH arguments; the source scrubs anyway. */

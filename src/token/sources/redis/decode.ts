@@ -1,6 +1,7 @@
 // Turns the bytes an SDK stored into a token. SDKs disagree: WxJava stores the token as it is,
 // wechatpy json.dumps() it (a JSON-quoted string), silenceper either, co-wechat-api style apps a
 // JSON object. Anything else is reported by its shape — never by its value, which is a credential.
+import { accessTokenProblem, expiryProblem, MAX_ACCESS_TOKEN_LENGTH } from '../../../wechat/tokenValue';
 import { TeamSourceError } from '../teamSourceError';
 
 export type RedisValueFormat = 'plain string' | 'JSON-quoted string' | 'JSON object';
@@ -16,8 +17,19 @@ export interface DecodedToken {
   readonly expiresAtHint?: number;
 }
 
-/** WeChat's tokens are URL-safe text; this is looser on purpose (team services may wrap them) but refuses spaces and controls. */
+/**
+ * Text without spaces or controls: what is meant as a token (a plain value, a JSON-quoted one, an
+ * access_token field), which then has to pass the one token check (accessTokenProblem). Anything
+ * else is a format this decoder does not know.
+ */
 const TOKEN_TEXT = /^[\x21-\x7e]+$/;
+
+/**
+ * The most a token's entry may hold: a token of MAX_ACCESS_TOKEN_LENGTH in a JSON object with a
+ * few fields (expires_at, created_at…). The connection stops reading past it (RedisConnectOptions
+ * .maxValueBytes), so a 10 MB value is neither downloaded in full nor parsed.
+ */
+export const MAX_REDIS_VALUE_BYTES = 8 * MAX_ACCESS_TOKEN_LENGTH;
 
 const TOKEN_FIELDS = ['access_token', 'accessToken'] as const;
 const EXPIRES_AT_FIELDS = ['expires_at', 'expireTime', 'expiresAt'] as const;
@@ -54,14 +66,22 @@ function rawShape(raw: string): string {
 
 export function decodeTokenValue(raw: string, where: string): DecodedToken {
   const unknown = (shape: string): TeamSourceError => new TeamSourceError('unknownFormat', 'redis', where, shape);
+  // Before any parsing: the connection already stops reading far beyond this (a client that does not, a race).
+  if (raw.length > MAX_REDIS_VALUE_BYTES) throw tooLarge(where);
+  /** The value meant as a token must be one: refused by length and character class, never shown. */
+  const token = (value: string, what: string): string => {
+    const problem = accessTokenProblem(value);
+    if (problem !== undefined) throw new TeamSourceError('badToken', 'redis', where, `${what} ${problem}`);
+    return value;
+  };
   const parsed = parseJson(raw);
   if (parsed === NOT_JSON) {
     // A plain token is never valid JSON (WeChat's contain letters and underscores), so only non-JSON text can be one.
-    if (TOKEN_TEXT.test(raw) && !/^[{["]/.test(raw)) return { accessToken: raw, format: 'plain string' };
+    if (TOKEN_TEXT.test(raw) && !/^[{["]/.test(raw)) return { accessToken: token(raw, 'the plain value'), format: 'plain string' };
     throw unknown(rawShape(raw));
   }
   if (typeof parsed === 'string') {
-    if (TOKEN_TEXT.test(parsed)) return { accessToken: parsed, format: 'JSON-quoted string' };
+    if (TOKEN_TEXT.test(parsed)) return { accessToken: token(parsed, 'the JSON-quoted value'), format: 'JSON-quoted string' };
     throw unknown(shapeOf(parsed));
   }
   // Numbers, arrays, true/false/null: valid JSON, no token (e.g. an expires_in stored under the token's key).
@@ -73,7 +93,12 @@ export function decodeTokenValue(raw: string, where: string): DecodedToken {
     throw unknown(present ? `JSON object whose ${present} is not a token (${typeof record[present]})` : shapeOf(parsed));
   }
   const expiresAtHint = EXPIRES_AT_FIELDS.map((name) => epochMs(record[name])).find((ms) => ms !== undefined);
-  return { accessToken: record[field] as string, format: 'JSON object', ...(expiresAtHint !== undefined ? { expiresAtHint } : {}) };
+  return { accessToken: token(record[field] as string, field), format: 'JSON object', ...(expiresAtHint !== undefined ? { expiresAtHint } : {}) };
+}
+
+/** A value larger than a token's entry can be: refused by its size (the connection may have stopped reading it). */
+export function tooLarge(where: string): TeamSourceError {
+  return new TeamSourceError('badToken', 'redis', where, `a value of more than ${MAX_REDIS_VALUE_BYTES} bytes`);
 }
 
 const NOT_JSON: unique symbol = Symbol('not JSON');
@@ -93,4 +118,15 @@ function parseJson(text: string): unknown {
 export function expiryFrom(pttlMs: number, now: number, decoded: DecodedToken): number | undefined {
   if (pttlMs >= 0) return now + pttlMs;
   return decoded.expiresAtHint;
+}
+
+/**
+ * expiryFrom, refused when it is further ahead than a token can live (expiryProblem): a PTTL of
+ * 1e15 ms is not a WeChat token's, whatever the value holds.
+ */
+export function checkedExpiry(pttlMs: number, now: number, decoded: DecodedToken, where: string): number | undefined {
+  const expiresAt = expiryFrom(pttlMs, now, decoded);
+  const problem = expiresAt === undefined ? undefined : expiryProblem(expiresAt, now);
+  if (problem !== undefined) throw new TeamSourceError('badToken', 'redis', where, `${pttlMs >= 0 ? 'the key\'s TTL' : 'the value\'s expires_at'} ${problem}`);
+  return expiresAt;
 }

@@ -3,6 +3,7 @@
 import { TeamSourceError } from '../teamSourceError';
 import { RedisClientFailure, RedisEndpoint } from './connection';
 import { describeEndpoint } from './connectionUrl';
+import { tooLarge } from './decode';
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'EPIPE', 'ECONNABORTED', 'CLOSED']);
 const DNS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
@@ -36,6 +37,7 @@ export function teamSourceErrorFrom(
     new TeamSourceError(kind, 'redis', where, scrub(detail, password));
   const { code } = failure;
   if (failure.stage === 'select') return error('wrongDb', String(endpoint.db));
+  if (code === 'VALUE_TOO_LARGE') return tooLarge(where);
   if (AUTH.has(code)) return error('auth', `${code} from ${at}`);
   if (code === 'NOPERM') return error('noPermission', serverText);
   if (code === 'WRONGTYPE') return error('unknownFormat', 'a Redis value that is not a string (WRONGTYPE): hash, list or set');

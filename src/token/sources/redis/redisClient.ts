@@ -6,7 +6,7 @@
 // refused (and which shows in ACL LOG): the ready check's INFO, and CLIENT SETINFO (unknown to
 // Redis 7.0). Both are switched off below.
 import Redis from 'ioredis';
-import { isIP } from 'node:net';
+import { isIP, type Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { RedisClientFailure, RedisClientModule, RedisConnection, RedisConnectOptions, RedisFailureStage } from './connection';
 
@@ -14,6 +14,8 @@ import type { RedisClientFailure, RedisClientModule, RedisConnection, RedisConne
 const MAX_RECONNECTS = 3;
 /** close() waits this long at most for the socket to end. */
 const CLOSE_WAIT_MS = 1000;
+/** What a GET's answer carries besides the value ($<length>\r\n…\r\n), with room for PTTL's answer sent along. */
+const REPLY_FRAMING_BYTES = 64;
 
 interface ErrorLike {
   readonly name?: unknown;
@@ -114,6 +116,39 @@ export async function connectRedis(options: RedisConnectOptions): Promise<RedisC
   established = true;
   lastError = undefined;
 
+  /** GETs under way on this connection: each may bring up to the bound, so the bytes seen are judged against all of them. */
+  let pendingGets = 0;
+  /**
+   * GET with a bound on what it may bring, counted on the socket as the answer arrives: ioredis
+   * would buffer a 10 MB value whole before handing it over, and JSON.parse would follow. Past
+   * the bound the connection is dropped; the rest of the answer is never read.
+   */
+  const boundedGet = (key: string, maxBytes: number): Promise<string | null> => {
+    const stream: Socket = redis.stream;
+    let received = 0;
+    let peak = 0;
+    let onData: (chunk: Buffer) => void = () => undefined;
+    const tooLarge = new Promise<never>((_resolve, reject) => {
+      onData = (chunk) => {
+        received += chunk.length;
+        peak = Math.max(peak, pendingGets);
+        if (received <= peak * (maxBytes + REPLY_FRAMING_BYTES)) return;
+        const failure: RedisClientFailure = { redisClientFailure: true, stage: 'command', code: 'VALUE_TOO_LARGE', message: `a value of more than ${maxBytes} bytes` };
+        reject(failure);
+        redis.disconnect();
+      };
+    });
+    stream.on('data', onData);
+    pendingGets++;
+    const get = redis.get(key);
+    // Its rejection once the connection is dropped under it is expected, and answered by tooLarge.
+    get.catch(() => undefined);
+    return Promise.race([get, tooLarge]).finally(() => {
+      pendingGets--;
+      stream.off('data', onData);
+    });
+  };
+
   const run = async <T>(command: () => Promise<T>): Promise<T> => {
     if (broken) throw broken;
     try {
@@ -122,8 +157,9 @@ export async function connectRedis(options: RedisConnectOptions): Promise<RedisC
       throw broken ?? toFailure(error, 'command');
     }
   };
+  const maxValueBytes = options.maxValueBytes;
   return {
-    get: (key) => run(() => redis.get(key)),
+    get: (key) => run(() => (maxValueBytes === undefined ? redis.get(key) : boundedGet(key, maxValueBytes))),
     pttl: (key) => run(() => redis.pttl(key)),
     close: () => close(redis),
   };

@@ -15,7 +15,7 @@ import type { BeforeSendingCredential } from '../credentialHost';
 import { credentialOriginOf } from '../credentialOrigin';
 import { isRedisClientFailure, RedisClientFailure, RedisConnection, RedisConnectOptions, RedisCredentials, RedisEndpoint } from './connection';
 import { describeEndpoint, parseRedisUrl } from './connectionUrl';
-import { decodeTokenValue, expiryFrom } from './decode';
+import { checkedExpiry, decodeTokenValue, MAX_REDIS_VALUE_BYTES } from './decode';
 import { isStaleConnection, poisonsConnection, teamSourceErrorFrom } from './failures';
 import { RedisKeySettings, redisKeyFor } from './layouts';
 
@@ -110,7 +110,7 @@ export class RedisTokenSource implements TeamTokenSource {
     }
     if (value === null || pttl === -2) throw new TeamSourceError('keyMissing', 'redis', where);
     const decoded = decodeTokenValue(value, where);
-    const expiresAt = expiryFrom(pttl, this.options.clock.now(), decoded);
+    const expiresAt = checkedExpiry(pttl, this.options.clock.now(), decoded, where);
     this.options.log.debug(`Redis: read ${where}: ${decoded.format}, ${pttl >= 0 ? `TTL ${Math.round(pttl / 1000)} s` : 'no TTL'}`);
     return { accessToken: decoded.accessToken, expiresAt, format: decoded.format };
   }
@@ -145,6 +145,8 @@ export class RedisTokenSource implements TeamTokenSource {
         connectTimeoutMs: this.options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
         commandTimeoutMs: this.options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
         connectionName: CONNECTION_NAME,
+        // A 10 MB value is refused as it arrives, not downloaded and parsed (decode.ts checks again).
+        maxValueBytes: MAX_REDIS_VALUE_BYTES,
       });
       const open: OpenConnection = { identity, connection };
       this.open = open;

@@ -2,14 +2,13 @@
 // came back (status, content type, the keys seen, an errcode) without a single value that could be
 // a secret. Pure: the caller passes the time the request was sent.
 import { Redactor } from '../../../wechat/redact';
+import { accessTokenProblem, MAX_TOKEN_LIFETIME_MS } from '../../../wechat/tokenValue';
 import type { SourcedToken } from '../source';
 import { TeamSourceError, TeamSourceFailure } from '../teamSourceError';
 import { keysSeen, safeText } from './safeText';
 
-/** WeChat hands out 7200 s; anything beyond two days is a unit mix-up (ms for s) or garbage. */
-const MAX_LIFETIME_S = 2 * 24 * 3600;
-/** Real tokens are ~136–512 characters; a longer "token" is a page or a document, not a token. */
-const MAX_TOKEN_LENGTH = 2048;
+/** WeChat hands out 7200 s; anything beyond two days is a unit mix-up (ms for s) or garbage (the one cap, tokenValue.ts). */
+const MAX_LIFETIME_S = MAX_TOKEN_LIFETIME_MS / 1000;
 /** expires_at below this is seconds since the epoch (1e11 s is the year 5138, 1e11 ms is 1973). */
 const SECONDS_LIMIT = 1e11;
 /** `code` values that mean success in wrapped answers: 0 by convention, 200 in many Java backends. */
@@ -75,8 +74,12 @@ function tokenFromJson(
   const tokenKey = TOKEN_KEYS.find((key) => key in body);
   if (tokenKey === undefined) throw fail('noToken', keysSeen(body, wrapped ? 'keys seen in data' : 'keys seen'));
   const token = body[tokenKey];
-  const problem = tokenProblem(token);
-  if (problem || typeof token !== 'string') throw fail('noToken', `${tokenKey} ${problem ?? 'is not a string'}`);
+  // The one token check of every source: length and WeChat's character set, so no shell syntax.
+  // A string that is not a token (too long, shell syntax) is refused as such; no string at all is "no token".
+  const problem = accessTokenProblem(token);
+  if (problem !== undefined || typeof token !== 'string') {
+    throw fail(typeof token === 'string' && token !== '' ? 'badToken' : 'noToken', `${tokenKey} ${problem ?? 'is not a string'}`);
+  }
 
   const expiry = readExpiry(body, context.sentAt, fail);
   const keys = `{${tokenKey}${expiry.key ? `, ${expiry.key}` : ''}}`;
@@ -85,25 +88,6 @@ function tokenFromJson(
     expiresAt: expiry.expiresAt,
     format: wrapped ? `wrapped {code, data: ${keys}}` : `JSON ${keys}`,
   };
-}
-
-/** Why a value is not a usable token — described by type and length, never by content. */
-function tokenProblem(token: unknown): string | undefined {
-  if (typeof token !== 'string') return `is ${token === null ? 'null' : typeof token}, not a string`;
-  if (token.length === 0) return 'is an empty string';
-  if (token.length > MAX_TOKEN_LENGTH) return `is ${token.length} characters long, more than a token can be`;
-  // The token goes into query strings of every API call: whitespace or control characters mean
-  // the service handed over something else (a padded value, a multi-line text).
-  if (hasSpaceOrControl(token)) return 'contains whitespace or control characters';
-  return undefined;
-}
-
-function hasSpaceOrControl(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code <= 0x20 || code === 0x7f) return true;
-  }
-  return /\s/.test(text);
 }
 
 interface Expiry {

@@ -120,7 +120,7 @@ describe('token/sources/credentialHost: the Redis password stays with its host (
   it('the team reader passes the background flag and does not cache the refusal for the next command', async () => {
     const { source, asked } = rig(true);
     const reader = new TeamSourceReader(source, new FakeClock(), () => 60_000);
-    const request = { force: false, confirmed: false, afterRejection: false };
+    const request = { mode: 'stable' as const, force: false, confirmed: false, afterRejection: false };
     await refusal(reader.obtain(APP_ID, { ...request, background: true }));
     assert.equal((await reader.obtain(APP_ID, { ...request, background: false })).accessToken, TOKEN);
     assert.equal(asked.length, 1);

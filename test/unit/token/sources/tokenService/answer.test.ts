@@ -13,18 +13,21 @@ const TOKEN = tokenString('answer');
 const json = (body: unknown, status = 200): ServiceAnswer => ({ status, contentType: 'application/json', body: JSON.stringify(body) });
 const read = (answer: ServiceAnswer) => interpretAnswer(answer, { where: WHERE, sentAt: SENT_AT, redactor: new Redactor() });
 
-function noToken(answer: ServiceAnswer): string {
+function refused(answer: ServiceAnswer, failure: 'noToken' | 'badToken'): string {
   try {
     read(answer);
   } catch (error) {
     assert.ok(error instanceof TeamSourceError, String(error));
-    assert.equal(error.failure, 'noToken', error.message);
+    assert.equal(error.failure, failure, error.message);
     assert.equal(error.where, WHERE);
     assert.ok(!error.message.includes(TOKEN), error.message);
     return error.detail;
   }
-  assert.fail('expected a noToken failure');
+  assert.fail(`expected a ${failure} failure`);
 }
+const noToken = (answer: ServiceAnswer): string => refused(answer, 'noToken');
+/** A string in the token's place that is not one (tokenValue.ts): refused as such, never stored. */
+const badToken = (answer: ServiceAnswer): string => refused(answer, 'badToken');
 
 describe('token/sources/tokenService/answer', () => {
   describe('accepted variants', () => {
@@ -67,9 +70,9 @@ describe('token/sources/tokenService/answer', () => {
 
     it('tokens that are empty, padded, multi-line or far too long — described, never shown', () => {
       assert.equal(noToken(json({ access_token: '' })), 'access_token is an empty string');
-      assert.equal(noToken(json({ access_token: ` ${TOKEN}` })), 'access_token contains whitespace or control characters');
-      assert.equal(noToken(json({ access_token: `${TOKEN}\n${TOKEN}` })), 'access_token contains whitespace or control characters');
-      assert.equal(noToken(json({ access_token: 'x'.repeat(5000) })), 'access_token is 5000 characters long, more than a token can be');
+      assert.equal(badToken(json({ access_token: ` ${TOKEN}` })), 'access_token contains whitespace or control characters');
+      assert.equal(badToken(json({ access_token: `${TOKEN}\n${TOKEN}` })), 'access_token contains whitespace or control characters');
+      assert.equal(badToken(json({ access_token: 'x'.repeat(5000) })), 'access_token is 5000 characters long, more than a token can be');
       assert.equal(noToken(json({ access_token: null })), 'access_token is null, not a string');
     });
 
