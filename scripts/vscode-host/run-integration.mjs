@@ -18,6 +18,7 @@ import { withHost } from './host.mjs';
 import { REPO } from './paths.mjs';
 import { performUiOp } from './ui-ops.mjs';
 import { bounded } from './proc.mjs';
+import { itTiming } from './timing.mjs';
 
 export const EXTENSION_ID = 'wechat-devtools.wechat-token-menu';
 const TESTS_ENTRY = path.join(REPO, 'out', 'test', 'integration', 'index.js');
@@ -91,7 +92,7 @@ export async function runIntegration(o = {}) {
         });
         await page.goto(url, { waitUntil: 'domcontentloaded' });
         try {
-          await bounded(exited, o.timeoutMs ?? 5 * 60_000, 'the integration suites to finish (codeAutomationExit)');
+          await bounded(exited, o.timeoutMs ?? itTiming().RUN_MS, 'the integration suites to finish (codeAutomationExit)');
         } catch (err) {
           const shot = path.join(REPO, 'test-results', 'integration-timeout.png');
           fs.mkdirSync(path.dirname(shot), { recursive: true });

@@ -1,6 +1,9 @@
 // What a suite in the extension host may ask the runner to do on the page, as a person would:
 // answer a modal dialog, type into (or dismiss) an input box, or look into the browser's storage.
-// Every wait is bounded; locators are filtered to visible elements (Monaco keeps hidden ones).
+// Every wait is bounded (the op's timeoutMs, else STEP_MS of test/integration/support/timing.ts);
+// locators are filtered to visible elements (Monaco keeps hidden ones).
+import { itTiming } from './timing.mjs';
+
 const VISIBLE = { visible: true };
 
 /**
@@ -8,7 +11,7 @@ const VISIBLE = { visible: true };
  * @param {{op: string, [k: string]: unknown}} op
  */
 export async function performUiOp(page, op) {
-  const timeout = Number(op.timeoutMs ?? 15_000);
+  const timeout = Number(op.timeoutMs ?? itTiming().STEP_MS);
   switch (op.op) {
     case 'dialog': {
       // { click?: button text, escape?: true } → { message, detail, buttons }
@@ -91,15 +94,30 @@ export async function performUiOp(page, op) {
       return { text: ((await item.textContent()) ?? '').trim(), aria: (await item.getAttribute('aria-label')) ?? '' };
     }
     case 'notification': {
-      // { contains } → { text }: the whole text (message, source, buttons) of the visible notification that
-      // contains it. Extension tests get no toasts: the suite opens the notification centre first.
+      // { contains, timeoutMs } → { text } for the visible notification that contains it (message, source,
+      // buttons), or { text: null, seen } when none showed within timeoutMs: the suite opens the
+      // notification centre again and asks again (the centre hides itself when its last item closes,
+      // and what is added while it is hidden shows nowhere; extension tests get no toasts).
       const toast = page
         .locator('.notification-toast, .notifications-center .notification-list-item')
         .filter(VISIBLE)
         .filter({ hasText: String(op.contains ?? '') })
         .first();
-      await toast.waitFor({ state: 'visible', timeout });
-      return { text: ((await toast.textContent()) ?? '').replace(/\s+/g, ' ').trim() };
+      const shown = await toast.waitFor({ state: 'visible', timeout }).then(
+        () => true,
+        (err) => {
+          if (err?.name === 'TimeoutError') return false;
+          throw err;
+        },
+      );
+      if (shown) return { text: ((await toast.textContent()) ?? '').replace(/\s+/g, ' ').trim() };
+      const seen = await page.locator('.notification-toast, .notifications-center .notification-list-item').filter(VISIBLE).allTextContents();
+      return { text: null, seen: seen.map((t) => t.replace(/\s+/g, ' ').trim()) };
+    }
+    case 'notificationCentre': {
+      // {} → { visible }: whether the notification centre is open right now (it hides itself when its
+      // last notification closes).
+      return { visible: await page.locator('.notifications-center.visible').first().isVisible() };
     }
     case 'notifications': {
       // {} → { items: [{ text, links }] }: every notification in the (opened) notification centre, with the

@@ -45,6 +45,7 @@ export class FakeWeChat {
   private readonly rids: Rids;
   private readonly network: Network;
   private readonly faults = new FaultQueue();
+  private readonly callWaiters: Array<(call: FakeCall) => void> = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly routes: Map<string, Route>;
   private readonly now: () => number;
@@ -99,6 +100,11 @@ export class FakeWeChat {
 
   callsTo(path: string): FakeCall[] {
     return this.calls.filter((c) => c.path === path);
+  }
+
+  /** Resolves when the next request is logged (before its answer, or its fault, goes out): call it before sending. */
+  nextCall(): Promise<FakeCall> {
+    return new Promise((resolve) => this.callWaiters.push(resolve));
   }
 
   injectFault(fault: FakeFault): void {
@@ -270,6 +276,7 @@ export class FakeWeChat {
       at: this.now(),
     };
     this.calls.push(call);
+    for (const resolve of this.callWaiters.splice(0)) resolve(call);
 
     const fault = this.faults.take(path);
     const effect = fault ? faultEffect(fault, this.replies) : undefined;

@@ -7,6 +7,7 @@ import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import { activate, heldToken } from './support/api';
 import { fakeCalls, filesContaining, itConfig, tokenCalls, waitFor } from './support/env';
+import { STEP_MS } from './support/timing';
 import { answerInput, browserStorageContains, requireRunner } from './support/ui';
 
 suite('Set AppSecret', () => {
@@ -51,7 +52,7 @@ suite('Set AppSecret', () => {
     const api = await activate();
     await vscode.commands.executeCommand('wechat.showLog');
     // The log reaches the disk: prove the scan covers it before trusting an empty result.
-    const logs = await waitFor('the WeChat log on disk', () => filesContaining(config.scanDirs, 'AppSecret stored in SecretStorage').length > 0, 10_000, 250);
+    const logs = await waitFor('the WeChat log on disk', () => filesContaining(config.scanDirs, 'AppSecret stored in SecretStorage').length > 0, STEP_MS, 250);
     assert.ok(logs);
     assert.deepStrictEqual(filesContaining(config.scanDirs, config.secret), [], 'the AppSecret was written to disk');
     const token = heldToken(api)!;

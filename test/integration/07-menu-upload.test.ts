@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { fakeCalls, itConfig, liveMenu, setLiveMenu, waitFor } from './support/env';
 import { ensureAccount } from './support/api';
 import { backupFiles, closeAllEditorsDiscarding, deleteWorkspaceFile, menuCalls, menuText, writeWorkspaceFile } from './support/menu';
-import { answerInput, requireRunner } from './support/ui';
+import { answerInput, requireRunner, settle } from './support/ui';
 
 /** The live menu before the upload; ASCII names so the backup is easy to find in the quick pick. */
 const MENU_A = {
@@ -45,23 +45,6 @@ function readBackup(file: string): BackupFile {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as BackupFile;
 }
 
-/**
- * The success message waits for a click ("Open Backup"), so the command settles only once the
- * notification is gone: dismiss notifications until it does (bounded), then return its result.
- */
-async function settle<T>(pending: Thenable<T>, what: string): Promise<T> {
-  let done = false;
-  const result = Promise.resolve(pending).finally(() => {
-    done = true;
-  });
-  result.catch(() => undefined);
-  await waitFor(what, async () => {
-    if (!done) await vscode.commands.executeCommand('notifications.clearAll');
-    return done;
-  }, 15_000, 100);
-  return result;
-}
-
 suite('menu upload, backup, restore, download (fake WeChat server)', () => {
   const created: vscode.Uri[] = [];
 
@@ -84,7 +67,7 @@ suite('menu upload, backup, restore, download (fake WeChat server)', () => {
     const backupsBefore = await backupFiles();
 
     const pending = vscode.commands.executeCommand('wechat.uploadMenu', uri, { skipConfirmation: true });
-    await waitFor('the live menu to be B', async () => isDeepStrictEqual(await liveMenu(), MENU_B), 15_000, 100);
+    await waitFor('the live menu to be B', async () => isDeepStrictEqual(await liveMenu(), MENU_B));
     await settle(pending, 'Upload Menu to finish');
 
     const calls = menuCalls((await fakeCalls()).slice(before));
@@ -110,7 +93,7 @@ suite('menu upload, backup, restore, download (fake WeChat server)', () => {
     // A person types a button name of the menu they want back (the items' detail) and presses Enter.
     const seen = await answerInput('AlphaNews');
     assert.match(seen.title, /Restore Menu Backup/);
-    await waitFor('the live menu to be A again', async () => isDeepStrictEqual(await liveMenu(), MENU_A), 15_000, 100);
+    await waitFor('the live menu to be A again', async () => isDeepStrictEqual(await liveMenu(), MENU_A));
     await settle(pending, 'Restore Menu Backup to finish');
 
     const calls = menuCalls((await fakeCalls()).slice(before));

@@ -11,7 +11,7 @@ import { RedisServer, startRedisServer } from '../unit/helpers/redisServer';
 import { ensureAccount, heldToken, WeChatApi } from './support/api';
 import { fakeCalls, itConfig, liveMenu, tokenCalls, waitFor } from './support/env';
 import { closeAllEditorsDiscarding, deleteWorkspaceFile, menuText, writeWorkspaceFile } from './support/menu';
-import { requireRunner } from './support/ui';
+import { requireRunner, settle } from './support/ui';
 
 const READER = { username: 'reader', password: 'reader-pw-5d1f' };
 const MENU = { button: [{ type: 'click', name: 'TeamMenu', key: 'TEAM' }] };
@@ -110,10 +110,8 @@ suite('team token from Redis (WxJava layout, read-only user)', () => {
     const before = JSON.stringify(await liveMenu(prodAppId));
     menuFile = await writeWorkspaceFile('team.wechat-menu.json', menuText(MENU));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(menuFile));
-    const pending = vscode.commands.executeCommand('wechat.uploadMenu', menuFile, { skipConfirmation: true });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    await vscode.commands.executeCommand('notifications.clearAll');
-    await pending;
+    // The refusal is presented as an error notification that waits for a click.
+    await settle(vscode.commands.executeCommand('wechat.uploadMenu', menuFile, { skipConfirmation: true }), 'the refused upload');
     const calls = await fakeCalls();
     assert.ok(!calls.some((c) => c.query['access_token'] === prodToken), 'the production token reached a host nobody confirmed');
     assert.strictEqual(JSON.stringify(await liveMenu(prodAppId)), before);
@@ -123,9 +121,7 @@ suite('team token from Redis (WxJava layout, read-only user)', () => {
   test('Force Refresh is refused for a team account and says why; nothing is fetched', async () => {
     const pending = vscode.commands.executeCommand<boolean>('wechat.forceRefreshAccessToken', { skipConfirmation: true });
     // The explanation is an error notification that waits for a click.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await vscode.commands.executeCommand('notifications.clearAll');
-    assert.strictEqual(await pending, false);
+    assert.strictEqual(await settle(pending, 'the refused Force Refresh'), false);
     assert.strictEqual(heldToken(api), prodToken);
     assert.strictEqual(tokenCalls(await fakeCalls()).length, tokenCallsBefore);
   });

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { ensureAccount, heldToken, WeChatApi } from './support/api';
 import { fakeCalls, FakeCall, itConfig, waitFor } from './support/env';
 import { closeAllEditorsDiscarding } from './support/menu';
-import { fakeQuotaResets, requireRunner, setFakeQuota, refusedModalText } from './support/ui';
+import { fakeQuotaResets, requireRunner, setFakeQuota, refusedModalText, settle } from './support/ui';
 
 const RID = /rid ([0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8})/;
 
@@ -18,20 +18,6 @@ async function openedDocument(before: vscode.TextEditor | undefined): Promise<st
     return active && active !== before && active.document.languageId === 'markdown' ? active : undefined;
   });
   return editor.document.getText();
-}
-
-/** A command that ends on an error notification settles once notifications are cleared (bounded). */
-async function settle<T>(pending: Thenable<T>, what: string): Promise<T> {
-  let done = false;
-  const result = Promise.resolve(pending).finally(() => {
-    done = true;
-  });
-  result.catch(() => undefined);
-  await waitFor(what, async () => {
-    if (!done) await vscode.commands.executeCommand('notifications.clearAll');
-    return done;
-  }, 15_000, 100);
-  return result;
 }
 
 async function callsSince(count: number): Promise<FakeCall[]> {

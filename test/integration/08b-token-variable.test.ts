@@ -17,8 +17,27 @@ function outFile(name: string): string {
   return path.join(os.tmpdir(), `wechat-it-${process.pid}-${name}`);
 }
 
+/**
+ * Changes wechat.terminal.exposeToken and returns once this extension host has seen the change.
+ * The extension's listener, registered at activation, runs before this later one and updates the
+ * environment-variable collection synchronously, so a terminal created afterwards gets the new
+ * environment (the collection and the terminal go to the window in that order).
+ */
+async function exposeToken(on: boolean): Promise<void> {
+  let seen = false;
+  const listener = vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration('wechat.terminal.exposeToken')) seen = true;
+  });
+  try {
+    await vscode.workspace.getConfiguration('wechat').update('terminal.exposeToken', on, vscode.ConfigurationTarget.Global);
+    await waitFor('the setting change to reach this extension host', () => seen);
+  } finally {
+    listener.dispose();
+  }
+}
+
 const readWhenWritten = (file: string): Promise<string> =>
-  waitFor(`${path.basename(file)} written by the process`, () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined), 20_000);
+  waitFor(`${path.basename(file)} written by the process`, () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined));
 
 suite('the token in tasks, launch configurations and terminals', () => {
   let api: WeChatApi;
@@ -88,13 +107,11 @@ suite('the token in tasks, launch configurations and terminals', () => {
     const off = JSON.parse(await readWhenWritten(probe('default'))) as { token: string | null; appId: string | null };
     assert.deepStrictEqual(off, { token: null, appId: null });
 
-    await wechat().update('terminal.exposeToken', true, vscode.ConfigurationTarget.Global);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await exposeToken(true);
     const on = JSON.parse(await readWhenWritten(probe('on'))) as { token: string | null; appId: string | null };
     assert.deepStrictEqual(on, { token: heldToken(api), appId: config.appId });
 
-    await wechat().update('terminal.exposeToken', false, vscode.ConfigurationTarget.Global);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await exposeToken(false);
     const offAgain = JSON.parse(await readWhenWritten(probe('off'))) as { token: string | null; appId: string | null };
     assert.deepStrictEqual(offAgain, { token: null, appId: null });
   });

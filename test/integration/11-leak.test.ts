@@ -17,6 +17,7 @@ import { RedisServer, startRedisServer } from '../unit/helpers/redisServer';
 import { ensureAccount, heldToken, WeChatApi } from './support/api';
 import { EXTENSION_ID, fakeTicket, findFiles, itConfig, waitFor, writeMachineSetting } from './support/env';
 import { backupFiles, closeAllEditorsDiscarding, deleteWorkspaceFile, menuText, writeWorkspaceFile } from './support/menu';
+import { LEAK_SCAN_MS, STEP_MS } from './support/timing';
 import { allNotifications, browserStorageContains, NotificationSeen, requireRunner } from './support/ui';
 
 const REDIS_PASSWORD = 'leak-redis-pw-8c1d5e9f2a7b4c03';
@@ -136,7 +137,7 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
       },
       () => undefined, // a rejection would be a defect of its own, but the scan is about secrets
     ).finally(() => (done = true));
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + STEP_MS;
     while (!done && Date.now() < deadline) {
       await sleep(700);
       if (done) break;
@@ -153,7 +154,7 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
   }
 
   test('runs every contributed command, then finds no secret outside SecretStorage', async function () {
-    this.timeout(15 * 60_000);
+    this.timeout(LEAK_SCAN_MS);
     const config = await itConfig();
     const first = heldToken(api);
     if (first) tokens.add(first);
@@ -163,7 +164,7 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
     // The team accounts first: their token is read with the Redis password / the service credential.
     for (const appId of [prodAppId, SERVICE_APP_ID]) {
       assert.strictEqual(await vscode.commands.executeCommand('wechat.switchAccount', { appId }), true);
-      await waitFor(`the token of ${appId}`, () => api.statusBar()?.kind === 'valid', 15_000);
+      await waitFor(`the token of ${appId}`, () => api.statusBar()?.kind === 'valid');
       for (const id of ['wechat.copyAccessToken', 'wechat.refreshAccessToken', 'wechat.forceRefreshAccessToken', 'wechat.showTokenSource', 'wechat.showActions', 'wechat.accessToken']) {
         await runCommand(id);
       }

@@ -14,6 +14,7 @@ import { format } from 'util';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { itConfig } from './support/env';
+import { TEST_MS } from './support/timing';
 
 interface Phase {
   readonly name: string;
@@ -57,7 +58,7 @@ export async function run(): Promise<void> {
       console.log(`[it] ${line}`);
     }
   };
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: TEST_MS, reporter: 'spec' });
   if (config.grep) mocha.grep(config.grep);
   const dir = __dirname;
   const files = fs

@@ -58,7 +58,7 @@ export async function ensureAccount(): Promise<WeChatApi> {
   const wechat = vscode.workspace.getConfiguration('wechat');
   if (wechat.get<string>('appId') !== config.appId) await wechat.update('appId', config.appId, vscode.ConfigurationTarget.Global);
   if (api.statusBar()?.kind !== 'valid') {
-    await waitFor('the status bar to settle', () => api.statusBar()?.kind !== 'fetching', 10_000);
+    await waitFor('the status bar to settle', () => api.statusBar()?.kind !== 'fetching');
     if (api.statusBar()?.kind !== 'valid') await vscode.commands.executeCommand('wechat.setAppSecret', { appSecret: config.secret });
   }
   await waitFor('a valid token', () => api.statusBar()?.kind === 'valid');

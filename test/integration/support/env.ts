@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { POLL_MS, STEP_MS } from './timing';
 
 export const EXTENSION_ID = 'wechat-devtools.wechat-token-menu';
 
@@ -131,8 +132,8 @@ export async function closeInProcessFake(): Promise<void> {
   inProcess = undefined;
 }
 
-/** Poll `probe` until it returns a truthy value; fail after `ms` with `what` in the message. */
-export async function waitFor<T>(what: string, probe: () => T | Promise<T>, ms = 10_000, every = 50): Promise<NonNullable<T>> {
+/** Poll `probe` until it returns a truthy value; fail after `ms` (generous: support/timing.ts) with `what` in the message. */
+export async function waitFor<T>(what: string, probe: () => T | Promise<T>, ms = STEP_MS, every = POLL_MS): Promise<NonNullable<T>> {
   const deadline = Date.now() + ms;
   let last: unknown;
   for (;;) {

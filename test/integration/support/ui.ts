@@ -4,7 +4,8 @@
 import * as assert from 'assert';
 import { Context } from 'mocha';
 import * as vscode from 'vscode';
-import { itConfig } from './env';
+import { itConfig, waitFor } from './env';
+import { NOTIFICATION_LOOK_MS, POLL_MS, STEP_MS } from './timing';
 
 export interface DialogSeen {
   readonly message: string;
@@ -37,22 +38,35 @@ export async function requireRunner(ctx: Context): Promise<void> {
 }
 
 /** Waits for the modal dialog, then clicks `click` (or presses Escape when omitted). */
-export const answerDialog = (click?: string): Promise<DialogSeen> => control('/ui', { op: 'dialog', click });
+export const answerDialog = (click?: string): Promise<DialogSeen> => control('/ui', { op: 'dialog', click, timeoutMs: STEP_MS });
 
 /** Waits for the input box, then types `text` + Enter (or presses Escape when omitted). */
-export const answerInput = (text?: string): Promise<QuickInputSeen> => control('/ui', { op: 'quickInput', type: text });
+export const answerInput = (text?: string): Promise<QuickInputSeen> => control('/ui', { op: 'quickInput', type: text, timeoutMs: STEP_MS });
 
 /**
  * Waits for the notification containing `contains` and returns its whole text (message and buttons).
  * Extension tests show no toasts, so it looks in the notification centre (opened, then closed again).
+ * The centre hides itself when its last notification closes — a progress notification of the
+ * command before stays at least 800 ms, and notifications.clearAll leaves it — and a notification
+ * added while the centre is hidden shows nowhere; so the runner looks for NOTIFICATION_LOOK_MS at a
+ * time and the centre is opened again before each look (showing it renders every notification).
  */
-export async function readNotification(contains: string): Promise<string> {
-  await vscode.commands.executeCommand('notifications.showList');
+export async function readNotification(contains: string, ms = STEP_MS): Promise<string> {
+  const deadline = Date.now() + ms;
+  let seen: readonly string[] | undefined;
   try {
-    return (await control<{ text: string }>('/ui', { op: 'notification', contains })).text;
+    for (;;) {
+      await vscode.commands.executeCommand('notifications.showList');
+      const look = Math.max(1, Math.min(NOTIFICATION_LOOK_MS, deadline - Date.now()));
+      const found = await control<{ text: string | null; seen?: string[] }>('/ui', { op: 'notification', contains, timeoutMs: look });
+      if (found.text !== null) return found.text;
+      seen = found.seen ?? [];
+      if (Date.now() >= deadline) break;
+    }
   } finally {
     await vscode.commands.executeCommand('notifications.hideList');
   }
+  throw new Error(`no notification containing "${contains}" within ${ms} ms; the centre showed: ${JSON.stringify(seen)}`);
 }
 
 export interface NotificationSeen {
@@ -101,4 +115,26 @@ export async function refusedModalText(contains: string, command: string, ...arg
     await vscode.commands.executeCommand('notifications.clearAll');
     assert.strictEqual(await done, undefined, `${command} resolves (its failure is presented, not thrown)`);
   }
+}
+
+/** Whether the notification centre is open in the page right now. */
+export const notificationCentreVisible = async (): Promise<boolean> =>
+  (await control<{ visible: boolean }>('/ui', { op: 'notificationCentre' })).visible;
+
+/**
+ * Returns what a command resolves to when it ends on a notification that waits for a click (an
+ * error, a success with "Open Backup"): notifications are cleared until the command has settled,
+ * however late its notification comes (bounded by `ms`).
+ */
+export async function settle<T>(pending: Thenable<T>, what: string, ms = STEP_MS): Promise<T> {
+  let done = false;
+  const result = Promise.resolve(pending).finally(() => {
+    done = true;
+  });
+  result.catch(() => undefined); // returned below; a rejection before then is not unhandled
+  await waitFor(what, async () => {
+    if (!done) await vscode.commands.executeCommand('notifications.clearAll');
+    return done;
+  }, ms, 2 * POLL_MS);
+  return result;
 }

@@ -48,9 +48,15 @@ describe('common/commandGuard', () => {
     hardeningCase('fault', 'error presenter fails', async () => {
       const c = collect();
       const reportFailure = new Error('cannot load dist/commands.js');
-      const run = guardCommand('wechat.z', () => Promise.reject(new Error('first')), () => Promise.reject(reportFailure), c.fallback);
+      let fellBack: () => void = () => undefined;
+      const fallenBack = new Promise<void>((resolve) => (fellBack = resolve));
+      const fallback = (id: string, e: unknown): void => {
+        c.fallback(id, e);
+        fellBack();
+      };
+      const run = guardCommand('wechat.z', () => Promise.reject(new Error('first')), () => Promise.reject(reportFailure), fallback);
       assert.equal(await run(), undefined);
-      await new Promise((resolve) => setImmediate(resolve));
+      await fallenBack; // the report fails after the command resolved
       assert.deepEqual(c.logged, [['wechat.z', reportFailure]]);
     }));
 });

@@ -58,11 +58,12 @@ describe('env.fake WeChat: faults, call log, plumbing', () => {
   it('close() does not wait for a slow reply still pending', async () => {
     const other = await start(env.clock);
     other.injectFault({ kind: 'slow', delayMs: 60_000 });
+    const arrived = other.nextCall();
     const pending = fetch(`${other.url}/cgi-bin/menu/get`).then(
       () => 'answered',
       () => 'failed',
     );
-    while (other.calls.length === 0) await new Promise((r) => setTimeout(r, 5));
+    await arrived; // the slow answer is pending
     await other.close();
     assert.equal(await pending, 'failed');
   });

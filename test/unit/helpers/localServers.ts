@@ -24,6 +24,8 @@ export interface LocalServer {
 export interface EchoServer extends LocalServer {
   readonly requests: EchoRequest[];
   /** Paths under /status/NNN answer with that status; /slow never answers. */
+  /** Resolves when the next request has been read (call it before sending). */
+  nextRequest(): Promise<EchoRequest>;
 }
 
 function listen(server: net.Server): Promise<number> {
@@ -44,6 +46,7 @@ function closer(server: http.Server | net.Server, sockets: Set<net.Socket>): () 
 /** Answers every request with a JSON echo of what it received. */
 export async function startEchoServer(tls?: { key: string; cert: string }): Promise<EchoServer> {
   const requests: EchoRequest[] = [];
+  const waiting: Array<(request: EchoRequest) => void> = [];
   const sockets = new Set<net.Socket>();
   const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const chunks: Buffer[] = [];
@@ -51,6 +54,7 @@ export async function startEchoServer(tls?: { key: string; cert: string }): Prom
     req.on('end', () => {
       const entry = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       requests.push(entry);
+      for (const resolve of waiting.splice(0)) resolve(entry);
       if (entry.url.startsWith('/slow')) return;
       const status = /^\/status\/(\d{3})/.exec(entry.url)?.[1];
       res.writeHead(status ? Number(status) : 200, { 'content-type': 'application/json; charset=utf-8' });
@@ -67,7 +71,13 @@ export async function startEchoServer(tls?: { key: string; cert: string }): Prom
     s.on('close', () => sockets.delete(s));
   });
   const port = await listen(server);
-  return { url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`, port, requests, close: closer(server, sockets) };
+  return {
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    port,
+    requests,
+    nextRequest: () => new Promise((resolve) => waiting.push(resolve)),
+    close: closer(server, sockets),
+  };
 }
 
 export interface ConnectProxy extends LocalServer {

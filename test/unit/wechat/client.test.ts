@@ -6,21 +6,11 @@ import { WeChatApiError, WeChatError, WeChatTransportError } from '../../../src/
 import { HttpRequest, HttpResponse, HttpTransport } from '../../../src/wechat/http';
 import { createTransport } from '../../../src/wechat/undiciTransport';
 import { APP_ID, APP_SECRET, CapturingLogger, CREDENTIALS, errorResponse, tokenResponse } from '../helpers/fixtures';
+import { apiErrorOf, rejection } from '../helpers/rejections';
 
 const OTHER_APP = 'wx1111111111111111';
 const OTHER_SECRET = '00112233445566778899aabbccddeeff';
 const T0 = Date.UTC(2025, 0, 15, 1, 0, 0);
-
-/** Runs `promise`, expecting it to reject with an error of `type`; returns the error. */
-async function rejection<E extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof type, `expected ${type.name}, got ${String(error)}`);
-    return error;
-  }
-  assert.fail(`expected a ${type.name}, but the call succeeded`);
-}
 
 /** Every text an error offers to a log or the user. */
 function errorTexts(error: unknown): string[] {
@@ -53,13 +43,13 @@ describe('wechat/client against the fake WeChat server (UndiciTransport)', () =>
     });
   }
 
-  async function apiError(promise: Promise<unknown>): Promise<WeChatApiError> {
-    const error = await rejection(promise, WeChatApiError);
+  async function recordedApiError(promise: Promise<unknown>): Promise<WeChatApiError> {
+    const error = await apiErrorOf(promise);
     errors.push(error);
     return error;
   }
 
-  async function transportError(promise: Promise<unknown>): Promise<WeChatTransportError> {
+  async function recordedTransportError(promise: Promise<unknown>): Promise<WeChatTransportError> {
     const error = await rejection(promise, WeChatTransportError);
     errors.push(error);
     return error;
@@ -168,7 +158,7 @@ describe('wechat/client against the fake WeChat server (UndiciTransport)', () =>
     });
 
     it('41001 when no access_token is sent', async () => {
-      const error = await apiError(client().call('/cgi-bin/menu/get'));
+      const error = await recordedApiError(client().call('/cgi-bin/menu/get'));
       assert.equal(error.errcode, 41001);
       assert.equal(error.reaction, 'report');
     });
@@ -187,8 +177,8 @@ describe('wechat/client against the fake WeChat server (UndiciTransport)', () =>
       const wrong = { appId: APP_ID, appSecret: 'ffffffffffffffffffffffffffffffff' };
       secrets.push(wrong.appSecret);
       for (const error of [
-        await apiError(client().classicToken(wrong)),
-        await apiError(client().stableToken(wrong, false)),
+        await recordedApiError(client().classicToken(wrong)),
+        await recordedApiError(client().stableToken(wrong, false)),
       ]) {
         assert.equal(error.meaning(), 'Invalid AppSecret.');
         assert.match(error.fix(), /WeChat: Set AppSecret/);
@@ -200,7 +190,7 @@ describe('wechat/client against the fake WeChat server (UndiciTransport)', () =>
     });
 
     it('40013 unknown AppID → check wechat.appId', async () => {
-      const error = await apiError(client().stableToken({ appId: 'wxdeadbeefdeadbeef', appSecret: APP_SECRET }, false));
+      const error = await recordedApiError(client().stableToken({ appId: 'wxdeadbeefdeadbeef', appSecret: APP_SECRET }, false));
       assertCommon(error, 40013, '/cgi-bin/stable_token');
       assert.equal(error.meaning(), 'Invalid AppID.');
       assert.match(error.fix(), /wechat\.appId/);
@@ -208,7 +198,7 @@ describe('wechat/client against the fake WeChat server (UndiciTransport)', () =>
 
     it('40164 caller IP not whitelisted → the IP is in the message and the fix', async () => {
       fake.setCallerIp('203.0.113.45');
-      const error = await apiError(client().stableToken({ appId: OTHER_APP, appSecret: OTHER_SECRET }, false));
+      const error = await recordedApiError(client().stableToken({ appId: OTHER_APP, appSecret: OTHER_SECRET }, false));
       assertCommon(error, 40164, '/cgi-bin/stable_token');
       assert.equal(error.callerIp, '203.0.113.45');
       assert.match(error.meaning(), /IP address \(?203\.0\.113\.45\)? is not in the account's IP whitelist\./);
@@ -221,11 +211,11 @@ describe('wechat/client against the fake WeChat server (UndiciTransport)', () =>
     });
 
     it('41002 AppID missing / 41004 AppSecret missing → set them', async () => {
-      const noAppId = await apiError(client().stableToken({ appId: '', appSecret: APP_SECRET }, false));
+      const noAppId = await recordedApiError(client().stableToken({ appId: '', appSecret: APP_SECRET }, false));
       assertCommon(noAppId, 41002, '/cgi-bin/stable_token');
       assert.equal(noAppId.meaning(), 'The AppID is missing.');
       assert.match(noAppId.fix(), /Set Up Account/);
-      const noSecret = await apiError(client().classicToken({ appId: APP_ID, appSecret: '' }));
+      const noSecret = await recordedApiError(client().classicToken({ appId: APP_ID, appSecret: '' }));
       assertCommon(noSecret, 41004, '/cgi-bin/token');
       assert.equal(noSecret.meaning(), 'The AppSecret is missing.');
       assert.match(noSecret.fix(), /Set AppSecret/);
@@ -236,7 +226,7 @@ describe('wechat/client against the fake WeChat server (UndiciTransport)', () =>
       fake = await startFakeWeChat({ accounts: [{ appId: APP_ID, secret: APP_SECRET, classicDailyLimit: 2 }], now: () => now });
       const c = client();
       secrets.push((await c.classicToken(CREDENTIALS)).accessToken, (await c.classicToken(CREDENTIALS)).accessToken);
-      const error = await apiError(c.classicToken(CREDENTIALS));
+      const error = await recordedApiError(c.classicToken(CREDENTIALS));
       assertCommon(error, 45009, '/cgi-bin/token');
       assert.equal(error.meaning(), 'The daily API quota has been reached.');
       assert.match(error.fix(), /wechat\.tokenMode/);
@@ -249,7 +239,7 @@ describe('wechat/client against the fake WeChat server (UndiciTransport)', () =>
       const latest = await c.classicToken(CREDENTIALS);
       secrets.push(old.accessToken, latest.accessToken);
       now += 301_000; // the overlap of the superseded classic token is over
-      const error = await apiError(c.call('/cgi-bin/openapi/quota/get', { accessToken: old.accessToken, body: { cgi_path: '/cgi-bin/token' } }));
+      const error = await recordedApiError(c.call('/cgi-bin/openapi/quota/get', { accessToken: old.accessToken, body: { cgi_path: '/cgi-bin/token' } }));
       assertCommon(error, 40001, '/cgi-bin/openapi/quota/get');
       assert.equal(error.reaction, 'refreshToken');
       assert.match(error.meaning(), /Invalid credential/);
@@ -261,7 +251,7 @@ describe('wechat/client against the fake WeChat server (UndiciTransport)', () =>
       const grant = await c.stableToken(CREDENTIALS, false);
       secrets.push(grant.accessToken);
       now += 7_200_000;
-      const error = await apiError(c.call('/cgi-bin/menu/get', { accessToken: grant.accessToken }));
+      const error = await recordedApiError(c.call('/cgi-bin/menu/get', { accessToken: grant.accessToken }));
       assertCommon(error, 42001, '/cgi-bin/menu/get');
       assert.equal(error.reaction, 'refreshToken');
       assert.equal(error.meaning(), 'The access_token has expired.');
@@ -279,7 +269,7 @@ describe('wechat/client against the fake WeChat server (UndiciTransport)', () =>
 
     it('-1 (busy) retries are bounded: the last -1 propagates as WeChatApiError', async () => {
       fake.injectFault({ kind: 'busy', times: 10 });
-      const error = await apiError(client({ busyRetries: 3, busyBackoffMs: 100 }).stableToken(CREDENTIALS, false));
+      const error = await recordedApiError(client({ busyRetries: 3, busyBackoffMs: 100 }).stableToken(CREDENTIALS, false));
       assertCommon(error, -1, '/cgi-bin/stable_token');
       assert.equal(error.reaction, 'retry');
       assert.equal(error.meaning(), 'WeChat is busy.');
@@ -289,12 +279,12 @@ describe('wechat/client against the fake WeChat server (UndiciTransport)', () =>
 
     it('-1 with the default settings: 3 attempts in all', async () => {
       fake.injectFault({ kind: 'busy', times: 3 });
-      await apiError(client().classicToken(CREDENTIALS));
+      await recordedApiError(client().classicToken(CREDENTIALS));
       assert.equal(fake.callsTo('/cgi-bin/token').length, 3);
     });
 
     it('no other errcode is retried', async () => {
-      await apiError(client().stableToken({ appId: APP_ID, appSecret: 'wrong-secret-0000' }, false));
+      await recordedApiError(client().stableToken({ appId: APP_ID, appSecret: 'wrong-secret-0000' }, false));
       assert.equal(fake.callsTo('/cgi-bin/stable_token').length, 1);
       assert.deepEqual(sleeps, []);
     });
@@ -303,7 +293,7 @@ describe('wechat/client against the fake WeChat server (UndiciTransport)', () =>
   describe('transport failures become WeChatTransportError', () => {
     it('timeout: a slow answer beyond timeoutMs', async () => {
       fake.injectFault({ kind: 'slow', delayMs: 5_000 });
-      const error = await transportError(client({ timeoutMs: 50 }).classicToken(CREDENTIALS));
+      const error = await recordedTransportError(client({ timeoutMs: 50 }).classicToken(CREDENTIALS));
       assert.equal(error.failure, 'timeout');
       assert.equal(error.apiPath, '/cgi-bin/token');
       assert.match(error.describe(), /wechat\.requestTimeoutSeconds/);
@@ -312,15 +302,17 @@ describe('wechat/client against the fake WeChat server (UndiciTransport)', () =>
     it('cancelled: the caller aborts', async () => {
       fake.injectFault({ kind: 'slow', delayMs: 5_000 });
       const controller = new AbortController();
+      const arrived = fake.nextCall();
       const pending = client().stableToken(CREDENTIALS, false, { signal: controller.signal });
-      setImmediate(() => controller.abort());
-      const error = await transportError(pending);
+      await arrived; // in flight: the fake holds its answer for 5 s
+      controller.abort();
+      const error = await recordedTransportError(pending);
       assert.equal(error.failure, 'cancelled');
     });
 
     it('http: HTTP 500 with an HTML body, not retried', async () => {
       fake.injectFault({ kind: 'http500' });
-      const error = await transportError(client().stableToken(CREDENTIALS, false));
+      const error = await recordedTransportError(client().stableToken(CREDENTIALS, false));
       assert.equal(error.failure, 'http');
       assert.equal(error.httpStatus, 500);
       assert.match(error.describe(), /HTTP 500/);
@@ -329,7 +321,7 @@ describe('wechat/client against the fake WeChat server (UndiciTransport)', () =>
 
     it('notJson: HTTP 200 with an HTML page (a captive portal or gateway)', async () => {
       fake.injectFault({ kind: 'nonJson' });
-      const error = await transportError(client().classicToken(CREDENTIALS));
+      const error = await recordedTransportError(client().classicToken(CREDENTIALS));
       assert.equal(error.failure, 'notJson');
       assert.equal(error.httpStatus, 200);
       assert.match(error.detail, /text\/html/);
@@ -338,14 +330,14 @@ describe('wechat/client against the fake WeChat server (UndiciTransport)', () =>
 
     it('network: connection refused', async () => {
       const port = await closedPort();
-      const error = await transportError(client({ baseUrl: `http://127.0.0.1:${port}` }).classicToken(CREDENTIALS));
+      const error = await recordedTransportError(client({ baseUrl: `http://127.0.0.1:${port}` }).classicToken(CREDENTIALS));
       assert.equal(error.failure, 'network');
       assert.match(error.detail, /ECONNREFUSED/);
       assert.match(error.describe(), /ECONNREFUSED/);
     });
 
     it('an unknown path: 404 with a JSON errcode is an API error', async () => {
-      const error = await apiError(client().call('/cgi-bin/no/such/api'));
+      const error = await recordedApiError(client().call('/cgi-bin/no/such/api'));
       assert.notEqual(error.errcode, 0);
     });
   });
@@ -394,13 +386,18 @@ describe('wechat/client with a scripted transport', () => {
   it('after resetTransport(), a late failure of the old transport does not clear the new one', async () => {
     let loads = 0;
     let failOld: (error: Error) => void = () => undefined;
+    let oldLoading: () => void = () => undefined;
+    const firstLoad = new Promise<void>((resolve) => (oldLoading = resolve));
     const c = clientWith(() => {
       loads++;
-      if (loads === 1) return new Promise<HttpTransport>((_resolve, reject) => (failOld = reject));
+      if (loads === 1) {
+        oldLoading();
+        return new Promise<HttpTransport>((_resolve, reject) => (failOld = reject));
+      }
       return new ScriptedTransport([json(tokenResponse('tok-new')), json(tokenResponse('tok-new', 7000))]);
     });
     const first = c.stableToken(CREDENTIALS, false);
-    await new Promise((resolve) => setImmediate(resolve));
+    await firstLoad; // the first call waits for the old transport
     c.resetTransport();
     assert.equal((await c.stableToken(CREDENTIALS, false)).accessToken, 'tok-new');
     failOld(new Error('old proxy settings: cannot connect'));

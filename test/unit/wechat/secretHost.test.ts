@@ -250,9 +250,16 @@ describe('wechat/secretHost: the AppSecret goes to a new API host only after the
       });
       const scheduler = new RefreshScheduler(manager, clock, () => ({ autoRefresh: true, refreshMarginSeconds: 300, jitterMs: 0 }), () => 0, new CapturingLogger());
       try {
+        const failed = new Promise<void>((resolve) => {
+          const subscription = manager.onDidChangeState((state) => {
+            if (state.kind !== 'failed') return;
+            subscription.dispose();
+            resolve();
+          });
+        });
         await manager.reload(); // empty: the scheduler wants a token now
         clock.advance(0);
-        await waitUntil(() => manager.state.kind === 'failed');
+        await failed;
         const state = manager.state;
         assert.ok(state.kind === 'failed' && state.error instanceof SecretHostRefusedError && state.error.why === 'background');
         assert.deepEqual(asked, []);
@@ -270,8 +277,3 @@ describe('wechat/secretHost: the AppSecret goes to a new API host only after the
       }
     }));
 });
-
-async function waitUntil(probe: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !probe(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
-  assert.ok(probe(), 'condition not reached');
-}

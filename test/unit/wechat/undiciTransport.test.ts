@@ -86,8 +86,10 @@ describe('wechat/undiciTransport', () => {
     it('the abort signal cancels a request that never answers (the abort error itself, for the caller to name)', async () => {
       const server = await echo();
       const controller = new AbortController();
+      const arrived = server.nextRequest();
       const pending = transport().request({ method: 'GET', url: `${server.url}/slow`, signal: controller.signal });
-      setImmediate(() => controller.abort());
+      await arrived; // in flight: the server never answers /slow
+      controller.abort();
       await assert.rejects(pending, (error: unknown) => !(error instanceof WeChatNetworkError));
     });
   });

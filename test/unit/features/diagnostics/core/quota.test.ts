@@ -3,7 +3,6 @@ import * as assert from 'node:assert/strict';
 import { FakeWeChat, startFakeWeChat } from '../../../../fake-wechat/server';
 import { WeChatClient } from '../../../../../src/wechat/client';
 import { ErrcodeCatalog, GENERAL_ERRCODES } from '../../../../../src/wechat/errcodes';
-import { WeChatApiError } from '../../../../../src/wechat/errors';
 import {
   clearQuota,
   clearQuotaWithSecret,
@@ -15,18 +14,9 @@ import {
 import { createTransport } from '../../../../../src/wechat/undiciTransport';
 import { APP_ID, APP_SECRET, CapturingLogger, CREDENTIALS } from '../../../helpers/fixtures';
 import { FEATURES } from '../../../../../src/features/all';
+import { apiErrorOf } from '../../../helpers/rejections';
 
 const T0 = Date.UTC(2025, 5, 10, 4, 0, 0);
-
-async function apiError(promise: Promise<unknown>): Promise<WeChatApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof WeChatApiError, `expected a WeChatApiError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected a WeChatApiError, but the call succeeded');
-}
 
 describe('wechat/quota against the fake WeChat server', () => {
   let fake: FakeWeChat;
@@ -66,7 +56,7 @@ describe('wechat/quota against the fake WeChat server', () => {
   });
 
   it('getQuota: 76021 for a path WeChat keeps no quota for, explained by the table', async () => {
-    const error = await apiError(getQuota(client, token, '/sns/oauth2/access_token'));
+    const error = await apiErrorOf(getQuota(client, token, '/sns/oauth2/access_token'));
     assert.equal(error.errcode, 76021);
     assert.match(error.meaning(), /keeps no quota for this API path/);
     assert.ok(error.rid, 'the errmsg carries a rid');
@@ -78,13 +68,13 @@ describe('wechat/quota against the fake WeChat server', () => {
     assert.equal(isQuotaLow(await getQuota(client, token, '/cgi-bin/menu/create')), true);
     await clearQuota(client, token, APP_ID);
     assert.deepEqual(await getQuota(client, token, '/cgi-bin/menu/create'), { dailyLimit: 1000, used: 0, remain: 1000 });
-    assert.equal((await apiError(clearQuota(client, token, 'wx1111111111111111'))).errcode, 40013);
+    assert.equal((await apiErrorOf(clearQuota(client, token, 'wx1111111111111111'))).errcode, 40013);
     assert.equal(fake.quotaResetsThisMonth(APP_ID), 1);
   });
 
   it('a 45009 on the token fetch is recognised, and clearQuotaWithSecret (v2, no token) ends it', async () => {
     fake.exhaustQuota(APP_ID, '/cgi-bin/stable_token');
-    const exhausted = await apiError(client.stableToken(CREDENTIALS, false));
+    const exhausted = await apiErrorOf(client.stableToken(CREDENTIALS, false));
     assert.equal(isTokenQuotaExhausted(exhausted), true);
     assert.deepEqual(exhausted.actions, ['clearQuota', 'showQuota', 'tokenModeSetting']);
     await clearQuotaWithSecret(client, CREDENTIALS);
@@ -96,22 +86,22 @@ describe('wechat/quota against the fake WeChat server', () => {
 
   it('a 45009 of another API is not the token fetch\'s', async () => {
     fake.exhaustQuota(APP_ID, '/cgi-bin/menu/get');
-    const error = await apiError(client.call('/cgi-bin/menu/get', { accessToken: token }));
+    const error = await apiErrorOf(client.call('/cgi-bin/menu/get', { accessToken: token }));
     assert.equal(error.errcode, 45009);
     assert.equal(isTokenQuotaExhausted(error), false);
   });
 
   it('clearQuotaWithSecret: 40125 for a wrong AppSecret, 40013 for an unknown AppID; the secret stays out of the log', async () => {
-    const wrongSecret = await apiError(clearQuotaWithSecret(client, { appId: APP_ID, appSecret: '0'.repeat(32) }));
+    const wrongSecret = await apiErrorOf(clearQuotaWithSecret(client, { appId: APP_ID, appSecret: '0'.repeat(32) }));
     assert.equal(wrongSecret.errcode, 40125);
     assert.deepEqual(wrongSecret.actions.slice(0, 1), ['setAppSecret']);
-    assert.equal((await apiError(clearQuotaWithSecret(client, { appId: 'wx1111111111111111', appSecret: APP_SECRET }))).errcode, 40013);
+    assert.equal((await apiErrorOf(clearQuotaWithSecret(client, { appId: 'wx1111111111111111', appSecret: APP_SECRET }))).errcode, 40013);
     assert.ok(log.lines.some((line) => line.message.includes('"appsecret":"***"')), 'the request body is logged, redacted');
   });
 
   it('the 11th reset of the month answers 48006, explained', async () => {
     for (let i = 0; i < 10; i++) await clearQuotaWithSecret(client, CREDENTIALS);
-    const error = await apiError(clearQuota(client, token, APP_ID));
+    const error = await apiErrorOf(clearQuota(client, token, APP_ID));
     assert.equal(error.errcode, 48006);
     assert.match(error.meaning(), /10 resets per account per month/);
   });

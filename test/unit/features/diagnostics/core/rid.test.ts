@@ -9,21 +9,12 @@ import { lookUpRequest, parseRid, RequestRecord, responseErrcode } from '../../.
 import { ridReport } from '../../../../../src/features/diagnostics/core/ridReport';
 import { createTransport } from '../../../../../src/wechat/undiciTransport';
 import { APP_ID, APP_SECRET, CREDENTIALS } from '../../../helpers/fixtures';
+import { apiErrorOf } from '../../../helpers/rejections';
 
 const OTHER_APP = 'wx1111111111111111';
 const OTHER_SECRET = '00112233445566778899aabbccddeeff';
 const T0 = Date.UTC(2025, 5, 10, 4, 0, 0);
 const RID = '6582b7c3-1a2b3c4d-5e6f7a8b';
-
-async function apiError(promise: Promise<unknown>): Promise<WeChatApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof WeChatApiError, `expected a WeChatApiError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected a WeChatApiError, but the call succeeded');
-}
 
 describe('wechat/rid: parseRid', () => {
   it('takes a bare rid, an errmsg, a log line or JSON with one', () => {
@@ -68,7 +59,7 @@ describe('wechat/rid against the fake WeChat server', () => {
   afterEach(() => fake.close());
 
   it('looks up a failed call by the rid of its error: URL, body, answer, caller IP', async () => {
-    const failed = await apiError(getQuota(client, token, '/sns/userinfo'));
+    const failed = await apiErrorOf(getQuota(client, token, '/sns/userinfo'));
     assert.ok(failed.rid);
     now += 60_000;
     const record = await lookUpRequest(client, token, failed.rid);
@@ -84,14 +75,14 @@ describe('wechat/rid against the fake WeChat server', () => {
     const other = await client.stableToken({ appId: OTHER_APP, appSecret: OTHER_SECRET }, false).catch((e: unknown) => e);
     // The other account's IP whitelist refuses 127.0.0.1: its failed fetch has a rid of that account.
     assert.ok(other instanceof WeChatApiError && other.errcode === 40164 && other.rid);
-    const foreign = await apiError(lookUpRequest(client, token, other.rid));
+    const foreign = await apiErrorOf(lookUpRequest(client, token, other.rid));
     assert.equal(foreign.errcode, 76001);
     assert.deepEqual(foreign.actions, ['switchAccount'], 'a failed lookup does not offer to look itself up');
-    const failed = await apiError(getQuota(client, token, '/nope'));
+    const failed = await apiErrorOf(getQuota(client, token, '/nope'));
     now += 7 * 86_400_000 + 1000;
     const fresh = (await client.stableToken(CREDENTIALS, false)).accessToken;
-    assert.equal((await apiError(lookUpRequest(client, fresh, failed.rid ?? ''))).errcode, 76001);
-    const malformed = await apiError(lookUpRequest(client, fresh, 'abc-def'));
+    assert.equal((await apiErrorOf(lookUpRequest(client, fresh, failed.rid ?? ''))).errcode, 76001);
+    const malformed = await apiErrorOf(lookUpRequest(client, fresh, 'abc-def'));
     assert.equal(malformed.errcode, 76002);
     assert.match(malformed.fix(), /6582b7c3-1a2b3c4d-5e6f7a8b/);
   });

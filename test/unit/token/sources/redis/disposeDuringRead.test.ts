@@ -15,6 +15,8 @@ describe('token/sources/redis: dispose() during a read', () => {
     let opened = 0;
     let closed = 0;
     let hang = false;
+    let commandHangs: () => void = () => undefined;
+    const hanging = new Promise<void>((resolve) => (commandHangs = resolve));
     const connect = async (): Promise<RedisConnection> => {
       opened++;
       let isClosed = false;
@@ -22,7 +24,10 @@ describe('token/sources/redis: dispose() during a read', () => {
       const command = <T>(value: T): Promise<T> =>
         new Promise<T>((resolve, reject) => {
           if (isClosed) return reject(closedFailure);
-          if (hang) return void pending.push(reject);
+          if (hang) {
+            pending.push(reject);
+            return commandHangs();
+          }
           resolve(value);
         });
       return {
@@ -46,7 +51,7 @@ describe('token/sources/redis: dispose() during a read', () => {
     await source.read(APP);
     hang = true;
     const reading = source.read(APP);
-    await new Promise((resolve) => setImmediate(resolve));
+    await hanging; // the read is under way, waiting on the connection
     await source.dispose();
     await assert.rejects(reading, (error: unknown) => error instanceof TeamSourceError);
     assert.equal(opened, 1, 'a connection was opened after dispose()');

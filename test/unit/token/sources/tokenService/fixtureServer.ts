@@ -24,6 +24,8 @@ export type Route = FixtureAnswer | ((request: FixtureRequest) => FixtureAnswer)
 export interface TokenServiceFixture {
   readonly origin: string;
   readonly requests: FixtureRequest[];
+  /** Resolves when the next request arrives (call it before the request is sent). */
+  nextRequest(): Promise<FixtureRequest>;
   /** Replaces or adds a route while the server runs. */
   route(path: string, route: Route): void;
   close(): Promise<void>;
@@ -32,6 +34,7 @@ export interface TokenServiceFixture {
 export async function startTokenServiceFixture(routes: Record<string, Route> = {}): Promise<TokenServiceFixture> {
   const table = new Map(Object.entries(routes));
   const requests: FixtureRequest[] = [];
+  const waiting: Array<(request: FixtureRequest) => void> = [];
   const sockets = new Set<net.Socket>();
   const timers = new Set<NodeJS.Timeout>();
 
@@ -39,6 +42,7 @@ export async function startTokenServiceFixture(routes: Record<string, Route> = {
     const parsed = new URL(req.url ?? '/', 'http://fixture');
     const request: FixtureRequest = { path: parsed.pathname, query: parsed.searchParams, headers: req.headers };
     requests.push(request);
+    for (const resolve of waiting.splice(0)) resolve(request);
     const route = table.get(parsed.pathname);
     const answer: FixtureAnswer = route === undefined ? { status: 404, body: { error: 'no such route' } } : typeof route === 'function' ? route(request) : route;
     const send = (): void => {
@@ -66,6 +70,7 @@ export async function startTokenServiceFixture(routes: Record<string, Route> = {
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
+    nextRequest: () => new Promise((resolve) => waiting.push(resolve)),
     route: (path, route) => void table.set(path, route),
     close: () =>
       new Promise((resolve) => {

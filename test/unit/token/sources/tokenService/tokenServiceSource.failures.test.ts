@@ -5,6 +5,7 @@ import { TokenServiceSource, TokenServiceSourceOptions } from '../../../../../sr
 import { HttpTransport } from '../../../../../src/wechat/http';
 import { ResponseTooLargeError } from '../../../../../src/wechat/networkErrors';
 import { APP_ID } from '../../../helpers/fixtures';
+import { holdTimeoutSignals } from '../../../helpers/timeoutSignals';
 import { selfSignedCert, startEchoServer } from '../../../helpers/localServers';
 import { closedPort } from './fixtureServer';
 import { CREDENTIAL, TOKEN, useTokenService } from './harness';
@@ -13,14 +14,28 @@ describe('token/sources/tokenService: TokenServiceSource without an answer (fixt
   const h = useTokenService();
 
   describe('no answer', () => {
-    it('a slow service → timeout after timeoutMs (bounded)', async function () {
-      this.timeout(4000);
-      const started = Date.now();
-      const error = await h.failure(h.source('/slow', { timeoutMs: () => 200 }).read(APP_ID), 'timeout', h.urlOf('/slow'));
-      const elapsed = Date.now() - started;
-      assert.ok(elapsed >= 150 && elapsed < 2000, `${elapsed} ms`);
-      assert.equal(error.detail, 'no answer within 200 ms');
-      assert.equal(error.reaction, 'wait');
+    it('a slow service → timeout after timeoutMs (bounded)', async () => {
+      // The source's AbortSignal.timeout is held by the test: it ends when the test says the 200 ms
+      // are over, not on a wall clock, so the failure is the timeout's and nothing else's.
+      const timeouts = holdTimeoutSignals();
+      try {
+        const arrived = h.fixture.nextRequest();
+        let settled = false;
+        const reading = h.source('/slow', { timeoutMs: () => 200 }).read(APP_ID);
+        reading.then(
+          () => (settled = true),
+          () => (settled = true),
+        );
+        await arrived;
+        assert.deepEqual(timeouts.requested, [200], 'one timeout of timeoutMs, armed for the request');
+        assert.equal(settled, false, 'not over before the timeout ends: the service holds its answer for 5 s');
+        timeouts.expire();
+        const error = await h.failure(reading, 'timeout', h.urlOf('/slow'));
+        assert.equal(error.detail, 'no answer within 200 ms');
+        assert.equal(error.reaction, 'wait');
+      } finally {
+        timeouts.restore();
+      }
     });
 
     it('a timeout setting out of range is bounded instead of throwing (NaN → the 15 s default, 1 ms → 100 ms)', async function () {
@@ -98,8 +113,10 @@ describe('token/sources/tokenService: TokenServiceSource without an answer (fixt
   describe('cancellation and disposal', () => {
     it("the caller's abort rejects as a cancellation, not a TeamSourceError", async () => {
       const controller = new AbortController();
+      const arrived = h.fixture.nextRequest();
       const reading = h.source('/slow').read(APP_ID, { signal: controller.signal });
-      setTimeout(() => controller.abort(), 50);
+      await arrived; // in flight: the service holds its answer
+      controller.abort();
       await h.cancellation(reading);
     });
 
@@ -110,8 +127,9 @@ describe('token/sources/tokenService: TokenServiceSource without an answer (fixt
 
     it('dispose() aborts a read in flight', async () => {
       const svc = h.source('/slow');
+      const arrived = h.fixture.nextRequest();
       const reading = svc.read(APP_ID);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await arrived; // in flight: the service holds its answer
       await svc.dispose();
       await h.cancellation(reading);
     });

@@ -1,20 +1,11 @@
 // checkCallback against the fake WeChat server: each action and operator, the per-address
 // results, and the check's errcodes (40201, 40202, 40203) with their explanation and fix.
 import * as assert from 'node:assert/strict';
-import { WeChatApiError } from '../../../../../../src/wechat/errors';
 import { NETWORK_PATHS } from '../../../../../../src/features/diagnostics/core/network/call';
 import { CHECK_ACTIONS, CHECK_OPERATORS, CheckAction, CheckOperator, checkCallback, packetLossPercent } from '../../../../../../src/features/diagnostics/core/network/callbackCheck';
 import { APP_ID } from '../../../../helpers/fixtures';
 import { NO_CALLBACK_APP, NetworkFixture, startNetworkFixture } from './networkFixture';
-
-async function apiError(promise: Promise<unknown>): Promise<WeChatApiError> {
-  const error = await promise.then(
-    () => assert.fail('expected a WeChatApiError'),
-    (reason: unknown) => reason,
-  );
-  assert.ok(error instanceof WeChatApiError, String(error));
-  return error;
-}
+import { apiErrorOf } from '../../../../helpers/rejections';
 
 describe('wechat/network/callbackCheck against the fake WeChat server', () => {
   let fixture: NetworkFixture;
@@ -63,7 +54,7 @@ describe('wechat/network/callbackCheck against the fake WeChat server', () => {
   });
 
   it('40201 for an account without a callback URL: explained, with the MP console path to set it and the console button', async () => {
-    const error = await apiError(checkCallback(fixture.call(NO_CALLBACK_APP.appId), 'all', 'DEFAULT', now));
+    const error = await apiErrorOf(checkCallback(fixture.call(NO_CALLBACK_APP.appId), 'all', 'DEFAULT', now));
     assert.equal(error.errcode, 40201);
     assert.match(error.meaning(), /No callback URL/);
     assert.match(error.fix(), /Settings and Development → Basic configuration → Server configuration/);
@@ -77,18 +68,18 @@ describe('wechat/network/callbackCheck against the fake WeChat server', () => {
     fixture.fake.setCallbackUrl(NO_CALLBACK_APP.appId, 'https://example.org/wx');
     assert.equal((await checkCallback(fixture.call(NO_CALLBACK_APP.appId), 'dns', 'CAP', now)).dns.length, 2);
     fixture.fake.setCallbackUrl(APP_ID, null);
-    assert.equal((await apiError(checkCallback(fixture.call(), 'dns', 'CAP', now))).errcode, 40201);
+    assert.equal((await apiErrorOf(checkCallback(fixture.call(), 'dns', 'CAP', now))).errcode, 40201);
   });
 
   it('40202 for an action WeChat does not know, 40203 for an operator, each explained with the accepted values', async () => {
-    const action = await apiError(checkCallback(fixture.call(), 'traceroute' as CheckAction, 'DEFAULT', now));
+    const action = await apiErrorOf(checkCallback(fixture.call(), 'traceroute' as CheckAction, 'DEFAULT', now));
     assert.equal(action.errcode, 40202);
     assert.match(action.meaning(), /dns, ping or all/);
-    const operator = await apiError(checkCallback(fixture.call(), 'dns', 'MOBILE' as CheckOperator, now));
+    const operator = await apiErrorOf(checkCallback(fixture.call(), 'dns', 'MOBILE' as CheckOperator, now));
     assert.equal(operator.errcode, 40203);
     assert.match(operator.meaning(), /CHINANET, UNICOM, CAP or DEFAULT/);
     // The values are checked before the account's URL: a wrong action on an account without one is 40202.
-    assert.equal((await apiError(checkCallback(fixture.call(NO_CALLBACK_APP.appId), 'x' as CheckAction, 'DEFAULT', now))).errcode, 40202);
+    assert.equal((await apiErrorOf(checkCallback(fixture.call(NO_CALLBACK_APP.appId), 'x' as CheckAction, 'DEFAULT', now))).errcode, 40202);
   });
 
   it('reads the packet loss WeChat writes as a percentage', () => {
