@@ -2,93 +2,31 @@
 // refreshes through one in-flight request shared by all callers, adopts a token another window
 // stored, and retries an API call once when WeChat says the token went stale. Where a token comes
 // from — WeChat, or the team's Redis / token service — is the account's ManagedSource.
-import { Clock } from '../common/clock';
 import { errorMessage } from '../common/errorMessage';
 import { Logger, silentLogger } from '../common/logger';
-import { Credentials, WeChatApi } from '../wechat/client';
 import { MissingCredentialsError, TokenValueRefusedError, WeChatApiError } from '../wechat/errors';
-import { accessTokenProblem, expiryProblem } from '../wechat/tokenValue';
 import { isExpired, isFresh } from './policy';
-import { TokenNotStoredError } from './storeError';
+import { persistToken } from './storeError';
 import type { ManagedSource, ObtainRequest } from './sources/managedSource';
-import type { SourcedToken } from './sources/source';
 import { WeChatTokenSource } from './sources/wechatSource';
-import { CachedToken, TOKEN_LIFETIME_MS, TokenMode, TokenStore, Unsubscribe } from './store';
+import { CachedToken, Unsubscribe } from './store';
+import { cachedTokenOf, unlikeToken } from './sourcedToken';
+import type { RefreshOptions, TokenManagerOptions, TokenState } from './managerTypes';
+import { TokenLoans } from './tokenLoans';
+import { reloadedState, TokenStateCell } from './tokenState';
+import { claimRefreshLease, type LeaseOutcome } from './refreshLease';
 
-export interface TokenSettings {
-  readonly appId: string | undefined;
-  readonly mode: TokenMode;
-  readonly refreshMarginSeconds: number;
-}
+export type { RefreshOptions, TokenManagerOptions, TokenSettings, TokenState } from './managerTypes';
 
-/** What the status bar and commands render. Expiring/expired are derived from the clock. */
-export type TokenState =
-  | { readonly kind: 'setup' }
-  | { readonly kind: 'empty'; readonly appId: string }
-  | { readonly kind: 'fetching'; readonly appId: string; readonly token?: CachedToken }
-  | { readonly kind: 'ready'; readonly appId: string; readonly token: CachedToken }
-  | { readonly kind: 'failed'; readonly appId: string; readonly error: unknown; readonly token?: CachedToken };
-
-export interface TokenManagerOptions {
-  readonly api: Pick<WeChatApi, 'classicToken' | 'stableToken'>;
-  readonly store: TokenStore;
-  readonly clock: Clock;
-  readonly settings: () => TokenSettings;
-  /** Resolves the AppSecret (SecretStorage); throws MissingCredentialsError when absent. */
-  readonly credentials: (appId: string) => Promise<Credentials>;
-  /**
-   * Asked before every classic-mode fetch the caller has not confirmed already: each classic
-   * fetch invalidates the token the account's servers use (about 5 minutes later). `appId` is the
-   * account fetched for (a command's pinned one, not necessarily the active one): the modal names it.
-   */
-  readonly confirmClassicFetch?: (appId: string) => Promise<boolean>;
-  /** Asked before a fetch with the AppSecret, ahead of the store's re-read (WeChatSourceOptions.checkSecretHost). */
-  readonly checkSecretHost?: (appId: string, background: boolean) => Promise<void>;
-  /**
-   * The token-host check; rejecting stops the call. Runs before withToken hands the account's token
-   * to an API call (`origin` undefined: the API host of the settings now), and again from inside
-   * the request with the origin of the exact URL it is about to go to (checkTokenDestination).
-   */
-  readonly beforeUsingToken?: (appId: string, origin?: string) => Promise<void>;
-  /**
-   * The team source of an AppID whose account reads its token from the team's Redis or token
-   * service; undefined (or no function): the token is fetched from WeChat with the AppSecret.
-   */
-  readonly teamSource?: (appId: string) => ManagedSource | undefined;
-  readonly log?: Logger;
-}
-
-export interface RefreshOptions {
-  /** force_refresh:true (stable) — issues a new token and invalidates the current one. */
-  readonly force?: boolean;
-  /** The user asked: ask WeChat even if the store holds a fresh token (normal mode still shares it). */
-  readonly always?: boolean;
-  /** The user already agreed to a classic-mode fetch (confirmClassicFetch is not asked again). */
-  readonly confirmed?: boolean;
-  /** Refresh even if the store holds a fresh token, unless it differs from this stale one. */
-  readonly stale?: string;
-  /** The account to refresh (a command's pinned account); the active one by default. */
-  readonly appId?: string;
-  /**
-   * The token the user saw when they confirmed (Force Refresh's modal): if the store holds
-   * another fresh one by now, another window already replaced it, and that one is used.
-   */
-  readonly replacing?: string;
-  /** A timer's refresh: nobody is asked anything (a new API host for the AppSecret stops it). */
-  readonly background?: boolean;
-}
-
-/** How long a window's claim to be fetching a token's successor holds (a request's timeout, with room). */
-export const REFRESH_LEASE_MS = 30_000;
+export { REFRESH_LEASE_MS } from './refreshLease';
 
 export class TokenManager {
   /** Names this window in the refresh lease of the shared entry. */
   private readonly windowId = Math.random().toString(36).slice(2, 12);
   private inflight: { appId: string; promise: Promise<CachedToken> } | undefined;
   /** Tokens withToken has handed to a call that is still running, with their account: see checkTokenDestination. */
-  private readonly lent = new Map<string, { readonly appId: string; uses: number }>();
-  private current: TokenState = { kind: 'setup' };
-  private readonly listeners = new Set<(state: TokenState) => void>();
+  private readonly loans = new TokenLoans();
+  private readonly cell = new TokenStateCell();
   private readonly log: Logger;
   private readonly storeSubscription: Unsubscribe;
   private readonly wechatSource: WeChatTokenSource;
@@ -115,12 +53,11 @@ export class TokenManager {
   }
 
   get state(): TokenState {
-    return this.current;
+    return this.cell.state;
   }
 
   onDidChangeState(listener: (state: TokenState) => void): Unsubscribe {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    return this.cell.onDidChange(listener);
   }
 
   /**
@@ -133,18 +70,12 @@ export class TokenManager {
     const { appId } = this.options.settings();
     if (!appId) {
       this.setState({ kind: 'setup' });
-      return this.current;
+      return this.cell.state;
     }
     const token = await this.options.store.read(appId);
-    if (this.inflight?.appId === appId) return this.current;
-    const failed = this.current.kind === 'failed' && this.current.appId === appId ? this.current : undefined;
-    // The token whose refresh failed, read again (a refresh lease written, this window's own
-    // write echoed): nothing new in the store, so the failure stands.
-    if (token && storeEcho && failed && failed.token?.accessToken === token.accessToken) this.setStateFor(appId, { ...failed, token });
-    else if (token) this.setStateFor(appId, { kind: 'ready', appId, token });
-    else if (this.current.kind === 'failed' && this.current.appId === appId) this.setStateFor(appId, { ...this.current, token: undefined });
-    else this.setStateFor(appId, { kind: 'empty', appId });
-    return this.current;
+    if (this.inflight?.appId === appId) return this.cell.state;
+    this.setStateFor(appId, reloadedState(this.cell.state, appId, token, storeEcho));
+    return this.cell.state;
   }
 
   /**
@@ -155,7 +86,7 @@ export class TokenManager {
     const appId = this.requireAppId(forAppId);
     const cached = await this.options.store.read(appId);
     if (cached && this.isFresh(cached)) {
-      if (this.current.kind !== 'ready' || this.current.token.accessToken !== cached.accessToken) {
+      if (this.cell.state.kind !== 'ready' || this.cell.state.token.accessToken !== cached.accessToken) {
         this.setStateFor(appId, { kind: 'ready', appId, token: cached });
       }
       return cached;
@@ -201,7 +132,7 @@ export class TokenManager {
     const token = await this.get(forAppId);
     await this.options.beforeUsingToken?.(token.appId);
     try {
-      return await this.lend(token, call);
+      return await this.loans.lend(token, call);
     } catch (error) {
       if (!(error instanceof WeChatApiError) || error.reaction !== 'refreshToken') throw error;
       this.log.warn(`errcode ${error.errcode}: the cached token was rejected; refreshing once and retrying`);
@@ -214,7 +145,7 @@ export class TokenManager {
         this.setStateFor(token.appId, { kind: 'failed', appId: token.appId, error: stale, token: fresh });
         throw stale;
       }
-      return this.lend(fresh, call);
+      return this.loans.lend(fresh, call);
     }
   }
 
@@ -226,7 +157,7 @@ export class TokenManager {
    * hand out has no account to check against: refused.
    */
   async checkTokenDestination(accessToken: string, origin: string): Promise<void> {
-    const appId = this.lent.get(accessToken)?.appId;
+    const appId = this.loans.ownerOf(accessToken);
     if (appId === undefined) throw new Error(`an access token was about to go to ${origin} without TokenManager.withToken`);
     await this.options.beforeUsingToken?.(appId, origin);
   }
@@ -242,7 +173,7 @@ export class TokenManager {
 
   dispose(): void {
     this.storeSubscription.dispose();
-    this.listeners.clear();
+    this.cell.dispose();
   }
 
   isFresh(token: CachedToken): boolean {
@@ -259,18 +190,6 @@ export class TokenManager {
   /** The account's source: its team source, or WeChat. */
   sourceFor(appId: string): ManagedSource {
     return this.options.teamSource?.(appId) ?? this.wechatSource;
-  }
-
-  /** Runs `call` with the token, known meanwhile as the account's to checkTokenDestination. */
-  private async lend<T>(token: CachedToken, call: (accessToken: string) => Promise<T>): Promise<T> {
-    const entry = this.lent.get(token.accessToken) ?? { appId: token.appId, uses: 0 };
-    entry.uses++;
-    this.lent.set(token.accessToken, entry);
-    try {
-      return await call(token.accessToken);
-    } finally {
-      if (--entry.uses === 0) this.lent.delete(token.accessToken);
-    }
   }
 
   private async doRefresh(appId: string, options: RefreshOptions): Promise<CachedToken> {
@@ -300,8 +219,12 @@ export class TokenManager {
     this.setStateFor(appId, { kind: 'fetching', appId, token: latest ?? stored });
     try {
       const sourced = await source.obtain(appId, request);
-      this.refuseUnlikeToken(appId, source, sourced);
-      const token = await this.persist(this.toCachedToken(appId, source, request, sourced, latest ?? stored));
+      const refused = unlikeToken(sourced, this.options.clock.now());
+      if (refused !== undefined) {
+        this.log.error(`the token from ${source.kind} ${source.describe(appId)} was refused: ${refused}`);
+        throw new TokenValueRefusedError(source.describe(appId), refused);
+      }
+      const token = await persistToken(this.options.store, this.log, (entry) => this.isFresh(entry), cachedTokenOf(appId, source.kind, request.mode, sourced, latest ?? stored, this.options.clock.now()));
       const validFor = sourced.expiresAt === undefined ? 'expiry unknown' : `valid for ${Math.round((token.expiresAt - token.checkedAt) / 1000)} s`;
       const how = source.kind === 'wechat' ? `${request.mode} token` : `token read from ${source.kind} ${source.describe(appId)}`;
       this.log.info(`${how} ${token.accessToken === (latest ?? stored)?.accessToken ? 'confirmed' : 'obtained'}, ${validFor}`);
@@ -331,25 +254,16 @@ export class TokenManager {
     const automatic = source.kind === 'wechat' && request.mode === 'stable' && !options.force && !options.always && options.stale === undefined;
     const now = this.options.clock.now();
     if (!automatic || !current || isExpired(current, now)) return undefined;
-    const leasedElsewhere = (entry: CachedToken): boolean =>
-      entry.refreshingBy !== undefined && entry.refreshingBy !== this.windowId && (entry.refreshingUntil ?? 0) > now && !isExpired(entry, now);
-    let after: CachedToken | undefined;
+    let outcome: LeaseOutcome;
     try {
-      // Read right before the write: a lease written over a token another window just stored
-      // would put the old token back.
-      const entry = await this.options.store.read(appId);
-      if (!entry || entry.accessToken !== current.accessToken) return entry && this.isFresh(entry) ? this.adopt(appId, entry) : undefined;
-      if (leasedElsewhere(entry)) return this.defer(appId, entry);
-      const { refreshingBy: _by, refreshingUntil: _until, ...plain } = entry;
-      await this.options.store.write({ ...plain, refreshingBy: this.windowId, refreshingUntil: now + REFRESH_LEASE_MS });
-      after = await this.options.store.read(appId);
+      outcome = await claimRefreshLease(this.options.store, appId, current, this.windowId, now, (entry) => this.isFresh(entry));
     } catch (error) {
       // The lease only saves a request; the fetch (and its own store errors) goes ahead.
       this.log.warn(`could not claim the refresh lease: ${errorMessage(error)}`);
       return undefined;
     }
-    if (after && after.accessToken !== current.accessToken && this.isFresh(after)) return this.adopt(appId, after);
-    return after && leasedElsewhere(after) ? this.defer(appId, after) : undefined;
+    if (outcome.kind === 'fetch') return undefined;
+    return outcome.kind === 'adopt' ? this.adopt(appId, outcome.token) : this.defer(appId, outcome.token);
   }
 
   private defer(appId: string, token: CachedToken): CachedToken {
@@ -362,58 +276,6 @@ export class TokenManager {
     this.log.info(`adopting the token another window stored (expires ${new Date(token.expiresAt).toISOString()})`);
     this.setStateFor(appId, { kind: 'ready', appId, token });
     return token;
-  }
-
-  /**
-   * Writes the token and reads it back: only a token the shared store really holds becomes
-   * 'ready'. An entry that does not come back (a store that refuses or drops it) would leave
-   * every window with nothing, fetching again at once; it fails with TokenNotStoredError, which
-   * the scheduler retries with its back-off.
-   */
-  private async persist(token: CachedToken): Promise<CachedToken> {
-    try {
-      await this.options.store.write(token);
-    } catch (error) {
-      this.log.error(`storing the token failed: ${errorMessage(error)}`);
-      throw new TokenNotStoredError('write');
-    }
-    const back = await this.options.store.read(token.appId);
-    if (back?.accessToken === token.accessToken) return back;
-    // Another window wrote in between: its token is as good, if it is fresh.
-    if (back && this.isFresh(back)) return back;
-    this.log.error('the token written to the token store did not read back');
-    throw new TokenNotStoredError('readBack');
-  }
-
-  /**
-   * The one token check (tokenValue.ts), on whatever any source hands over, before it can be
-   * stored: each source refuses such values itself, naming its key or URL; this is the last line.
-   */
-  private refuseUnlikeToken(appId: string, source: ManagedSource, sourced: SourcedToken): void {
-    const problem = accessTokenProblem(sourced.accessToken);
-    const late = sourced.expiresAt === undefined ? undefined : expiryProblem(sourced.expiresAt, this.options.clock.now());
-    if (problem === undefined && late === undefined) return;
-    const detail = problem !== undefined ? `access_token ${problem}` : `its expiry ${late ?? ''}`;
-    this.log.error(`the token from ${source.kind} ${source.describe(appId)} was refused: ${detail}`);
-    throw new TokenValueRefusedError(source.describe(appId), detail);
-  }
-
-  private toCachedToken(appId: string, source: ManagedSource, request: ObtainRequest, sourced: SourcedToken, previous: CachedToken | undefined): CachedToken {
-    const now = this.options.clock.now();
-    const same = previous?.accessToken === sourced.accessToken;
-    // No refresh lease in the entry written: the fetch it announced is done.
-    const team = source.kind === 'wechat' ? {} : { source: source.kind };
-    return {
-      appId,
-      accessToken: sourced.accessToken,
-      // No expiry from the source: WeChat's lifetime from now is the bound, re-read well before.
-      expiresAt: sourced.expiresAt ?? now + TOKEN_LIFETIME_MS,
-      obtainedAt: same && previous ? previous.obtainedAt : now,
-      checkedAt: now,
-      mode: source.kind === 'wechat' ? request.mode : 'stable',
-      ...team,
-      ...(sourced.expiresAt === undefined ? { expiryKnown: false as const } : {}),
-    };
   }
 
   /** The account to work on: the one a caller pinned, else the active one. */
@@ -432,7 +294,6 @@ export class TokenManager {
   }
 
   private setState(state: TokenState): void {
-    this.current = state;
-    for (const listener of [...this.listeners]) listener(state);
+    this.cell.set(state);
   }
 }
