@@ -7,6 +7,7 @@ import { affectsProxy, CONFIG_SECTION, readConfig, readHttpSettings, WeChatConfi
 import { accountLabel } from './token/accounts';
 import { TokenManager, TokenState } from './token/manager';
 import { RefreshScheduler } from './token/scheduler';
+import { tokenCall } from './token/tokenCall';
 import { StatusView } from './token/status/statusView';
 import { ActiveAccount } from './ui/account/activeAccount';
 import { AppSecrets } from './ui/account/appSecrets';
@@ -204,7 +205,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     extensionUri: context.extensionUri,
     globalStorageUri: context.globalStorageUri,
     log,
-    callFor: (appId) => (path, options) => manager.withToken((accessToken) => client.call(path, { ...options, accessToken }), appId),
+    callFor: (appId) => tokenCall(manager, client, appId),
     now: () => clock.now(),
     account: () => {
       const account = accounts.current;

@@ -6,6 +6,7 @@
 // which is fine: instanceof compares brands (src/wechat/errors.ts), not prototypes.
 import { accountLabel } from '../token/accounts';
 import { TokenManager } from '../token/manager';
+import { tokenCall } from '../token/tokenCall';
 import { AccountCommands } from './accounts/ui/accountCommands';
 import { AppSecrets } from '../ui/account/appSecrets';
 import { ErrorPresenter } from '../ui/errorPresenter';
@@ -105,7 +106,7 @@ export function createCommands(host: CommandsHost): Commands {
     resets: new QuotaResetLedger(host.globalState, () => host.clock.now()),
   });
   const network = new NetworkCommands({
-    callFor: (appId) => (path, options) => host.manager.withToken((accessToken) => host.client.call(path, { ...options, accessToken }), appId),
+    callFor: (appId) => tokenCall(host.manager, host.client, appId),
     appId: () => host.accounts.current?.appId,
     manager: host.manager,
     presenter,

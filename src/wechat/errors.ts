@@ -2,6 +2,7 @@
 // says what to do; none ever contains the AppSecret or an access_token (see redact.ts).
 import { errorMessage } from '../common/errorMessage';
 import { formatMessage, Localize } from '../common/localize';
+import { isTokenFetch, RID_GET } from './endpoints';
 import { ErrcodeInfo, ErrcodeReaction, FixAction, GENERAL_ERRCODES, UNKNOWN_ERRCODE } from './errcodes';
 
 /** `errmsg` often ends with `rid: <hex>`, the request id WeChat support asks for. */
@@ -103,10 +104,9 @@ export class WeChatApiError extends WeChatError {
    * which the exhausted token endpoint cannot give (the quota buttons are the way out there).
    */
   private canLookUp(): boolean {
-    const tokenFetch = this.apiPath === '/cgi-bin/stable_token' || this.apiPath === '/cgi-bin/token';
     // A failed lookup's own rid would only describe the lookup.
-    const lookup = this.apiPath === '/cgi-bin/openapi/rid/get';
-    return this.rid !== undefined && !lookup && !(this.errcode === 45009 && tokenFetch);
+    const lookup = this.apiPath === RID_GET.path;
+    return this.rid !== undefined && !lookup && !(this.errcode === 45009 && isTokenFetch(this.apiPath));
   }
 
   meaning(localize: Localize = formatMessage): string {

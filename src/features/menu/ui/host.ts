@@ -4,7 +4,7 @@
 // own copy of the token manager or the error classes (instanceof would fail across bundles).
 import type * as vscode from 'vscode';
 import type { Logger } from '../../../common/logger';
-import type { MenuCall } from '../core/service';
+import type { TokenCall } from '../../../wechat/client';
 import type { ErrcodeTable } from '../../../wechat/errcodes';
 import type { MenuCommandId } from '../../../ui/commandIds';
 import type { ConfirmPrompt } from '../../../ui/confirm';
@@ -28,7 +28,7 @@ export interface MenuFeatureHost {
    * Token-protected API calls for one account (refresh and retry once when the token went stale).
    * A command pins the account it started with: a switch meanwhile cannot redirect its calls.
    */
-  callFor(appId: string): MenuCall;
+  callFor(appId: string): TokenCall;
   readonly now: () => number;
   account(): MenuAccount;
   /** Leads the user through setup when the AppID or AppSecret is missing; false if they gave up. */
