@@ -2,7 +2,7 @@
 // token) and clear_quota/v2 (with the AppID and AppSecret, no token — the way out when the token
 // endpoint itself answers 45009). Both resets share WeChat's budget of 10 per account per month.
 import type { Credentials, WeChatApi } from '../../../wechat/client';
-import { CLEAR_QUOTA, CLEAR_QUOTA_V2, ENDPOINTS, isTokenFetch, QUOTA_GET } from '../../../wechat/endpoints';
+import { CLEAR_QUOTA, CLEAR_QUOTA_V2, ENDPOINTS, QUOTA_GET } from '../../../wechat/endpoints';
 import { WeChatApiError, WeChatTransportError } from '../../../wechat/errors';
 
 /** WeChat's budget of quota resets per account per calendar month (48006 beyond it). */
@@ -67,5 +67,5 @@ export async function clearQuotaWithSecret(api: Pick<WeChatApi, 'call'>, credent
 
 /** The token fetch itself answered 45009: no token can be had until the quota is cleared (v2) or the day ends. */
 export function isTokenQuotaExhausted(error: unknown): error is WeChatApiError {
-  return error instanceof WeChatApiError && error.errcode === 45009 && isTokenFetch(error.apiPath);
+  return error instanceof WeChatApiError && error.tokenQuotaExhausted;
 }

@@ -3,8 +3,8 @@
 // when the answer was 40164 (caller IP not whitelisted).
 import * as vscode from 'vscode';
 import { accountLabel } from '../../../token/accounts';
-import { lookUpRequest, parseRid, responseErrcode } from '../core/rid';
-import { ridReport } from '../core/ridReport';
+import { lookUpRequest, parseRid } from '../core/rid';
+import { refusedCallerIp, ridReport } from '../core/ridReport';
 import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import { CallDiagnosticsHost } from './callDiagnosticsHost';
 import { localTime, showMarkdown, withProgress } from './documents';
@@ -45,7 +45,8 @@ export class RequestLookup {
           localize: t,
         }),
       );
-      if (responseErrcode(record) === 40164 && record.clientIp) void this.offerCopyIp(record.clientIp).catch((error: unknown) => this.host.log.warn(`copying the IP failed: ${String(error)}`));
+      const ip = refusedCallerIp(record, this.host.errcodes);
+      if (ip) void this.offerCopyIp(ip).catch((error: unknown) => this.host.log.warn(`copying the IP failed: ${String(error)}`));
       return true;
     } catch (error) {
       await presenter.show(t('Could not look up request {0}', rid), error);

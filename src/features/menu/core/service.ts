@@ -3,6 +3,7 @@
 // it does not know about tokens itself.
 import { convertApiMenu, convertLiveMenu, MenuConversion } from './convert';
 import { planUpload } from './menuBody';
+import { NO_MATCH_ERRCODE, NO_MENU_ERRCODE } from './rules/errcodes';
 import type { ConditionalMenu, Menu } from './model';
 import { formatMessage, Localize } from '../../../common/localize';
 import type { TokenCall } from '../../../wechat/client';
@@ -15,11 +16,6 @@ import {
   MENU_GET,
   MENU_TRY_MATCH,
 } from '../../../wechat/endpoints';
-
-/** WeChat's "no menu data" errcode: menu/get when no menu exists. */
-export const NO_MENU_ERRCODE = 46003;
-/** trymatch when the user would see no menu. */
-export const NO_MATCH_ERRCODE = 46002;
 
 /** What a backup holds: the default menu and the conditional menus live at the time. */
 export interface RestorableMenus {
