@@ -5,7 +5,8 @@ import { BooleanSpec, ChoiceSpec, IntegerSpec, SettingSpec, SettingsReader } fro
 import { Account, parseAccounts } from './token/accounts';
 import { StatusBarShow } from './token/status/visibility';
 import { TokenMode } from './token/store';
-import { BaseUrlCheck, checkApiBaseUrl, DEFAULT_API_BASE_URL } from './wechat/baseUrl';
+import { BaseUrlCheck, checkApiBaseUrl } from './wechat/baseUrl';
+import { WECHAT_API_ORIGIN } from './wechat/endpoints';
 import { CALLBACKS_SETTING, CallbackSettings, OPEN_ID_SETTING, parseCallbacks } from './features/simulator/core/chat/settings';
 
 export const CONFIG_SECTION = 'wechat';
@@ -52,7 +53,7 @@ export const SETTINGS = {
   autoRefresh: { type: 'boolean', default: true },
   refreshMarginSeconds: { type: 'integer', default: 300, minimum: 60, maximum: 3600 },
   requestTimeoutSeconds: { type: 'integer', default: 15, minimum: 1, maximum: 120 },
-  apiBaseUrl: { type: 'string', default: DEFAULT_API_BASE_URL },
+  apiBaseUrl: { type: 'string', default: WECHAT_API_ORIGIN },
   'statusBar.show': { type: 'string', enum: ['auto', 'always', 'never'], default: 'auto' },
   accounts: { type: 'array', default: [] },
   'redis.url': { type: 'string', default: '' },

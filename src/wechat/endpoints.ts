@@ -6,15 +6,16 @@
 // wrong path here shows up as a disagreement with it (test/unit/wechat/endpoints.test.ts).
 import type { HttpMethod } from './http';
 
-/** Where WeChat lives: the API (moved by the setting wechat.apiBaseUrl) and the MP console a person opens. */
-export const WECHAT_HOSTS = {
-  api: 'https://api.weixin.qq.com',
-  /** The console's root: WeChat documents no deep links into it. */
-  mp: 'https://mp.weixin.qq.com/',
-} as const;
+/**
+ * Where the API lives, and so where every AppSecret is meant to go; the setting wechat.apiBaseUrl
+ * may point elsewhere (a gateway, the fake server).
+ */
+export const WECHAT_API_ORIGIN = 'https://api.weixin.qq.com';
+/** The MP console a person opens in a browser: its root, as WeChat documents no deep links into it. */
+export const MP_CONSOLE_URL = 'https://mp.weixin.qq.com/';
 
 export interface Endpoint {
-  /** On the API host (WECHAT_HOSTS.api or wechat.apiBaseUrl), as every endpoint so far. */
+  /** On the API host (WECHAT_API_ORIGIN or wechat.apiBaseUrl), as every endpoint so far. */
   readonly path: string;
   readonly method: HttpMethod;
   /** How the request proves who calls: an access_token in the query, or the AppID and AppSecret themselves. */

@@ -6,8 +6,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_SECTION, parseConfig, SETTINGS } from '../../src/settings';
-
-const root = join(__dirname, '..', '..', '..');
+import { repoRoot } from './helpers/repoRoot';
 /** The fields both sides state; the manifest's others (descriptions, scope, order, item schemas) are its own. */
 const COMPARED = ['type', 'default', 'minimum', 'maximum', 'enum'] as const;
 
@@ -16,7 +15,7 @@ interface ManifestSection {
 }
 
 function manifestSettings(): Map<string, Readonly<Record<string, unknown>>> {
-  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { configuration: ManifestSection | ManifestSection[] } };
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { contributes: { configuration: ManifestSection | ManifestSection[] } };
   const sections = [manifest.contributes.configuration].flat();
   const prefix = `${CONFIG_SECTION}.`;
   const settings = new Map<string, Readonly<Record<string, unknown>>>();

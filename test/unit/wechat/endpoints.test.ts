@@ -9,6 +9,7 @@ import { ENDPOINTS, Endpoint, isTokenFetch, TOKEN_ENDPOINTS } from '../../../src
 import { WeChatApiError } from '../../../src/wechat/errors';
 import { createTransport } from '../../../src/wechat/undiciTransport';
 import { FakeWeChat, startFakeWeChat } from '../../fake-wechat/server';
+import { sourceLinesMatching } from '../helpers/sourceScan';
 import { APP_ID, APP_SECRET, CREDENTIALS } from '../helpers/fixtures';
 
 /** What the fake answers for a path it does not route, and for a GET where it wants POST. */
@@ -88,5 +89,23 @@ describe('wechat/endpoints: the registry agrees with the fake WeChat server', ()
       '/cgi-bin/menu/delconditional',
       '/cgi-bin/menu/trymatch',
     ]);
+  });
+});
+
+describe('wechat/endpoints: the one place a path or a WeChat host is written', () => {
+  /** Literals that name an API path or a WeChat host but are not a call: each with its reason. */
+  const EXAMPLES = [
+    // The input box's example of a path to look up, not an endpoint this extension calls.
+    "src/features/diagnostics/ui/quotaView.ts: placeHolder: '/cgi-bin/message/custom/send',",
+    // The simulated follower's link message: sample content, not the console link.
+    'src/features/simulator/core/chat/inbound.ts: return { kind: \'link\'',
+  ];
+  const LITERAL = /(['"`])\/(?:cgi-bin|sns|wxa)\/[^'"`\s]*\1|(['"`])https?:\/\/(?:api|mp)\.weixin\.qq\.com[^'"`]*\2/;
+
+  it('no source file but endpoints.ts writes an API path or a WeChat URL as a literal', () => {
+    const found = sourceLinesMatching(LITERAL, (file) => file === 'src/wechat/endpoints.ts');
+    const example = (line: string): boolean => EXAMPLES.some((allowed) => line.replace(/:\d+:/, ':').startsWith(allowed));
+    assert.deepEqual(found.filter((line) => !example(line)), []);
+    assert.equal(found.length, EXAMPLES.length, `an example is gone; drop it from EXAMPLES: ${found.join('\n')}`);
   });
 });

@@ -4,11 +4,7 @@
 // reads every source file and finds errcode numbers (five digits) compared, or named as constants
 // outside the tables.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-
-const root = join(__dirname, '..', '..', '..', '..');
-const src = join(root, 'src');
+import { sourceFiles, sourceLinesMatching } from '../helpers/sourceScan';
 
 /** Where errcode numbers are written down: the general table and the menu rules beside their limits. */
 const TABLES = ['src/wechat/errcodes.ts', 'src/features/menu/core/rules/'];
@@ -18,40 +14,18 @@ const COMPARED = /[!=]==?\s*-?[1-9]\d{4}\b|\b[1-9]\d{4}\s*[!=]==?|\bcase\s+-?[1-
 /** `const NO_MENU_ERRCODE = 46003`. */
 const NAMED = /\b\w*ERRCODE\w*\s*(?::[^=]+)?=\s*-?[1-9]\d{4}\b/;
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
-  });
-}
-
-/** `file:line: text` of each line of code (comments left out) that matches. */
-function findings(pattern: RegExp, skip: (file: string) => boolean): string[] {
-  const found: string[] = [];
-  for (const path of sourceFiles(src)) {
-    const file = relative(root, path).split(sep).join('/');
-    if (skip(file)) continue;
-    readFileSync(path, 'utf8').split('\n').forEach((line, index) => {
-      const code = line.replace(/\/\/.*$/, '').replace(/^\s*\*.*$/, '');
-      if (pattern.test(code)) found.push(`${file}:${index + 1}: ${line.trim()}`);
-    });
-  }
-  return found;
-}
-
 describe('errcode numbers live in the errcode tables only', () => {
   it('no source file compares an errcode number', () => {
-    assert.deepEqual(findings(COMPARED, () => false), []);
+    assert.deepEqual(sourceLinesMatching(COMPARED), []);
   });
 
   it('errcode constants are named beside their table, nowhere else', () => {
     const inTable = (file: string): boolean => TABLES.some((table) => file === table || file.startsWith(table));
-    assert.deepEqual(findings(NAMED, inTable), []);
+    assert.deepEqual(sourceLinesMatching(NAMED, inTable), []);
   });
 
   it('the scan sees what it looks for (it reads src/, and the tables name their constants)', () => {
-    assert.ok(sourceFiles(src).length > 100);
-    assert.ok(findings(NAMED, () => false).some((line) => line.startsWith('src/features/menu/core/rules/errcodes.ts')));
+    assert.ok(sourceFiles().length > 100);
+    assert.ok(sourceLinesMatching(NAMED).some((line) => line.startsWith('src/features/menu/core/rules/errcodes.ts')));
   });
 });

@@ -10,7 +10,7 @@ import { WeChatApiError } from '../../../wechat/errors';
 import { checkCallback, isCheckAction, isCheckOperator } from '../core/network/callbackCheck';
 import { callbackCheckMarkdown, ReportContext, serverIpsMarkdown } from '../core/network/report';
 import { fetchServerIps, ServerIps } from '../core/network/serverIps';
-import { ErrorPresenter, MP_CONSOLE_URL } from '../../../ui/errorPresenter';
+import { ErrorPresenter, openMpConsole } from '../../../ui/errorPresenter';
 import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import { pickCheckAction, pickCheckOperator } from './networkPicks';
 import { showErrorMessage, showInformationMessage, withProgress } from '../../../ui/notify';
@@ -103,7 +103,7 @@ export class NetworkCommands {
 
   /** WeChat documents no deep link to the whitelist: the console root, and where to go from there. */
   async openIpWhitelist(): Promise<boolean> {
-    const opened = await vscode.env.openExternal(vscode.Uri.parse(MP_CONSOLE_URL));
+    const opened = await openMpConsole();
     if (opened) {
       void showInformationMessage(
         vscode.l10n.t('In the MP console, open Settings and Development → Basic configuration → IP whitelist.'),

@@ -8,9 +8,9 @@ import { refusedCallerIp, ridReport } from '../core/ridReport';
 import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import { CallDiagnosticsHost } from './callDiagnosticsHost';
 import { localTime, showMarkdown, withProgress } from './documents';
+import { openMpConsole } from '../../../ui/errorPresenter';
 import { showErrorMessage, showWarningMessage } from '../../../ui/notify';
 
-const MP_CONSOLE_URL = 'https://mp.weixin.qq.com/';
 const EXAMPLE_RID = '6582b7c3-1a2b3c4d-5e6f7a8b';
 
 export class RequestLookup {
@@ -76,6 +76,6 @@ export class RequestLookup {
       consoleButton,
     );
     if (picked === copy) await vscode.env.clipboard.writeText(ip);
-    if (picked === consoleButton) await vscode.env.openExternal(vscode.Uri.parse(MP_CONSOLE_URL));
+    if (picked === consoleButton) await openMpConsole();
   }
 }
