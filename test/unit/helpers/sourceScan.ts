@@ -12,9 +12,9 @@ function tsFiles(dir: string): string[] {
   });
 }
 
-/** Every .ts file under src/, as a path from the repository root with forward slashes. */
-export function sourceFiles(): string[] {
-  return tsFiles(join(repoRoot, 'src')).map((path) => relative(repoRoot, path).split(sep).join('/'));
+/** Every .ts file under `folder` (src/ by default), as a path from the repository root with forward slashes. */
+export function sourceFiles(folder = 'src'): string[] {
+  return tsFiles(join(repoRoot, folder)).map((path) => relative(repoRoot, path).split(sep).join('/'));
 }
 
 /** `file:line: text` of each line of code in src/ that matches `pattern`, but for the files `skip` names. */

@@ -39,7 +39,7 @@ export interface MenuFeatureHost {
   registerErrcodes(table: ErrcodeTable): void;
   /** The one confirmation service: a modal, skipped only by a test-mode invocation. */
   confirm(prompt: ConfirmPrompt, invocation: Invocation): Promise<boolean>;
-  /** The callback simulator's chat for one phone panel (built by dist/commands.js, issue 13). */
+  /** The callback simulator's chat for one phone panel (built by dist/commands.js). */
   simulatorChat(post: (view: ChatView) => void): SimulatorChat;
 }
 

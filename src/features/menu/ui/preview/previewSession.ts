@@ -1,7 +1,7 @@
 // One preview webview bound to one menu document: renders it, follows its edits (debounced),
 // keeps the last picture when the JSON is briefly unreadable or the document is closed, and
 // selects a button's or problem's source in the editor when the webview asks. Its phone is also
-// the callback simulator (issue 13): a tap sends the button's event — read from the live document
+// the callback simulator: a tap sends the button's event — read from the live document
 // by the id the page sends back — and the chat shows the reply. Without a document (Open
 // Simulator with no menu open) the phone has the chat only.
 

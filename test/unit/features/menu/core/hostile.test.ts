@@ -1,4 +1,4 @@
-// Hostile menu documents (issue 12): names that JavaScript objects inherit, a `__proto__` that
+// Hostile menu documents: names that JavaScript objects inherit, a `__proto__` that
 // would smuggle a matchrule past the upload confirmation, documents far beyond any legal menu
 // (size, nesting, problem count) and a validator bug, none of which may break diagnostics,
 // preview or upload, or make what is sent differ from what was confirmed.
