@@ -6,6 +6,7 @@
 // Simulator with no menu open) the phone has the chat only.
 
 import * as vscode from 'vscode';
+import { DisposableStore } from '../../../../common/lifecycle';
 import type { MenuValidation } from '../../core/validate';
 import { buildPreviewModel, previewStrings, type SourceRange } from '../../core/preview/model';
 import { previewHtml } from './previewHtml';
@@ -29,7 +30,7 @@ const VIEW_TYPE = 'wechat.menuPreview';
 
 export class PreviewSession implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly subscriptions = new DisposableStore();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
   private disposed = false;
@@ -70,10 +71,9 @@ export class PreviewSession implements vscode.Disposable {
       lang: vscode.env.language,
       title: title(document),
     });
-    this.chat = services.chat((chat) => this.postMessage({ type: 'chat', chat }));
-    this.subscriptions.push(
-      this.chat,
-      webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
+    this.chat = this.subscriptions.add(services.chat((chat) => this.postMessage({ type: 'chat', chat })));
+    this.subscriptions.add(webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
+    this.subscriptions.add(
       this.panel.onDidDispose(() => {
         this.release();
         onDidDispose();
@@ -118,7 +118,7 @@ export class PreviewSession implements vscode.Disposable {
     this.disposed = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+    this.subscriptions.dispose();
   }
 
   /** Recomputes the view; posts it only when the webview can receive it. */
