@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MENU_SCHEMA_URI } from '../../src/features/menu/core/schemaUri';
 import { ACCOUNT_COMMANDS, CALL_DIAGNOSTICS_COMMANDS, CALLBACK_COMMANDS, GENERAL_COMMANDS, JSSDK_COMMANDS, MENU_COMMANDS, NETWORK_COMMANDS, TOKEN_COMMANDS } from '../../src/ui/commandIds';
-import { hasMenuFileName } from '../../src/features/menu/ui/documents';
+import { hasMenuFileName } from '../../src/features/menu/ui/menuDetection';
 
 /** Every feature's group of command ids (each is one feature's CommandTable key set). */
 const COMMAND_GROUPS = {

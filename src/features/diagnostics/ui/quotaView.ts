@@ -8,7 +8,7 @@ import { getQuota, normalizeCgiPath, QUOTA_PATHS } from '../core/quota';
 import { QuotaRow, quotaReport } from '../core/quotaReport';
 import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import { CallDiagnosticsHost } from './callDiagnosticsHost';
-import { localTime, showMarkdown, withProgress } from './documents';
+import { localTime, showMarkdown, withProgress } from './markdownResult';
 import { showErrorMessage } from '../../../ui/notify';
 
 export class QuotaView {

@@ -7,7 +7,7 @@ import { lookUpRequest, parseRid } from '../core/rid';
 import { refusedCallerIp, ridReport } from '../core/ridReport';
 import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import { CallDiagnosticsHost } from './callDiagnosticsHost';
-import { localTime, showMarkdown, withProgress } from './documents';
+import { localTime, showMarkdown, withProgress } from './markdownResult';
 import { openMpConsole } from '../../../ui/errorPresenter';
 import { showErrorMessage, showWarningMessage } from '../../../ui/notify';
 

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { DisposableStore } from '../../../common/lifecycle';
 import { MENU_SCHEMA_SCHEME } from '../core/schemaUri';
 import { isMenuDocument, problemMessage, MenuProblem, MenuValidation, validateMenu } from '../core/validate';
-import { hasMenuFileName, mayBeMenuDocument } from './documents';
+import { hasMenuFileName, mayBeMenuDocument } from './menuDetection';
 
 const DEBOUNCE_MS = 250;
 const SEVERITY: Record<MenuProblem['severity'], vscode.DiagnosticSeverity> = {

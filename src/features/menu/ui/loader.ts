@@ -8,7 +8,7 @@ import { MENU_COMMANDS, MenuCommandId } from '../../../ui/commandIds';
 import { CommandTable, isConfigured } from '../../../ui/commandTable';
 import { Invocation } from '../../../ui/invocation';
 import { lazyRequire } from '../../../ui/lazyRequire';
-import { mayBeMenuDocument } from './documents';
+import { mayBeMenuDocument } from './menuDetection';
 import { MenuFeature, MenuFeatureHost, MenuFeatureModule } from './host';
 
 export class MenuFeatureLoader implements vscode.Disposable {
