@@ -8,6 +8,7 @@ import { affectsProxy, CONFIG_SECTION } from './config';
 import { FEATURES } from './features/all';
 import type { TokenState } from './token/manager';
 import { rereadOnFocus } from './token/policy';
+import { tokenCall } from './token/tokenCall';
 import { teamSourcesToClose } from './token/sources/settingsChange';
 import { StatusView } from './token/status/statusView';
 import { ActionsPick } from './ui/actionsPick';
@@ -101,7 +102,7 @@ function createFeatureContext(context: vscode.ExtensionContext, kernel: Kernel, 
     confirmations: kernel.confirmations,
     errcodes: kernel.errcodes.lookup,
     labelOf: kernel.labelOf,
-    callFor: (appId) => (path, options) => manager.withToken((accessToken) => client.call(path, { ...options, accessToken }), appId),
+    callFor: (appId) => tokenCall(manager, client, appId),
     // Errors are not on the activation path: the presenter (error texts, actions) loads with the first one.
     presenter: () => (presenter ??= new (lazyRequire<typeof import('./ui/errorPresenter')>(context.extensionUri, 'presenter.js').ErrorPresenter)(log)),
     load: (feature) => features.load(feature),
@@ -120,7 +121,7 @@ function createFeatureContext(context: vscode.ExtensionContext, kernel: Kernel, 
       log.info(`Copy Access Token: token put on the clipboard (${seconds > 0 ? `cleared in ${seconds} s` : 'wechat.clipboard.clearAfterSeconds is 0: never cleared'})`);
       return seconds;
     },
-    apiPaths: () => features.apiPaths(),
+    quotaPaths: () => features.quotaPaths(),
     onFirstDocument: (matches, open) => new FirstDocumentWatch(matches, open, (error) => log.error(`a feature failed to load: ${errorMessage(error)}`)),
     provideText: (scheme, text) => vscode.workspace.registerTextDocumentContentProvider(scheme, { provideTextDocumentContent: text }),
   };

@@ -1,11 +1,12 @@
 // The extension's settings (section "wechat") as typed values, parsed from raw values of any
 // type: vscode-free, so the fallbacks for wrong types are unit-tested. config.ts feeds it from
 // the workspace configuration.
-import { SettingsReader } from './common/settingsReader';
+import { BooleanSpec, ChoiceSpec, IntegerSpec, SettingSpec, SettingsReader } from './common/settingsReader';
 import { Account, parseAccounts } from './token/accounts';
 import { StatusBarShow } from './token/status/visibility';
 import { TokenMode } from './token/store';
 import { BaseUrlCheck, checkApiBaseUrl } from './wechat/baseUrl';
+import { WECHAT_API_ORIGIN } from './wechat/endpoints';
 import { CALLBACKS_SETTING, CallbackSettings, OPEN_ID_SETTING, parseCallbacks } from './features/simulator/core/chat/settings';
 
 export const CONFIG_SECTION = 'wechat';
@@ -40,30 +41,55 @@ export interface WeChatConfig {
   readonly warnings: readonly string[];
 }
 
-/** Bounds also declared in package.json; clamped here because settings.json can say anything. */
-const MARGIN_BOUNDS = { min: 60, max: 3600 } as const;
-const TIMEOUT_BOUNDS = { min: 1, max: 120 } as const;
-const READ_INTERVAL_BOUNDS = { min: 5, max: 3600 } as const;
-const CLIPBOARD_CLEAR_BOUNDS = { min: 0, max: 3600 } as const;
+/**
+ * Every `wechat.*` setting as package.json declares it, in the manifest's words: what parseConfig
+ * falls back to and clamps into (settings.json can say anything) is read from here, and
+ * test/unit/settingsManifest.test.ts fails when package.json says otherwise.
+ */
+export const SETTINGS = {
+  appId: { type: 'string', default: '' },
+  accountName: { type: 'string', default: '' },
+  tokenMode: { type: 'string', enum: ['stable', 'classic'], default: 'stable' },
+  autoRefresh: { type: 'boolean', default: true },
+  refreshMarginSeconds: { type: 'integer', default: 300, minimum: 60, maximum: 3600 },
+  requestTimeoutSeconds: { type: 'integer', default: 15, minimum: 1, maximum: 120 },
+  apiBaseUrl: { type: 'string', default: WECHAT_API_ORIGIN },
+  'statusBar.show': { type: 'string', enum: ['auto', 'always', 'never'], default: 'auto' },
+  accounts: { type: 'array', default: [] },
+  'redis.url': { type: 'string', default: '' },
+  'tokenService.url': { type: 'string', default: '' },
+  'teamSource.minReadIntervalSeconds': { type: 'integer', default: 30, minimum: 5, maximum: 3600 },
+  'terminal.exposeToken': { type: 'boolean', default: false },
+  [CALLBACKS_SETTING]: { type: 'object', default: {} },
+  [OPEN_ID_SETTING]: { type: 'string', default: '' },
+  'clipboard.clearAfterSeconds': { type: 'integer', default: 60, minimum: 0, maximum: 3600 },
+} as const satisfies Readonly<Record<string, SettingSpec>>;
+
+type Specs = typeof SETTINGS;
+/** The keys of the settings declared as `Spec`. */
+type KeysOf<Spec> = { [K in keyof Specs]: Specs[K] extends Spec ? K : never }[keyof Specs];
 
 /** The settings as the extension uses them, from raw values of any type. */
 export function parseConfig(raw: (key: string) => unknown): WeChatConfig {
   const read = new SettingsReader(raw, CONFIG_SECTION);
+  const integer = (key: KeysOf<IntegerSpec>): number => read.integer(key, SETTINGS[key]);
+  const flag = (key: KeysOf<BooleanSpec>): boolean => read.flag(key, SETTINGS[key]);
+  const choice = <K extends KeysOf<ChoiceSpec>>(key: K): Specs[K]['enum'][number] => read.choice(key, SETTINGS[key]);
   const config = {
     appId: read.text('appId'),
     accountName: read.text('accountName'),
-    tokenMode: read.oneOf<TokenMode>('tokenMode', ['stable', 'classic'], 'stable'),
-    autoRefresh: read.boolean('autoRefresh', true),
-    refreshMarginSeconds: read.number('refreshMarginSeconds', MARGIN_BOUNDS, 300),
-    requestTimeoutSeconds: read.number('requestTimeoutSeconds', TIMEOUT_BOUNDS, 15),
+    tokenMode: choice('tokenMode'),
+    autoRefresh: flag('autoRefresh'),
+    refreshMarginSeconds: integer('refreshMarginSeconds'),
+    requestTimeoutSeconds: integer('requestTimeoutSeconds'),
     apiBaseUrl: checkApiBaseUrl(read.text('apiBaseUrl')),
-    statusBarShow: read.oneOf<StatusBarShow>('statusBar.show', ['auto', 'always', 'never'], 'auto'),
+    statusBarShow: choice('statusBar.show'),
     redisUrl: read.text('redis.url'),
     tokenServiceUrl: read.text('tokenService.url'),
-    teamMinReadIntervalSeconds: read.number('teamSource.minReadIntervalSeconds', READ_INTERVAL_BOUNDS, 30),
-    terminalExposeToken: read.boolean('terminal.exposeToken', false),
+    teamMinReadIntervalSeconds: integer('teamSource.minReadIntervalSeconds'),
+    terminalExposeToken: flag('terminal.exposeToken'),
     simulatorOpenId: read.text(OPEN_ID_SETTING),
-    clipboardClearAfterSeconds: read.number('clipboard.clearAfterSeconds', CLIPBOARD_CLEAR_BOUNDS, 60),
+    clipboardClearAfterSeconds: integer('clipboard.clearAfterSeconds'),
   };
   const { accounts, warnings } = parseAccounts(raw('accounts'), { appId: config.appId, accountName: config.accountName });
   const callbacks = parseCallbacks(raw(CALLBACKS_SETTING));

@@ -1,7 +1,7 @@
-// A tiny Disposable base in the manner of vscode-pull-request-github's src/common/lifecycle.ts:
-// a service registers what it owns (listeners, timers, child services) and one dispose() ends
-// them all, in reverse order, once. vscode-free: anything with dispose() fits, vscode.Disposable
-// included.
+// What a service owns (listeners, panels, child services), ended by one dispose(), in the manner
+// of VS Code's own DisposableStore: in reverse order, once, each even when another throws, and
+// whatever is added after the end is disposed at once. vscode-free: anything with dispose() fits,
+// vscode.Disposable included.
 
 export interface IDisposable {
   dispose(): void;
@@ -36,18 +36,5 @@ export class DisposableStore implements IDisposable {
     }
     if (errors.length === 1) throw errors[0];
     if (errors.length > 1) throw new AggregateError(errors, 'several disposables failed');
-  }
-}
-
-/** A service base class: `this.register(x)` ties x's lifetime to the service's. */
-export abstract class Disposable implements IDisposable {
-  private readonly store = new DisposableStore();
-
-  protected register<T extends IDisposable>(item: T): T {
-    return this.store.add(item);
-  }
-
-  dispose(): void {
-    this.store.dispose();
   }
 }

@@ -10,6 +10,37 @@ export interface Bounds {
   readonly max: number;
 }
 
+/**
+ * A setting as a package.json `contributes.configuration` property declares it, in the manifest's
+ * own words (type, default, minimum, maximum, enum), so a test can compare the two field by field.
+ */
+export type SettingSpec = TextSpec | ChoiceSpec | BooleanSpec | IntegerSpec | StructuredSpec;
+export interface TextSpec {
+  readonly type: 'string';
+  /** '' reads as unset. */
+  readonly default: string;
+}
+export interface ChoiceSpec<T extends string = string> {
+  readonly type: 'string';
+  readonly enum: readonly T[];
+  readonly default: T;
+}
+export interface BooleanSpec {
+  readonly type: 'boolean';
+  readonly default: boolean;
+}
+export interface IntegerSpec {
+  readonly type: 'integer';
+  readonly default: number;
+  readonly minimum: number;
+  readonly maximum: number;
+}
+/** A list or an object with a parser of its own (accounts, callbacks): only the type and the empty default. */
+export interface StructuredSpec {
+  readonly type: 'array' | 'object';
+  readonly default: readonly [] | Readonly<Record<string, never>>;
+}
+
 export class SettingsReader {
   private readonly problems: string[] = [];
 
@@ -38,7 +69,20 @@ export class SettingsReader {
     return typeof value === 'boolean' ? value : this.wrong(key, value, 'true or false', fallback);
   }
 
-  /** A finite number clamped into bounds (the manifest declares the same bounds). */
+  /** What `spec` declares: its enum, its bounds, its default as the fallback. */
+  choice<T extends string>(key: string, spec: ChoiceSpec<T>): T {
+    return this.oneOf(key, spec.enum, spec.default);
+  }
+
+  flag(key: string, spec: BooleanSpec): boolean {
+    return this.boolean(key, spec.default);
+  }
+
+  integer(key: string, spec: IntegerSpec): number {
+    return this.number(key, { min: spec.minimum, max: spec.maximum }, spec.default);
+  }
+
+  /** A finite number clamped into bounds. */
   number(key: string, bounds: Bounds, fallback: number): number {
     const value = this.raw(key);
     if (value === undefined || value === null) return fallback;

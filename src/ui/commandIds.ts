@@ -71,7 +71,7 @@ export const NETWORK_COMMANDS = {
 } as const;
 export type NetworkCommandId = IdOf<typeof NETWORK_COMMANDS>;
 
-/** The callback simulator's setup and handshake (issue 13); the phone's commands are MENU_COMMANDS. */
+/** The callback simulator's setup and handshake; the phone's commands are MENU_COMMANDS. */
 export const CALLBACK_COMMANDS = {
   setUpCallback: 'wechat.setUpCallback',
   verifyCallbackUrl: 'wechat.verifyCallbackUrl',

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../common/errorMessage';
 import { FixAction } from '../common/fixAction';
+import { MP_CONSOLE_URL } from '../wechat/endpoints';
 import { describeError, FetchDeclinedError, SecretHostRefusedError, WeChatApiError, WeChatError } from '../wechat/errors';
 import { ACCOUNT_COMMANDS, CALL_DIAGNOSTICS_COMMANDS, NETWORK_COMMANDS, TOKEN_COMMANDS } from './commandIds';
 import { RedactingLog } from './log';
@@ -16,8 +17,10 @@ interface Action {
   run(): Thenable<unknown> | void;
 }
 
-/** The MP console's root: WeChat documents no deep links into it. */
-export const MP_CONSOLE_URL = 'https://mp.weixin.qq.com/';
+/** Opens the MP console in the browser (its root: WeChat documents no deep links into it). */
+export function openMpConsole(): Thenable<boolean> {
+  return vscode.env.openExternal(vscode.Uri.parse(MP_CONSOLE_URL));
+}
 
 export class ErrorPresenter {
   constructor(private readonly log: RedactingLog) {}
@@ -53,7 +56,7 @@ function fixAction(action: FixAction, error: WeChatError): Action {
       return { title: t('Copy IP {0}', ip), run: () => vscode.env.clipboard.writeText(ip) };
     }
     case 'openConsole':
-      return { title: t('Open MP Console'), run: () => vscode.env.openExternal(vscode.Uri.parse(MP_CONSOLE_URL)) };
+      return { title: t('Open MP Console'), run: openMpConsole };
     case 'tokenModeSetting':
       return settings(t('Token Mode Setting'), 'wechat.tokenMode');
     case 'timeoutSetting':

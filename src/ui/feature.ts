@@ -11,7 +11,8 @@ import type { WeChatConfig } from '../config';
 import type { Account } from '../token/accounts';
 import type { TokenManager } from '../token/manager';
 import type { TokenStore } from '../token/store';
-import type { WeChatApi } from '../wechat/client';
+import type { TokenCall, WeChatApi } from '../wechat/client';
+import type { Endpoint } from '../wechat/endpoints';
 import type { ErrcodeLookup, ErrcodeTable } from '../wechat/errcodes';
 import type { HttpTransport } from '../wechat/http';
 import type { ActiveAccount } from './account/activeAccount';
@@ -21,9 +22,6 @@ import type { CommandTable } from './commandTable';
 import type { Confirmations } from './confirm';
 import type { ErrorPresenter } from './errorPresenter';
 import type { RedactingLog } from './log';
-
-/** A token-protected API call for one account: the token is added, refreshed and retried once (40001/42001). */
-export type AccountCall = <T extends object>(path: string, options: { readonly method: 'GET' | 'POST'; readonly body?: unknown }) => Promise<T>;
 
 /** What every feature gets, built once by src/extension.ts. */
 export interface FeatureContext {
@@ -54,7 +52,7 @@ export interface FeatureContext {
   /** How a modal names the account of an AppID: "name (AppID)", or the AppID of an account since removed. */
   labelOf(appId: string): string;
   /** Token-protected calls for one account (undefined: the active one); a command pins the account it started with. */
-  callFor(appId: string | undefined): AccountCall;
+  callFor(appId: string | undefined): TokenCall;
   /** Shows errors with their fix and actions (errcode table, Show Log); dist/presenter.js loads on first use. */
   presenter(): ErrorPresenter;
   /** Another feature's implementation, its bundle loaded on first use (a feature imports another only through its index.ts). */
@@ -67,8 +65,8 @@ export interface FeatureContext {
   clearToken(appId: string): Promise<void>;
   /** Copy Access Token put `token` on the clipboard: schedules its clearing; the seconds until then (0: never). */
   afterTokenCopied(token: string): number;
-  /** Every feature's apiPaths, in feature order (Show API Quota lists their daily counts). */
-  apiPaths(): readonly string[];
+  /** The quota-counted paths of every feature's endpoints, in feature order (Show API Quota lists them). */
+  quotaPaths(): readonly string[];
   /**
    * Calls `open` for the first document that `matches` — open now (after activation returns), opened
    * later, or edited into a match — then stops watching: a feature loads for its documents only.
@@ -84,8 +82,8 @@ export interface Feature<Id extends string = string, Impl extends object = objec
   readonly id: string;
   /** Its commands and their status-bar quick-pick entries; `impl` loads the bundle on first call. */
   commands(impl: () => Impl, context: FeatureContext): CommandTable<Id>;
-  /** The quota-counted WeChat API paths it calls, in the order Show API Quota lists them. */
-  readonly apiPaths: readonly string[];
+  /** The WeChat endpoints it calls (src/wechat/endpoints.ts): Show API Quota lists those WeChat counts, in this order. */
+  readonly endpoints: readonly Endpoint[];
   /** The context keys (`when` clauses) it sets, from src/ui/contextKeys.ts. */
   readonly contextKeys: readonly string[];
   /** Work at activation, kept light (e.g. the menu's document watch, through the context's services); its disposable goes with the extension. */

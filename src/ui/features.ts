@@ -55,9 +55,9 @@ export class FeatureHost implements IDisposable {
     return implementation;
   }
 
-  /** Every feature's quota-counted API paths, in feature order, each once. */
-  apiPaths(): readonly string[] {
-    return [...new Set(this.features.flatMap((feature) => feature.apiPaths))];
+  /** The paths of every feature's quota-counted endpoints, in feature order, each once. */
+  quotaPaths(): readonly string[] {
+    return [...new Set(this.features.flatMap((feature) => feature.endpoints.filter((endpoint) => endpoint.quota).map((endpoint) => endpoint.path)))];
   }
 
   dispose(): void {

@@ -24,6 +24,6 @@ export const REDIS_CREDENTIAL_HOST_KEY = 'wechat.redisHost.credential';
 export const TOKEN_SERVICE_CREDENTIAL_HOST_KEY = 'wechat.tokenServiceHost.credential';
 /** The jsapi_ticket cache, one per AppID: a credential with the token's lifecycle. */
 export const JSAPI_TICKET_KEY_PREFIX = 'wechat.jsapiTicket.';
-/** The callback simulator (issue 13): the console's Token (令牌) and EncodingAESKey, one of each per AppID. */
+/** The callback simulator's secrets: the console's Token (令牌) and EncodingAESKey, one of each per AppID. */
 export const CALLBACK_TOKEN_KEY_PREFIX = 'wechat.callbackToken.';
 export const CALLBACK_AES_KEY_PREFIX = 'wechat.callbackAesKey.';

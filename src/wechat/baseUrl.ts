@@ -1,7 +1,6 @@
 // The API base URL decides where the AppSecret is sent, so only https is accepted — except
 // plain http on a loopback address, which is how tests and the fake server are reached.
-
-export const DEFAULT_API_BASE_URL = 'https://api.weixin.qq.com';
+import { WECHAT_API_ORIGIN } from './endpoints';
 
 export type BaseUrlCheck =
   | { readonly ok: true; readonly url: string }
@@ -15,7 +14,7 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /** Normalises (no trailing slash) and checks a base URL. */
 export function checkApiBaseUrl(input: string | undefined): BaseUrlCheck {
-  const raw = (input ?? '').trim() || DEFAULT_API_BASE_URL;
+  const raw = (input ?? '').trim() || WECHAT_API_ORIGIN;
   let parsed: URL;
   try {
     parsed = new URL(raw);

@@ -1,5 +1,6 @@
 // WeChat HTTP client: token endpoints plus a generic `call` for every other API. It knows the
 // wire format and errcodes, but no cache policy — that is the TokenManager's job.
+import { CLASSIC_TOKEN, Endpoint, STABLE_TOKEN } from './endpoints';
 import { ErrcodeLookup } from './errcodes';
 import { isRaisedByTransport, WeChatApiError, WeChatTransportError } from './errors';
 import { HttpMethod, HttpResponse, HttpTransport } from './http';
@@ -42,6 +43,19 @@ export interface SecretOwner {
   readonly background: boolean;
 }
 
+/** What a call of a registered endpoint sends: its method comes from the endpoint. */
+export type EndpointCallOptions = Omit<CallOptions, 'method'>;
+
+/** What the caller of a token-protected endpoint sends besides the token. */
+export type EndpointRequest = Pick<CallOptions, 'body' | 'query'>;
+
+/**
+ * Calls a token-protected endpoint with the account's token, which the caller never sees
+ * (src/token/tokenCall.ts binds it to TokenManager.withToken: a rejected token is refreshed and the
+ * call retried once); resolves with the JSON answer (errcode 0), throws a WeChatError otherwise.
+ */
+export type TokenCall = <T extends object>(endpoint: Endpoint, request?: EndpointRequest) => Promise<T>;
+
 /** Options of the token fetches. */
 export interface SecretCallOptions {
   readonly signal?: AbortSignal;
@@ -81,6 +95,9 @@ export interface TokenSend {
 export interface WeChatApi {
   classicToken(credentials: Credentials, options?: SecretCallOptions): Promise<TokenGrant>;
   stableToken(credentials: Credentials, forceRefresh: boolean, options?: SecretCallOptions): Promise<TokenGrant>;
+  /** A registered endpoint (src/wechat/endpoints.ts): its path and method. */
+  call<T extends object>(endpoint: Endpoint, options?: EndpointCallOptions): Promise<T>;
+  /** Any path, for what the registry does not hold (tests, paths a person types). */
   call<T extends object>(path: string, options?: CallOptions): Promise<T>;
 }
 
@@ -98,19 +115,17 @@ export class WeChatClient implements WeChatApi {
 
   /** Classic token: every success invalidates the previous classic token (after ~5 min). */
   async classicToken(credentials: Credentials, options: SecretCallOptions = {}): Promise<TokenGrant> {
-    const body = await this.call<Record<string, unknown>>('/cgi-bin/token', {
-      method: 'GET',
+    const body = await this.call<Record<string, unknown>>(CLASSIC_TOKEN, {
       query: { grant_type: 'client_credential', appid: credentials.appId, secret: credentials.appSecret },
       signal: options.signal,
       secretOf: { appId: credentials.appId, background: options.background === true },
     });
-    return parseGrant(body, '/cgi-bin/token');
+    return parseGrant(body, CLASSIC_TOKEN.path);
   }
 
   /** Stable token: normal mode shares one token between all callers and invalidates nothing. */
   async stableToken(credentials: Credentials, forceRefresh: boolean, options: SecretCallOptions = {}): Promise<TokenGrant> {
-    const body = await this.call<Record<string, unknown>>('/cgi-bin/stable_token', {
-      method: 'POST',
+    const body = await this.call<Record<string, unknown>>(STABLE_TOKEN, {
       body: {
         grant_type: 'client_credential',
         appid: credentials.appId,
@@ -120,11 +135,15 @@ export class WeChatClient implements WeChatApi {
       signal: options.signal,
       secretOf: { appId: credentials.appId, background: options.background === true },
     });
-    return parseGrant(body, '/cgi-bin/stable_token');
+    return parseGrant(body, STABLE_TOKEN.path);
   }
 
   /** Calls any API; a non-zero errcode throws WeChatApiError, errcode -1 is retried with back-off. */
-  async call<T extends object>(path: string, options: CallOptions = {}): Promise<T> {
+  call<T extends object>(endpoint: Endpoint, options?: EndpointCallOptions): Promise<T>;
+  call<T extends object>(path: string, options?: CallOptions): Promise<T>;
+  async call<T extends object>(target: Endpoint | string, given: CallOptions = {}): Promise<T> {
+    const path = typeof target === 'string' ? target : target.path;
+    const options = typeof target === 'string' ? given : { ...given, method: target.method };
     const retries = this.options.busyRetries ?? 2;
     let backoffMs = this.options.busyBackoffMs ?? 500;
     for (let attempt = 0; ; attempt++) {

@@ -2,7 +2,8 @@
 // busy retries, the secret-host check, the answers' parsing) is bundled apart (dist/client.js) and
 // created on the first request, so activating with a fresh cached token never loads it — nor the
 // transport, which the client loads itself.
-import type { CallOptions, Credentials, SecretCallOptions, TokenGrant, WeChatApi } from './client';
+import type { CallOptions, Credentials, EndpointCallOptions, SecretCallOptions, TokenGrant, WeChatApi } from './client';
+import type { Endpoint } from './endpoints';
 import type { HttpTransport } from './http';
 
 /** What the kernel uses of the client: the API, and the transport it shares with the team's token service. */
@@ -24,8 +25,11 @@ export class DeferredClient implements ClientApi {
     return this.real().stableToken(credentials, forceRefresh, options);
   }
 
-  async call<T extends object>(path: string, options?: CallOptions): Promise<T> {
-    return this.real().call<T>(path, options);
+  call<T extends object>(endpoint: Endpoint, options?: EndpointCallOptions): Promise<T>;
+  call<T extends object>(path: string, options?: CallOptions): Promise<T>;
+  async call<T extends object>(target: Endpoint | string, options?: CallOptions): Promise<T> {
+    // The overloads narrow on the caller's side only: forward each as the overload it came in as.
+    return typeof target === 'string' ? this.real().call<T>(target, options) : this.real().call<T>(target, options as EndpointCallOptions);
   }
 
   async getTransport(): Promise<HttpTransport> {

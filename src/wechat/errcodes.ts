@@ -1,8 +1,11 @@
 // The one table of WeChat's general errcodes: what each means, what the user should do, how the
-// client, the token manager and the scheduler react (`reaction`) and which buttons the error
-// notification offers (`actions`). Nothing else switches on errcode numbers. The menu errcodes
-// live in src/menu/rules/ beside the limits they enforce and join through an ErrcodeCatalog.
-// Texts are English templates; the UI passes them through vscode.l10n.t (zh-cn bundle).
+// client, the token manager and the scheduler react (`reaction`), which buttons the error
+// notification offers (`actions`) and what else code does differently for it (`blamesCallerIp`,
+// `quotaExhausted`). Code reads these fields, never an errcode number: the menu errcodes live in
+// src/features/menu/core/rules/errcodes.ts, named there, beside the limits they enforce, and join
+// through an ErrcodeCatalog. test/unit/wechat/errcodeLiterals.test.ts finds any errcode number
+// compared anywhere in src/. Texts are English templates; the UI passes them through
+// vscode.l10n.t (zh-cn bundle).
 
 import type { FixAction } from '../common/fixAction';
 import type { MessageArg } from '../common/localize';
@@ -28,6 +31,13 @@ export interface ErrcodeInfo {
   readonly reaction: ErrcodeReaction;
   /** Buttons on the notification, in order; "Show Log" is always added. */
   readonly actions?: readonly FixAction[];
+  /**
+   * The caller's IP is not allowed, and the errmsg names it (`invalid ip 1.2.3.4 …, not in
+   * whitelist`): it is the `{0}` of the texts, and what "Copy IP" copies.
+   */
+  readonly blamesCallerIp?: true;
+  /** The called API's daily quota is used up; on a token fetch, no token-protected call can run until it is cleared. */
+  readonly quotaExhausted?: true;
 }
 
 export type ErrcodeTable = Readonly<Record<number, ErrcodeInfo>>;
@@ -74,6 +84,7 @@ export const GENERAL_ERRCODES: ErrcodeTable = {
     fix: 'Add the calling IP address ({0}) in the MP console: Settings and Development → Basic configuration → IP whitelist. Then try again.',
     reaction: 'report',
     actions: ['copyCallerIp', 'openIpWhitelist'],
+    blamesCallerIp: true,
   },
   41001: {
     meaning: 'The access_token is missing.',
@@ -107,6 +118,7 @@ export const GENERAL_ERRCODES: ErrcodeTable = {
     fix: 'Wait for the daily reset, or clear the quota with "WeChat: Clear API Quota" (10 resets a month). "WeChat: Show API Quota" shows what is left. Prefer the stable token mode (setting "wechat.tokenMode"), which has a far larger quota.',
     reaction: 'report',
     actions: ['clearQuota', 'showQuota', 'tokenModeSetting'],
+    quotaExhausted: true,
   },
   45011: {
     meaning: 'API calls are too frequent.',

@@ -2,6 +2,7 @@
 // says what to do; none ever contains the AppSecret or an access_token (see redact.ts).
 import { errorMessage } from '../common/errorMessage';
 import { formatMessage, Localize } from '../common/localize';
+import { isTokenFetch, RID_GET } from './endpoints';
 import { ErrcodeInfo, ErrcodeReaction, FixAction, GENERAL_ERRCODES, UNKNOWN_ERRCODE } from './errcodes';
 
 /** `errmsg` often ends with `rid: <hex>`, the request id WeChat support asks for. */
@@ -83,8 +84,16 @@ export class WeChatApiError extends WeChatError {
     super(`WeChat ${apiPath} failed: errcode ${errcode}, ${errmsg}`);
     this.name = 'WeChatApiError';
     this.rid = extractRid(errmsg);
-    this.callerIp = errcode === 40164 ? extractCallerIp(errmsg) : undefined;
     this.info = info ?? (Object.hasOwn(GENERAL_ERRCODES, errcode) ? GENERAL_ERRCODES[errcode] : undefined) ?? UNKNOWN_ERRCODE;
+    this.callerIp = this.info.blamesCallerIp ? extractCallerIp(errmsg) : undefined;
+  }
+
+  /**
+   * The token fetch itself answered that its daily quota is used up (45009): no token can be had
+   * until the quota is cleared without one (clear_quota/v2) or the day ends.
+   */
+  get tokenQuotaExhausted(): boolean {
+    return this.info.quotaExhausted === true && isTokenFetch(this.apiPath);
   }
 
   override get reaction(): ErrcodeReaction {
@@ -99,14 +108,13 @@ export class WeChatApiError extends WeChatError {
   }
 
   /**
-   * A rid can be looked up — except a lookup's own, and after a 45009 on the token fetch: the lookup needs a token,
+   * A rid can be looked up — except a lookup's own, and when the token fetch's quota is used up: the lookup needs a token,
    * which the exhausted token endpoint cannot give (the quota buttons are the way out there).
    */
   private canLookUp(): boolean {
-    const tokenFetch = this.apiPath === '/cgi-bin/stable_token' || this.apiPath === '/cgi-bin/token';
     // A failed lookup's own rid would only describe the lookup.
-    const lookup = this.apiPath === '/cgi-bin/openapi/rid/get';
-    return this.rid !== undefined && !lookup && !(this.errcode === 45009 && tokenFetch);
+    const lookup = this.apiPath === RID_GET.path;
+    return this.rid !== undefined && !lookup && !this.tokenQuotaExhausted;
   }
 
   meaning(localize: Localize = formatMessage): string {
@@ -117,9 +125,9 @@ export class WeChatApiError extends WeChatError {
     return localize(this.info.fix, ...(this.info.fixArgs ?? [this.placeholder(localize)]));
   }
 
-  /** `{0}` in a table text: the caller IP for 40164, the errcode for unknown errcodes. */
+  /** `{0}` in a table text: the caller IP when the errcode blames it (40164), the errcode for unknown errcodes. */
   private placeholder(localize: Localize): string | number {
-    if (this.errcode === 40164) return this.callerIp ?? localize('see the log');
+    if (this.info.blamesCallerIp) return this.callerIp ?? localize('see the log');
     return this.errcode;
   }
 

@@ -8,10 +8,8 @@
 // The access token gets the same care (checkToken, run by TokenManager.withToken before every
 // API call): it is only valid for WeChat, and whoever receives it can act as the account.
 import { SharedAnswers } from '../common/sharedAnswer';
+import { WECHAT_API_ORIGIN } from './endpoints';
 import { SecretHostRefusedError } from './errors';
-
-/** Where every AppSecret is meant to go: the host assumed for a secret never sent anywhere else. */
-export const DEFAULT_API_ORIGIN = 'https://api.weixin.qq.com';
 
 /** "https://api.weixin.qq.com", "http://127.0.0.1:8787": scheme, host and port, what a user can compare. */
 export function apiOrigin(baseUrl: string): string {
@@ -56,7 +54,7 @@ export class SecretHostGuard {
 
   /** Resolves when the secret may go to `send.origin`; throws SecretHostRefusedError otherwise. */
   async check(send: SecretSend): Promise<void> {
-    const from = (await this.options.memory.lastOrigin(send.appId)) ?? DEFAULT_API_ORIGIN;
+    const from = (await this.options.memory.lastOrigin(send.appId)) ?? WECHAT_API_ORIGIN;
     if (from === send.origin) return;
     if (send.background) throw new SecretHostRefusedError(send.appId, from, send.origin, 'background');
     return this.answers.get(`${send.appId}\u0000${send.origin}`, () => this.ask(send.appId, from, send.origin));
@@ -68,7 +66,7 @@ export class SecretHostGuard {
    * asks once, in a modal (every caller is a command; nothing calls the API on a timer).
    */
   async checkToken(appId: string, origin: string): Promise<void> {
-    const from = (await this.options.memory.lastOrigin(appId)) ?? DEFAULT_API_ORIGIN;
+    const from = (await this.options.memory.lastOrigin(appId)) ?? WECHAT_API_ORIGIN;
     if (from === origin || (await this.options.memory.tokenOrigin(appId)) === origin) return;
     return this.answers.get(`token\u0000${appId}\u0000${origin}`, () => this.askForToken(appId, from, origin));
   }

@@ -1,4 +1,4 @@
-// The callback simulator in the real VS Code (issue 13), against node-webot's `wechat` middleware —
+// The callback simulator in the real VS Code, against node-webot's `wechat` middleware —
 // a callback server written with a WeChat SDK nobody here wrote, started by this suite on 127.0.0.1:
 // Set Up Callback (test options through Confirmations), Verify Callback URL with the right and a
 // wrong Token, and a tap in the menu preview of a file with an UNSAVED edit → the server received

@@ -38,7 +38,7 @@ function tableMessages(): string[] {
   return [
     ...[UNKNOWN_ERRCODE, ...Object.values(GENERAL_ERRCODES)].flatMap((info) => [info.meaning, info.fix]),
     ...TEAM_SOURCE_TEXTS,
-    // The callback simulator's problems (issue 13): English templates the UI localises.
+    // The callback simulator's problems: English templates the UI localises.
     ...Object.values(PROBLEM_TEMPLATES).flatMap((template) => [template.message, template.fix]),
   ];
 }

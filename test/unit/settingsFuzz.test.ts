@@ -1,4 +1,4 @@
-// Fuzzing the settings readers (issue 12): settings.json can hold anything, of any type, at any
+// Fuzzing the settings readers: settings.json can hold anything, of any type, at any
 // key. parseConfig, parseAccounts and SettingsReader never throw, always return values of their
 // declared types within their bounds, and name every setting they had to ignore in a warning.
 import * as assert from 'node:assert/strict';

@@ -12,7 +12,7 @@ export { sourceName } from './core/sourceName';
 
 export const accountsFeature: Feature<AccountCommandId, Accounts> = {
   id: 'accounts',
-  apiPaths: [],
+  endpoints: [],
   contextKeys: [],
   commands(impl, context): CommandTable<AccountCommandId> {
     const t = context.localize;

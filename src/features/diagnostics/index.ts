@@ -11,15 +11,15 @@ import {
 } from '../../ui/commandIds';
 import { isConfigured, type CommandTable } from '../../ui/commandTable';
 import type { Feature } from '../../ui/feature';
+import { API_DOMAIN_IP, CALLBACK_CHECK, CALLBACK_IP, CLEAR_QUOTA, CLEAR_QUOTA_V2, GET_TICKET, QUOTA_GET, RID_GET } from '../../wechat/endpoints';
 import type { Diagnostics } from './ui/bundle';
 
 type DiagnosticsCommandId = JsSdkCommandId | CallDiagnosticsCommandId | NetworkCommandId;
 
 export const diagnosticsFeature: Feature<DiagnosticsCommandId, Diagnostics> = {
   id: 'diagnostics',
-  // Its look-ups (rid, server IPs, callback check, jsapi_ticket) are not listed by Show API Quota:
-  // ../shared/wechat-api.md gives no daily limit for them (a path can still be typed in).
-  apiPaths: [],
+  // None is quota-listed: ../shared/wechat-api.md gives no daily limit for them (a path can still be typed in).
+  endpoints: [QUOTA_GET, CLEAR_QUOTA, CLEAR_QUOTA_V2, RID_GET, GET_TICKET, API_DOMAIN_IP, CALLBACK_IP, CALLBACK_CHECK],
   contextKeys: [],
   commands(impl, context): CommandTable<DiagnosticsCommandId> {
     const t = context.localize;

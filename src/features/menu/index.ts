@@ -6,6 +6,15 @@ import { MENU_COMMANDS, type MenuCommandId } from '../../ui/commandIds';
 import { isConfigured, type CommandTable } from '../../ui/commandTable';
 import { CONTEXT_KEYS } from '../../ui/contextKeys';
 import type { Feature } from '../../ui/feature';
+import {
+  CURRENT_SELFMENU_INFO,
+  MENU_ADD_CONDITIONAL,
+  MENU_CREATE,
+  MENU_DEL_CONDITIONAL,
+  MENU_DELETE,
+  MENU_GET,
+  MENU_TRY_MATCH,
+} from '../../wechat/endpoints';
 import type { Invocation } from '../../ui/invocation';
 import { MENU_SCHEMA_SCHEME } from './core/schemaUri';
 import { mayBeMenuDocument } from './core/menuDocuments';
@@ -17,15 +26,7 @@ export { mayBeMenuDocument };
 
 export const menuFeature: Feature<MenuCommandId, MenuFeature> = {
   id: 'menu',
-  apiPaths: [
-    '/cgi-bin/menu/create',
-    '/cgi-bin/menu/get',
-    '/cgi-bin/get_current_selfmenu_info',
-    '/cgi-bin/menu/delete',
-    '/cgi-bin/menu/addconditional',
-    '/cgi-bin/menu/delconditional',
-    '/cgi-bin/menu/trymatch',
-  ],
+  endpoints: [MENU_CREATE, MENU_GET, CURRENT_SELFMENU_INFO, MENU_DELETE, MENU_ADD_CONDITIONAL, MENU_DEL_CONDITIONAL, MENU_TRY_MATCH],
   contextKeys: [CONTEXT_KEYS.menuFile],
   commands(impl, context): CommandTable<MenuCommandId> {
     const t = context.localize;

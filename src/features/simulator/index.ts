@@ -13,7 +13,7 @@ export type { SimulatorChat } from './ui/simulatorChat';
 export const simulatorFeature: Feature<CallbackCommandId, Simulator> = {
   id: 'simulator',
   // It posts to the developer's own server, not to WeChat.
-  apiPaths: [],
+  endpoints: [],
   contextKeys: [],
   commands(impl, context): CommandTable<CallbackCommandId> {
     const t = context.localize;

@@ -6,12 +6,13 @@ import { TOKEN_COMMANDS, type TokenCommandId } from '../../ui/commandIds';
 import { fetchesFromWeChat, isConfigured, type CommandTable } from '../../ui/commandTable';
 import { CONTEXT_KEYS } from '../../ui/contextKeys';
 import type { Feature } from '../../ui/feature';
+import { TOKEN_ENDPOINTS } from '../../wechat/endpoints';
 import type { Tokens } from './ui/bundle';
 
 export const tokenFeature: Feature<TokenCommandId, Tokens> = {
   id: 'token',
   // The token endpoints first: when these are exhausted, no token-protected call can run.
-  apiPaths: ['/cgi-bin/stable_token', '/cgi-bin/token'],
+  endpoints: TOKEN_ENDPOINTS,
   contextKeys: [CONTEXT_KEYS.hasAccount, CONTEXT_KEYS.activeTokenSource, CONTEXT_KEYS.usesRedis, CONTEXT_KEYS.usesTokenService],
   commands(impl, context): CommandTable<TokenCommandId> {
     const t = context.localize;

@@ -2,6 +2,7 @@
 // mode shares one token and invalidates nothing) or, opted in, the classic /cgi-bin/token.
 import { Clock } from '../../common/clock';
 import { Credentials, WeChatApi } from '../../wechat/client';
+import { CLASSIC_TOKEN, STABLE_TOKEN } from '../../wechat/endpoints';
 import { FetchDeclinedError } from '../../wechat/errors';
 import type { TokenMode } from '../store';
 import type { ManagedSource, ObtainRequest } from './managedSource';
@@ -32,7 +33,7 @@ export class WeChatTokenSource implements ManagedSource {
   constructor(private readonly options: WeChatSourceOptions) {}
 
   describe(): string {
-    return this.options.mode() === 'classic' ? '/cgi-bin/token' : '/cgi-bin/stable_token';
+    return (this.options.mode() === 'classic' ? CLASSIC_TOKEN : STABLE_TOKEN).path;
   }
 
   /** The mode is the request's (read once by the manager), never the setting again: see ObtainRequest.mode. */

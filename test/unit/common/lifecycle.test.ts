@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Disposable, DisposableStore, IDisposable } from '../../../src/common/lifecycle';
+import { DisposableStore, IDisposable } from '../../../src/common/lifecycle';
 
 const toDisposable = (dispose: () => void): IDisposable => ({ dispose });
 
@@ -40,18 +40,5 @@ describe('common/lifecycle', () => {
     store.add(toDisposable(() => { throw new Error('one'); }));
     store.add(toDisposable(() => { throw new Error('two'); }));
     assert.throws(() => store.dispose(), (error: unknown) => error instanceof AggregateError && error.errors.length === 2);
-  });
-
-  it('a Disposable service ends what it registered', () => {
-    const ended: string[] = [];
-    class Service extends Disposable {
-      constructor() {
-        super();
-        this.register(toDisposable(() => ended.push('listener')));
-        this.register(toDisposable(() => ended.push('timer')));
-      }
-    }
-    new Service().dispose();
-    assert.deepEqual(ended, ['timer', 'listener']);
   });
 });

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { CommandTable } from '../../../src/ui/commandTable';
 import type { Feature, FeatureContext, FeatureModule } from '../../../src/ui/feature';
 import { FeatureHost, type AnyFeature } from '../../../src/ui/features';
+import type { Endpoint } from '../../../src/wechat/endpoints';
 import type { ErrcodeTable } from '../../../src/wechat/errcodes';
 
 interface Impl {
@@ -12,10 +13,10 @@ interface Impl {
   dispose(): void;
 }
 
-function feature(id: string, apiPaths: string[] = [], activate?: Feature<string, Impl>['activate']): Feature<string, Impl> {
+function feature(id: string, endpoints: Endpoint[] = [], activate?: Feature<string, Impl>['activate']): Feature<string, Impl> {
   return {
     id,
-    apiPaths,
+    endpoints,
     contextKeys: [],
     commands: (impl): CommandTable<string> => ({ [`wechat.${id}Run`]: { run: () => impl().runs.push('run') } }),
     activate,
@@ -92,8 +93,10 @@ describe('FeatureHost', () => {
     assert.throws(() => host.load(a), /before the features started/);
   });
 
-  it('lists every feature\'s API paths in feature order, each once', () => {
-    const { host } = rig([feature('a', ['/x', '/y']), feature('b', ['/y', '/z'])]);
-    assert.deepEqual(host.apiPaths(), ['/x', '/y', '/z']);
+  it('lists the paths of every feature\'s quota-counted endpoints in feature order, each once', () => {
+    const counted = (path: string): Endpoint => ({ path, method: 'GET', auth: 'token', quota: true });
+    const uncounted: Endpoint = { path: '/n', method: 'GET', auth: 'token' };
+    const { host } = rig([feature('a', [counted('/x'), uncounted, counted('/y')]), feature('b', [counted('/y'), counted('/z')])]);
+    assert.deepEqual(host.quotaPaths(), ['/x', '/y', '/z']);
   });
 });

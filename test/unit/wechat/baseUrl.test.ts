@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { checkApiBaseUrl, DEFAULT_API_BASE_URL, isLoopbackHost } from '../../../src/wechat/baseUrl';
+import { checkApiBaseUrl, isLoopbackHost } from '../../../src/wechat/baseUrl';
+import { WECHAT_API_ORIGIN } from '../../../src/wechat/endpoints';
 
 function ok(input: string | undefined): string {
   const result = checkApiBaseUrl(input);
@@ -15,10 +16,10 @@ function refused(input: string): 'invalid' | 'insecure' {
 
 describe('wechat/baseUrl', () => {
   it('defaults to the official host when empty or blank', () => {
-    assert.equal(ok(undefined), DEFAULT_API_BASE_URL);
-    assert.equal(ok(''), DEFAULT_API_BASE_URL);
-    assert.equal(ok('   '), DEFAULT_API_BASE_URL);
-    assert.equal(DEFAULT_API_BASE_URL, 'https://api.weixin.qq.com');
+    assert.equal(ok(undefined), WECHAT_API_ORIGIN);
+    assert.equal(ok(''), WECHAT_API_ORIGIN);
+    assert.equal(ok('   '), WECHAT_API_ORIGIN);
+    assert.equal(WECHAT_API_ORIGIN, 'https://api.weixin.qq.com');
   });
 
   it('accepts https and normalises away trailing slashes', () => {

@@ -144,6 +144,19 @@ describe('wechat/errors', () => {
       assert.equal(new WeChatApiError(40013, 'invalid ip 1.2.3.4', '/p').callerIp, undefined);
     });
 
+    it('what the error does follows the table\'s fields, not the errcode number', () => {
+      // An errcode of another table that blames the caller IP, or reports a used-up quota, as 40164 and 45009 do.
+      const ipInfo = { meaning: 'Refused {0}.', fix: 'Whitelist {0}.', reaction: 'report', blamesCallerIp: true } as const;
+      const blocked = new WeChatApiError(99903, 'invalid ip 203.0.113.9 ipv6 ::ffff:203.0.113.9, not in whitelist', '/p', ipInfo);
+      assert.equal(blocked.callerIp, '203.0.113.9');
+      assert.equal(blocked.meaning(), 'Refused 203.0.113.9.');
+      const quotaInfo = { meaning: 'm', fix: 'f', reaction: 'report', quotaExhausted: true } as const;
+      assert.equal(new WeChatApiError(99904, 'x', '/cgi-bin/stable_token', quotaInfo).tokenQuotaExhausted, true);
+      assert.equal(new WeChatApiError(99904, 'x', '/cgi-bin/menu/get', quotaInfo).tokenQuotaExhausted, false, 'not the token fetch');
+      assert.equal(new WeChatApiError(45009, 'x', '/cgi-bin/token').tokenQuotaExhausted, true);
+      assert.equal(new WeChatApiError(45011, 'x', '/cgi-bin/token').tokenQuotaExhausted, false);
+    });
+
     it('an unknown errcode still explains itself with its number', () => {
       const error = new WeChatApiError(61451, 'invalid parameter', '/cgi-bin/x');
       assert.equal(error.info, UNKNOWN_ERRCODE);

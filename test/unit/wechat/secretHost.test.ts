@@ -3,7 +3,8 @@ import { FakeWeChat, startFakeWeChat } from '../../fake-wechat/server';
 import { WeChatClient } from '../../../src/wechat/client';
 import { SecretHostRefusedError } from '../../../src/wechat/errors';
 import { clearQuotaWithSecret } from '../../../src/features/diagnostics/core/quota';
-import { apiOrigin, DEFAULT_API_ORIGIN, SecretHostGuard, SecretHostMemory } from '../../../src/wechat/secretHost';
+import { WECHAT_API_ORIGIN } from '../../../src/wechat/endpoints';
+import { apiOrigin, SecretHostGuard, SecretHostMemory } from '../../../src/wechat/secretHost';
 import { createTransport } from '../../../src/wechat/undiciTransport';
 import { TokenManager } from '../../../src/token/manager';
 import { RefreshScheduler } from '../../../src/token/scheduler';
@@ -78,14 +79,14 @@ describe('wechat/secretHost: the AppSecret goes to a new API host only after the
   const tokenCalls = (): number => fake.calls.filter((c) => c.path === '/cgi-bin/stable_token' || c.path === '/cgi-bin/token').length;
 
   it('WeChat\'s own host needs no question for a secret never used elsewhere', async () => {
-    await guard.check({ appId: APP_ID, origin: DEFAULT_API_ORIGIN, background: true });
+    await guard.check({ appId: APP_ID, origin: WECHAT_API_ORIGIN, background: true });
     assert.deepEqual(asked, []);
-    assert.equal(apiOrigin('https://api.weixin.qq.com/'), DEFAULT_API_ORIGIN);
+    assert.equal(apiOrigin('https://api.weixin.qq.com/'), WECHAT_API_ORIGIN);
   });
 
   it('another host asks once, naming both hosts; the answer is remembered for that host', async () => {
     await client.stableToken(CREDENTIALS, false);
-    assert.deepEqual(asked, [{ appId: APP_ID, from: DEFAULT_API_ORIGIN, to: apiOrigin(fake.url) }]);
+    assert.deepEqual(asked, [{ appId: APP_ID, from: WECHAT_API_ORIGIN, to: apiOrigin(fake.url) }]);
     assert.equal(hosts.origins.get(APP_ID), apiOrigin(fake.url));
     await client.stableToken(CREDENTIALS, false);
     assert.equal(asked.length, 1);
@@ -107,7 +108,7 @@ describe('wechat/secretHost: the AppSecret goes to a new API host only after the
         const error = await fetch().catch((e: unknown) => e);
         assert.ok(error instanceof SecretHostRefusedError && error.why === 'background', String(error));
         assert.match(error.describe(), /was not sent.*WeChat: Refresh Access Token/);
-        assert.ok(error.describe().includes(apiOrigin(fake.url)) && error.describe().includes(DEFAULT_API_ORIGIN));
+        assert.ok(error.describe().includes(apiOrigin(fake.url)) && error.describe().includes(WECHAT_API_ORIGIN));
       }
       assert.deepEqual(asked, []);
       assert.equal(fake.calls.length, 0);
@@ -199,7 +200,7 @@ describe('wechat/secretHost: the AppSecret goes to a new API host only after the
           assert.ok(error instanceof SecretHostRefusedError && error.carrying === 'accessToken' && error.why === 'declined', String(error));
           assert.match(error.describe(), /access token/);
           assert.deepEqual(sent, []);
-          assert.deepEqual(askedToken, [{ appId: APP_ID, from: DEFAULT_API_ORIGIN, to: apiOrigin(fake.url) }]);
+          assert.deepEqual(askedToken, [{ appId: APP_ID, from: WECHAT_API_ORIGIN, to: apiOrigin(fake.url) }]);
           assert.equal(hosts.tokenOrigins.size, 0);
         } finally {
           manager.dispose();

@@ -17,7 +17,7 @@ import { formatRemaining } from '../../../token/status/countdown';
 import { ErrorPresenter } from '../../../ui/errorPresenter';
 import { RedactingLog } from '../../../ui/log';
 import { showInformationMessage, withProgress } from '../../../ui/notify';
-import { DEFAULT_API_ORIGIN } from '../../../wechat/secretHost';
+import { WECHAT_API_ORIGIN } from '../../../wechat/endpoints';
 
 export class AccountCommands {
   constructor(
@@ -142,7 +142,7 @@ export class AccountCommands {
     return askCredential(
       {
         title: vscode.l10n.t('WeChat: AppSecret for {0}', appId),
-        prompt: origin && origin !== DEFAULT_API_ORIGIN ? `${stored} ${vscode.l10n.t('It will be sent to {0} (setting "wechat.apiBaseUrl").', origin)}` : stored,
+        prompt: origin && origin !== WECHAT_API_ORIGIN ? `${stored} ${vscode.l10n.t('It will be sent to {0} (setting "wechat.apiBaseUrl").', origin)}` : stored,
         password: true,
       },
       checkAppSecret,

@@ -2,9 +2,8 @@
 // account what that request was (kept 7 days). People paste a rid from a server log, often with
 // the whole errmsg or log line around it, so the rid is dug out of whatever they paste.
 import type { WeChatApi } from '../../../wechat/client';
+import { RID_GET } from '../../../wechat/endpoints';
 import { WeChatTransportError } from '../../../wechat/errors';
-
-export const RID_LOOKUP_PATH = '/cgi-bin/openapi/rid/get';
 
 /** What WeChat remembers of a request, as openapi/rid/get answers it. */
 export interface RequestRecord {
@@ -35,10 +34,10 @@ export function parseRid(input: string): string | undefined {
 
 /** POST openapi/rid/get {rid}; 76001 (not found, older than 7 days) and 76002 (malformed) throw WeChatApiError. */
 export async function lookUpRequest(api: Pick<WeChatApi, 'call'>, accessToken: string, rid: string): Promise<RequestRecord> {
-  const answer = await api.call<Record<string, unknown>>(RID_LOOKUP_PATH, { method: 'POST', body: { rid }, accessToken });
+  const answer = await api.call<Record<string, unknown>>(RID_GET, { body: { rid }, accessToken });
   const request = answer['request'];
   if (typeof request !== 'object' || request === null) {
-    throw new WeChatTransportError('notJson', RID_LOOKUP_PATH, 'the answer has no "request"');
+    throw new WeChatTransportError('notJson', RID_GET.path, 'the answer has no "request"');
   }
   const fields = request as Record<string, unknown>;
   const text = (key: string): string => (typeof fields[key] === 'string' ? (fields[key] as string) : '');

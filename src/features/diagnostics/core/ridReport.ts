@@ -47,15 +47,24 @@ export function ridReport(record: RequestRecord, options: RidReportOptions): str
   return `${lines.join('\n')}\n`;
 }
 
-function explain(record: RequestRecord, errcodes: ErrcodeLookup | undefined, localize: Localize): string[] | undefined {
+/** The stored answer as the error it was, explained by the errcode table; undefined for a success or a non-WeChat answer. */
+function answerError(record: RequestRecord, errcodes: ErrcodeLookup | undefined): WeChatApiError | undefined {
   const errcode = responseErrcode(record);
   if (errcode === undefined || errcode === 0) return undefined;
-  const errmsg = parsedErrmsg(record.responseBody);
-  const error = new WeChatApiError(errcode, errmsg, pathOf(record.requestUrl), errcodes?.(errcode));
-  const lines = [`**errcode ${errcode}**: ${error.meaning(localize)}`, '', error.fix(localize)];
-  if (errcode === 40164 && record.clientIp) {
-    lines.push('', localize('The caller\'s IP address was {0}: add it to the IP whitelist in the MP console.', record.clientIp));
-  }
+  return new WeChatApiError(errcode, parsedErrmsg(record.responseBody), pathOf(record.requestUrl), errcodes?.(errcode));
+}
+
+/** The caller IP WeChat refused, when the stored answer blamed it (40164) and the record names it. */
+export function refusedCallerIp(record: RequestRecord, errcodes?: ErrcodeLookup): string | undefined {
+  return answerError(record, errcodes)?.info.blamesCallerIp && record.clientIp ? record.clientIp : undefined;
+}
+
+function explain(record: RequestRecord, errcodes: ErrcodeLookup | undefined, localize: Localize): string[] | undefined {
+  const error = answerError(record, errcodes);
+  if (!error) return undefined;
+  const lines = [`**errcode ${error.errcode}**: ${error.meaning(localize)}`, '', error.fix(localize)];
+  const ip = refusedCallerIp(record, errcodes);
+  if (ip) lines.push('', localize('The caller\'s IP address was {0}: add it to the IP whitelist in the MP console.', ip));
   return lines;
 }
 

@@ -43,7 +43,7 @@ export function create(context: FeatureContext): Diagnostics {
       log: context.log,
       clock: context.clock,
       errcodes: context.errcodes,
-      apiPaths: () => context.apiPaths(),
+      quotaPaths: () => context.quotaPaths(),
       presenter,
       accountCommands,
       resets: new QuotaResetLedger(context.globalState, () => context.clock.now()),

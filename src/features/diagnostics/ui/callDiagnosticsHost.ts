@@ -24,8 +24,8 @@ export interface CallDiagnosticsHost {
   readonly log: RedactingLog;
   readonly clock: Clock;
   readonly errcodes: ErrcodeLookup;
-  /** The API paths the features call (Show API Quota lists them first). */
-  readonly apiPaths: () => readonly string[];
+  /** The quota-counted paths of the features' endpoints (Show API Quota lists them first). */
+  readonly quotaPaths: () => readonly string[];
   /** Quota resets this machine made, per AppID and month (globalState). */
   readonly resets: QuotaResetLedger;
 }

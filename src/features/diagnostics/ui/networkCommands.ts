@@ -1,16 +1,16 @@
 // Show WeChat Server IPs, Check Callback Network, and the two fixes of a 40164 the status-bar
 // tooltip links to (copy the blocked IP, open the MP console for the IP whitelist). The calls
-// and the documents are the vscode-free src/wechat/network/; this file asks, shows progress,
+// and the documents are the vscode-free ../core/network/; this file asks, shows progress,
 // opens the result and reports errors through the presenter.
 import * as vscode from 'vscode';
 import { Clock } from '../../../common/clock';
 import { TokenManager } from '../../../token/manager';
+import type { TokenCall } from '../../../wechat/client';
 import { WeChatApiError } from '../../../wechat/errors';
-import { NetworkCall } from '../core/network/call';
 import { checkCallback, isCheckAction, isCheckOperator } from '../core/network/callbackCheck';
 import { callbackCheckMarkdown, ReportContext, serverIpsMarkdown } from '../core/network/report';
 import { fetchServerIps, ServerIps } from '../core/network/serverIps';
-import { ErrorPresenter, MP_CONSOLE_URL } from '../../../ui/errorPresenter';
+import { ErrorPresenter, openMpConsole } from '../../../ui/errorPresenter';
 import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import { pickCheckAction, pickCheckOperator } from './networkPicks';
 import { showErrorMessage, showInformationMessage, withProgress } from '../../../ui/notify';
@@ -20,7 +20,7 @@ export interface NetworkCommandsHost {
    * Token-protected calls for the account a command started with (refresh and retry once when the
    * token went stale); the active account when none is pinned.
    */
-  readonly callFor: (appId: string | undefined) => NetworkCall;
+  readonly callFor: (appId: string | undefined) => TokenCall;
   /** The active account's AppID, read once when a command starts. */
   readonly appId: () => string | undefined;
   readonly manager: TokenManager;
@@ -103,7 +103,7 @@ export class NetworkCommands {
 
   /** WeChat documents no deep link to the whitelist: the console root, and where to go from there. */
   async openIpWhitelist(): Promise<boolean> {
-    const opened = await vscode.env.openExternal(vscode.Uri.parse(MP_CONSOLE_URL));
+    const opened = await openMpConsole();
     if (opened) {
       void showInformationMessage(
         vscode.l10n.t('In the MP console, open Settings and Development → Basic configuration → IP whitelist.'),

@@ -11,7 +11,7 @@ import { formatRemaining } from '../../../token/status/countdown';
 import { clearQuota, clearQuotaWithSecret, isTokenQuotaExhausted, MONTHLY_QUOTA_RESETS } from '../core/quota';
 import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import { CallDiagnosticsHost } from './callDiagnosticsHost';
-import { withProgress } from './documents';
+import { withProgress } from './markdownResult';
 import { showInformationMessage } from '../../../ui/notify';
 
 type Route = 'token' | 'secret';

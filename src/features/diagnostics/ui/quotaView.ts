@@ -8,7 +8,7 @@ import { getQuota, normalizeCgiPath } from '../core/quota';
 import { QuotaRow, quotaReport } from '../core/quotaReport';
 import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import { CallDiagnosticsHost } from './callDiagnosticsHost';
-import { localTime, showMarkdown, withProgress } from './documents';
+import { localTime, showMarkdown, withProgress } from './markdownResult';
 import { showErrorMessage } from '../../../ui/notify';
 
 export class QuotaView {
@@ -26,7 +26,7 @@ export class QuotaView {
       void showErrorMessage(t('"{0}" is not an API path. Use a path such as /cgi-bin/message/custom/send.', extra));
       return false;
     }
-    const paths = [...new Set([...this.host.apiPaths(), ...extra])];
+    const paths = [...new Set([...this.host.quotaPaths(), ...extra])];
     const { client, manager } = this.host;
     try {
       const rows = await withProgress(t('Reading the API quota of {0}…', accountLabel(account)), () =>

@@ -3,14 +3,14 @@
 // when the answer was 40164 (caller IP not whitelisted).
 import * as vscode from 'vscode';
 import { accountLabel } from '../../../token/accounts';
-import { lookUpRequest, parseRid, responseErrcode } from '../core/rid';
-import { ridReport } from '../core/ridReport';
+import { lookUpRequest, parseRid } from '../core/rid';
+import { refusedCallerIp, ridReport } from '../core/ridReport';
 import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import { CallDiagnosticsHost } from './callDiagnosticsHost';
-import { localTime, showMarkdown, withProgress } from './documents';
+import { localTime, showMarkdown, withProgress } from './markdownResult';
+import { openMpConsole } from '../../../ui/errorPresenter';
 import { showErrorMessage, showWarningMessage } from '../../../ui/notify';
 
-const MP_CONSOLE_URL = 'https://mp.weixin.qq.com/';
 const EXAMPLE_RID = '6582b7c3-1a2b3c4d-5e6f7a8b';
 
 export class RequestLookup {
@@ -45,7 +45,8 @@ export class RequestLookup {
           localize: t,
         }),
       );
-      if (responseErrcode(record) === 40164 && record.clientIp) void this.offerCopyIp(record.clientIp).catch((error: unknown) => this.host.log.warn(`copying the IP failed: ${String(error)}`));
+      const ip = refusedCallerIp(record, this.host.errcodes);
+      if (ip) void this.offerCopyIp(ip).catch((error: unknown) => this.host.log.warn(`copying the IP failed: ${String(error)}`));
       return true;
     } catch (error) {
       await presenter.show(t('Could not look up request {0}', rid), error);
@@ -75,6 +76,6 @@ export class RequestLookup {
       consoleButton,
     );
     if (picked === copy) await vscode.env.clipboard.writeText(ip);
-    if (picked === consoleButton) await vscode.env.openExternal(vscode.Uri.parse(MP_CONSOLE_URL));
+    if (picked === consoleButton) await openMpConsole();
   }
 }

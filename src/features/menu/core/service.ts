@@ -1,33 +1,21 @@
-// The custom-menu endpoints, over one injected `call` that already carries a valid token (the
-// composition root binds it to TokenManager.withToken + WeChatClient.call, so a stale token is
-// refreshed and the call retried once). vscode-free, and it does not know about tokens itself.
+// The custom-menu endpoints, over one injected TokenCall that already carries a valid token
+// (src/token/tokenCall.ts: a stale token is refreshed and the call retried once). vscode-free, and
+// it does not know about tokens itself.
 import { convertApiMenu, convertLiveMenu, MenuConversion } from './convert';
 import { planUpload } from './menuBody';
+import { NO_MATCH_ERRCODE, NO_MENU_ERRCODE } from './rules/errcodes';
 import type { ConditionalMenu, Menu } from './model';
 import { formatMessage, Localize } from '../../../common/localize';
-
-export interface MenuCallOptions {
-  readonly method: 'GET' | 'POST';
-  readonly body?: unknown;
-}
-
-/** Calls a token-protected WeChat API path and resolves with its JSON answer (errcode 0). */
-export type MenuCall = <T extends object>(path: string, options: MenuCallOptions) => Promise<T>;
-
-/** WeChat's "no menu data" errcode: menu/get when no menu exists. */
-export const NO_MENU_ERRCODE = 46003;
-/** trymatch when the user would see no menu. */
-export const NO_MATCH_ERRCODE = 46002;
-
-export const MENU_PATHS = {
-  create: '/cgi-bin/menu/create',
-  get: '/cgi-bin/menu/get',
-  current: '/cgi-bin/get_current_selfmenu_info',
-  delete: '/cgi-bin/menu/delete',
-  addConditional: '/cgi-bin/menu/addconditional',
-  delConditional: '/cgi-bin/menu/delconditional',
-  tryMatch: '/cgi-bin/menu/trymatch',
-} as const;
+import type { TokenCall } from '../../../wechat/client';
+import {
+  CURRENT_SELFMENU_INFO,
+  MENU_ADD_CONDITIONAL,
+  MENU_CREATE,
+  MENU_DEL_CONDITIONAL,
+  MENU_DELETE,
+  MENU_GET,
+  MENU_TRY_MATCH,
+} from '../../../wechat/endpoints';
 
 /** What a backup holds: the default menu and the conditional menus live at the time. */
 export interface RestorableMenus {
@@ -54,29 +42,29 @@ export function errcodeOf(error: unknown): number | undefined {
 
 export class MenuService {
   constructor(
-    private readonly call: MenuCall,
+    private readonly call: TokenCall,
     /** Localises the conversion notes (what could not be carried over as it is). */
     private readonly localize: Localize = formatMessage,
   ) {}
 
   /** Replaces the default menu. Sends only the documented fields (menuBody), never a matchrule. */
   async create(menu: Menu): Promise<void> {
-    await this.call(MENU_PATHS.create, { method: 'POST', body: { button: planUpload(menu).body.button } });
+    await this.call(MENU_CREATE, { body: { button: planUpload(menu).body.button } });
   }
 
   /** Adds a conditional menu; resolves with the menuid WeChat assigned. Sends only the documented fields. */
   async addConditional(menu: Menu): Promise<string> {
-    const answer = await this.call<{ menuid?: unknown }>(MENU_PATHS.addConditional, { method: 'POST', body: planUpload(menu).body });
+    const answer = await this.call<{ menuid?: unknown }>(MENU_ADD_CONDITIONAL, { body: planUpload(menu).body });
     return String(answer.menuid ?? '');
   }
 
   async deleteConditional(menuid: string): Promise<void> {
-    await this.call(MENU_PATHS.delConditional, { method: 'POST', body: { menuid } });
+    await this.call(MENU_DEL_CONDITIONAL, { body: { menuid } });
   }
 
   /** Deletes the default menu and every conditional menu. */
   async deleteAll(): Promise<void> {
-    await this.call(MENU_PATHS.delete, { method: 'GET' });
+    await this.call(MENU_DELETE);
   }
 
   /**
@@ -106,19 +94,19 @@ export class MenuService {
   async current(): Promise<MenuConversion> {
     let fromApi: MenuConversion | undefined;
     try {
-      fromApi = convertApiMenu(await this.call<object>(MENU_PATHS.get, { method: 'GET' }), this.localize);
+      fromApi = convertApiMenu(await this.call<object>(MENU_GET), this.localize);
     } catch (error) {
       if (errcodeOf(error) !== NO_MENU_ERRCODE) throw error;
     }
     if (fromApi?.menu) return fromApi;
-    const live = convertLiveMenu(await this.call<object>(MENU_PATHS.current, { method: 'GET' }), this.localize);
+    const live = convertLiveMenu(await this.call<object>(CURRENT_SELFMENU_INFO), this.localize);
     return fromApi && fromApi.conditional.length > 0 ? { ...live, conditional: fromApi.conditional } : live;
   }
 
   /** The menu a given user (openid or WeChat id) would see; undefined when none matches. */
   async tryMatch(userId: string): Promise<MenuConversion | undefined> {
     try {
-      const answer = await this.call<object>(MENU_PATHS.tryMatch, { method: 'POST', body: { user_id: userId } });
+      const answer = await this.call<object>(MENU_TRY_MATCH, { body: { user_id: userId } });
       return convertApiMenu({ menu: answer }, this.localize);
     } catch (error) {
       if (errcodeOf(error) === NO_MATCH_ERRCODE || errcodeOf(error) === NO_MENU_ERRCODE) return undefined;

@@ -1,6 +1,7 @@
 // Validates menu documents as the user types (debounced) and publishes the problems to the
 // Problems panel, each pointing at the exact JSON node and naming the errcode it prevents.
 import * as vscode from 'vscode';
+import { DisposableStore } from '../../../common/lifecycle';
 import { MENU_SCHEMA_SCHEME } from '../core/schemaUri';
 import { isMenuDocument, problemMessage, MenuProblem, MenuValidation, validateMenu } from '../core/validate';
 import { hasMenuFileName, mayBeMenuDocument } from '../core/menuDocuments';
@@ -19,7 +20,7 @@ export class MenuDiagnostics implements vscode.Disposable {
   /** Documents found not to be menus, with the version checked: not parsed again until edited. */
   private readonly notMenus = new Map<string, number>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
-  private readonly disposables: vscode.Disposable[] = [this.collection, this.changeEmitter];
+  private readonly owned = new DisposableStore();
   /** Fires after a document's problems were recomputed (code lens, preview, context key). */
   readonly onDidValidate = this.changeEmitter.event;
 
@@ -27,11 +28,11 @@ export class MenuDiagnostics implements vscode.Disposable {
     /** validateMenu bound to the log, where an internal validation error goes. */
     private readonly validate: (text: string) => MenuValidation = validateMenu,
   ) {
-    this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument((document) => this.validateNow(document)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
-    );
+    this.owned.add(this.collection);
+    this.owned.add(this.changeEmitter);
+    this.owned.add(vscode.workspace.onDidOpenTextDocument((document) => this.validateNow(document)));
+    this.owned.add(vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)));
+    this.owned.add(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)));
     for (const document of vscode.workspace.textDocuments) this.validateNow(document);
   }
 
@@ -69,7 +70,7 @@ export class MenuDiagnostics implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
-    vscode.Disposable.from(...this.disposables).dispose();
+    this.owned.dispose();
   }
 
   private schedule(document: vscode.TextDocument): void {

@@ -1,4 +1,4 @@
-// The simulator's chat inside the phone (issue 13): the account's greeting, then each exchange —
+// The callback simulator's chat inside the phone: the account's greeting, then each exchange —
 // the follower's bubble on the right, the server's reply on the left as the client renders it,
 // problems with their fix, and the exchange's actions (raw XML, WeChat's retries). Built with
 // textContent only: replies are the server's text. Links never navigate the page: they ask the

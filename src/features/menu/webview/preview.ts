@@ -1,7 +1,7 @@
 // The preview page's behaviour: keeps the last view the extension sent, re-renders the phone and
 // the report from it, and runs the sub-menu like the phone's (one open at a time, arrow keys,
 // Escape, tapping outside closes it). Focus is restored by `data-focus-id` across re-renders,
-// because every render replaces the elements. The chat (issue 13) arrives in its own messages; a
+// because every render replaces the elements. The callback simulator's chat arrives in its own messages; a
 // tap, a typed message or an event from the "+" menu goes to the extension, which answers with a
 // new chat view.
 

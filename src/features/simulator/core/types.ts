@@ -1,6 +1,5 @@
-// The contract of the callback simulator (issue 13): what the VS Code layer (src/ui/callback/) asks
-// the vscode-free core (src/callback/) to send to the developer's own callback server, and what it
-// gets back. The core builds the XML WeChat would send (signed, encrypted in safe mode), posts it
+// The contract of the callback simulator, which plays WeChat towards the developer's own callback
+// server: what the VS Code layer (../ui/) asks this vscode-free core to send, and what it gets back. The core builds the XML WeChat would send (signed, encrypted in safe mode), posts it
 // through the HttpTransport, and reads the reply the way WeChat would.
 
 /** The console's 消息加解密方式: 明文模式, 兼容模式 (plaintext and encrypted both sent), 安全模式. */

@@ -54,7 +54,7 @@ class Chat implements SimulatorChat {
   /** Blanks the Token and key of every endpoint used in everything shown. */
   private readonly conversation = new Conversation(this.t);
   private readonly abort = new AbortController();
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscription: vscode.Disposable;
   private readonly runner: ExchangeRunner;
 
   constructor(
@@ -66,11 +66,9 @@ class Chat implements SimulatorChat {
       refresh: () => this.refresh(),
       signal: this.abort.signal,
     });
-    this.subscriptions = [
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('wechat')) void this.refresh();
-      }),
-    ];
+    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('wechat')) void this.refresh();
+    });
   }
 
   async refresh(): Promise<void> {
@@ -153,7 +151,7 @@ class Chat implements SimulatorChat {
 
   dispose(): void {
     this.abort.abort();
-    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+    this.subscription.dispose();
   }
 
   private exchange(outgoing: string, inbound: SimulatedInbound): Promise<ExchangeView> {

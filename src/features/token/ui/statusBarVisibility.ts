@@ -2,7 +2,6 @@
 // when an account is configured or a menu file is visible; re-evaluated when editors or
 // settings change.
 import * as vscode from 'vscode';
-import { Disposable } from '../../../common/lifecycle';
 import { StatusBarShow, statusBarVisible } from '../../../token/status/visibility';
 import { mayBeMenuDocument } from '../../menu';
 import { TokenStatusBar } from './statusBar';
@@ -12,13 +11,18 @@ export interface VisibilitySettings {
   readonly appId: string | undefined;
 }
 
-export class StatusBarVisibility extends Disposable {
+export class StatusBarVisibility implements vscode.Disposable {
+  private readonly subscription: vscode.Disposable;
+
   constructor(
     private readonly statusBar: TokenStatusBar,
     private readonly settings: () => VisibilitySettings,
   ) {
-    super();
-    this.register(vscode.window.onDidChangeVisibleTextEditors(() => this.update()));
+    this.subscription = vscode.window.onDidChangeVisibleTextEditors(() => this.update());
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
   }
 
   update(): void {

@@ -51,7 +51,8 @@ function timeoutFailure(redis: Redis, options: RedisConnectOptions): RedisClient
   return { redisClientFailure: true, stage: 'connect', code: 'ETIMEDOUT', message: `no answer within ${options.connectTimeoutMs} ms` };
 }
 
-export async function connectRedis(options: RedisConnectOptions): Promise<RedisConnection> {
+/** What dist/redis.js exposes to the lazy loader (typed by RedisClientModule, so the two cannot drift). */
+export const connectRedis: RedisClientModule['connectRedis'] = async (options: RedisConnectOptions): Promise<RedisConnection> => {
   let established = false;
   let lastError: unknown;
   /** Set when a reconnect's handshake failed (ioredis would carry on, e.g. in db 0 after a failed SELECT). */
@@ -163,7 +164,7 @@ export async function connectRedis(options: RedisConnectOptions): Promise<RedisC
     pttl: (key) => run(() => redis.pttl(key)),
     close: () => close(redis),
   };
-}
+};
 
 function close(redis: Redis): Promise<void> {
   // Between reconnect attempts there is no socket: disconnect() only cancels the retry and
@@ -180,6 +181,3 @@ function close(redis: Redis): Promise<void> {
     });
   });
 }
-
-/** What dist/redis.js exposes to the lazy loader. */
-export const redisClientModule: RedisClientModule = { connectRedis };

@@ -1,7 +1,8 @@
 // "Check Callback Network": WeChat's servers resolve the account's callback URL (dns) and/or ping
 // it (ping) from the chosen operator's network, and report per address. It answers the question
 // "WeChat says my server is unreachable — is it DNS, the route from one operator, or my server?".
-import { NETWORK_PATHS, NetworkCall } from './call';
+import type { TokenCall } from '../../../../wechat/client';
+import { CALLBACK_CHECK } from '../../../../wechat/endpoints';
 import { UnexpectedAnswerError } from './unexpectedAnswer';
 
 /** What WeChat checks: resolve the callback domain, ping it, or both. */
@@ -42,13 +43,13 @@ export interface CallbackCheckResult {
 
 /** Runs the check; 40201 (no callback URL), 40202, 40203 come back as WeChatApiError. */
 export async function checkCallback(
-  call: NetworkCall,
+  call: TokenCall,
   action: CheckAction,
   operator: CheckOperator,
   now: () => number,
 ): Promise<CallbackCheckResult> {
-  const path = NETWORK_PATHS.callbackCheck;
-  const answer = await call<Record<string, unknown>>(path, { method: 'POST', body: { action, check_operator: operator } });
+  const { path } = CALLBACK_CHECK;
+  const answer = await call<Record<string, unknown>>(CALLBACK_CHECK, { body: { action, check_operator: operator } });
   const dns = action === 'ping' ? [] : entries(answer, 'dns', path).map(dnsResult);
   const ping = action === 'dns' ? [] : entries(answer, 'ping', path).map(pingResult);
   return { action, operator, dns, ping, checkedAt: now() };

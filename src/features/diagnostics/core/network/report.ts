@@ -3,7 +3,7 @@
 // injected Localize (the UI passes vscode.l10n.t); times through `formatTime` (the UI's locale).
 import type { Localize } from '../../../../common/localize';
 import { CallbackCheckResult, packetLossPercent } from './callbackCheck';
-import { NETWORK_PATHS } from './call';
+import { API_DOMAIN_IP, CALLBACK_IP } from '../../../../wechat/endpoints';
 import { ServerIps } from './serverIps';
 
 export interface ReportContext {
@@ -22,13 +22,13 @@ export function serverIpsMarkdown(ips: ServerIps, context: ReportContext): strin
     '',
     `## ${t('API entry IPs ({0})', ips.apiIps.length)}`,
     '',
-    t('The addresses of the WeChat API ({0}). Allow them in the outbound firewall rules of the servers that call the API.', `\`${NETWORK_PATHS.apiDomainIp}\``),
+    t('The addresses of the WeChat API ({0}). Allow them in the outbound firewall rules of the servers that call the API.', `\`${API_DOMAIN_IP.path}\``),
     '',
     ...fenced(ips.apiIps, t('WeChat returned no API entry IPs.')),
     '',
     `## ${t('Callback IPs ({0})', ips.callbackIps.length)}`,
     '',
-    t('The addresses WeChat sends messages and events from ({0}). Allow them in the inbound firewall rules of the callback server.', `\`${NETWORK_PATHS.callbackIp}\``),
+    t('The addresses WeChat sends messages and events from ({0}). Allow them in the inbound firewall rules of the callback server.', `\`${CALLBACK_IP.path}\``),
     '',
     ...fenced(ips.callbackIps, t('WeChat returned no callback IPs.')),
     '',

@@ -6,13 +6,12 @@
 import { Clock } from '../../../../common/clock';
 import { Logger, silentLogger } from '../../../../common/logger';
 import { WeChatApi } from '../../../../wechat/client';
+import { GET_TICKET } from '../../../../wechat/endpoints';
 import { WeChatTransportError } from '../../../../wechat/errors';
 import type { TokenManager } from '../../../../token/manager';
 import { remainingMs } from '../../../../token/policy';
 import { CredentialStore } from '../../../../token/store';
 import { CachedTicket, TICKET_LIFETIME_MS, tokenHash } from './ticket';
-
-export const GETTICKET_PATH = '/cgi-bin/ticket/getticket';
 
 /**
  * A ticket this close to its expiry is fetched again: a page signed with it must still pass
@@ -91,12 +90,12 @@ export class TicketManager {
     let used = '';
     const answer = await this.options.tokens.withToken((accessToken) => {
       used = accessToken;
-      return this.options.api.call<Record<string, unknown>>(GETTICKET_PATH, { method: 'GET', query: { type: 'jsapi' }, accessToken });
+      return this.options.api.call<Record<string, unknown>>(GET_TICKET, { query: { type: 'jsapi' }, accessToken });
     }, appId);
     const ticket = answer['ticket'];
     const expiresIn = answer['expires_in'];
     if (typeof ticket !== 'string' || ticket.length === 0) {
-      throw new WeChatTransportError('notJson', GETTICKET_PATH, 'the answer has no ticket');
+      throw new WeChatTransportError('notJson', GET_TICKET.path, 'the answer has no ticket');
     }
     this.options.onTicket?.(ticket);
     const now = this.options.clock.now();

@@ -63,7 +63,7 @@ export interface PreviewView {
 /** Extension → webview. */
 export type ToWebview =
   | { readonly type: 'render'; readonly view: PreviewView }
-  /** The callback simulator's chat (issue 13), sent on its own so a reply does not re-render the menu. */
+  /** The callback simulator's chat, sent on its own so a reply does not re-render the menu. */
   | { readonly type: 'chat'; readonly chat: ChatView };
 
 /** Webview → extension. */

@@ -1,7 +1,7 @@
-// Which button a tap in the preview means (issue 13). The webview sends back only the opaque id
-// the model gave the button ("b1", "b1.2"); the button's type, key and url are read here from the
-// LIVE document text — unsaved edits included — with the same tolerant parser and last-wins rule
-// as the model, so what is sent is what the phone shows. vscode-free.
+// Which button a tap in the preview's phone means, for the callback simulator. The webview sends
+// back only the opaque id the model gave the button ("b1", "b1.2"); the button's type, key and url
+// are read here from the LIVE document text — unsaved edits included — with the same tolerant
+// parser and last-wins rule as the model, so what is sent is what the phone shows. vscode-free.
 
 import type { Node } from 'jsonc-parser';
 import type { TappedButton } from '../../../simulator';

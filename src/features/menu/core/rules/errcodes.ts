@@ -12,6 +12,10 @@ import { BUTTON_COUNT, BYTE_LIMITS } from './limits';
 
 /** The request body is not valid JSON: what the server answers for a syntax error. */
 export const MALFORMED_JSON_ERRCODE = 47001;
+/** "No menu data": menu/get when the account has no menu made through the API. */
+export const NO_MENU_ERRCODE = 46003;
+/** trymatch when the user would see no menu. */
+export const NO_MATCH_ERRCODE = 46002;
 
 /** Nothing local checks can do makes a retry succeed: every menu errcode needs the user. */
 function info(errcode: number, meaning: string, fix: string, ...fixArgs: MessageArg[]): readonly [number, ErrcodeInfo] {
@@ -37,8 +41,8 @@ export const MENU_ERRCODES: Readonly<Record<number, ErrcodeInfo>> = Object.fromE
     info(40055, 'Top-level button url domain not allowed.', 'Use an http(s) url on a domain the account may link to.'),
     info(40155, 'The url points at the home page of another official account.', 'Link to a page of this account or to your own site instead.'),
     info(45064, 'The account may not use this mini program in its menu.', 'Link the mini program to the official account in the MP console (Mini Programs → Mini Program management), then upload again. Local checks cannot detect this.'),
-    info(46002, 'The menu version does not exist.', 'Download the current menu and upload it again.'),
-    info(46003, 'There is no menu data.', 'The account has no menu created through the API yet; upload one first.'),
+    info(NO_MATCH_ERRCODE, 'The menu version does not exist.', 'Download the current menu and upload it again.'),
+    info(NO_MENU_ERRCODE, 'There is no menu data.', 'The account has no menu created through the API yet; upload one first.'),
     info(MALFORMED_JSON_ERRCODE, 'The request body is not valid JSON.', 'Fix the JSON syntax errors shown in the editor.'),
     info(65301, 'No conditional menu with this menuid.', 'Download the menus again and pick an existing conditional menu.'),
     info(65302, 'No such user.', 'Check the openid or WeChat id.'),

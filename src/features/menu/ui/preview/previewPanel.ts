@@ -3,6 +3,7 @@
 // panels, not one per panel), and disposes all of it with the extension.
 
 import * as vscode from 'vscode';
+import { DisposableStore } from '../../../../common/lifecycle';
 import type { MenuValidation } from '../../core/validate';
 import type { ExchangeView } from '../../core/preview/chatView';
 import { PreviewSession, type SessionServices } from './previewSession';
@@ -10,7 +11,7 @@ import { PreviewSession, type SessionServices } from './previewSession';
 export class MenuPreviewManager implements vscode.Disposable {
   /** Open previews by document URI: showing a document twice reuses its panel. */
   private readonly sessions = new Map<string, PreviewSession>();
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscriptions = new DisposableStore();
   /** The phone of Open Simulator when no menu document is open: at most one. */
   private simulator: PreviewSession | undefined;
 
@@ -19,13 +20,13 @@ export class MenuPreviewManager implements vscode.Disposable {
     private readonly validate: (text: string) => MenuValidation,
     private readonly services: SessionServices,
   ) {
-    this.subscriptions = [
+    this.subscriptions.add(
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0) this.sessions.get(key(event.document.uri))?.changed();
       }),
-      vscode.workspace.onDidCloseTextDocument((document) => this.sessions.get(key(document.uri))?.closedDocument()),
-      vscode.workspace.onDidOpenTextDocument((document) => this.sessions.get(key(document.uri))?.reopened(document)),
-    ];
+    );
+    this.subscriptions.add(vscode.workspace.onDidCloseTextDocument((document) => this.sessions.get(key(document.uri))?.closedDocument()));
+    this.subscriptions.add(vscode.workspace.onDidOpenTextDocument((document) => this.sessions.get(key(document.uri))?.reopened(document)));
   }
 
   /** Opens the preview of `document` beside the editor, or brings its existing preview forward. */
@@ -70,7 +71,7 @@ export class MenuPreviewManager implements vscode.Disposable {
     this.simulator?.dispose();
     for (const session of [...this.sessions.values()]) session.dispose();
     this.sessions.clear();
-    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+    this.subscriptions.dispose();
   }
 }
 

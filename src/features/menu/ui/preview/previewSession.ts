@@ -1,11 +1,12 @@
 // One preview webview bound to one menu document: renders it, follows its edits (debounced),
 // keeps the last picture when the JSON is briefly unreadable or the document is closed, and
 // selects a button's or problem's source in the editor when the webview asks. Its phone is also
-// the callback simulator (issue 13): a tap sends the button's event — read from the live document
+// the callback simulator: a tap sends the button's event — read from the live document
 // by the id the page sends back — and the chat shows the reply. Without a document (Open
 // Simulator with no menu open) the phone has the chat only.
 
 import * as vscode from 'vscode';
+import { DisposableStore } from '../../../../common/lifecycle';
 import type { MenuValidation } from '../../core/validate';
 import { buildPreviewModel, previewStrings, type SourceRange } from '../../core/preview/model';
 import { previewHtml } from './previewHtml';
@@ -29,7 +30,7 @@ const VIEW_TYPE = 'wechat.menuPreview';
 
 export class PreviewSession implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly subscriptions = new DisposableStore();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
   private disposed = false;
@@ -70,10 +71,9 @@ export class PreviewSession implements vscode.Disposable {
       lang: vscode.env.language,
       title: title(document),
     });
-    this.chat = services.chat((chat) => this.postMessage({ type: 'chat', chat }));
-    this.subscriptions.push(
-      this.chat,
-      webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
+    this.chat = this.subscriptions.add(services.chat((chat) => this.postMessage({ type: 'chat', chat })));
+    this.subscriptions.add(webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)));
+    this.subscriptions.add(
       this.panel.onDidDispose(() => {
         this.release();
         onDidDispose();
@@ -118,7 +118,7 @@ export class PreviewSession implements vscode.Disposable {
     this.disposed = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+    this.subscriptions.dispose();
   }
 
   /** Recomputes the view; posts it only when the webview can receive it. */

@@ -1,4 +1,4 @@
-// The pure validators behind the UI's input boxes (issue 12): account name, AppID, AppSecret, the
+// The pure validators behind the UI's input boxes: account name, AppID, AppSecret, the
 // team's Redis and token service URLs, the Redis key template, and the diagnostics' API path, rid
 // and page URL readers. Each never throws on any string, and accepts only what it should — the URL
 // checks never accept what the token sources refuse later.

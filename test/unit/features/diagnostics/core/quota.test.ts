@@ -44,7 +44,7 @@ describe('wechat/quota against the fake WeChat server', () => {
   });
 
   it('getQuota reads limit, used and remain of every path Show API Quota lists', async () => {
-    const listed = FEATURES.flatMap((feature) => feature.apiPaths);
+    const listed = FEATURES.flatMap((feature) => feature.endpoints.filter((endpoint) => endpoint.quota).map((endpoint) => endpoint.path));
     assert.ok(listed.includes('/cgi-bin/menu/create') && listed[0] === '/cgi-bin/stable_token', 'the token paths first, then the menu\'s');
     for (const path of listed) {
       const quota = await getQuota(client, token, path);

@@ -6,7 +6,7 @@ import { ErrcodeCatalog, GENERAL_ERRCODES } from '../../../../../src/wechat/errc
 import { WeChatApiError } from '../../../../../src/wechat/errors';
 import { getQuota } from '../../../../../src/features/diagnostics/core/quota';
 import { lookUpRequest, parseRid, RequestRecord, responseErrcode } from '../../../../../src/features/diagnostics/core/rid';
-import { ridReport } from '../../../../../src/features/diagnostics/core/ridReport';
+import { refusedCallerIp, ridReport } from '../../../../../src/features/diagnostics/core/ridReport';
 import { createTransport } from '../../../../../src/wechat/undiciTransport';
 import { APP_ID, APP_SECRET, CREDENTIALS } from '../../../helpers/fixtures';
 import { apiErrorOf } from '../../../helpers/rejections';
@@ -120,6 +120,14 @@ describe('wechat/ridReport', () => {
     assert.ok(text.includes('access_token=***&cgi_path=/cgi-bin/token'));
     const literal = ridReport({ ...record, responseBody: `token ${token} leaked` }, { ...options, redact: (s) => s.split(token).join('***') });
     assert.ok(!literal.includes(token), 'the redactor hides literal secrets too');
+  });
+
+  it('names the refused caller IP (Copy IP) only when the stored answer blamed it', () => {
+    assert.equal(refusedCallerIp(record), '203.0.113.9');
+    assert.ok(ridReport(record, options).includes('The caller\'s IP address was 203.0.113.9: add it to the IP whitelist'));
+    assert.equal(refusedCallerIp({ ...record, clientIp: '' }), undefined, 'the record names no IP');
+    assert.equal(refusedCallerIp({ ...record, responseBody: '{"errcode":40013,"errmsg":"invalid appid"}' }), undefined);
+    assert.equal(refusedCallerIp({ ...record, responseBody: '{"errcode":0,"errmsg":"ok"}' }), undefined);
   });
 
   it('says so when a body is empty, and adds no explanation for a success', () => {

@@ -1,4 +1,4 @@
-// Hostile menu documents (issue 12): names that JavaScript objects inherit, a `__proto__` that
+// Hostile menu documents: names that JavaScript objects inherit, a `__proto__` that
 // would smuggle a matchrule past the upload confirmation, documents far beyond any legal menu
 // (size, nesting, problem count) and a validator bug, none of which may break diagnostics,
 // preview or upload, or make what is sent differ from what was confirmed.
@@ -9,8 +9,10 @@ import { convertApiMenu, convertLiveMenu } from '../../../../../src/features/men
 import { planUpload } from '../../../../../src/features/menu/core/menuBody';
 import { buildPreviewModel } from '../../../../../src/features/menu/core/preview/model';
 import { DOCUMENT_LIMITS } from '../../../../../src/features/menu/core/rules/limits';
-import { MenuService, MENU_PATHS, type MenuCallOptions } from '../../../../../src/features/menu/core/service';
+import { MenuService } from '../../../../../src/features/menu/core/service';
 import { canUpload, documentLimitOf, isMenuDocument, problemMessage, validateMenu } from '../../../../../src/features/menu/core/validate';
+import type { EndpointRequest } from '../../../../../src/wechat/client';
+import { Endpoint, MENU_ADD_CONDITIONAL, MENU_CREATE } from '../../../../../src/wechat/endpoints';
 import { hardeningCase } from '../../../../hardening/ledger';
 import { click, codes, menu, text, view } from './builders';
 
@@ -19,9 +21,9 @@ const VALID_BUTTONS = '[{"type":"click","name":"A","key":"K"}]';
 /** A MenuService whose calls are recorded instead of sent. */
 function recordingService(): { service: MenuService; sent: { path: string; body: unknown }[] } {
   const sent: { path: string; body: unknown }[] = [];
-  const service = new MenuService(async <T extends object>(path: string, options: MenuCallOptions) => {
+  const service = new MenuService(async <T extends object>(endpoint: Endpoint, request?: EndpointRequest) => {
     // What goes over the wire: the JSON text, read back.
-    sent.push({ path, body: JSON.parse(JSON.stringify(options.body)) as unknown });
+    sent.push({ path: endpoint.path, body: JSON.parse(JSON.stringify(request?.body)) as unknown });
     return { menuid: '1' } as unknown as T;
   });
   return { service, sent };
@@ -112,7 +114,7 @@ describe('hostile menu documents', () => {
         for (const source of hostile) {
           const upload = await uploadAsCommand(source);
           assert.ok(upload, source);
-          assert.equal(upload.path === MENU_PATHS.addConditional, upload.conditional, source);
+          assert.equal(upload.path === MENU_ADD_CONDITIONAL.path, upload.conditional, source);
           assert.equal(Object.hasOwn(upload.body as object, 'matchrule'), upload.conditional, source);
         }
       }));
@@ -125,8 +127,8 @@ describe('hostile menu documents', () => {
         await service.create(inherited as never);
         await service.addConditional({ button: [view('V')], matchrule: { tag_id: '1', ...{ evil: 'x' } } } as never);
         assert.deepEqual(sent, [
-          { path: MENU_PATHS.create, body: { button: [{ name: 'A', type: 'click', key: 'K' }] } },
-          { path: MENU_PATHS.addConditional, body: { button: [{ name: 'V', type: 'view', url: 'https://example.com/' }], matchrule: { tag_id: '1' } } },
+          { path: MENU_CREATE.path, body: { button: [{ name: 'A', type: 'click', key: 'K' }] } },
+          { path: MENU_ADD_CONDITIONAL.path, body: { button: [{ name: 'V', type: 'view', url: 'https://example.com/' }], matchrule: { tag_id: '1' } } },
         ]);
         assert.equal(planUpload(inherited as never).conditional, false);
       }));

@@ -7,8 +7,10 @@ import fc from 'fast-check';
 import { MenuBackupStore } from '../../../../../src/features/menu/core/backups';
 import { LiveMenuChanges, MenuAccountRef } from '../../../../../src/features/menu/core/liveChanges';
 import { Menu } from '../../../../../src/features/menu/core/model';
-import { MenuCall, MenuService } from '../../../../../src/features/menu/core/service';
+import { MenuService } from '../../../../../src/features/menu/core/service';
 import { TokenManager } from '../../../../../src/token/manager';
+import { tokenCall } from '../../../../../src/token/tokenCall';
+import type { TokenCall } from '../../../../../src/wechat/client';
 import type { FakeCall } from '../../../../fake-wechat/server';
 import { hardeningCase } from '../../../../hardening/ledger';
 import { seededRandom, TokenRig } from '../../../helpers/tokenRig';
@@ -48,12 +50,13 @@ describe('menu/liveChanges: one change at a time per account', function () {
   /** The account as a command pins it, its calls tagged with the change they belong to. */
   function account(appId: string, change: number): MenuAccountRef {
     const client = rig.client(rig.windows[0]!.log);
-    const call: MenuCall = <T extends object>(path: string, options: Parameters<MenuCall>[1]): Promise<T> => {
+    const bound = tokenCall(manager, client, appId);
+    const call: TokenCall = <T extends object>(...args: Parameters<TokenCall>): Promise<T> => {
       sent.push({ appId, change, phase: 'send' });
       const done = (): void => {
         sent.push({ appId, change, phase: 'done' });
       };
-      const answer = manager.withToken((accessToken) => client.call<T>(path, { ...options, accessToken }), appId);
+      const answer = bound<T>(...args);
       answer.then(done, done);
       return answer;
     };

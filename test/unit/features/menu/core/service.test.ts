@@ -1,7 +1,8 @@
 // MenuService against the fake WeChat server, through the real client and TokenManager.withToken,
 // the way the extension wires it.
 import * as assert from 'node:assert/strict';
-import { MenuService, NO_MENU_ERRCODE } from '../../../../../src/features/menu/core/service';
+import { NO_MENU_ERRCODE } from '../../../../../src/features/menu/core/rules/errcodes';
+import { MenuService } from '../../../../../src/features/menu/core/service';
 import { SAMPLE_MENU } from '../../../../../src/features/menu/core/sample';
 import { TokenManager } from '../../../../../src/token/manager';
 import { WeChatClient } from '../../../../../src/wechat/client';

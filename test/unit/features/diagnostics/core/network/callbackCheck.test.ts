@@ -1,7 +1,7 @@
 // checkCallback against the fake WeChat server: each action and operator, the per-address
 // results, and the check's errcodes (40201, 40202, 40203) with their explanation and fix.
 import * as assert from 'node:assert/strict';
-import { NETWORK_PATHS } from '../../../../../../src/features/diagnostics/core/network/call';
+import { CALLBACK_CHECK } from '../../../../../../src/wechat/endpoints';
 import { CHECK_ACTIONS, CHECK_OPERATORS, CheckAction, CheckOperator, checkCallback, packetLossPercent } from '../../../../../../src/features/diagnostics/core/network/callbackCheck';
 import { APP_ID } from '../../../../helpers/fixtures';
 import { NO_CALLBACK_APP, NetworkFixture, startNetworkFixture } from './networkFixture';
@@ -31,7 +31,7 @@ describe('wechat/network/callbackCheck against the fake WeChat server', () => {
       ['198.51.100.20', 'UNICOM', '0%'],
     ]);
     assert.ok(result.ping.every((ping) => /ms$/.test(ping.time)));
-    const [call] = fixture.fake.callsTo(NETWORK_PATHS.callbackCheck);
+    const [call] = fixture.fake.callsTo(CALLBACK_CHECK.path);
     assert.equal(call?.method, 'POST');
     assert.deepEqual(call?.body, { action: 'all', check_operator: 'DEFAULT' });
   });
@@ -49,8 +49,8 @@ describe('wechat/network/callbackCheck against the fake WeChat server', () => {
     for (const action of CHECK_ACTIONS) {
       for (const operator of CHECK_OPERATORS) await checkCallback(fixture.call(), action, operator, now);
     }
-    assert.ok(fixture.fake.callsTo(NETWORK_PATHS.callbackCheck).every((call) => call.errcode === 0));
-    assert.equal(fixture.fake.callsTo(NETWORK_PATHS.callbackCheck).length, CHECK_ACTIONS.length * CHECK_OPERATORS.length);
+    assert.ok(fixture.fake.callsTo(CALLBACK_CHECK.path).every((call) => call.errcode === 0));
+    assert.equal(fixture.fake.callsTo(CALLBACK_CHECK.path).length, CHECK_ACTIONS.length * CHECK_OPERATORS.length);
   });
 
   it('40201 for an account without a callback URL: explained, with the MP console path to set it and the console button', async () => {

@@ -2,8 +2,8 @@
 // TokenManager.withToken against the fake WeChat server, with one account that has a callback URL
 // and one that has none.
 import { TokenManager } from '../../../../../../src/token/manager';
-import { WeChatClient } from '../../../../../../src/wechat/client';
-import { NetworkCall } from '../../../../../../src/features/diagnostics/core/network/call';
+import { tokenCall } from '../../../../../../src/token/tokenCall';
+import { TokenCall, WeChatClient } from '../../../../../../src/wechat/client';
 import { createTransport } from '../../../../../../src/wechat/undiciTransport';
 import { FakeWeChat, startFakeWeChat } from '../../../../../fake-wechat/server';
 import { FakeClock } from '../../../../helpers/fakeClock';
@@ -17,7 +17,7 @@ export interface NetworkFixture {
   readonly clock: FakeClock;
   readonly client: WeChatClient;
   /** Token-protected calls of the account with a callback URL, or of the one without. */
-  call(appId?: string): NetworkCall;
+  call(appId?: string): TokenCall;
   close(): Promise<void>;
 }
 
@@ -51,7 +51,7 @@ export async function startNetworkFixture(): Promise<NetworkFixture> {
     fake,
     clock,
     client,
-    call: (appId = APP_ID) => (path, options) => managerFor(appId).withToken((accessToken) => client.call(path, { ...options, accessToken })),
+    call: (appId = APP_ID) => tokenCall(managerFor(appId), client),
     close: async () => {
       for (const manager of managers.values()) manager.dispose();
       await fake.close();

@@ -2,7 +2,8 @@
 // refreshed once, the answer checked.
 import * as assert from 'node:assert/strict';
 import { WeChatApiError } from '../../../../../../src/wechat/errors';
-import { NETWORK_PATHS, NetworkCall } from '../../../../../../src/features/diagnostics/core/network/call';
+import type { TokenCall } from '../../../../../../src/wechat/client';
+import { API_DOMAIN_IP, CALLBACK_IP } from '../../../../../../src/wechat/endpoints';
 import { fetchServerIps } from '../../../../../../src/features/diagnostics/core/network/serverIps';
 import { UnexpectedAnswerError } from '../../../../../../src/features/diagnostics/core/network/unexpectedAnswer';
 import { FAKE_API_DOMAIN_IPS, FAKE_CALLBACK_IPS } from '../../../../../fake-wechat/network';
@@ -23,7 +24,7 @@ describe('wechat/network/serverIps against the fake WeChat server', () => {
     assert.deepEqual(ips.apiIps, FAKE_API_DOMAIN_IPS);
     assert.deepEqual(ips.callbackIps, FAKE_CALLBACK_IPS);
     assert.equal(ips.fetchedAt, fixture.clock.now());
-    for (const path of [NETWORK_PATHS.apiDomainIp, NETWORK_PATHS.callbackIp]) {
+    for (const path of [API_DOMAIN_IP.path, CALLBACK_IP.path]) {
       const [call] = fixture.fake.callsTo(path);
       assert.equal(call?.method, 'GET', path);
       assert.equal(call?.errcode, 0, path);
@@ -37,12 +38,12 @@ describe('wechat/network/serverIps against the fake WeChat server', () => {
     await fixture.client.stableToken({ appId: APP_ID, appSecret: APP_SECRET }, true);
     const ips = await fetchServerIps(fixture.call(), () => fixture.clock.now());
     assert.deepEqual(ips.apiIps, FAKE_API_DOMAIN_IPS);
-    const errcodes = fixture.fake.callsTo(NETWORK_PATHS.apiDomainIp).map((call) => call.errcode);
+    const errcodes = fixture.fake.callsTo(API_DOMAIN_IP.path).map((call) => call.errcode);
     assert.deepEqual(errcodes, [0, 40001, 0]);
   });
 
   it('without a valid token the endpoints answer 41001 (checked at the fake, not guessed)', async () => {
-    const error = await fixture.client.call(NETWORK_PATHS.callbackIp, { method: 'GET' }).then(
+    const error = await fixture.client.call(CALLBACK_IP).then(
       () => assert.fail('expected 41001'),
       (reason: unknown) => reason,
     );
@@ -52,21 +53,21 @@ describe('wechat/network/serverIps against the fake WeChat server', () => {
 
   it('an answer without a list of strings is an UnexpectedAnswerError naming the field, not an empty list', async () => {
     for (const answer of [{}, { ip_list: 'not a list' }, { ip_list: ['1.2.3.4', 5] }]) {
-      const call: NetworkCall = async <T extends object>() => answer as T;
+      const call: TokenCall = async <T extends object>() => answer as T;
       const error = await fetchServerIps(call, () => 0).then(
         () => assert.fail(`accepted ${JSON.stringify(answer)}`),
         (reason: unknown) => reason,
       );
       assert.ok(error instanceof UnexpectedAnswerError, JSON.stringify(answer));
       assert.equal(error.field, 'ip_list');
-      assert.equal(error.apiPath, NETWORK_PATHS.apiDomainIp);
+      assert.equal(error.apiPath, API_DOMAIN_IP.path);
       assert.match(error.describe(), /"ip_list".*wechat\.apiBaseUrl/);
       assert.deepEqual(error.actions, ['apiBaseUrlSetting']);
     }
   });
 
   it('keeps one of each address, in order, without blanks', async () => {
-    const call: NetworkCall = async <T extends object>() => ({ ip_list: ['1.1.1.1', ' 2.2.2.2 ', '1.1.1.1', ''] }) as T;
+    const call: TokenCall = async <T extends object>() => ({ ip_list: ['1.1.1.1', ' 2.2.2.2 ', '1.1.1.1', ''] }) as T;
     const ips = await fetchServerIps(call, () => 7);
     assert.deepEqual(ips.apiIps, ['1.1.1.1', '2.2.2.2']);
     assert.deepEqual(ips.callbackIps, ['1.1.1.1', '2.2.2.2']);

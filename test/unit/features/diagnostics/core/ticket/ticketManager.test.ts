@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { TokenManager } from '../../../../../../src/token/manager';
 import { CachedTicket, parseCachedTicket, tokenHash } from '../../../../../../src/features/diagnostics/core/ticket/ticket';
-import { GETTICKET_PATH, TICKET_MARGIN_MS, TicketManager, TicketResult } from '../../../../../../src/features/diagnostics/core/ticket/ticketManager';
+import { TICKET_MARGIN_MS, TicketManager, TicketResult } from '../../../../../../src/features/diagnostics/core/ticket/ticketManager';
 import { WeChatClient } from '../../../../../../src/wechat/client';
+import { GET_TICKET } from '../../../../../../src/wechat/endpoints';
 import { WeChatApiError, WeChatTransportError } from '../../../../../../src/wechat/errors';
 import { createTransport } from '../../../../../../src/wechat/undiciTransport';
 import { FakeWeChat, startFakeWeChat } from '../../../../../fake-wechat/server';
@@ -47,7 +48,7 @@ describe('token/ticket/ticketManager against the fake WeChat server', () => {
   }
 
   const getticketCalls = (): Array<{ errcode: number; token: string | undefined }> =>
-    fake.callsTo(GETTICKET_PATH).map((call) => ({ errcode: call.errcode, token: call.query['access_token'] }));
+    fake.callsTo(GET_TICKET.path).map((call) => ({ errcode: call.errcode, token: call.query['access_token'] }));
 
   /** Makes every stable token the account holds invalid, as a forced refresh elsewhere does. */
   async function forceRefreshElsewhere(): Promise<void> {
@@ -171,7 +172,7 @@ describe('token/ticket/ticketManager against the fake WeChat server', () => {
 
   it('a WeChat error other than a stale token reaches the caller, and nothing is cached', async () => {
     const win = openWindow();
-    fake.injectFault({ kind: 'http500', paths: [GETTICKET_PATH], times: 1 });
+    fake.injectFault({ kind: 'http500', paths: [GET_TICKET.path], times: 1 });
     await assert.rejects(win.tickets.get(), (error: unknown) => error instanceof WeChatTransportError && error.failure === 'http');
     assert.equal(await ticketStore.read(APP_ID), undefined);
     assert.equal((await win.tickets.get()).fetched, true);
@@ -187,7 +188,7 @@ describe('token/ticket/ticketManager against the fake WeChat server', () => {
   it('a bad type (40097) is reported as it is, not retried with a new token', async () => {
     const win = openWindow();
     const error = await win.tokens
-      .withToken((accessToken) => win.client.call(GETTICKET_PATH, { query: { type: 'bogus' }, accessToken }))
+      .withToken((accessToken) => win.client.call(GET_TICKET, { query: { type: 'bogus' }, accessToken }))
       .then(() => undefined, (e: unknown) => e);
     assert.ok(error instanceof WeChatApiError && error.errcode === 40097 && error.reaction === 'report');
   });

@@ -1,4 +1,4 @@
-// Fuzzing the validator against the fake WeChat server's independent rule check (issue 12):
+// Fuzzing the validator against the fake WeChat server's independent rule check:
 // test/fake-wechat/rules.ts decides menu/create with checkMenu and menu/addconditional with
 // checkMatchrule + checkMenu (test/fake-wechat/menus.ts). For generated plausible menus, every menu
 // our validator accepts (no error) the fake accepts — as written and as the upload body we would

@@ -1,4 +1,4 @@
-// Fuzzing the menu validator (issue 12): whatever the document — any JSON value, hostile keys,
+// Fuzzing the menu validator: whatever the document — any JSON value, hostile keys,
 // deep nesting, huge strings, arbitrary text — validateMenu, isMenuDocument and the preview model
 // never throw, never need the last-resort guard, and what they return is well-formed: problems
 // from the table inside the text, at most the cap, and a menu that holds only documented fields.

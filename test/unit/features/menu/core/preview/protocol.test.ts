@@ -1,5 +1,5 @@
-// What the preview's webview may ask: every message is checked field by field (issue 13 added the
-// simulator's), so a page that was tampered with cannot slip anything else through.
+// What the preview's webview may ask — the menu's and the callback simulator's messages: every
+// message is checked field by field, so a page that was tampered with cannot slip anything else through.
 import * as assert from 'node:assert/strict';
 import { SIMULATED_EVENTS } from '../../../../../../src/features/simulator/core/chat/events';
 import { parseFromWebview } from '../../../../../../src/features/menu/core/preview/protocol';

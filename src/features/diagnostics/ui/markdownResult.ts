@@ -1,4 +1,5 @@
-// Results open as untitled documents the user can read, search and copy from.
+// How a diagnostic's result reaches the user: an untitled Markdown document they can read, search
+// and copy from, fetched under a progress notification, with times in their own time zone.
 import * as vscode from 'vscode';
 import { withProgress as showProgress } from '../../../ui/notify';
 
