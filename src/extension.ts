@@ -76,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     confirm: (appId, from, to) => confirmations.confirm(secretHostPrompt(labelOf(appId), from, to)),
     confirmToken: (appId, from, to) => confirmations.confirm(tokenHostPrompt(labelOf(appId), from, to)),
   });
-  const teamCredentials = new TeamCredentials(secrets, (kind) => (kind === 'redis' ? config.redisUrl : config.tokenServiceUrl));
+  const teamCredentials = new TeamCredentials(secrets, (kind) => (kind === 'redis' ? config.redisUrl : config.tokenServiceUrl), () => accounts);
   const accounts = new ActiveAccount(context.workspaceState, () => config);
   /** How a modal names the account of an AppID: "name (AppID)", or the AppID of an account since removed. */
   const labelOf = (appId: string): string => {
@@ -279,7 +279,7 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
       if (!windowState.focused || !account || account.tokenSource === 'wechat') return;
       const last = teamSources.readerFor(account.appId)?.lastReadAt(account.appId);
       if (last !== undefined && clock.now() - last < config.teamMinReadIntervalSeconds * 1000) return;
-      manager.refresh({ always: true }).catch((error: unknown) => log.warn(`re-reading the team token on focus failed: ${errorMessage(error)}`));
+      manager.refresh({ always: true, background: true }).catch((error: unknown) => log.warn(`re-reading the team token on focus failed: ${errorMessage(error)}`));
     }),
   );
   function onAccountChanged(): void {

@@ -38,8 +38,10 @@ export type TeamSourceFailure =
   | 'misconfigured'
   /** Force Refresh: a team source never asks WeChat for a new token. */
   | 'forceNotOffered'
-  /** The credential was not sent: the URL points to another host than the one it was stored for. */
-  | 'credentialHost';
+  /** The credential was not sent: the URL points to another origin (host, port or scheme) than the one it was stored for. */
+  | 'credentialHost'
+  /** The credential was not sent: it is bound to no host yet, and only a command's read may bind it. */
+  | 'credentialUnbound';
 
 interface FailureInfo {
   /** English template: {0} the source's name ("Redis", "token service"), {1} where (key or URL), {2} detail. */
@@ -128,6 +130,11 @@ const TEXTS: Readonly<Record<TeamSourceFailure, FailureInfo>> = {
     message: 'The credential of the team\'s {0} was not sent to {1}: it was stored for {2}. In a remote window (SSH, dev container, WSL) the URL setting comes from the remote machine. Run "Refresh Access Token" to be asked, or set the credential again for the new host.',
     reaction: 'report',
     actions: ['redisSettings', 'tokenServiceSettings', 'setRedisPassword', 'setTokenServiceCredential'],
+  },
+  credentialUnbound: {
+    message: 'The credential of the team\'s {0} is not bound to a host yet, and a background read does not send it to {1}. If {1} is the team\'s server, run "Refresh Access Token": the credential is sent and kept for that host. Otherwise fix "wechat.redis.url" / "wechat.tokenService.url" first.',
+    reaction: 'report',
+    actions: ['redisSettings', 'tokenServiceSettings'],
   },
 };
 

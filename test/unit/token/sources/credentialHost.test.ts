@@ -10,7 +10,7 @@ import { redisKeyFor } from '../../../../src/token/sources/redis/layouts';
 import { connectRedis } from '../../../../src/token/sources/redis/redisClient';
 import { RedisTokenSource } from '../../../../src/token/sources/redis/redisTokenSource';
 import { TeamSourceReader } from '../../../../src/token/sources/teamSource';
-import { TeamSourceError } from '../../../../src/token/sources/teamSourceError';
+import { TeamSourceError, TeamSourceFailure } from '../../../../src/token/sources/teamSourceError';
 import { startTokenServiceFixture, TokenServiceFixture } from './tokenService/fixtureServer';
 import { CREDENTIAL, TOKEN, useTokenService } from './tokenService/harness';
 import { FakeClock } from '../../helpers/fakeClock';
@@ -35,12 +35,12 @@ function guardWith(bound: Partial<Record<TeamKind, string>>, answer: boolean) {
   return { guard, origins, asked };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<TeamSourceError> {
+async function refusal(promise: Promise<unknown>, failure: TeamSourceFailure = 'credentialHost'): Promise<TeamSourceError> {
   try {
     await promise;
   } catch (error) {
     assert.ok(error instanceof TeamSourceError, String(error));
-    assert.equal(error.failure, 'credentialHost');
+    assert.equal(error.failure, failure, error.message);
     return error;
   }
   return assert.fail('the read went through');
@@ -93,8 +93,8 @@ describe('token/sources/credentialHost: the Redis password stays with its host (
     assert.equal(connectionsTo(moved) - before, 1, 'only the redis-cli INFO connection reached the second server (no AUTH from the source)');
     assert.equal(connects.length, 0);
     assert.deepEqual(asked, []);
-    assert.equal(error.where, `127.0.0.1:${moved.port}`);
-    assert.ok(error.describe().includes(`127.0.0.1:${stored.port}`), error.describe());
+    assert.equal(error.where, `redis://127.0.0.1:${moved.port}`);
+    assert.ok(error.describe().includes(`redis://127.0.0.1:${stored.port}`), error.describe());
     assert.ok(!error.describe().includes(moved.adminPassword));
   });
 
@@ -102,9 +102,9 @@ describe('token/sources/credentialHost: the Redis password stays with its host (
     const { source, origins, asked, connects } = rig(true);
     const token = await source.read(APP_ID);
     assert.equal(token.accessToken, TOKEN);
-    assert.deepEqual(asked, [['redis', `127.0.0.1:${stored.port}`, `127.0.0.1:${moved.port}`]]);
+    assert.deepEqual(asked, [['redis', `redis://127.0.0.1:${stored.port}`, `redis://127.0.0.1:${moved.port}`]]);
     assert.equal(connects.length, 1);
-    assert.equal(origins.get('redis'), `127.0.0.1:${moved.port}`);
+    assert.equal(origins.get('redis'), `redis://127.0.0.1:${moved.port}`);
     // Remembered: the next background read goes through without a question.
     assert.equal((await source.read(APP_ID, { background: true })).accessToken, TOKEN);
     assert.equal(asked.length, 1);
@@ -114,7 +114,7 @@ describe('token/sources/credentialHost: the Redis password stays with its host (
     const { source, origins, connects } = rig(false);
     await refusal(source.read(APP_ID));
     assert.equal(connects.length, 0);
-    assert.equal(origins.get('redis'), `127.0.0.1:${stored.port}`);
+    assert.equal(origins.get('redis'), `redis://127.0.0.1:${stored.port}`);
   });
 
   it('the team reader passes the background flag and does not cache the refusal for the next command', async () => {
@@ -166,9 +166,13 @@ describe('token/sources/credentialHost: the token service credential stays with 
     assert.equal(moved.requests.length, 0);
   });
 
-  it('a credential never bound (stored before origins were kept) is bound to its first use, then asks on a change', async () => {
+  it('a credential never bound (stored before origins were kept) is bound by a command\'s first read — never a background one — then asks on a change', async () => {
     const { source, origins, asked } = rig(undefined, false);
-    assert.equal((await source.read(APP_ID, { background: true })).accessToken, TOKEN);
+    const unbound = await refusal(source.read(APP_ID, { background: true }), 'credentialUnbound');
+    h.shown.push(unbound.message, unbound.describe());
+    assert.equal(moved.requests.length, 0);
+    assert.equal(origins.get('url'), undefined);
+    assert.equal((await source.read(APP_ID)).accessToken, TOKEN);
     assert.equal(origins.get('url'), moved.origin);
     const elsewhere = h.source('/plain', { beforeSending: (origin, background) => guardOf(origins).check('url', origin, background) });
     await refusal(elsewhere.read(APP_ID, { background: true }));
