@@ -21,15 +21,21 @@ export function hasAppIdPlaceholder(template: string): boolean {
  * password bound with TLS is not sent without it unasked), for the token service the URL's origin.
  * `appId` fills an `{appid}` in the token service's template, so what is bound is the origin of the
  * URL as requested (`{appid}` in the host name would otherwise be bound unfilled and never match).
- * Undefined when the URL does not parse, or names the AppID and no `appId` is given (nothing is
+ * Undefined when the URL does not parse, or its origin depends on an AppID not given (nothing is
  * bound then: the first command's read binds it).
  */
 export function credentialOriginOf(kind: 'redis' | 'url', url: string | undefined, appId?: string): string | undefined {
   if (!url) return undefined;
   if (kind === 'url' && hasAppIdPlaceholder(url)) {
-    if (appId === undefined) return undefined;
-    url = fillAppId(url, appId);
+    if (appId !== undefined) return originOf(kind, fillAppId(url, appId));
+    // No AppID: bound only when the placeholder is outside the origin (in the path or query).
+    const one = originOf(kind, fillAppId(url, 'wx0'));
+    return one === originOf(kind, fillAppId(url, 'wx1')) ? one : undefined;
   }
+  return originOf(kind, url);
+}
+
+function originOf(kind: 'redis' | 'url', url: string): string | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url.trim());

@@ -68,7 +68,8 @@ describe('token/sources/credentialOrigin: scheme, {appid}, downgrade', () => {
     assert.equal(credentialOriginOf('url', 'https://{appid}.token.corp/wx/token', APP_ID), `https://${APP_ID}.token.corp`);
     assert.equal(credentialOriginOf('url', 'https://{AppId}.token.corp:8443/t?appid={appid}', APP_ID), `https://${APP_ID}.token.corp:8443`);
     assert.equal(credentialOriginOf('url', 'https://{appid}.token.corp/wx/token'), undefined);
-    assert.equal(credentialOriginOf('url', 'https://token.corp/wx/token?appid={appid}'), undefined);
+    // Outside the origin the AppID changes nothing: bound without one.
+    assert.equal(credentialOriginOf('url', 'https://token.corp/wx/{appid}/token?appid={appid}'), 'https://token.corp');
     assert.equal(credentialOriginOf('url', 'https://token.corp/wx/token'), 'https://token.corp');
   });
 
