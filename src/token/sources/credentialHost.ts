@@ -9,7 +9,7 @@
 import { TeamSourceError } from './teamSourceError';
 import type { TokenSourceKind } from './source';
 import { SharedAnswers } from '../../common/sharedAnswer';
-import { isUnencryptedDowngrade, legacyBindingCovers } from './credentialOrigin';
+import { bindingCovers, isUnencryptedDowngrade } from './credentialOrigin';
 
 export type TeamKind = Exclude<TokenSourceKind, 'wechat'>;
 
@@ -49,8 +49,8 @@ export class CredentialHostGuard {
       return;
     }
     if (from === origin) return;
-    if (legacyBindingCovers(kind, from, origin)) {
-      // "host:port", kept before the scheme was: the same host over TLS is what it was bound to, or better.
+    if (bindingCovers(kind, from, origin)) {
+      // The same Redis host and port, now over TLS: bound to the new scheme, so going back asks.
       await this.options.memory.rememberCredentialOrigin(kind, origin);
       return;
     }

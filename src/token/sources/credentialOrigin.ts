@@ -65,9 +65,12 @@ export function isUnencryptedDowngrade(from: string, to: string): boolean {
 }
 
 /**
- * A Redis binding kept before the scheme was part of it ("host:port") covers the same host and port
- * over TLS only: over plain redis:// it may be a downgrade, so that asks like any other change.
+ * A Redis binding that covers `to` without a question: the same host and port over TLS, where it
+ * was bound without TLS (redis://) or before the scheme was kept ("host:port") — the password goes
+ * where it went, encrypted now. Over redis:// a "host:port" binding may be a downgrade: that asks.
  */
-export function legacyBindingCovers(kind: 'redis' | 'url', from: string, to: string): boolean {
-  return kind === 'redis' && encrypted(from) === undefined && to === `rediss://${from.toLowerCase()}`;
+export function bindingCovers(kind: 'redis' | 'url', from: string, to: string): boolean {
+  if (kind !== 'redis' || !to.startsWith('rediss://')) return false;
+  const hostPort = to.slice('rediss://'.length);
+  return from === `redis://${hostPort}` || (encrypted(from) === undefined && from.toLowerCase() === hostPort);
 }

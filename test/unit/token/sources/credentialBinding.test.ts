@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import { TokenManager } from '../../../../src/token/manager';
 import { CredentialHostGuard, CredentialOriginMemory, TeamKind } from '../../../../src/token/sources/credentialHost';
-import { credentialOriginOf, isUnencryptedDowngrade, legacyBindingCovers } from '../../../../src/token/sources/credentialOrigin';
+import { bindingCovers, credentialOriginOf, isUnencryptedDowngrade } from '../../../../src/token/sources/credentialOrigin';
 import { RedisConnectOptions } from '../../../../src/token/sources/redis/connection';
 import { redisKeyFor } from '../../../../src/token/sources/redis/layouts';
 import { connectRedis } from '../../../../src/token/sources/redis/redisClient';
@@ -82,15 +82,21 @@ describe('token/sources/credentialOrigin: scheme, {appid}, downgrade', () => {
     assert.equal(isUnencryptedDowngrade('https://a', 'https://b'), false);
   });
 
-  it('a binding from before schemes were kept ("host:port") covers that host:port over TLS only', async () => {
-    assert.equal(legacyBindingCovers('redis', 'h:6380', 'rediss://h:6380'), true);
-    assert.equal(legacyBindingCovers('redis', 'h:6380', 'redis://h:6380'), false);
-    assert.equal(legacyBindingCovers('redis', 'h:6380', 'rediss://h:6381'), false);
-    assert.equal(legacyBindingCovers('url', 'h:443', 'rediss://h:443'), false);
-    // Through the guard: TLS is re-bound with its scheme silently; plain redis:// is refused in the background.
+  it('the same Redis host and port over TLS is covered (redis:// or a "host:port" binding from before schemes were kept); nothing else is', async () => {
+    assert.equal(bindingCovers('redis', 'h:6380', 'rediss://h:6380'), true);
+    assert.equal(bindingCovers('redis', 'H:6380', 'rediss://h:6380'), true);
+    assert.equal(bindingCovers('redis', 'redis://h:6380', 'rediss://h:6380'), true);
+    assert.equal(bindingCovers('redis', 'h:6380', 'redis://h:6380'), false);
+    assert.equal(bindingCovers('redis', 'rediss://h:6380', 'redis://h:6380'), false);
+    assert.equal(bindingCovers('redis', 'redis://h:6380', 'rediss://h:6381'), false);
+    assert.equal(bindingCovers('redis', 'h:6380', 'rediss://other:6380'), false);
+    assert.equal(bindingCovers('url', 'http://127.0.0.1:8443', 'https://127.0.0.1:8443'), false);
+    // Through the guard: TLS is re-bound with its scheme silently (going back to plain then asks);
+    // plain redis:// under a "host:port" binding is refused in the background.
     const { guard, origins, asked } = guardWith({ redis: 'h:6380' }, true);
     await guard.check('redis', 'rediss://h:6380', true);
     assert.equal(origins.get('redis'), 'rediss://h:6380');
+    await refusal(guard.check('redis', 'redis://h:6380', true));
     origins.set('redis', 'h:6380');
     await refusal(guard.check('redis', 'redis://h:6380', true));
     assert.deepEqual(asked, []);
