@@ -160,7 +160,7 @@ function rereadTeamToken(kernel: Kernel): void {
   const account = kernel.accounts.current;
   const last = account && kernel.teamSources.readerFor(account.appId)?.lastReadAt(account.appId);
   if (!rereadOnFocus(account?.tokenSource, last, kernel.clock.now(), kernel.config().teamMinReadIntervalSeconds * 1000)) return;
-  kernel.manager.refresh({ always: true }).catch((error: unknown) => kernel.log.warn(`re-reading the team token on focus failed: ${errorMessage(error)}`));
+  kernel.manager.refresh({ always: true, background: true }).catch((error: unknown) => kernel.log.warn(`re-reading the team token on focus failed: ${errorMessage(error)}`));
 }
 
 function withoutToken(state: TokenState): TokenState {

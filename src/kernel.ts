@@ -52,6 +52,7 @@ export function buildKernel(context: vscode.ExtensionContext) {
   const apiOriginNow = (): string | undefined => (config.apiBaseUrl.ok ? apiOrigin(config.apiBaseUrl.url) : undefined);
   const appSecrets = new AppSecrets(secrets, apiOriginNow);
   const accounts = new ActiveAccount(context.workspaceState, () => config);
+  const teamCredentials = new TeamCredentials(secrets, (kind) => (kind === 'redis' ? config.redisUrl : config.tokenServiceUrl), () => accounts);
   const labelOf = (appId: string): string => {
     const account = accounts.find(appId);
     return account ? accountLabel(account) : appId;
@@ -62,7 +63,7 @@ export function buildKernel(context: vscode.ExtensionContext) {
     confirm: (appId, from, to) => confirmations.confirm(secretHostPrompt(labelOf(appId), from, to)),
     confirmToken: (appId, from, to) => confirmations.confirm(tokenHostPrompt(labelOf(appId), from, to)),
   });
-  const teamCredentials = new TeamCredentials(secrets, (kind) => (kind === 'redis' ? config.redisUrl : config.tokenServiceUrl));
+
   // The client itself loads with the first request (dist/client.js), the transport after it.
   const client = new DeferredClient(() => new (lazyRequire<typeof import('./wechat/client')>(context.extensionUri, 'client.js').WeChatClient)({
     settings: () => {

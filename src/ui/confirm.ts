@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { Invocation, PLAIN_INVOCATION, TestOptions } from './invocation';
 import { showWarningMessage } from './notify';
+import { isUnencryptedDowngrade } from '../token/sources/credentialOrigin';
 
 export interface ConfirmPrompt {
   readonly message: string;
@@ -63,10 +64,29 @@ export function secretHostPrompt(account: string, from: string, to: string): Con
   };
 }
 
-/** Before a read sends the team's Redis password / token service credential to a host it was not stored for. */
+/**
+ * Before a read sends the team's Redis password / token service credential to an origin it was not
+ * stored for. A move from TLS to a clear-text connection (rediss:// → redis://, https → http) says so:
+ * it may be the same host, and "send to" alone would not tell that the password crosses the network readable.
+ */
 export function credentialHostPrompt(kind: 'redis' | 'url', from: string, to: string): ConfirmPrompt {
   const t = vscode.l10n.t;
   const setting = kind === 'redis' ? 'wechat.redis.url' : 'wechat.tokenService.url';
+  const host = kind === 'redis' ? to : new URL(to).host;
+  if (isUnencryptedDowngrade(from, to)) {
+    return {
+      message: kind === 'redis'
+        ? t('Send the team\'s Redis password unencrypted to {0}?', to)
+        : t('Send the team\'s token service credential unencrypted to {0}?', to),
+      detail: t(
+        'It was stored for {0}. The setting "{2}" now points to {1}: a connection without TLS, so the credential and the token cross the network in clear text, readable and replaceable by anyone on the way. In a remote window (SSH, dev container, WSL) that setting comes from the remote machine, which a repository\'s dev container configuration can set. Send it only if you made this change yourself and the network is one you trust.',
+        from,
+        to,
+        setting,
+      ),
+      action: t('Send Unencrypted to {0}', host),
+    };
+  }
   return {
     message: kind === 'redis' ? t('Send the team\'s Redis password to {0}?', to) : t('Send the team\'s token service credential to {0}?', to),
     detail: t(
@@ -75,7 +95,7 @@ export function credentialHostPrompt(kind: 'redis' | 'url', from: string, to: st
       to,
       setting,
     ),
-    action: t('Send to {0}', kind === 'redis' ? to : new URL(to).host),
+    action: t('Send to {0}', host),
   };
 }
 

@@ -2,12 +2,14 @@
 // machine-scoped, so in a remote window (SSH, dev container, WSL) they come from the remote
 // machine's settings — which a repository's dev container configuration can set — while the Redis
 // password and the token service's credential come from the local keychain. Each credential is
-// bound to the origin of the URL it was stored for; before a read sends it anywhere else the user
-// is asked (both hosts named), and a background read never asks and never sends: it fails with a
-// TeamSourceError the status bar shows. Same rule as the AppSecret's (src/wechat/secretHost.ts).
+// bound to the origin of the URL it was stored for — scheme included, so rediss:// → redis:// (TLS
+// dropped) is a change too; before a read sends it anywhere else the user is asked (both origins
+// named), and a background read never asks and never sends: it fails with a TeamSourceError the
+// status bar shows. Same rule as the AppSecret's (src/wechat/secretHost.ts).
 import { TeamSourceError } from './teamSourceError';
 import type { TokenSourceKind } from './source';
 import { SharedAnswers } from '../../common/sharedAnswer';
+import { bindingCovers, isUnencryptedDowngrade } from './credentialOrigin';
 
 export type TeamKind = Exclude<TokenSourceKind, 'wechat'>;
 
@@ -40,13 +42,22 @@ export class CredentialHostGuard {
   async check(kind: TeamKind, origin: string, background: boolean): Promise<void> {
     const from = await this.options.memory.credentialOrigin(kind);
     if (from === undefined) {
-      // A credential stored before origins were remembered: bound to the host of its first use,
-      // so a later change of the URL asks like any other (no silent downgrade to "never bound").
+      // A credential stored before origins were remembered (or while the URL did not parse): only
+      // a command binds it, to the host it reads from; a timer or a focus never sends it anywhere.
+      if (background) throw new TeamSourceError('credentialUnbound', kind, origin);
       await this.options.memory.rememberCredentialOrigin(kind, origin);
       return;
     }
     if (from === origin) return;
-    if (background) throw refused(kind, from, origin, 'a background read never sends it to a new host');
+    if (bindingCovers(kind, from, origin)) {
+      // The same Redis host and port, now over TLS: bound to the new scheme, so going back asks.
+      await this.options.memory.rememberCredentialOrigin(kind, origin);
+      return;
+    }
+    if (background) {
+      const why = isUnencryptedDowngrade(from, origin) ? 'a background read never sends it without TLS' : 'a background read never sends it to a new host';
+      throw refused(kind, from, origin, why);
+    }
     return this.answers.get(`${kind}\u0000${origin}`, () => this.ask(kind, from, origin));
   }
 

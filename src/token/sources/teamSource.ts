@@ -44,7 +44,7 @@ export class TeamSourceReader implements ManagedSource {
       this.lastFailure.delete(appId);
       return token;
     } catch (error) {
-      // A background refusal to send a credential to a new host is not kept: the next command must ask.
+      // A background refusal to send a credential (new host, or none bound yet) is not kept: the next command must ask or bind.
       if (!isCredentialHostRefusal(error)) this.lastFailure.set(appId, { at: this.clock.now(), error });
       throw error;
     }
@@ -73,9 +73,12 @@ export class TeamSourceReader implements ManagedSource {
 }
 
 /**
- * A background refusal to send the credential to a new host. Checked by brand, not `instanceof`:
- * importing TeamSourceError would put its message table into the activation bundle.
+ * A background refusal to send the credential: to a new origin, or while it is bound to none.
+ * Checked by brand, not `instanceof`: importing TeamSourceError would put its message table into
+ * the activation bundle.
  */
 export function isCredentialHostRefusal(error: unknown): boolean {
-  return hasErrorBrand(error, 'TeamSourceError') && (error as TeamSourceError).failure === 'credentialHost';
+  if (!hasErrorBrand(error, 'TeamSourceError')) return false;
+  const { failure } = error as TeamSourceError;
+  return failure === 'credentialHost' || failure === 'credentialUnbound';
 }

@@ -38,8 +38,10 @@ export type TeamSourceFailure =
   | 'misconfigured'
   /** Force Refresh: a team source never asks WeChat for a new token. */
   | 'forceNotOffered'
-  /** The credential was not sent: the URL points to another host than the one it was stored for. */
+  /** The credential was not sent: the URL points to another origin (host, port or scheme) than the one it was stored for. */
   | 'credentialHost'
+  /** The credential was not sent: it is bound to no host yet, and only a command's read may bind it. */
+  | 'credentialUnbound'
   /** A value in the token's place that is not one (shell syntax, too long, a 10 MB value, an expiry years ahead): refused, never stored. */
   | 'badToken';
 
@@ -135,6 +137,11 @@ const TEXTS: Readonly<Record<TeamSourceFailure, FailureInfo>> = {
     message: 'The value at {1} in the team\'s {0} was refused: {2}. WeChat\'s access tokens are at most 512 characters of A-Z, a-z, 0-9, _ and -, and expire within two days. Nothing was used or stored; ask whoever runs the backend what wrote it.',
     reaction: 'report',
     actions: ['showTokenSource', 'accountsSetting'],
+  },
+  credentialUnbound: {
+    message: 'The credential of the team\'s {0} is not bound to a host yet, and a background read does not send it to {1}. If {1} is the team\'s server, run "Refresh Access Token": the credential is sent and kept for that host. Otherwise fix "wechat.redis.url" / "wechat.tokenService.url" first.',
+    reaction: 'report',
+    actions: ['redisSettings', 'tokenServiceSettings'],
   },
 };
 

@@ -2,6 +2,7 @@
 // password, the token service's bearer credential. Never in settings, logs or errors. Beside each,
 // the origin of the URL it was stored for (CredentialHostGuard asks before it goes anywhere else).
 import * as vscode from 'vscode';
+import type { Account } from '../../token/accounts';
 import type { CredentialOriginMemory, TeamKind } from '../../token/sources/credentialHost';
 import { credentialOriginOf } from '../../token/sources/credentialOrigin';
 import {
@@ -24,6 +25,8 @@ export class TeamCredentials implements CredentialOriginMemory {
     private readonly secrets: vscode.SecretStorage,
     /** The URL setting of each source now ("wechat.redis.url", "wechat.tokenService.url"). */
     private readonly urlOf: (kind: TeamKind) => string | undefined,
+    /** The accounts, for the AppID that fills an `{appid}` in the token service URL's host. */
+    private readonly accounts?: () => { readonly current: Account | undefined; readonly all: readonly Account[] },
   ) {}
 
   async redis(): Promise<RedisCredentials | undefined> {
@@ -55,9 +58,19 @@ export class TeamCredentials implements CredentialOriginMemory {
     await this.secrets.store(HOST_KEY[kind], origin);
   }
 
-  /** A credential just stored is bound to the URL set now (none parses: bound on its first use). */
+  /**
+   * A credential just stored is bound to the origin of the URL set now, as a read would request it
+   * (`{appid}` filled); when none parses, or no account tells the AppID, a command's first read binds it.
+   */
   private bind(kind: TeamKind, stored: boolean): Promise<void> {
-    return this.put(HOST_KEY[kind], stored ? credentialOriginOf(kind, this.urlOf(kind)) : undefined);
+    return this.put(HOST_KEY[kind], stored ? credentialOriginOf(kind, this.urlOf(kind), this.appIdFor(kind)) : undefined);
+  }
+
+  /** The active account when it reads from `kind`, else the first account that does. */
+  private appIdFor(kind: TeamKind): string | undefined {
+    const accounts = this.accounts?.();
+    if (accounts?.current?.tokenSource === kind) return accounts.current.appId;
+    return accounts?.all.find((account) => account.tokenSource === kind)?.appId;
   }
 
   /** Fires when a team credential changed in this or another window (connections must reopen). */

@@ -26,7 +26,7 @@ export interface RedisTokenSourceOptions {
   /** From SecretStorage (WeChat: Set Redis Password); undefined when none is set. */
   readonly credentials: () => Promise<RedisCredentials | undefined>;
   readonly connect: (options: RedisConnectOptions) => Promise<RedisConnection>;
-  /** Before AUTH would send the stored credentials to this host:port (CredentialHostGuard); throws to stop. */
+  /** Before AUTH would send the stored credentials to this scheme://host:port (CredentialHostGuard); throws to stop. */
   readonly beforeSending?: BeforeSendingCredential;
   readonly clock: Clock;
   readonly log: Logger;
@@ -72,13 +72,16 @@ export class RedisTokenSource implements TeamTokenSource {
 
   async read(appId: string, readOptions: ReadOptions = {}): Promise<SourcedToken> {
     if (this.disposed) throw new Error('RedisTokenSource used after dispose()');
-    const endpoint = parseRedisUrl(this.options.url());
+    // Read once: the host check below judges the very URL this read connects to (a second read
+    // of the setting after an await could name another host than the one AUTH goes to).
+    const url = this.options.url();
+    const endpoint = parseRedisUrl(url);
     const key = redisKeyFor(appId, this.options.keySettings(appId));
     const where = `${key} (db ${endpoint.db})`;
     const credentials = (await this.options.credentials()) ?? {};
     // Every read, before any connection (a new one sends AUTH; a reused one was opened with them).
     if (credentials.username !== undefined || credentials.password !== undefined) {
-      const origin = credentialOriginOf('redis', this.options.url());
+      const origin = credentialOriginOf('redis', url);
       if (origin) await this.options.beforeSending?.(origin, readOptions.background === true);
     }
     readOptions.signal?.throwIfAborted();

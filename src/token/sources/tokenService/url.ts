@@ -6,12 +6,10 @@
 // in clear text.
 import { isLoopbackHost } from '../../../wechat/baseUrl';
 import { TeamSourceError } from '../teamSourceError';
+import { fillAppId, hasAppIdPlaceholder } from '../credentialOrigin';
 
 /** The setting named in errors that have no usable URL to show. */
 export const TOKEN_SERVICE_URL_SETTING = 'wechat.tokenService.url';
-
-/** `{appid}` in the template, in any case (users write `{appId}` as often as `{appid}`). */
-const APPID_PLACEHOLDER = /\{appid\}/i;
 
 /**
  * Query parameters whose values are hidden wherever the URL is shown. The credential belongs in
@@ -38,8 +36,9 @@ export interface ResolvedServiceUrl {
 export function resolveServiceUrl(template: string | undefined, appId: string): ResolvedServiceUrl {
   const raw = (template ?? '').trim();
   if (!raw) throw misconfigured(TOKEN_SERVICE_URL_SETTING, `"${TOKEN_SERVICE_URL_SETTING}" is empty: set the URL of the team's token service.`);
-  const hasPlaceholder = APPID_PLACEHOLDER.test(raw);
-  const filled = raw.replace(new RegExp(APPID_PLACEHOLDER.source, 'gi'), encodeURIComponent(appId));
+  // Filled the way the credential's binding is computed (credentialOriginOf), so both see one URL.
+  const hasPlaceholder = hasAppIdPlaceholder(raw);
+  const filled = fillAppId(raw, appId);
 
   let parsed: URL;
   try {

@@ -10,9 +10,10 @@ import { redisKeyFor } from '../../../../src/token/sources/redis/layouts';
 import { connectRedis } from '../../../../src/token/sources/redis/redisClient';
 import { RedisTokenSource } from '../../../../src/token/sources/redis/redisTokenSource';
 import { TeamSourceReader } from '../../../../src/token/sources/teamSource';
-import { TeamSourceError } from '../../../../src/token/sources/teamSourceError';
+import { TeamSourceError, TeamSourceFailure } from '../../../../src/token/sources/teamSourceError';
 import { startTokenServiceFixture, TokenServiceFixture } from './tokenService/fixtureServer';
 import { CREDENTIAL, TOKEN, useTokenService } from './tokenService/harness';
+import { hardeningCase } from '../../../hardening/ledger';
 import { FakeClock } from '../../helpers/fakeClock';
 import { APP_ID, CapturingLogger } from '../../helpers/fixtures';
 import { RedisServer, startRedisServer } from '../../helpers/redisServer';
@@ -35,12 +36,12 @@ function guardWith(bound: Partial<Record<TeamKind, string>>, answer: boolean) {
   return { guard, origins, asked };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<TeamSourceError> {
+async function refusal(promise: Promise<unknown>, failure: TeamSourceFailure = 'credentialHost'): Promise<TeamSourceError> {
   try {
     await promise;
   } catch (error) {
     assert.ok(error instanceof TeamSourceError, String(error));
-    assert.equal(error.failure, 'credentialHost');
+    assert.equal(error.failure, failure, error.message);
     return error;
   }
   return assert.fail('the read went through');
@@ -86,36 +87,39 @@ describe('token/sources/credentialHost: the Redis password stays with its host (
     return { source, origins, asked, connects };
   }
 
-  it('background: refuses without connecting, names both hosts; no question asked', async () => {
-    const { source, asked, connects } = rig(true);
-    const before = connectionsTo(moved);
-    const error = await refusal(source.read(APP_ID, { background: true }));
-    assert.equal(connectionsTo(moved) - before, 1, 'only the redis-cli INFO connection reached the second server (no AUTH from the source)');
-    assert.equal(connects.length, 0);
-    assert.deepEqual(asked, []);
-    assert.equal(error.where, `127.0.0.1:${moved.port}`);
-    assert.ok(error.describe().includes(`127.0.0.1:${stored.port}`), error.describe());
-    assert.ok(!error.describe().includes(moved.adminPassword));
-  });
+  it('background: refuses without connecting, names both hosts; no question asked', () =>
+    hardeningCase('hostile', 'credential host: Redis moved, background read refused', async () => {
+      const { source, asked, connects } = rig(true);
+      const before = connectionsTo(moved);
+      const error = await refusal(source.read(APP_ID, { background: true }));
+      assert.equal(connectionsTo(moved) - before, 1, 'only the redis-cli INFO connection reached the second server (no AUTH from the source)');
+      assert.equal(connects.length, 0);
+      assert.deepEqual(asked, []);
+      assert.equal(error.where, `redis://127.0.0.1:${moved.port}`);
+      assert.ok(error.describe().includes(`redis://127.0.0.1:${stored.port}`), error.describe());
+      assert.ok(!error.describe().includes(moved.adminPassword));
+    }));
 
-  it('a command asks (both hosts); confirmed, it reads from the new host and remembers it', async () => {
-    const { source, origins, asked, connects } = rig(true);
-    const token = await source.read(APP_ID);
-    assert.equal(token.accessToken, TOKEN);
-    assert.deepEqual(asked, [['redis', `127.0.0.1:${stored.port}`, `127.0.0.1:${moved.port}`]]);
-    assert.equal(connects.length, 1);
-    assert.equal(origins.get('redis'), `127.0.0.1:${moved.port}`);
-    // Remembered: the next background read goes through without a question.
-    assert.equal((await source.read(APP_ID, { background: true })).accessToken, TOKEN);
-    assert.equal(asked.length, 1);
-  });
+  it('a command asks (both hosts); confirmed, it reads from the new host and remembers it', () =>
+    hardeningCase('hostile', 'credential host: Redis moved, command asks (confirmed)', async () => {
+      const { source, origins, asked, connects } = rig(true);
+      const token = await source.read(APP_ID);
+      assert.equal(token.accessToken, TOKEN);
+      assert.deepEqual(asked, [['redis', `redis://127.0.0.1:${stored.port}`, `redis://127.0.0.1:${moved.port}`]]);
+      assert.equal(connects.length, 1);
+      assert.equal(origins.get('redis'), `redis://127.0.0.1:${moved.port}`);
+      // Remembered: the next background read goes through without a question.
+      assert.equal((await source.read(APP_ID, { background: true })).accessToken, TOKEN);
+      assert.equal(asked.length, 1);
+    }));
 
-  it('a command the user declines: refused, nothing connects, the old host stays bound', async () => {
-    const { source, origins, connects } = rig(false);
-    await refusal(source.read(APP_ID));
-    assert.equal(connects.length, 0);
-    assert.equal(origins.get('redis'), `127.0.0.1:${stored.port}`);
-  });
+  it('a command the user declines: refused, nothing connects, the old host stays bound', () =>
+    hardeningCase('hostile', 'credential host: Redis moved, command declined', async () => {
+      const { source, origins, connects } = rig(false);
+      await refusal(source.read(APP_ID));
+      assert.equal(connects.length, 0);
+      assert.equal(origins.get('redis'), `redis://127.0.0.1:${stored.port}`);
+    }));
 
   it('the team reader passes the background flag and does not cache the refusal for the next command', async () => {
     const { source, asked } = rig(true);
@@ -141,40 +145,48 @@ describe('token/sources/credentialHost: the token service credential stays with 
     return { source, origins, asked };
   }
 
-  it('background: refuses, the second service sees no request', async () => {
-    const { source, asked } = rig(h.fixture.origin, true);
-    const error = await refusal(source.read(APP_ID, { background: true }));
-    h.shown.push(error.message, error.describe());
-    assert.equal(moved.requests.length, 0);
-    assert.deepEqual(asked, []);
-    assert.equal(error.where, moved.origin);
-    assert.ok(error.describe().includes(h.fixture.origin), error.describe());
-  });
+  it('background: refuses, the second service sees no request', () =>
+    hardeningCase('hostile', 'credential host: token service moved, background read refused', async () => {
+      const { source, asked } = rig(h.fixture.origin, true);
+      const error = await refusal(source.read(APP_ID, { background: true }));
+      h.shown.push(error.message, error.describe());
+      assert.equal(moved.requests.length, 0);
+      assert.deepEqual(asked, []);
+      assert.equal(error.where, moved.origin);
+      assert.ok(error.describe().includes(h.fixture.origin), error.describe());
+    }));
 
-  it('confirmed: one request with the bearer credential, and the new origin is remembered', async () => {
-    const { source, origins, asked } = rig(h.fixture.origin, true);
-    assert.equal((await source.read(APP_ID)).accessToken, TOKEN);
-    assert.deepEqual(asked, [['url', h.fixture.origin, moved.origin]]);
-    assert.equal(moved.requests.length, 1);
-    assert.equal(moved.requests[0]!.headers.authorization, `Bearer ${CREDENTIAL}`);
-    assert.equal(origins.get('url'), moved.origin);
-  });
+  it('confirmed: one request with the bearer credential, and the new origin is remembered', () =>
+    hardeningCase('hostile', 'credential host: token service moved, command asks (confirmed)', async () => {
+      const { source, origins, asked } = rig(h.fixture.origin, true);
+      assert.equal((await source.read(APP_ID)).accessToken, TOKEN);
+      assert.deepEqual(asked, [['url', h.fixture.origin, moved.origin]]);
+      assert.equal(moved.requests.length, 1);
+      assert.equal(moved.requests[0]!.headers.authorization, `Bearer ${CREDENTIAL}`);
+      assert.equal(origins.get('url'), moved.origin);
+    }));
 
-  it('declined: no request', async () => {
-    const { source } = rig(h.fixture.origin, false);
-    await refusal(source.read(APP_ID));
-    assert.equal(moved.requests.length, 0);
-  });
+  it('declined: no request', () =>
+    hardeningCase('hostile', 'credential host: token service moved, command declined', async () => {
+      const { source } = rig(h.fixture.origin, false);
+      await refusal(source.read(APP_ID));
+      assert.equal(moved.requests.length, 0);
+    }));
 
-  it('a credential never bound (stored before origins were kept) is bound to its first use, then asks on a change', async () => {
-    const { source, origins, asked } = rig(undefined, false);
-    assert.equal((await source.read(APP_ID, { background: true })).accessToken, TOKEN);
-    assert.equal(origins.get('url'), moved.origin);
-    const elsewhere = h.source('/plain', { beforeSending: (origin, background) => guardOf(origins).check('url', origin, background) });
-    await refusal(elsewhere.read(APP_ID, { background: true }));
-    assert.equal(h.fixture.requests.length, 0);
-    assert.deepEqual(asked, []);
-  });
+  it('a credential never bound (stored before origins were kept) is bound by a command\'s first read — never a background one — then asks on a change', () =>
+    hardeningCase('hostile', 'credential host: token service credential never bound', async () => {
+      const { source, origins, asked } = rig(undefined, false);
+      const unbound = await refusal(source.read(APP_ID, { background: true }), 'credentialUnbound');
+      h.shown.push(unbound.message, unbound.describe());
+      assert.equal(moved.requests.length, 0);
+      assert.equal(origins.get('url'), undefined);
+      assert.equal((await source.read(APP_ID)).accessToken, TOKEN);
+      assert.equal(origins.get('url'), moved.origin);
+      const elsewhere = h.source('/plain', { beforeSending: (origin, background) => guardOf(origins).check('url', origin, background) });
+      await refusal(elsewhere.read(APP_ID, { background: true }));
+      assert.equal(h.fixture.requests.length, 0);
+      assert.deepEqual(asked, []);
+    }));
 
   it('no credential stored: nothing to protect, nothing asked, no header', async () => {
     const guard = guardOf(new Map([['url', h.fixture.origin]]));

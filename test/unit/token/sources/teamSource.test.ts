@@ -208,6 +208,7 @@ describe('isCredentialHostRefusal (by brand: TeamSourceError stays out of the ac
   it('recognises only the credential-host refusal', () => {
     assert.equal(TeamSourceError.brand, 'TeamSourceError', 'the brand the check names');
     assert.equal(isCredentialHostRefusal(new TeamSourceError('credentialHost', 'redis', 'redis.example:6379', 'redis.local:6379; a background read never sends it to a new host')), true);
+    assert.equal(isCredentialHostRefusal(new TeamSourceError('credentialUnbound', 'url', 'https://token.corp')), true);
     assert.equal(isCredentialHostRefusal(new TeamSourceError('keyMissing', 'redis', 'wx:token')), false);
     assert.equal(isCredentialHostRefusal(Object.assign(new Error('credentialHost'), { failure: 'credentialHost' })), false);
     assert.equal(isCredentialHostRefusal(undefined), false);

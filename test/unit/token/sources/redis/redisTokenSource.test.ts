@@ -7,6 +7,7 @@ import { RedisKeySettings } from '../../../../../src/token/sources/redis/layouts
 import { connectRedis } from '../../../../../src/token/sources/redis/redisClient';
 import { RedisTokenSource } from '../../../../../src/token/sources/redis/redisTokenSource';
 import { TeamSourceError, TeamSourceFailure } from '../../../../../src/token/sources/teamSourceError';
+import { hardeningCase } from '../../../../hardening/ledger';
 import { FakeClock } from '../../../helpers/fakeClock';
 import { selfSignedCert, startEchoServer } from '../../../helpers/localServers';
 import { freePort, RedisServer, startRedisServer, startSilentServer } from '../../../helpers/redisServer';
@@ -35,6 +36,8 @@ describe('token/sources/redis/RedisTokenSource (real redis-server)', function ()
     redis.cli('ACL', 'SETUSER', READER.username, ...READER_ACL);
     // May read GET/PTTL on other:* only, so reading any SDK's key is NOPERM.
     redis.cli('ACL', 'SETUSER', 'limited', 'on', '>limited-pw', '~other:*', 'resetchannels', '-@all', '+get', '+pttl', '+hello', '+auth', '+select', '+client|setname');
+    // A read-only user (every @read command on every key) except the two the source needs.
+    redis.cli('ACL', 'SETUSER', 'nogetpttl', 'on', '>nogetpttl-pw', '~*', 'resetchannels', '-@all', '+@read', '-get', '-pttl', '+hello', '+auth', '+select', '+client|setname', '+client|id');
   });
   after(async () => {
     await Promise.all(sources.splice(0).map((s) => s.dispose()));
@@ -262,11 +265,31 @@ describe('token/sources/redis/RedisTokenSource (real redis-server)', function ()
       assert.match((await expectFailure(source({ credentials: undefined }).read(APP_ID), 'auth', where)).detail, /^NOAUTH/);
     });
 
-    it('an ACL user that may not read the key → noPermission', async () => {
-      redis.cli('SET', `wx:access_token:${APP_ID}`, TOKEN, 'EX', '100');
-      const error = await expectFailure(source({ credentials: { username: 'limited', password: 'limited-pw' } }).read(APP_ID), 'noPermission', where);
-      assert.match(error.detail, /^NOPERM/);
-    });
+    it('an ACL user that may not read the key → noPermission', () =>
+      hardeningCase('fault', 'redis: NOPERM on the key (ACL key pattern)', async () => {
+        redis.cli('SET', `wx:access_token:${APP_ID}`, TOKEN, 'EX', '100');
+        const error = await expectFailure(source({ credentials: { username: 'limited', password: 'limited-pw' } }).read(APP_ID), 'noPermission', where);
+        assert.match(error.detail, /^NOPERM/);
+      }));
+
+    it('a read-only ACL user denied GET and PTTL → noPermission, the connection kept, nothing written', () =>
+      hardeningCase('fault', 'redis: NOPERM for GET/PTTL (read-only user without them)', async () => {
+        redis.cli('SET', `wx:access_token:${APP_ID}`, TOKEN, 'EX', '100');
+        redis.cli('ACL', 'LOG', 'RESET');
+        const s = source({ credentials: { username: 'nogetpttl', password: 'nogetpttl-pw' } });
+        const error = await expectFailure(s.read(APP_ID), 'noPermission', where);
+        assert.match(error.detail, /^NOPERM.*'(get|pttl)'/i);
+        assert.ok(error.describe().includes(`wx:access_token:${APP_ID}`), error.describe());
+        assert.deepEqual(error.actions, ['setRedisPassword', 'showTokenSource']);
+        // Both commands were refused by the ACL (the log names them), and the key is untouched.
+        const log = redis.cli('ACL', 'LOG');
+        assert.match(log, /\bget\b/);
+        assert.match(log, /\bpttl\b/);
+        assert.equal(redis.cli('GET', `wx:access_token:${APP_ID}`), TOKEN);
+        // NOPERM does not poison the connection: a second read reuses it.
+        await expectFailure(s.read(APP_ID), 'noPermission', where);
+        assert.equal(ourConnections().length, 1);
+      }));
 
     it('a database that does not exist → wrongDb', async () => {
       const error = await expectFailure(source({ url: `redis://127.0.0.1:${redis.port}/99` }).read(APP_ID), 'wrongDb', `wx:access_token:${APP_ID} (db 99)`);
@@ -299,7 +322,7 @@ describe('token/sources/redis/RedisTokenSource (real redis-server)', function ()
   // Last: mocha runs a suite's own tests before its nested suites, and this one checks their logs.
   describe('logs', () => it('never the token or a password', () => {
     for (const line of logged) {
-      for (const secret of [TOKEN, READER.password, redis.adminPassword, 'limited-pw']) assert.ok(!line.includes(secret), line);
+      for (const secret of [TOKEN, READER.password, redis.adminPassword, 'limited-pw', 'nogetpttl-pw']) assert.ok(!line.includes(secret), line);
     }
     assert.ok(logged.some((line) => line.startsWith('Redis: connected to redis://127.0.0.1:')));
   }));
