@@ -24,8 +24,8 @@ import { TeamSources } from './ui/token/teamSources';
 import { loadTransport } from './ui/transportLoader';
 import { DeferredClient } from './wechat/deferredClient';
 import { lazyRequire } from './ui/lazyRequire';
-import { ErrcodeCatalog, GENERAL_ERRCODES } from './wechat/errcodes';
-import { InvalidBaseUrlError } from './wechat/errors';
+import { ErrcodeCatalog } from './wechat/errcodeCatalog';
+import { InvalidBaseUrlError } from './wechat/refusals';
 import { guardKeychain } from './wechat/keychain';
 import { apiOrigin, SecretHostGuard } from './wechat/secretHost';
 
@@ -46,7 +46,7 @@ export function buildKernel(context: vscode.ExtensionContext) {
   const clock = systemClock;
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   const confirmations = new Confirmations(testMode);
-  const errcodes = new ErrcodeCatalog(GENERAL_ERRCODES);
+  const errcodes = new ErrcodeCatalog();
   // Every SecretStorage failure (a locked or missing OS keyring) becomes a KeychainError that says what to do.
   const secrets = guardKeychain(context.secrets);
   const apiOriginNow = (): string | undefined => (config.apiBaseUrl.ok ? apiOrigin(config.apiBaseUrl.url) : undefined);

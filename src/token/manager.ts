@@ -4,7 +4,8 @@
 // from — WeChat, or the team's Redis / token service — is the account's ManagedSource.
 import { errorMessage } from '../common/errorMessage';
 import { Logger, silentLogger } from '../common/logger';
-import { MissingCredentialsError, TokenValueRefusedError, WeChatApiError } from '../wechat/errors';
+import { errcodeOf, WeChatError } from '../wechat/errors';
+import { MissingCredentialsError, TokenValueRefusedError } from '../wechat/refusals';
 import { isExpired, isFresh } from './policy';
 import { persistToken } from './storeError';
 import type { ManagedSource, ObtainRequest } from './sources/managedSource';
@@ -134,11 +135,12 @@ export class TokenManager {
     try {
       return await this.loans.lend(token, call);
     } catch (error) {
-      if (!(error instanceof WeChatApiError) || error.reaction !== 'refreshToken') throw error;
-      this.log.warn(`errcode ${error.errcode}: the cached token was rejected; refreshing once and retrying`);
+      if (!(error instanceof WeChatError) || error.reaction !== 'refreshToken') throw error;
+      const errcode = errcodeOf(error);
+      this.log.warn(`errcode ${errcode}: the cached token was rejected; refreshing once and retrying`);
       const fresh = await this.refresh({ appId: token.appId, stale: token.accessToken });
       const source = this.sourceFor(token.appId);
-      const stale = fresh.accessToken === token.accessToken ? source.staleError?.(token.appId, `errcode ${error.errcode}`) : undefined;
+      const stale = fresh.accessToken === token.accessToken ? source.staleError?.(token.appId, `errcode ${errcode}`) : undefined;
       // The team's store still holds the token WeChat just rejected: retrying cannot help, and the
       // status bar must not stay green while every call fails.
       if (stale) {

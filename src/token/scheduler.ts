@@ -7,7 +7,7 @@
 // store (a refused answer, an entry that cannot be read back, a token already due) never turns
 // into a fetch loop.
 import { errorMessage } from '../common/errorMessage';
-import { WeChatError, WeChatTransportError } from '../wechat/errors';
+import { WeChatError } from '../wechat/errors';
 import { Logger, silentLogger } from '../common/logger';
 import { Clock, TimerHandle } from '../common/clock';
 import { TokenManager, TokenState } from './manager';
@@ -146,11 +146,10 @@ export class RefreshScheduler {
 }
 
 function isTransient(error: unknown): boolean {
-  if (error instanceof WeChatTransportError) return error.failure !== 'cancelled';
   // From a token endpoint, 40001 means a wrong AppSecret, not a stale token: only "busy" and
-  // "too frequent" (the table's retry and wait reactions) pass with time.
-  // The table's retry and wait reactions pass with time — for a team source too (a missing key,
-  // a VPN that is down, a slow service), unlike a wrong password or layout.
+  // "too frequent" (the table's retry and wait reactions) pass with time, and so does a transport
+  // failure other than a cancellation — for a team source too (a missing key, a VPN that is down, a
+  // slow service), unlike a wrong password or layout.
   if (error instanceof WeChatError) return error.reaction === 'retry' || error.reaction === 'wait';
   return false;
 }

@@ -1,8 +1,9 @@
 // WeChat HTTP client: token endpoints plus a generic `call` for every other API. It knows the
 // wire format and errcodes, but no cache policy — that is the TokenManager's job.
 import { CLASSIC_TOKEN, Endpoint, STABLE_TOKEN } from './endpoints';
-import { ErrcodeLookup } from './errcodes';
-import { isRaisedByTransport, WeChatApiError, WeChatTransportError } from './errors';
+import { ErrcodeLookup, withGeneral } from './errcodes';
+import { isRaisedByTransport } from './errors';
+import { WeChatApiError, WeChatTransportError } from './apiErrors';
 import { HttpMethod, HttpResponse, HttpTransport } from './http';
 import { Logger, silentLogger } from '../common/logger';
 import { redactJson, redactUrl } from './redact';
@@ -209,7 +210,7 @@ export class WeChatClient implements WeChatApi {
     if (typeof errcode === 'number' && errcode !== 0) {
       const errmsg = typeof parsed['errmsg'] === 'string' ? parsed['errmsg'] : '';
       this.log.warn(`${path}: errcode ${errcode} ${redactUrl(errmsg)}`);
-      throw new WeChatApiError(errcode, errmsg, path, this.options.errcodes?.(errcode));
+      throw new WeChatApiError(errcode, errmsg, path, withGeneral(this.options.errcodes)(errcode));
     }
     if (response.status >= 400) {
       throw new WeChatTransportError('http', path, `HTTP ${response.status}`, response.status);

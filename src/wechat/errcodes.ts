@@ -213,25 +213,10 @@ export const UNKNOWN_ERRCODE: ErrcodeInfo = {
 };
 
 /**
- * The errcode tables in force, consulted in order (the first that knows a code wins, so a feature
- * cannot shadow a general errcode). Built once by the composition root; the lazily loaded menu
- * feature adds its table when it loads.
+ * A lookup with the general table first (as the catalog of the general and the features' tables
+ * answers): the lazily loaded code that explains an errcode wraps the catalog with it, so the
+ * general table's texts never load with activation.
  */
-export class ErrcodeCatalog {
-  private readonly tables: ErrcodeTable[];
-
-  constructor(...tables: ErrcodeTable[]) {
-    this.tables = [...tables];
-  }
-
-  add(table: ErrcodeTable): void {
-    if (!this.tables.includes(table)) this.tables.push(table);
-  }
-
-  readonly lookup: ErrcodeLookup = (errcode) => {
-    for (const table of this.tables) {
-      if (Object.hasOwn(table, errcode)) return table[errcode];
-    }
-    return undefined;
-  };
+export function withGeneral(lookup: ErrcodeLookup | undefined): ErrcodeLookup {
+  return (errcode) => (Object.hasOwn(GENERAL_ERRCODES, errcode) ? GENERAL_ERRCODES[errcode] : undefined) ?? lookup?.(errcode);
 }

@@ -3,7 +3,7 @@
 // or absent keyring rejects get/store/delete with a message about the OS, not about WeChat.
 // guardKeychain turns every such rejection into a KeychainError, which says what the user can do.
 import { errorMessage } from '../common/errorMessage';
-import { KeychainError, KeychainOperation } from './errors';
+import { KeychainError, KeychainOperation } from './refusals';
 
 /** What of vscode.SecretStorage is guarded (the rest, onDidChange, is passed through). */
 export interface SecretBackend {

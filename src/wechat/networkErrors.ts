@@ -3,7 +3,8 @@
 // undiciTransport.ts, so this file is bundled into dist/transport.js, not the activation bundle.
 import { formatMessage, Localize } from '../common/localize';
 import { FixAction } from './errcodes';
-import { RaisedByTransport, WeChatError, WeChatTransportError } from './errors';
+import { RaisedByTransport, WeChatError } from './errors';
+import { WeChatTransportError } from './apiErrors';
 import type { ClassifiedFault } from './networkFault';
 
 /**

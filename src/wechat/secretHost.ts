@@ -9,7 +9,7 @@
 // API call): it is only valid for WeChat, and whoever receives it can act as the account.
 import { SharedAnswers } from '../common/sharedAnswer';
 import { WECHAT_API_ORIGIN } from './endpoints';
-import { SecretHostRefusedError } from './errors';
+import { SecretHostRefusedError } from './refusals';
 
 /** "https://api.weixin.qq.com", "http://127.0.0.1:8787": scheme, host and port, what a user can compare. */
 export function apiOrigin(baseUrl: string): string {

@@ -3,7 +3,7 @@
 import { Clock } from '../../common/clock';
 import { Credentials, WeChatApi } from '../../wechat/client';
 import { CLASSIC_TOKEN, STABLE_TOKEN } from '../../wechat/endpoints';
-import { FetchDeclinedError } from '../../wechat/errors';
+import { FetchDeclinedError } from '../../wechat/refusals';
 import type { TokenMode } from '../store';
 import type { ManagedSource, ObtainRequest } from './managedSource';
 import type { SourcedToken } from './source';

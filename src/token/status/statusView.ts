@@ -5,7 +5,8 @@ import { TokenState } from '../manager';
 import { isExpired, remainingMs } from '../policy';
 import { CachedToken, TokenMode } from '../store';
 import type { FixAction } from '../../common/fixAction';
-import { describeError, MissingCredentialsError, WeChatError } from '../../wechat/errors';
+import { describeError, WeChatError } from '../../wechat/errors';
+import { MissingCredentialsError } from '../../wechat/refusals';
 import { formatMessage, Localize } from '../../common/localize';
 import { formatRemaining, msUntilTextChanges } from './countdown';
 

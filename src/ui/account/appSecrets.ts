@@ -2,7 +2,7 @@
 // it: the API origin it was last used with (SecretHostMemory), bound when the user enters it.
 import * as vscode from 'vscode';
 import { Credentials } from '../../wechat/client';
-import { MissingCredentialsError } from '../../wechat/errors';
+import { MissingCredentialsError } from '../../wechat/refusals';
 import { SecretHostMemory } from '../../wechat/secretHost';
 import { APP_SECRET_HOST_KEY_PREFIX, APP_SECRET_KEY_PREFIX, appSecretKey, TOKEN_HOST_KEY_PREFIX } from '../secretKeys';
 

@@ -2,7 +2,7 @@
 // (logger, credentials, a scripted WeChatApi), so tests state only what matters to them.
 import { CachedToken, TokenMode } from '../../../src/token/store';
 import { Credentials, TokenGrant, WeChatApi } from '../../../src/wechat/client';
-import { WeChatApiError } from '../../../src/wechat/errors';
+import { WeChatApiError } from '../../../src/wechat/apiErrors';
 import { Logger } from '../../../src/common/logger';
 import { DEFAULT_START } from './fakeClock';
 

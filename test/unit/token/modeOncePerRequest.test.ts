@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { TokenManager, TokenSettings } from '../../../src/token/manager';
 import { CachedToken } from '../../../src/token/store';
-import { FetchDeclinedError } from '../../../src/wechat/errors';
+import { FetchDeclinedError } from '../../../src/wechat/refusals';
 import { hardeningCase } from '../../hardening/ledger';
 import { FakeClock } from '../helpers/fakeClock';
 import { APP_ID, fixedCredentials, ScriptedTokenApi } from '../helpers/fixtures';

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { TokenManager, TokenSettings } from '../../../src/token/manager';
 import { FIRST_RETRY_MS, MAX_RETRY_MS, MAX_TIMER_MS, RefreshScheduler, SchedulerSettings } from '../../../src/token/scheduler';
-import { MissingCredentialsError, WeChatTransportError } from '../../../src/wechat/errors';
+import { WeChatTransportError } from '../../../src/wechat/apiErrors';
+import { MissingCredentialsError } from '../../../src/wechat/refusals';
 import { FakeClock } from '../helpers/fakeClock';
 import {
   aGrant,

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { FEATURES } from '../../../src/features/all';
 import { WeChatClient } from '../../../src/wechat/client';
 import { ENDPOINTS, Endpoint, isTokenFetch, TOKEN_ENDPOINTS } from '../../../src/wechat/endpoints';
-import { WeChatApiError } from '../../../src/wechat/errors';
+import { WeChatApiError } from '../../../src/wechat/apiErrors';
 import { createTransport } from '../../../src/wechat/undiciTransport';
 import { FakeWeChat, startFakeWeChat } from '../../fake-wechat/server';
 import { sourceLinesMatching } from '../helpers/sourceScan';

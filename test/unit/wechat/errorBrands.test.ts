@@ -1,23 +1,27 @@
-// The activation bundle and dist/team.js each carry their own copy of the error classes. This
-// loads a second copy of src/wechat/errors (as a second bundle would hold one) and checks that
-// instanceof still recognises errors across the copies, class by class.
+// The activation bundle and the lazily loaded bundles each carry their own copy of the error
+// classes. This loads a second copy of src/wechat/errors, apiErrors and refusals (as a second bundle
+// would hold one) and checks that instanceof still recognises errors across the copies, class by class.
 import * as assert from 'node:assert/strict';
 import { TeamSourceError } from '../../../src/token/sources/teamSourceError';
-import * as errors from '../../../src/wechat/errors';
+import * as apiErrors from '../../../src/wechat/apiErrors';
+import * as base from '../../../src/wechat/errors';
+import * as refusals from '../../../src/wechat/refusals';
 import { ResponseTooLargeError, WeChatNetworkError } from '../../../src/wechat/networkErrors';
 
+const errors = { ...base, ...apiErrors, ...refusals };
 type ErrorsModule = typeof errors;
 
 function secondCopy(): ErrorsModule {
-  const path = require.resolve('../../../src/wechat/errors');
-  const cached = require.cache[path];
-  delete require.cache[path];
+  const paths = ['../../../src/wechat/errors', '../../../src/wechat/apiErrors', '../../../src/wechat/refusals'].map((module) => require.resolve(module));
+  const cached = paths.map((path) => require.cache[path]);
+  for (const path of paths) delete require.cache[path];
   try {
-    // A second, separate evaluation of the module: what a static import cannot give.
+    // A second, separate evaluation of the modules (the subclasses extending the second base): what a static import cannot give.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(path) as ErrorsModule;
+    const [copyBase, copyApi, copyRefusals] = paths.map((path) => require(path) as object);
+    return { ...copyBase, ...copyApi, ...copyRefusals } as ErrorsModule;
   } finally {
-    require.cache[path] = cached;
+    paths.forEach((path, index) => (require.cache[path] = cached[index]));
   }
 }
 

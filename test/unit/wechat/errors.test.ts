@@ -1,15 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { ErrcodeCatalog, GENERAL_ERRCODES, UNKNOWN_ERRCODE } from '../../../src/wechat/errcodes';
-import {
-  describeError,
-  extractCallerIp,
-  extractRid,
-  InvalidBaseUrlError,
-  MissingCredentialsError,
-  WeChatApiError,
-  WeChatError,
-  WeChatTransportError,
-} from '../../../src/wechat/errors';
+import { ErrcodeCatalog } from '../../../src/wechat/errcodeCatalog';
+import { GENERAL_ERRCODES, UNKNOWN_ERRCODE } from '../../../src/wechat/errcodes';
+import { describeError, WeChatError } from '../../../src/wechat/errors';
+import { extractCallerIp, extractRid, WeChatApiError, WeChatTransportError } from '../../../src/wechat/apiErrors';
+import { InvalidBaseUrlError, MissingCredentialsError } from '../../../src/wechat/refusals';
 import { Localize } from '../../../src/common/localize';
 
 const RID = '6790ab01-1a2b3c4d-5e6f7a8b';

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { describeError, KeychainError } from '../../../src/wechat/errors';
+import { describeError } from '../../../src/wechat/errors';
+import { KeychainError } from '../../../src/wechat/refusals';
 import { guardKeychain, SecretBackend } from '../../../src/wechat/keychain';
 import { hardeningCase } from '../../hardening/ledger';
 

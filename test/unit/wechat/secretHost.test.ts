@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { FakeWeChat, startFakeWeChat } from '../../fake-wechat/server';
 import { WeChatClient } from '../../../src/wechat/client';
-import { SecretHostRefusedError } from '../../../src/wechat/errors';
+import { SecretHostRefusedError } from '../../../src/wechat/refusals';
 import { clearQuotaWithSecret } from '../../../src/features/diagnostics/core/quota';
 import { WECHAT_API_ORIGIN } from '../../../src/wechat/endpoints';
 import { apiOrigin, SecretHostGuard, SecretHostMemory } from '../../../src/wechat/secretHost';

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { TokenManager } from '../../../src/token/manager';
 import { WeChatClient } from '../../../src/wechat/client';
-import { SecretHostRefusedError } from '../../../src/wechat/errors';
+import { SecretHostRefusedError } from '../../../src/wechat/refusals';
 import { apiOrigin, SecretHostGuard, SecretHostMemory } from '../../../src/wechat/secretHost';
 import { createTransport } from '../../../src/wechat/undiciTransport';
 import { FakeWeChat, startFakeWeChat } from '../../fake-wechat/server';

@@ -3,7 +3,7 @@
 // the whole errmsg or log line around it, so the rid is dug out of whatever they paste.
 import type { WeChatApi } from '../../../wechat/client';
 import { RID_GET } from '../../../wechat/endpoints';
-import { WeChatTransportError } from '../../../wechat/errors';
+import { WeChatTransportError } from '../../../wechat/apiErrors';
 
 /** What WeChat remembers of a request, as openapi/rid/get answers it. */
 export interface RequestRecord {

@@ -2,8 +2,8 @@
 // paste into a ticket — the access_token and any secret in the stored URL and body are redacted,
 // the bodies pretty-printed, and the answer's errcode explained with the errcode table.
 import { formatMessage, Localize } from '../../../common/localize';
-import type { ErrcodeLookup } from '../../../wechat/errcodes';
-import { WeChatApiError } from '../../../wechat/errors';
+import { type ErrcodeLookup, withGeneral } from '../../../wechat/errcodes';
+import { WeChatApiError } from '../../../wechat/apiErrors';
 import { redactJson, redactUrl } from '../../../wechat/redact';
 import { RequestRecord, responseErrcode } from './rid';
 
@@ -51,7 +51,7 @@ export function ridReport(record: RequestRecord, options: RidReportOptions): str
 function answerError(record: RequestRecord, errcodes: ErrcodeLookup | undefined): WeChatApiError | undefined {
   const errcode = responseErrcode(record);
   if (errcode === undefined || errcode === 0) return undefined;
-  return new WeChatApiError(errcode, parsedErrmsg(record.responseBody), pathOf(record.requestUrl), errcodes?.(errcode));
+  return new WeChatApiError(errcode, parsedErrmsg(record.responseBody), pathOf(record.requestUrl), withGeneral(errcodes)(errcode));
 }
 
 /** The caller IP WeChat refused, when the stored answer blamed it (40164) and the record names it. */

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { Clock } from '../../../common/clock';
 import { TokenManager } from '../../../token/manager';
 import type { TokenCall } from '../../../wechat/client';
-import { WeChatApiError } from '../../../wechat/errors';
+import { WeChatApiError } from '../../../wechat/apiErrors';
 import { checkCallback, isCheckAction, isCheckOperator } from '../core/network/callbackCheck';
 import { callbackCheckMarkdown, ReportContext, serverIpsMarkdown } from '../core/network/report';
 import { fetchServerIps, ServerIps } from '../core/network/serverIps';

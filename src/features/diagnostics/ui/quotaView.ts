@@ -3,7 +3,7 @@
 // marked. One token for all rows; a row that fails (76021, 76022) is explained in the document.
 import * as vscode from 'vscode';
 import { accountLabel } from '../../../token/accounts';
-import { WeChatApiError } from '../../../wechat/errors';
+import { WeChatApiError } from '../../../wechat/apiErrors';
 import { getQuota, normalizeCgiPath } from '../core/quota';
 import { QuotaRow, quotaReport } from '../core/quotaReport';
 import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';

@@ -5,7 +5,7 @@
 // the (lazily loaded) transport, and tests run it against a local server.
 import { Clock } from '../../../common/clock';
 import { Logger, silentLogger } from '../../../common/logger';
-import { WeChatTransportError } from '../../../wechat/errors';
+import { WeChatTransportError } from '../../../wechat/apiErrors';
 import { HttpResponse, HttpTransport } from '../../../wechat/http';
 import { ResponseTooLargeError } from '../../../wechat/networkErrors';
 import { Redactor } from '../../../wechat/redact';

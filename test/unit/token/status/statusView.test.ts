@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { TokenState } from '../../../../src/token/manager';
 import { CachedToken } from '../../../../src/token/store';
 import { statusView, StatusContext } from '../../../../src/token/status/statusView';
-import { MissingCredentialsError, WeChatApiError, WeChatTransportError } from '../../../../src/wechat/errors';
+import { WeChatApiError, WeChatTransportError } from '../../../../src/wechat/apiErrors';
+import { MissingCredentialsError } from '../../../../src/wechat/refusals';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 const MARGIN = 300_000;

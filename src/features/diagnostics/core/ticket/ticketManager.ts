@@ -7,7 +7,7 @@ import { Clock } from '../../../../common/clock';
 import { Logger, silentLogger } from '../../../../common/logger';
 import { WeChatApi } from '../../../../wechat/client';
 import { GET_TICKET } from '../../../../wechat/endpoints';
-import { WeChatTransportError } from '../../../../wechat/errors';
+import { WeChatTransportError } from '../../../../wechat/apiErrors';
 import type { TokenManager } from '../../../../token/manager';
 import { remainingMs } from '../../../../token/policy';
 import { CredentialStore } from '../../../../token/store';

@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { FakeWeChat, startFakeWeChat } from '../../../../fake-wechat/server';
 import { WeChatClient } from '../../../../../src/wechat/client';
-import { ErrcodeCatalog, GENERAL_ERRCODES } from '../../../../../src/wechat/errcodes';
+import { ErrcodeCatalog } from '../../../../../src/wechat/errcodeCatalog';
+import { GENERAL_ERRCODES } from '../../../../../src/wechat/errcodes';
 import {
   clearQuota,
   clearQuotaWithSecret,

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { WeChatApiError } from '../../../../../src/wechat/errors';
+import { WeChatApiError } from '../../../../../src/wechat/apiErrors';
 import { quotaReport } from '../../../../../src/features/diagnostics/core/quotaReport';
 
 describe('wechat/quotaReport', () => {

@@ -2,8 +2,9 @@
 import * as assert from 'node:assert/strict';
 import { FakeWeChat, startFakeWeChat } from '../../../../fake-wechat/server';
 import { WeChatClient } from '../../../../../src/wechat/client';
-import { ErrcodeCatalog, GENERAL_ERRCODES } from '../../../../../src/wechat/errcodes';
-import { WeChatApiError } from '../../../../../src/wechat/errors';
+import { ErrcodeCatalog } from '../../../../../src/wechat/errcodeCatalog';
+import { GENERAL_ERRCODES } from '../../../../../src/wechat/errcodes';
+import { WeChatApiError } from '../../../../../src/wechat/apiErrors';
 import { getQuota } from '../../../../../src/features/diagnostics/core/quota';
 import { lookUpRequest, parseRid, RequestRecord, responseErrcode } from '../../../../../src/features/diagnostics/core/rid';
 import { refusedCallerIp, ridReport } from '../../../../../src/features/diagnostics/core/ridReport';

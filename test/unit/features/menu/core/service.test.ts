@@ -6,7 +6,7 @@ import { MenuService } from '../../../../../src/features/menu/core/service';
 import { SAMPLE_MENU } from '../../../../../src/features/menu/core/sample';
 import { TokenManager } from '../../../../../src/token/manager';
 import { WeChatClient } from '../../../../../src/wechat/client';
-import { WeChatApiError } from '../../../../../src/wechat/errors';
+import { WeChatApiError } from '../../../../../src/wechat/apiErrors';
 import { createTransport } from '../../../../../src/wechat/undiciTransport';
 import { FakeWeChat, startFakeWeChat } from '../../../../fake-wechat/server';
 import { FakeClock } from '../../../helpers/fakeClock';

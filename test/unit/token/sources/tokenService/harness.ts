@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { TeamSourceError, TeamSourceFailure } from '../../../../../src/token/sources/teamSourceError';
 import { TokenServiceSource, TokenServiceSourceOptions } from '../../../../../src/token/sources/tokenService/tokenServiceSource';
-import { WeChatTransportError } from '../../../../../src/wechat/errors';
+import { WeChatTransportError } from '../../../../../src/wechat/apiErrors';
 import { HttpTransport } from '../../../../../src/wechat/http';
 import { createTransport } from '../../../../../src/wechat/undiciTransport';
 import { DEFAULT_START, FakeClock } from '../../../helpers/fakeClock';

@@ -1,7 +1,7 @@
 // fetchServerIps against the fake WeChat server: both lists, when they were fetched, a stale token
 // refreshed once, the answer checked.
 import * as assert from 'node:assert/strict';
-import { WeChatApiError } from '../../../../../../src/wechat/errors';
+import { WeChatApiError } from '../../../../../../src/wechat/apiErrors';
 import type { TokenCall } from '../../../../../../src/wechat/client';
 import { API_DOMAIN_IP, CALLBACK_IP } from '../../../../../../src/wechat/endpoints';
 import { fetchServerIps } from '../../../../../../src/features/diagnostics/core/network/serverIps';

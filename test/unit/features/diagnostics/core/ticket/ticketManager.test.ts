@@ -4,7 +4,7 @@ import { CachedTicket, parseCachedTicket, tokenHash } from '../../../../../../sr
 import { TICKET_MARGIN_MS, TicketManager, TicketResult } from '../../../../../../src/features/diagnostics/core/ticket/ticketManager';
 import { WeChatClient } from '../../../../../../src/wechat/client';
 import { GET_TICKET } from '../../../../../../src/wechat/endpoints';
-import { WeChatApiError, WeChatTransportError } from '../../../../../../src/wechat/errors';
+import { WeChatApiError, WeChatTransportError } from '../../../../../../src/wechat/apiErrors';
 import { createTransport } from '../../../../../../src/wechat/undiciTransport';
 import { FakeWeChat, startFakeWeChat } from '../../../../../fake-wechat/server';
 import { FakeClock } from '../../../../helpers/fakeClock';

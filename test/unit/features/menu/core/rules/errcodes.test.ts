@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { ErrcodeCatalog, GENERAL_ERRCODES } from '../../../../../../src/wechat/errcodes';
-import { WeChatApiError } from '../../../../../../src/wechat/errors';
+import { ErrcodeCatalog } from '../../../../../../src/wechat/errcodeCatalog';
+import { GENERAL_ERRCODES } from '../../../../../../src/wechat/errcodes';
+import { WeChatApiError } from '../../../../../../src/wechat/apiErrors';
 import { formatMessage } from '../../../../../../src/common/localize';
 import { BYTE_LIMITS } from '../../../../../../src/features/menu/core/rules/limits';
 import { MENU_ERRCODES } from '../../../../../../src/features/menu/core/rules/errcodes';
