@@ -125,6 +125,7 @@ export function createCommands(host: CommandsHost): Commands {
     transport: host.transport,
     presenter,
     log: host.log,
+    confirmations: host.confirmations,
   });
   return {
     presenter, accounts, tokens, switcher, teamCredentials, callDiagnostics, jsSdk, network, callback,

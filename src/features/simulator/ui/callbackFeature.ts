@@ -9,6 +9,9 @@ import type { HttpTransport } from '../../../wechat/http';
 import type { ErrorPresenter } from '../../../ui/errorPresenter';
 import type { Invocation } from '../../../ui/invocation';
 import type { RedactingLog } from '../../../ui/log';
+import type { Confirmations } from '../../../ui/confirm';
+import { callbackHostPrompt } from './callbackHostPrompt';
+import { CallbackHostGuard, guardedSimulators } from '../core/chat/callbackHost';
 import { CallbackSecrets } from './callbackSecrets';
 import { CallbackEndpoints, followerOpenId } from './endpoints';
 import { CallbackSetup } from './setupCallback';
@@ -25,6 +28,8 @@ export interface CallbackFeatureHost {
   readonly transport: () => Promise<HttpTransport>;
   readonly presenter: ErrorPresenter;
   readonly log: RedactingLog;
+  /** Asks before the callback secrets are used for a URL they were not stored for. */
+  readonly confirmations: Confirmations;
 }
 
 export interface CallbackFeature {
@@ -37,7 +42,12 @@ export interface CallbackFeature {
 export function createCallbackFeature(host: CallbackFeatureHost): CallbackFeature {
   const secrets = new CallbackSecrets(host.secrets, host.log.redactor);
   const endpoints = new CallbackEndpoints({ account: host.account, config: host.config, secrets });
-  const simulators = new SimulatorLoader(host.extensionUri, host.transport);
+  const guard = new CallbackHostGuard(secrets, ({ appId, from, to }) => {
+    const account = host.account();
+    return host.confirmations.confirm(callbackHostPrompt(account?.appId === appId ? account.name : appId, from, to));
+  });
+  // Every simulator the chat and Verify Callback URL make is checked for the URL it posts to.
+  const simulators = guardedSimulators(new SimulatorLoader(host.extensionUri, host.transport), guard);
   const setup = new CallbackSetup({ account: host.account, config: host.config, secrets });
   const verifier = new CallbackVerifier({ endpoints, simulators, presenter: host.presenter, log: host.log });
   const openId = (): Promise<string> => followerOpenId(host.config().simulatorOpenId, host.globalState);
