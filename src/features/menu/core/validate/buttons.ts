@@ -48,7 +48,8 @@ export class ButtonChecks {
           // A button past the limit is an error already (the upload stays blocked), and the
           // problem cap is full of problems before this one: nothing in it or after it could be
           // listed. The rest of the list is only counted, so a list of 80,000 `{}` costs about
-          // maxProblems buttons, and "…and N more" counts the problems of the buttons checked.
+          // maxProblems buttons, and "…and N more" (like the domain rule's count of domains)
+          // counts what the buttons checked hold.
           this.report.countUnlisted(items.length - index - 1, code);
           return;
         }
