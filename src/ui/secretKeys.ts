@@ -27,3 +27,6 @@ export const JSAPI_TICKET_KEY_PREFIX = 'wechat.jsapiTicket.';
 /** The callback simulator's secrets: the console's Token (令牌) and EncodingAESKey, one of each per AppID. */
 export const CALLBACK_TOKEN_KEY_PREFIX = 'wechat.callbackToken.';
 export const CALLBACK_AES_KEY_PREFIX = 'wechat.callbackAesKey.';
+/** The callback URL origin each of them was stored for (callbackHost.ts), per AppID; under neither prefix above. */
+export const CALLBACK_TOKEN_HOST_KEY_PREFIX = 'wechat.callbackHost.token.';
+export const CALLBACK_AES_KEY_HOST_KEY_PREFIX = 'wechat.callbackHost.aesKey.';

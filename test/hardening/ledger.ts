@@ -92,3 +92,58 @@ export function flushLedger(): void {
 }
 
 process.on('exit', flushLedger);
+
+/** What a case run with a time budget adds to its tally (written with the counts). */
+interface BudgetTally extends Tally {
+  /** The case's budget in ms, wall clock. */
+  budgetMs?: number;
+  /** The slowest run seen, in ms. */
+  slowestMs?: number;
+  /** Runs that finished, but later than the budget: tried, not handled. */
+  overBudget?: number;
+}
+
+/**
+ * A case with a time budget: counted like hardeningCase, and handled only when `run` also finished
+ * within `budgetMs`. An overrun does not fail the test — a busy machine must not turn a unit test
+ * red — but `npm run faults` reports the case as not handled, with the time it took. Budgets are
+ * generous (tens of times the usual cost): they catch a hang or a blow-up (a backtracking regex, a
+ * quadratic walk), not noise. For a bound that holds on any machine, count work in the test too.
+ */
+export function hardeningCaseWithin<T>(kind: Exclude<HardeningKind, 'leak'>, name: string, budgetMs: number, run: () => T): T {
+  const tally: BudgetTally = tallyOf(kind, name);
+  tally.tried++;
+  tally.budgetMs = budgetMs;
+  const started = performance.now();
+  const finished = (): void => {
+    const ms = Math.round(performance.now() - started);
+    tally.slowestMs = Math.max(tally.slowestMs ?? 0, ms);
+    if (ms <= budgetMs) {
+      tally.handled++;
+      return;
+    }
+    tally.overBudget = (tally.overBudget ?? 0) + 1;
+    tally.firstFailure ??= `took ${ms} ms, over its budget of ${budgetMs} ms`;
+  };
+  let result: T;
+  try {
+    result = run();
+  } catch (err) {
+    failed(tally, err);
+    throw err;
+  }
+  if (result instanceof Promise) {
+    return result.then(
+      (value: unknown) => {
+        finished();
+        return value;
+      },
+      (err: unknown) => {
+        failed(tally, err);
+        throw err;
+      },
+    ) as T;
+  }
+  finished();
+  return result;
+}

@@ -135,6 +135,34 @@ suite('callback simulator: Set Up Callback, Verify Callback URL, a tap in the me
     });
   }
 
+  test('a callback URL moved to another origin (as a remote machine\'s setting can) is not sent to before the modal', async () => {
+    const config = await itConfig();
+    const first = await start(TOKEN);
+    await setUp({ callbackUrl: first.url, messageMode: 'plaintext', callbackToken: TOKEN, originalId: '' });
+    // Another port is another origin; settings.json changes, Set Up Callback is not run.
+    const moved = await start(TOKEN);
+    const origin = new URL(moved.url).origin;
+    await vscode.workspace
+      .getConfiguration('wechat')
+      .update('simulator.callbacks', { [config.appId]: { url: moved.url, mode: 'plaintext' } }, vscode.ConfigurationTarget.Global);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(menuUri));
+    await vscode.commands.executeCommand('wechat.previewMenu', menuUri);
+
+    // The test host refuses modals with their text: the refusal is the question the person would see.
+    const refused = await vscode.commands.executeCommand<ExchangeView>('wechat.simulateTap', menuUri, 'b1.0');
+    assert.deepStrictEqual(moved.received, [], 'nothing reached the new origin');
+    const said = refused.problems.map((p) => p.message).join('\n');
+    assert.ok(said.includes(`Send messages signed with the callback Token of`) && said.includes(`to ${origin}?`), said);
+
+    // Set Up Callback with the new URL and the Token binds them there: the next tap is sent.
+    await setUp({ callbackUrl: moved.url, messageMode: 'plaintext', callbackToken: TOKEN, originalId: '' });
+    const sent = await vscode.commands.executeCommand<ExchangeView>('wechat.simulateTap', menuUri, 'b1.0');
+    assert.deepStrictEqual(sent.problems, [], JSON.stringify(sent.problems));
+    assert.strictEqual(bubbleText(sent), '你点了 V1001_GOOD');
+    assert.strictEqual(moved.received.length, 1);
+    shown.push(JSON.stringify([refused, sent]));
+  });
+
   test('Open Simulator with no menu file in the editor opens a phone of its own; with one, that menu\'s preview', async () => {
     await closeAllEditorsDiscarding();
     const webviewTabs = (): vscode.Tab[] =>

@@ -5,6 +5,8 @@ import type { Account } from '../../../token/accounts';
 import type { FeatureContext } from '../../../ui/feature';
 import type { ChatView } from '../../menu';
 import type { Invocation } from '../../../ui/invocation';
+import { CallbackHostGuard, guardedSimulators } from '../core/chat/callbackHost';
+import { callbackHostPrompt } from './callbackHostPrompt';
 import { CallbackSecrets } from './callbackSecrets';
 import { CallbackEndpoints, followerOpenId } from './endpoints';
 import { CallbackSetup } from './setupCallback';
@@ -24,7 +26,12 @@ export function create(context: FeatureContext): Simulator {
   const log = context.log;
   const secrets = new CallbackSecrets(context.secrets, log.redactor);
   const endpoints = new CallbackEndpoints({ account, config: context.config, secrets });
-  const simulators = new SimulatorLoader(context.extensionUri, context.transport);
+  const guard = new CallbackHostGuard(secrets, ({ appId, from, to }) => {
+    const active = account();
+    return context.confirmations.confirm(callbackHostPrompt(active?.appId === appId ? active.name : appId, from, to));
+  });
+  // Every simulator the chat and Verify Callback URL make is checked for the URL it posts to.
+  const simulators = guardedSimulators(new SimulatorLoader(context.extensionUri, context.transport), guard);
   const setup = new CallbackSetup({ account, config: context.config, secrets });
   const verifier = new CallbackVerifier({ endpoints, simulators, presenter: context.presenter(), log });
   const openId = (): Promise<string> => followerOpenId(context.config().simulatorOpenId, context.globalState);

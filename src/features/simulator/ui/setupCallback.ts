@@ -82,8 +82,10 @@ export class CallbackSetup {
     if (originalId.trim() !== '' && !isOriginalId(originalId.trim())) return this.refuse(originalIdProblem());
     draft.originalId = originalId.trim();
 
-    if (token !== '') await this.host.secrets.storeToken(account.appId, token);
-    if (aesKey !== '') await this.host.secrets.storeAesKey(account.appId, aesKey);
+    // A secret typed here is bound to the URL typed with it; one kept keeps its origin, so the first
+    // message to a new URL asks (callbackHost.ts).
+    if (token !== '') await this.host.secrets.storeToken(account.appId, token, checked.url);
+    if (aesKey !== '') await this.host.secrets.storeAesKey(account.appId, aesKey, checked.url);
     await saveCallbackSettings(account.appId, { url: draft.url, mode, originalId: draft.originalId });
     this.drafts.delete(account.appId);
     const verify = t('Verify Callback URL');

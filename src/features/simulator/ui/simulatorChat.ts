@@ -13,11 +13,12 @@ import type { CallbackEndpoints } from './endpoints';
 import { ExchangeRunner } from '../core/chat/exchangeRunner';
 import { checkScene, describeInbound, describeTap, eventInbound } from '../core/chat/inbound';
 import { rawExchangeText } from '../core/chat/rawText';
-import type { SimulatorLoader } from './simulatorLoader';
+import type { SimulatorFactory } from '../core/chat/callbackHost';
 
 export interface SimulatorChatHost {
   readonly endpoints: CallbackEndpoints;
-  readonly simulators: SimulatorLoader;
+  /** Checked against the callback secrets' origin (callbackHost.ts) before anything is sent. */
+  readonly simulators: SimulatorFactory;
   readonly openId: () => Promise<string>;
   readonly log: RedactingLog;
   /** Runs Set Up Callback / Verify Callback URL. */

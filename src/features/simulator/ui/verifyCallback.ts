@@ -7,15 +7,16 @@ import type { HandshakeResult } from '../core/types';
 import type { ProblemView } from '../../menu';
 import type { ErrorPresenter } from '../../../ui/errorPresenter';
 import type { RedactingLog } from '../../../ui/log';
-import { missingProblem } from '../core/chat/chatTexts';
+import { isCallbackHostRefused, type SimulatorFactory } from '../core/chat/callbackHost';
+import { hostRefusedProblem, missingProblem } from '../core/chat/chatTexts';
 import { Conversation, formatElapsed } from '../core/chat/conversation';
 import type { CallbackEndpoints } from './endpoints';
-import type { SimulatorLoader } from './simulatorLoader';
 import { showInformationMessage, showWarningMessage, withProgress } from '../../../ui/notify';
 
 export interface VerifyHost {
   readonly endpoints: CallbackEndpoints;
-  readonly simulators: SimulatorLoader;
+  /** Checked against the callback secrets' origin (callbackHost.ts) before anything is sent. */
+  readonly simulators: SimulatorFactory;
   readonly presenter: ErrorPresenter;
   readonly log: RedactingLog;
 }
@@ -55,6 +56,12 @@ export class CallbackVerifier {
         },
       );
     } catch (error) {
+      if (isCallbackHostRefused(error)) {
+        // The person declined the modal just now: say what was not done, no error dialog.
+        const problem = hostRefusedProblem(error.from, error.to, t);
+        void showWarningMessage(`${problem.message} ${problem.fix}`);
+        return { ok: false, requestUrl: '', problems: [problem], message: problem.message };
+      }
       await this.host.presenter.show(t('Could not verify the callback URL'), error);
       return undefined;
     }

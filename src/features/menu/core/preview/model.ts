@@ -5,7 +5,7 @@
 
 import type { Node } from 'jsonc-parser';
 import type { JsonPath } from '../model';
-import type { ButtonLevel } from '../rules/limits';
+import { BUTTON_COUNT, type ButtonLevel } from '../rules/limits';
 import { truncateForClient } from './truncate';
 import { problemMessage, type MenuProblem, type MenuValidation, type ProblemSeverity } from '../validate';
 import { parseMenuTree } from '../validate/jsonTree';
@@ -45,8 +45,21 @@ export function previewStrings(t: Localize, lang: string, accountName?: string):
   };
 }
 
-export function buildPreviewModel(text: string, validation: MenuValidation, localize: Localize): MenuPreviewModel {
-  return new ModelBuilder(text, validation, localize).build();
+/**
+ * Buttons the phone shows per list: twice what WeChat takes (3 on the menu bar, 5 in a sub-menu),
+ * so buttons too many are seen, marked. Never thousands: a list of 80,000 `{}` cost 3–4 s per
+ * edit to build and post; the problem list says how many there are.
+ */
+export const PREVIEW_BUTTONS: Readonly<Record<ButtonLevel, number>> = { top: 2 * BUTTON_COUNT.top.max, sub: 2 * BUTTON_COUNT.sub.max };
+
+/** `shown` is PREVIEW_BUTTONS except in the bench, which measures the unbounded model beside it. */
+export function buildPreviewModel(
+  text: string,
+  validation: MenuValidation,
+  localize: Localize,
+  shown: Readonly<Record<ButtonLevel, number>> = PREVIEW_BUTTONS,
+): MenuPreviewModel {
+  return new ModelBuilder(text, validation, localize, shown).build();
 }
 
 class ModelBuilder {
@@ -59,6 +72,7 @@ class ModelBuilder {
     text: string,
     private readonly validation: MenuValidation,
     private readonly localize: Localize,
+    private readonly shown: Readonly<Record<ButtonLevel, number>>,
   ) {
     // Parsed even when the JSON is broken: the tolerant tree still names buttons in the problem list.
     this.root = parseMenuTree(text);
@@ -76,7 +90,7 @@ class ModelBuilder {
     // Buttons only for a readable menu; otherwise the panel keeps showing the last one.
     const buttonList = this.validation.menu && this.root ? property(this.root, 'button') : undefined;
     const buttons =
-      buttonList?.type === 'array' ? (buttonList.children ?? []).map((node, i) => this.button(node, `b${i}`, 'top')) : undefined;
+      buttonList?.type === 'array' ? this.shownOf(buttonList, 'top').map((node, i) => this.button(node, `b${i}`, 'top')) : undefined;
     const problems = this.validation.problems.map((p, i) => this.problem(p, `p${i}`));
     return { buttons, problems, ...this.summary(), sources: this.sources };
   }
@@ -90,7 +104,7 @@ class ModelBuilder {
 
     const subList = level === 'top' && node.type === 'object' ? property(node, 'sub_button') : undefined;
     const subButtons =
-      subList?.type === 'array' ? (subList.children ?? []).map((child, j) => this.button(child, `${id}.${j}`, 'sub')) : [];
+      subList?.type === 'array' ? this.shownOf(subList, 'sub').map((child, j) => this.button(child, `${id}.${j}`, 'sub')) : [];
     const shown = truncateForClient(name, level);
     const own = this.owned.get(id) ?? [];
     const severity = worst(own.map((p) => p.severity));
@@ -98,7 +112,7 @@ class ModelBuilder {
 
     const displayName = name.trim() === '' ? t('(no name)') : name;
     const about: string[] = [displayName];
-    if (subButtons.length > 0) about.push(t('opens a sub-menu with {0} items', subButtons.length));
+    if (subButtons.length > 0) about.push(t('opens a sub-menu with {0} items', subList?.children?.length ?? subButtons.length));
     if (shown.truncated) about.push(t('shown as "{0}"', shown.text));
     about.push(...this.counts(own));
     if (childSeverity) about.push(t('its sub-menu has problems'));
@@ -115,6 +129,10 @@ class ModelBuilder {
       ...(childSeverity ? { childSeverity } : {}),
       subButtons,
     };
+  }
+
+  private shownOf(list: Node, level: ButtonLevel): Node[] {
+    return (list.children ?? []).slice(0, this.shown[level]);
   }
 
   private problem(problem: MenuProblem, id: string): PreviewProblem {

@@ -22,6 +22,8 @@ interface KeyUse {
 export class ButtonChecks {
   private readonly keys: KeyUse[] = [];
   readonly urls: UrlUse[] = [];
+  /** Buttons whose fields were checked (the unit tests check the walk is bounded). */
+  checkedButtons = 0;
 
   constructor(private readonly report: ProblemReporter) {}
 
@@ -36,13 +38,24 @@ export class ButtonChecks {
     if (items.length === 0 && level === 'top') {
       this.report.at(list, path, 'noButtons', ButtonChecks.countArgs('top'));
     }
-    items.forEach((item, index) => {
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index] as Node;
       const itemPath = [...path, index];
       if (index >= max) {
-        this.report.at(item, itemPath, level === 'top' ? 'tooManyButtons' : 'tooManySubButtons', [items.length, max], { openingOnly: true });
+        const code = level === 'top' ? 'tooManyButtons' : 'tooManySubButtons';
+        this.report.at(item, itemPath, code, [items.length, max], { openingOnly: true });
+        if (!this.report.canList(item.offset)) {
+          // A button past the limit is an error already (the upload stays blocked), and the
+          // problem cap is full of problems before this one: nothing in it or after it could be
+          // listed. The rest of the list is only counted, so a list of 80,000 `{}` costs about
+          // maxProblems buttons, and "…and N more" (like the domain rule's count of domains)
+          // counts what the buttons checked hold.
+          this.report.countUnlisted(items.length - index - 1, code);
+          return;
+        }
       }
       this.checkButton(item, itemPath, level);
-    });
+    }
   }
 
   /** Two buttons with one key: the server cannot tell which was tapped. */
@@ -60,6 +73,7 @@ export class ButtonChecks {
 
   private checkButton(node: Node, path: JsonPath, level: ButtonLevel): void {
     const report = this.report;
+    this.checkedButtons++;
     if (node.type !== 'object') {
       report.at(node, path, 'buttonNotObject', [], { level });
       return;

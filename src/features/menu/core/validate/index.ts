@@ -10,8 +10,8 @@ import type { Menu } from '../model';
 import { DOCUMENT_LIMITS, type DocumentLimits } from '../rules/limits';
 import { hasOwnKey } from '../ownFields';
 import { ButtonChecks } from './buttons';
-import { documentLimitProblem, startsLikeMenu } from './documentLimits';
-import { menuOfTree, parseMenuTree, properties } from './jsonTree';
+import { startsLikeMenu } from './documentLimits';
+import { menuOfTree, properties, readMenuText } from './jsonTree';
 import { MENU_PARSE_OPTIONS } from './jsonc';
 import { checkMatchRule } from './matchRule';
 import { PROBLEM_RULES, type MenuProblem, type MenuProblemCode } from './problems';
@@ -46,12 +46,13 @@ export function canUpload(validation: MenuValidation): validation is MenuValidat
 
 /** Whether the text looks like a menu: a top-level object with a `button` property (parse errors tolerated). */
 export function isMenuDocument(text: string): boolean {
-  if (documentLimitProblem(text)) {
+  const read = readMenuText(text);
+  if (read.limit) {
     // Not parsed (see DOCUMENT_LIMITS); a menu-shaped start still makes it a menu, which then
     // shows the one "too large" problem instead of passing for some other JSON.
     return startsLikeMenu(text);
   }
-  const root = parseMenuTree(text);
+  const root = read.root;
   if (!root || root.type !== 'object') {
     return false;
   }
@@ -80,13 +81,12 @@ function checkMenuText(text: string, limits: DocumentLimits): MenuValidation {
     report.range([], 0, text.length, 'documentEmpty');
     return { problems: report.sorted() };
   }
-  const limit = documentLimitProblem(text, limits);
-  if (limit) {
-    report.range([], limit.offset, limit.length, limit.code, limit.args);
+  const read = readMenuText(text, limits);
+  if (read.limit) {
+    report.range([], read.limit.offset, read.limit.length, read.limit.code, read.limit.args);
     return { problems: report.sorted() };
   }
-  const errors: ParseError[] = [];
-  const root = parseMenuTree(text, errors, limits);
+  const { root, errors } = read;
   if (errors.length > 0 || !root) {
     // Only the syntax errors: rules checked on a half-recovered tree would mostly be noise.
     reportSyntaxErrors(text, errors, report);
@@ -97,7 +97,7 @@ function checkMenuText(text: string, limits: DocumentLimits): MenuValidation {
     return { problems: report.sorted() };
   }
   // Also reports reserved keys (__proto__ …) wherever they are.
-  const parsed = menuOfTree(root, report);
+  const parsed = menuOfTree(root, report, limits.maxProblems);
   const props = properties(root, [], report);
   for (const prop of props.values()) {
     if (!ROOT_FIELDS.has(prop.name)) {

@@ -5,9 +5,9 @@
 import { MENU_PARSE_OPTIONS, parseTree, type Node, type ParseError } from './jsonc';
 import { menuBody } from '../menuBody';
 import type { JsonPath, Menu } from '../model';
-import { DOCUMENT_LIMITS, type DocumentLimits } from '../rules/limits';
+import { BUTTON_COUNT, DOCUMENT_LIMITS, type DocumentLimits } from '../rules/limits';
 import { RESERVED_KEYS } from '../ownFields';
-import { documentLimitProblem } from './documentLimits';
+import { documentLimitProblem, type DocumentLimitProblem } from './documentLimits';
 import type { ProblemReporter } from './reporter';
 
 /**
@@ -16,38 +16,97 @@ import type { ProblemReporter } from './reporter';
  * recurses once per level.
  */
 export function parseMenuTree(text: string, errors: ParseError[] = [], limits: DocumentLimits = DOCUMENT_LIMITS): Node | undefined {
-  if (documentLimitProblem(text, limits)) return undefined;
-  return parseTree(text, errors, MENU_PARSE_OPTIONS);
+  const read = readMenuText(text, limits);
+  errors.push(...read.errors);
+  return read.root;
+}
+
+/** A menu text read: why it was not parsed (limit), or its tree and syntax errors. */
+export interface MenuText {
+  readonly limit?: DocumentLimitProblem;
+  readonly root?: Node;
+  readonly errors: readonly ParseError[];
+}
+
+/**
+ * The last text parsed. On every edit the menu detection, the diagnostics and the preview each
+ * read the same text in turn: one limit check and one parse serve them all (for a 249 KB document
+ * the parse is most of an edit's cost). Only the last parsed text is kept — one tree of at most
+ * DOCUMENT_LIMITS.maxBytes of text — and readers never change a tree.
+ */
+let lastRead: { readonly text: string; readonly limits: DocumentLimits; readonly read: MenuText } | undefined;
+
+/** The document limits checked, then the text parsed (the last parse is reused for the same text). */
+export function readMenuText(text: string, limits: DocumentLimits = DOCUMENT_LIMITS): MenuText {
+  if (lastRead && lastRead.limits === limits && lastRead.text === text) return lastRead.read;
+  const limit = documentLimitProblem(text, limits);
+  // Not kept: a refused text is checked again quickly, and may be megabytes.
+  if (limit) return { limit, errors: [] };
+  const errors: ParseError[] = [];
+  const read: MenuText = { root: parseTree(text, errors, MENU_PARSE_OPTIONS), errors };
+  lastRead = { text, limits, read };
+  return read;
 }
 
 /**
  * The value of a tree, objects without a prototype (a `"__proto__"` key stays an ordinary key) and
- * the last duplicate winning as in JSON.parse. Reserved keys (RESERVED_KEYS) are reported on the
- * way, wherever they are. The tree comes from parseMenuTree, so its depth is bounded.
+ * the last duplicate winning as in JSON.parse. An array keeps its first `maxItems` items: the only
+ * arrays the menu reads are button lists, and one longer than any list's limit plus the problem cap
+ * cannot be uploaded (too many buttons) nor show more (a list of 80,000 `{}` is 80,000 objects
+ * to build on every edit otherwise). The tree comes from parseMenuTree, so its depth is bounded.
  */
-export function treeValue(node: Node, path: JsonPath, report: ProblemReporter): unknown {
+export function treeValue(node: Node, maxItems = Number.POSITIVE_INFINITY): unknown {
   switch (node.type) {
     case 'object': {
       const result = Object.create(null) as Record<string, unknown>;
       for (const child of node.children ?? []) {
         const [keyNode, value] = child.children ?? [];
         if (!keyNode || !value || typeof keyNode.value !== 'string') continue;
-        const name: string = keyNode.value;
-        if (RESERVED_KEYS.has(name)) report.at(keyNode, [...path, name], 'reservedKey', [name]);
-        result[name] = treeValue(value, [...path, name], report);
+        result[keyNode.value] = treeValue(value, maxItems);
       }
       return result;
     }
     case 'array':
-      return (node.children ?? []).map((child, index) => treeValue(child, [...path, index], report));
+      return (node.children ?? []).slice(0, maxItems).map((child) => treeValue(child, maxItems));
     default:
       return node.value as unknown;
   }
 }
 
-/** The menu as uploaded (menuBody: documented own fields only), when the tree is an object with a `button` list. */
-export function menuOfTree(root: Node, report: ProblemReporter): Menu | undefined {
-  return menuBody(treeValue(root, [], report));
+/**
+ * Reports the reserved keys (RESERVED_KEYS: __proto__ …) wherever they are, in every item of every
+ * array. One path array is pushed and popped on the way and copied only for a report, so a tree
+ * of 80,000 nodes allocates nothing per node.
+ */
+export function reportReservedKeys(node: Node, report: ProblemReporter, path: (string | number)[] = []): void {
+  if (node.type === 'object') {
+    for (const child of node.children ?? []) {
+      const [keyNode, value] = child.children ?? [];
+      if (!keyNode || !value || typeof keyNode.value !== 'string') continue;
+      const name: string = keyNode.value;
+      path.push(name);
+      if (RESERVED_KEYS.has(name)) report.at(keyNode, [...path], 'reservedKey', [name]);
+      reportReservedKeys(value, report, path);
+      path.pop();
+    }
+  } else if (node.type === 'array') {
+    const children = node.children ?? [];
+    for (let index = 0; index < children.length; index++) {
+      path.push(index);
+      reportReservedKeys(children[index] as Node, report, path);
+      path.pop();
+    }
+  }
+}
+
+/**
+ * The menu as uploaded (menuBody: documented own fields only), when the tree is an object with a
+ * `button` list; reserved keys are reported on the way. A button list longer than
+ * `BUTTON_COUNT.sub.max + maxProblems` keeps that many buttons (see treeValue).
+ */
+export function menuOfTree(root: Node, report: ProblemReporter, maxProblems: number = DOCUMENT_LIMITS.maxProblems): Menu | undefined {
+  reportReservedKeys(root, report);
+  return menuBody(treeValue(root, Math.max(BUTTON_COUNT.top.max, BUTTON_COUNT.sub.max) + maxProblems));
 }
 
 export interface Prop {

@@ -54,3 +54,13 @@ export function missingProblem(state: EndpointState & { ok: false }, t: Localize
       return { message: t('The EncodingAESKey of {0} is not stored, but its message mode encrypts.', state.account?.name ?? ''), fix };
   }
 }
+
+/** Nothing was sent because the person did not confirm the new origin of the callback secrets (callbackHost.ts). */
+export function hostRefusedProblem(from: string | undefined, to: string, t: Localize): ProblemView {
+  return {
+    message: from
+      ? t('Not sent: the callback Token and EncodingAESKey were set up for {0}, and using them for {1} was not confirmed.', from, to)
+      : t('Not sent: using the stored callback Token for {0} was not confirmed.', to),
+    fix: t('If you run {0} yourself, run "WeChat: Set Up Callback" with its URL and Token; otherwise check "wechat.simulator.callbacks".', to),
+  };
+}

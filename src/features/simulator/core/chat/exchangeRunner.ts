@@ -7,7 +7,8 @@ import { errorMessage } from '../../../../common/errorMessage';
 import type { Localize } from '../../../../common/localize';
 import type { Logger } from '../../../../common/logger';
 import type { ExchangeView } from '../../../menu';
-import { missingProblem } from './chatTexts';
+import { isCallbackHostRefused } from './callbackHost';
+import { hostRefusedProblem, missingProblem } from './chatTexts';
 import { WECHAT_RETRIES, type Conversation, type ExchangeRecord } from './conversation';
 import type { EndpointState } from './endpointState';
 
@@ -71,6 +72,11 @@ export class ExchangeRunner {
       record.result = await simulator.send({ inbound, openId, ...(retryOf ? { retryOf } : {}) }, this.hooks.signal);
       this.host.log.info(`simulator: ${record.id} → ${state.endpoint.url} (${state.endpoint.mode}) ${record.result.exchange.status ?? 'no answer'} in ${record.result.elapsedMs} ms`);
     } catch (error) {
+      if (isCallbackHostRefused(error)) {
+        this.host.log.info(`simulator: ${record.id} not sent: ${error.message}`);
+        record.failure = hostRefusedProblem(error.from, error.to, t);
+        return;
+      }
       this.host.log.error(`simulator: ${record.id} failed: ${errorMessage(error)}`);
       record.failure = {
         message: this.conversation.scrub(t('The message could not be sent: {0}', errorMessage(error))),

@@ -1,10 +1,14 @@
 // The server's reply as the WeChat client shows it (vscode-free; `t` is injected): text with its
 // links, placeholders for media with their ids, news cards, system lines. Links are kept only when
 // they are http(s): a reply is the server's text, and anything else (javascript:, command:, file:)
-// stays plain text.
+// stays plain text. The text's links are found by replyLinks.ts (linear, bounded: a reply is
+// whatever the server sent, and every chat refresh renders every reply again).
 import type { SimulatedReply } from '../types';
 import type { Localize } from '../../../../common/localize';
-import type { NewsCardView, ReplyView, TextSegment } from '../../../menu';
+import type { NewsCardView, ReplyView } from '../../../menu';
+import { httpUrl, textSegments } from './replyLinks';
+
+export { httpUrl, textSegments };
 
 export function replyViews(reply: SimulatedReply, t: Localize): ReplyView[] {
   switch (reply.kind) {
@@ -68,56 +72,6 @@ function noReply(why: 'success' | 'empty' | 'late' | 'failed', t: Localize): str
 
 function nonEmpty(text: string): string[] {
   return text ? [text] : [];
-}
-
-/** http(s) URLs only; anything else is not a link. */
-export function httpUrl(value: string): string | undefined {
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const ANCHOR = /<a\b[^>]*?\bhref\s*=\s*(["'])(.*?)\1[^>]*>(.*?)<\/a>/gis;
-const BARE_URL = /https?:\/\/[^\s<>"']+/gi;
-
-/**
- * A text reply in runs: WeChat turns `<a href="…">label</a>` and bare http(s) URLs into links and
- * shows everything else as typed (line breaks included).
- */
-export function textSegments(content: string): TextSegment[] {
-  const segments: TextSegment[] = [];
-  let last = 0;
-  for (const match of content.matchAll(ANCHOR)) {
-    const at = match.index ?? 0;
-    segments.push(...bareLinks(content.slice(last, at)));
-    const url = httpUrl(decodeEntities(match[2] ?? ''));
-    const label = decodeEntities((match[3] ?? '').replace(/<[^>]*>/g, ''));
-    segments.push(url ? { text: label || url, url } : { text: label });
-    last = at + match[0].length;
-  }
-  segments.push(...bareLinks(content.slice(last)));
-  return segments.filter((s) => s.text !== '');
-}
-
-function bareLinks(text: string): TextSegment[] {
-  const segments: TextSegment[] = [];
-  let last = 0;
-  for (const match of text.matchAll(BARE_URL)) {
-    const at = match.index ?? 0;
-    segments.push({ text: text.slice(last, at) });
-    const url = httpUrl(match[0]);
-    segments.push(url ? { text: match[0], url } : { text: match[0] });
-    last = at + match[0].length;
-  }
-  segments.push({ text: text.slice(last) });
-  return segments;
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] ?? '');
 }
 
 /** Every link a reply shows: the only URLs the extension agrees to open for this page. */
