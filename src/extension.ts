@@ -23,7 +23,7 @@ import { generalCommandTable } from './ui/generalCommands';
 import { lazyRequire } from './ui/lazyRequire';
 import { registerCommandTables } from './ui/registerCommands';
 import { JSAPI_TICKET_KEY_PREFIX } from './ui/secretKeys';
-import { buildKernel, type Kernel } from './kernel';
+import { buildKernel, lazyUi, type Kernel } from './kernel';
 
 /** What activate() returns: read-only views for integration tests and other extensions. */
 export interface WeChatExtensionApi {
@@ -104,7 +104,7 @@ function createFeatureContext(context: vscode.ExtensionContext, kernel: Kernel, 
     labelOf: kernel.labelOf,
     callFor: (appId) => tokenCall(manager, client, appId),
     // Errors are not on the activation path: the presenter (error texts, actions) loads with the first one.
-    presenter: () => (presenter ??= new (lazyRequire<typeof import('./ui/errorPresenter')>(context.extensionUri, 'presenter.js').ErrorPresenter)(log)),
+    presenter: () => (presenter ??= new (lazyUi(context).ErrorPresenter)(log)),
     load: (feature) => features.load(feature),
     describeSource: (account) => teamSources.describe(account),
     teamFormat: (appId) => teamSources.readerFor(appId)?.lastFormat(appId),

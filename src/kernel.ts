@@ -17,7 +17,7 @@ import { RefreshScheduler } from './token/scheduler';
 import { ActiveAccount } from './ui/account/activeAccount';
 import { AppSecrets } from './ui/account/appSecrets';
 import { TeamCredentials } from './ui/account/teamCredentials';
-import { Confirmations, credentialHostPrompt, secretHostPrompt, tokenHostPrompt } from './ui/confirm';
+import { Confirmations } from './ui/confirm';
 import { RedactingLog } from './ui/log';
 import { SecretTokenStore } from './ui/token/secretTokenStore';
 import { TeamSources } from './ui/token/teamSources';
@@ -60,8 +60,8 @@ export function buildKernel(context: vscode.ExtensionContext) {
   // The AppSecret (and an account's token) go to a host they were not last used with only after a modal, never in the background.
   const secretHosts = new SecretHostGuard({
     memory: appSecrets,
-    confirm: (appId, from, to) => confirmations.confirm(secretHostPrompt(labelOf(appId), from, to)),
-    confirmToken: (appId, from, to) => confirmations.confirm(tokenHostPrompt(labelOf(appId), from, to)),
+    confirm: (appId, from, to) => confirmations.confirm(lazyUi(context).secretHostPrompt(labelOf(appId), from, to)),
+    confirmToken: (appId, from, to) => confirmations.confirm(lazyUi(context).tokenHostPrompt(labelOf(appId), from, to)),
   });
 
   // The client itself loads with the first request (dist/client.js), the transport after it.
@@ -86,7 +86,7 @@ export function buildKernel(context: vscode.ExtensionContext) {
     clock,
     log,
     // A team credential goes to a host it was not stored for only after a modal (never in the background).
-    confirmCredentialHost: (kind, from, to) => confirmations.confirm(credentialHostPrompt(kind, from, to)),
+    confirmCredentialHost: (kind, from, to) => confirmations.confirm(lazyUi(context).credentialHostPrompt(kind, from, to)),
   });
   const store = new SecretTokenStore(secrets);
   const manager = new TokenManager({
@@ -100,7 +100,7 @@ export function buildKernel(context: vscode.ExtensionContext) {
       log.redactor.addSecret(credentials.appSecret);
       return credentials;
     },
-    confirmClassicFetch: (appId) => confirmations.confirmClassicFetch(labelOf(appId)),
+    confirmClassicFetch: (appId) => confirmations.confirm(lazyUi(context).classicFetchPrompt(labelOf(appId))),
     // An invalid base URL asks nothing here: the request itself then fails with InvalidBaseUrlError.
     checkSecretHost: async (appId, background) => {
       const origin = apiOriginNow();
@@ -154,4 +154,9 @@ export function buildKernel(context: vscode.ExtensionContext) {
         (error: unknown) => log.error(`reading the token cache failed: ${errorMessage(error)}`),
       ),
   };
+}
+
+/** dist/ui.js: the error presenter and the kernel's prompts, required on first use (Node caches it). */
+export function lazyUi(context: vscode.ExtensionContext): typeof import('./ui/lazyUi') {
+  return lazyRequire<typeof import('./ui/lazyUi')>(context.extensionUri, 'ui.js');
 }

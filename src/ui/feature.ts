@@ -53,7 +53,7 @@ export interface FeatureContext {
   labelOf(appId: string): string;
   /** Token-protected calls for one account (undefined: the active one); a command pins the account it started with. */
   callFor(appId: string | undefined): TokenCall;
-  /** Shows errors with their fix and actions (errcode table, Show Log); dist/presenter.js loads on first use. */
+  /** Shows errors with their fix and actions (errcode table, Show Log); dist/ui.js loads on first use. */
   presenter(): ErrorPresenter;
   /** Another feature's implementation, its bundle loaded on first use (a feature imports another only through its index.ts). */
   load<Impl extends object>(feature: Feature<string, Impl>): Impl;
