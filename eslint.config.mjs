@@ -3,6 +3,7 @@
 // `vscode` or `ui/` fails `npm run lint`, and so CI.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import layers from './eslint-rules/layers.mjs';
 
 const noVscode = { name: 'vscode', message: 'The kernel and every core/ are vscode-free: adapt them in a ui/ folder instead.' };
@@ -48,6 +49,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
     },
+  },
+  {
+    // Imports in one order everywhere (npm run format sorts them), so a diff shows only what changed.
+    plugins: { 'simple-import-sort': simpleImportSort },
+    rules: { 'simple-import-sort/imports': 'warn', 'simple-import-sort/exports': 'warn' },
   },
   // Layers: which folder may import which (eslint-rules/layers.mjs, on resolved paths)…
   { files: ['src/**/*.ts'], plugins: { local: { rules: { layers } } }, rules: { 'local/layers': 'error' } },
