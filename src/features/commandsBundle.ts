@@ -77,7 +77,7 @@ export function createCommands(host: CommandsHost): Commands {
   const tokens = new TokenCommands(host.manager, accounts, presenter, host.clock, host.confirmations, () => {
     const account = host.accounts.current;
     return account ? accountLabel(account) : '';
-  }, host.workspaceState, host.afterTokenCopied);
+  }, host.workspaceState, host.afterTokenCopied, host.log);
   const teamCredentials = new TeamCredentialCommands(host.teamCredentials, host.log);
   const wizard = new AccountWizard(host.accounts, accounts, teamCredentials, host.config);
   const switcher = new AccountSwitcher(host, wizard);

@@ -23,6 +23,7 @@ export function tokenCommandTable(commands: () => Commands): CommandTable<TokenC
       pick: { group, label: `$(info) ${t('Show Token Source')}`, detail: t('Source, key or URL, TTL and a fingerprint of the token'), when: isConfigured },
     },
     [TOKEN_COMMANDS.accessToken]: { run: (invocation) => tokens().accessTokenForVariable(invocation) },
+    [TOKEN_COMMANDS.revokeTaskTokenAccess]: { run: () => tokens().revokeTaskTokenAccess() },
     [TOKEN_COMMANDS.forceRefreshAccessToken]: {
       run: (invocation) => tokens().forceRefreshAccessToken(invocation),
       pick: {
