@@ -78,12 +78,11 @@ export function expectedFrom(tallies: readonly Tally[]): ExpectedCase[] {
 }
 
 export function writeExpected(file: string, tallies: readonly Tally[]): void {
-  const doc = {
-    comment:
-      'The hardening cases a complete `npm run faults` records (unit run + real VS Code host). A case listed here that does not run is reported as not run, and fails the run unless --allow-skips is given. Rewritten by `npm run faults -- --update-expected` after a complete run: review its diff.',
-    cases: expectedFrom(tallies),
-  };
-  fs.writeFileSync(file, `${JSON.stringify(doc, null, 1)}\n`);
+  const comment =
+    'The hardening cases a complete `npm run faults` records (unit run + real VS Code host). A case listed here that does not run is reported as not run, and fails the run unless --allow-skips is given. Rewritten by `npm run faults -- --update-expected` after a complete run: review its diff.';
+  // One case a line, so a diff shows each case added or gone.
+  const cases = expectedFrom(tallies).map((c) => `  ${JSON.stringify({ kind: c.kind, source: c.source, name: c.name })}`);
+  fs.writeFileSync(file, `{\n "comment": ${JSON.stringify(comment)},\n "cases": [\n${cases.join(',\n')}\n ]\n}\n`);
 }
 
 const ms = (n: number): string => `${n >= 100 ? Math.round(n) : Math.round(n * 10) / 10} ms`;

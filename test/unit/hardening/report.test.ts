@@ -2,8 +2,11 @@
 // absent is printed with the reason and counted as skipped; distinct cases and the iterations of
 // repeated ones are counted apart; a run over budget is not handled and printed with its time.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { Tally } from '../../hardening/ledger';
-import { buildReport, ExpectedCase, expectedFrom, mergeTallies } from '../../hardening/report';
+import { buildReport, ExpectedCase, expectedFrom, mergeTallies, readExpected, writeExpected } from '../../hardening/report';
 
 function tally(kind: Tally['kind'], name: string, over: Partial<Tally> = {}): Tally {
   return { kind, name, source: 'unit', tried: 1, handled: 1, leaks: 0, overBudget: 0, maxMs: 3, totalMs: 3, ...over };
@@ -69,5 +72,17 @@ describe('hardening: the faults report', () => {
     assert.deepEqual([byName.get('x')?.tried, byName.get('x')?.leaks], [2, 3]);
     assert.deepEqual([byName.get('y')?.tried, byName.get('y')?.maxMs, byName.get('y')?.budgetMs], [2, 9, 100]);
     assert.equal(buildReport(merged, [], {}).leaks, 3);
+  });
+
+  it('expected.json: written one case a line, read back the same', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hardening-expected-'));
+    try {
+      const file = path.join(dir, 'expected.json');
+      writeExpected(file, [...host, ...unit]);
+      assert.deepEqual(readExpected(file), expectedFrom([...unit, ...host]));
+      assert.equal(fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.startsWith('  {"kind":')).length, unit.length + host.length);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
