@@ -31,7 +31,7 @@ function requireBuilt() {
 
 /**
  * @param {{ verbose?: boolean, grep?: string, timeoutMs?: number, log?: (s: string) => void }} [o]
- * @returns {Promise<{ passed: number, failed: number, failures: {title: string, error: string}[], seconds: number }>}
+ * @returns {Promise<{ passed: number, failed: number, pending: number, failures: {title: string, error: string}[], seconds: number }>}
  */
 export async function runIntegration(o = {}) {
   const log = o.log ?? ((s) => console.log(s));
@@ -108,9 +108,11 @@ export async function runIntegration(o = {}) {
     );
     let passed = 0;
     let failed = 0;
+    let pending = 0;
     const failures = [];
     for (const p of result.phases) {
       passed += p.passed;
+      pending += p.pending ?? 0;
       failed += p.failed;
       failures.push(...p.failures);
     }
@@ -122,7 +124,7 @@ export async function runIntegration(o = {}) {
       failed += 1;
       failures.push({ title: 'integration run', error: `extension host test run ended with code ${exitCode ?? 'none (timed out)'} and reported no results` });
     }
-    return { passed, failed, failures, seconds: (Date.now() - t0) / 1000 };
+    return { passed, failed, pending, failures, seconds: (Date.now() - t0) / 1000 };
   } finally {
     await fake.close();
     fs.rmSync(itDir, { recursive: true, force: true });

@@ -88,6 +88,48 @@ export async function performUiOp(page, op) {
         return { localStorage: inLocal, indexedDB: hits };
       }, String(op.needle));
     }
+    case 'storageFind': {
+      // { needles: string[] } → { found: [{ needle: index, places: ['localStorage' | 'db/store: keys'] }] }
+      // One pass over localStorage and every IndexedDB record for all needles (each form of each
+      // secret a leak scan looks for), instead of one pass per needle.
+      return page.evaluate(async (needles) => {
+        const places = needles.map(() => []);
+        const note = (text, place) => needles.forEach((needle, i) => {
+          if (text.includes(needle) && !places[i].includes(place)) places[i].push(place);
+        });
+        for (const k of Object.keys(localStorage)) note(`${k}\n${localStorage.getItem(k) ?? ''}`, 'localStorage');
+        const text = (v) => {
+          if (typeof v === 'string') return v;
+          if (v instanceof Uint8Array || v instanceof ArrayBuffer) return new TextDecoder().decode(v);
+          try {
+            return JSON.stringify(v);
+          } catch {
+            return String(v);
+          }
+        };
+        for (const info of (await indexedDB.databases?.()) ?? []) {
+          if (!info.name) continue;
+          const db = await new Promise((res, rej) => {
+            const r = indexedDB.open(info.name);
+            r.onsuccess = () => res(r.result);
+            r.onerror = () => rej(r.error);
+          });
+          for (const store of Array.from(db.objectStoreNames)) {
+            const [values, keys] = await new Promise((res) => {
+              const tx = db.transaction(store, 'readonly');
+              const req = tx.objectStore(store).getAll();
+              const keyReq = tx.objectStore(store).getAllKeys();
+              tx.oncomplete = () => res([req.result ?? [], keyReq.result ?? []]);
+              tx.onerror = () => res([[], []]);
+            });
+            // Name the records (VS Code's storage keys), so a leak says whose it is.
+            values.forEach((v, i) => note(`${String(keys[i])}\n${text(v)}`, `${info.name}/${store}: ${String(keys[i])}`));
+          }
+          db.close();
+        }
+        return { found: places.map((p, needle) => ({ needle, places: p.slice(0, 5) })).filter((f) => f.places.length > 0) };
+      }, (op.needles ?? []).map(String));
+    }
     case 'statusBarText': {
       const item = page.locator(`[id="${op.id ?? 'wechat-devtools.wechat-token-menu.wechat.token'}"]`).filter(VISIBLE).first();
       await item.waitFor({ state: 'visible', timeout });

@@ -18,6 +18,8 @@ export const TOKEN_COMMANDS = {
   showTokenSource: 'wechat.showTokenSource',
   /** For `${command:wechat.accessToken}` in tasks.json / launch.json; hidden from the palette. */
   accessToken: 'wechat.accessToken',
+  /** Clears this workspace's consent to `${command:wechat.accessToken}` (every account). */
+  revokeTaskTokenAccess: 'wechat.revokeTaskTokenAccess',
 } as const;
 
 /** The log and the status-bar quick pick: they belong to no single feature. */

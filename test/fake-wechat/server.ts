@@ -115,6 +115,11 @@ export class FakeWeChat {
     this.callerIp = ip;
   }
 
+  /** Every access token the fake issued (classic and stable, valid or not), for leak scans. */
+  issuedTokens(): string[] {
+    return this.tokens.issued();
+  }
+
   /** Whether a protected endpoint would accept this token right now. */
   isTokenValid(token: string): boolean {
     return this.tokens.isValid(token);

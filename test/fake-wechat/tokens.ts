@@ -29,6 +29,11 @@ export class Tokens {
     return t < rec.expiresAt && t < rec.invalidAt;
   }
 
+  /** Every token issued so far, valid or not (leak scans look for each). */
+  issued(): string[] {
+    return [...this.tokens.keys()];
+  }
+
   /** The AppID a token was issued to, valid or not; undefined for a token the fake never issued. */
   ownerOf(token: string): string | undefined {
     return this.tokens.get(token)?.appId;

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { ensureAccount, heldToken, WeChatApi } from './support/api';
-import { fakeCalls, itConfig, tokenCalls, waitFor } from './support/env';
+import { EXTENSION_ID, fakeCalls, findFiles, itConfig, tokenCalls, waitFor } from './support/env';
 import { deleteWorkspaceFile, writeWorkspaceFile } from './support/menu';
 import { refusedModalText, requireRunner } from './support/ui';
 
@@ -35,6 +35,16 @@ async function exposeToken(on: boolean): Promise<void> {
     listener.dispose();
   }
 }
+
+/** The extension's log as the host wrote it to disk. */
+async function logText(): Promise<string> {
+  const config = await itConfig();
+  return findFiles(config.scanDirs, 12, (file) => file.endsWith('.log') && file.includes(EXTENSION_ID))
+    .map((file) => fs.readFileSync(file, 'utf8'))
+    .join('\n');
+}
+
+const HANDED_OUT = /Token for tasks: the access token of .+ was handed to a task, launch configuration or extension/g;
 
 const readWhenWritten = (file: string): Promise<string> =>
   waitFor(`${path.basename(file)} written by the process`, () => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined));
@@ -89,6 +99,26 @@ suite('the token in tasks, launch configurations and terminals', () => {
 
   test('the command returns the token to code too (what a launch configuration gets)', async () => {
     assert.strictEqual(await vscode.commands.executeCommand<string>('wechat.accessToken'), heldToken(api));
+  });
+
+  test('every hand-out is logged without the token; Revoke Token Access for Tasks takes the consent back, the next use asks again', async function () {
+    await requireRunner(this);
+    const before = (await logText()).match(HANDED_OUT)?.length ?? 0;
+    assert.strictEqual(await vscode.commands.executeCommand<string>('wechat.accessToken'), heldToken(api));
+    const log = await waitFor('the hand-out in the log', async () => {
+      const text = await logText();
+      return (text.match(HANDED_OUT)?.length ?? 0) > before ? text : undefined;
+    }, 10_000, 250);
+    assert.ok(!log.includes(heldToken(api)!), 'the token is not in the log');
+
+    assert.strictEqual(await vscode.commands.executeCommand<number>('wechat.revokeTaskTokenAccess'), 1, 'one account had consented');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    // Revoked: the variable asks again (the test host refuses the modal, so the use fails).
+    assert.match(await refusedModalText('access token of', 'wechat.accessToken'), /access token of/);
+    assert.strictEqual(await vscode.commands.executeCommand<number>('wechat.revokeTaskTokenAccess'), 0, 'nothing left to revoke');
+    await vscode.commands.executeCommand('notifications.clearAll');
+    // Consent again (test mode) for what follows.
+    assert.strictEqual(await vscode.commands.executeCommand<string>('wechat.accessToken', { skipConfirmation: true }), heldToken(api));
   });
 
   test('opt-in: a new terminal gets WECHAT_ACCESS_TOKEN and WECHAT_APPID; turned off, the next one does not', async () => {

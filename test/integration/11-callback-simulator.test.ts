@@ -6,13 +6,15 @@
 // in safe mode. The tap goes through wechat.simulateTap, the command the webview's `tap` message
 // handler runs (PreviewSession.tap), with the button id the page sends.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { ExchangeView } from '../../src/features/menu/core/preview/chatView';
 import { flushLedger, recordLeakScan } from '../hardening/ledger';
+import { describeFindings, findSecrets, LabelledSecret, LeakFinding, lookedFor } from '../hardening/secretForms';
 import { startWebotServer, type WebotServer } from '../unit/features/simulator/core/sdk/webotServer';
 import { ensureAccount } from './support/api';
-import { filesContaining, itConfig, waitFor } from './support/env';
+import { findFiles, itConfig, waitFor } from './support/env';
 import { closeAllEditorsDiscarding, deleteWorkspaceFile, menuText, writeWorkspaceFile } from './support/menu';
 
 const TOKEN = 'simuiToken2026abc';
@@ -180,16 +182,29 @@ suite('callback simulator: Set Up Callback, Verify Callback URL, a tap in the me
 
   test('[leak] the Token and EncodingAESKey are in no view, result or file the extension wrote', async () => {
     const config = await itConfig();
+    // Each in every form it may take (literal, URL-encoded, JSON-escaped, base64).
+    const secrets: LabelledSecret[] = [
+      { label: 'callback Token', value: TOKEN },
+      { label: 'callback Token', value: WRONG_TOKEN },
+      { label: 'EncodingAESKey', value: AES_KEY },
+    ];
+    const findings: string[] = [];
     let found = 0;
-    for (const secret of [TOKEN, WRONG_TOKEN, AES_KEY]) {
-      found += shown.join('\n').split(secret).length - 1;
-      const files = filesContaining(config.scanDirs, secret);
-      found += files.length;
-      assert.deepStrictEqual(files, [], 'a secret was written to disk');
+    const note = (where: string, hits: LeakFinding[]): void => {
+      found += hits.reduce((n, hit) => n + hit.count, 0);
+      if (hits.length > 0) findings.push(`${where}: ${describeFindings(hits)}`);
+    };
+    note('views and results', findSecrets(shown.join('\n'), secrets));
+    for (const file of findFiles(config.scanDirs, 12, () => true)) {
+      try {
+        if (fs.statSync(file).size <= 50 * 1024 * 1024) note(file, findSecrets(fs.readFileSync(file), secrets));
+      } catch {
+        // vanished
+      }
     }
-    const settings = JSON.stringify(vscode.workspace.getConfiguration('wechat').get('simulator.callbacks'));
-    found += [TOKEN, AES_KEY].filter((secret) => settings.includes(secret)).length;
-    recordLeakScan('callback simulator: views, settings and server files', found);
+    note('wechat.simulator.callbacks', findSecrets(JSON.stringify(vscode.workspace.getConfiguration('wechat').get('simulator.callbacks')), secrets));
+    recordLeakScan('callback simulator: views, settings and server files', found, { lookedFor: lookedFor(secrets) });
+    assert.deepStrictEqual(findings, [], 'a secret left the simulator');
     assert.strictEqual(found, 0);
     assert.ok(shown.length >= 3, 'the earlier tests produced the views scanned here');
     flushLedger();

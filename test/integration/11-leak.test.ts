@@ -5,6 +5,9 @@
 // the browser storage holding globalState/workspaceState, the menu backups and every other file
 // under the server's directories and the workspace. Only SecretStorage (and, on explicit copy, the
 // clipboard) may hold a secret. A hostile account name also checks that no notification renders a link.
+// Each secret is looked for in every form it may take on its way out (test/hardening/secretForms.ts):
+// literal, URL-encoded, JSON-escaped and base64; the Redis password and the service credential hold
+// characters those encoders change, so each form is a different string.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as http from 'http';
@@ -13,15 +16,22 @@ import * as path from 'path';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import { flushLedger, recordLeakScan } from '../hardening/ledger';
+import { describeFindings, findSecrets, LabelledSecret, lookedFor, scanForSecrets, secretForms } from '../hardening/secretForms';
 import { RedisServer, startRedisServer } from '../unit/helpers/redisServer';
 import { ensureAccount, heldToken, WeChatApi } from './support/api';
 import { EXTENSION_ID, fakeTicket, findFiles, itConfig, waitFor, writeMachineSetting } from './support/env';
 import { backupFiles, closeAllEditorsDiscarding, deleteWorkspaceFile, menuText, writeWorkspaceFile } from './support/menu';
 import { LEAK_SCAN_MS, STEP_MS } from './support/timing';
-import { allNotifications, browserStorageContains, NotificationSeen, requireRunner } from './support/ui';
+import { allNotifications, browserStorageFind, NotificationSeen, requireRunner } from './support/ui';
 
-const REDIS_PASSWORD = 'leak-redis-pw-8c1d5e9f2a7b4c03';
-const SERVICE_CREDENTIAL = 'leak-svc-cred-3f6a9d2c7e1b5a84';
+/** Characters that URL encoding and JSON escaping change: '/', '+', ' ', '"', '\\'. */
+const REDIS_PASSWORD = 'leak-redis/pw+8c1d "5e9f\\2a7b4c03';
+/** A bearer credential: no space or quote (not allowed in it), but '/', '+' and '='. */
+const SERVICE_CREDENTIAL = 'leak-svc/cred+3f6a9d2c7e1b5a84=';
+/** The callback Token and EncodingAESKey of a callback set up for the run (WeChat's alphabets). */
+const CALLBACK_TOKEN = 'leakCallbackToken7f3e';
+const CALLBACK_AES_KEY = 'LeakAesKey0123456789abcdefghijklmnopqrstuvw';
+const CALLBACK_URL = 'http://127.0.0.1:9/leak-callback';
 /** A name that would be a clickable command link if a notification rendered it as markdown. */
 const HOSTILE_NAME = 'Leak [Show Log](command:wechat.showLog)';
 /** The team's token service answers only with this bearer credential, with this token. */
@@ -29,6 +39,7 @@ const SERVICE_TOKEN = 'leak-service-token-6b2e9c4f1a8d7e30';
 const SERVICE_APP_ID = 'wx5eed00000000leak';
 const REDIS_USER = 'leak-user';
 const MENU = { button: [{ type: 'click', name: 'Leak', key: 'LEAK' }] };
+const CALLBACK_OPTIONS = { callbackUrl: CALLBACK_URL, messageMode: 'safe', callbackToken: CALLBACK_TOKEN, encodingAesKey: CALLBACK_AES_KEY, originalId: 'gh_0123456789ab' };
 
 /** Commands that end the account's setup run last, so the others see a working account. */
 const LAST = ['wechat.forceRefreshAccessToken', 'wechat.clearApiQuota', 'wechat.deleteMenu', 'wechat.removeAccount', 'wechat.clearAppSecret', 'wechat.setupAccount'];
@@ -45,10 +56,6 @@ async function startTokenService(): Promise<{ url: string; close(): Promise<void
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/token?appid={appid}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
-function occurrences(haystack: string, needles: readonly string[]): number {
-  return needles.reduce((sum, needle) => sum + (haystack.split(needle).length - 1), 0);
 }
 
 suite('secrets end to end: every command, then every place scanned [leak]', () => {
@@ -90,6 +97,8 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
     await waitFor('the team URLs in the settings', () => wechat().get<string>('redis.url')?.includes(String(redis!.port)) && wechat().get<string>('tokenService.url')?.startsWith('http://127.0.0.1'));
     assert.strictEqual(await vscode.commands.executeCommand('wechat.setRedisPassword', { username: REDIS_USER, appSecret: REDIS_PASSWORD }), true);
     assert.strictEqual(await vscode.commands.executeCommand('wechat.setTokenServiceCredential', { appSecret: SERVICE_CREDENTIAL }), true);
+    // A callback in safe mode, so the simulator's commands run with a Token and an EncodingAESKey.
+    assert.strictEqual(await vscode.commands.executeCommand('wechat.setUpCallback', CALLBACK_OPTIONS), true, 'Set Up Callback stored the answers');
     await wechat().update('accounts', [
       { name: 'Leak Redis', appId: prodAppId, tokenSource: 'redis', redis: { layout: 'wxjava' } },
       { name: 'Leak Service', appId: SERVICE_APP_ID, tokenSource: 'url' },
@@ -108,6 +117,7 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
     await service?.close();
     await wechat().update('accountName', undefined, vscode.ConfigurationTarget.Global);
     await wechat().update('terminal.exposeToken', undefined, vscode.ConfigurationTarget.Global);
+    await wechat().update('simulator.callbacks', undefined, vscode.ConfigurationTarget.Global);
     await closeAllEditorsDiscarding();
     if (menuFile) await deleteWorkspaceFile(menuFile);
   });
@@ -121,6 +131,7 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
     if (id === 'wechat.setTokenServiceCredential') Object.assign(options, { appSecret: SERVICE_CREDENTIAL });
     if (id === 'wechat.jsSdkSignature') Object.assign(options, { url: 'https://leak.example/page?x=1' });
     if (id === 'wechat.checkCallbackNetwork') Object.assign(options, { action: 'dns', operator: 'DEFAULT' });
+    if (id === 'wechat.setUpCallback') Object.assign(options, CALLBACK_OPTIONS);
     const menuCommand = /Menu|tryMatch/.test(id);
     return menuCommand ? [menuFile, options] : [options];
   }
@@ -176,7 +187,16 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
     await runCommand('wechat.setAppSecret');
     const ticket = (await fakeTicket()).ticket;
 
-    const secrets = [config.secret, config.production!.secret, REDIS_PASSWORD, SERVICE_CREDENTIAL, ...tokens, ...(ticket ? [ticket] : [])];
+    const secrets: LabelledSecret[] = [
+      { label: 'AppSecret', value: config.secret },
+      { label: 'AppSecret', value: config.production!.secret },
+      { label: 'Redis password', value: REDIS_PASSWORD },
+      { label: 'token-service credential', value: SERVICE_CREDENTIAL },
+      { label: 'callback Token', value: CALLBACK_TOKEN },
+      { label: 'EncodingAESKey', value: CALLBACK_AES_KEY },
+      ...[...tokens].map((value) => ({ label: 'access token', value })),
+      ...(ticket ? [{ label: 'jsapi_ticket', value: ticket }] : []),
+    ];
     try {
       assert.ok(tokens.size >= 2, `the run saw ${tokens.size} token(s); Force Refresh must have issued a second`);
       await scanEverywhere(config, secrets);
@@ -185,13 +205,12 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
     }
   });
 
-  async function scanEverywhere(config: Awaited<ReturnType<typeof itConfig>>, secrets: readonly string[]): Promise<void> {
+  async function scanEverywhere(config: Awaited<ReturnType<typeof itConfig>>, secrets: readonly LabelledSecret[]): Promise<void> {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const leaks: string[] = [];
     const scan = (where: string, text: string): void => {
-      const found = occurrences(text, secrets);
-      recordLeakScan(where, found);
-      if (found > 0) leaks.push(`${where}: ${found}`);
+      const found = scanForSecrets(where, text, secrets);
+      if (found.length > 0) leaks.push(`${where}: ${describeFindings(found)}`);
     };
 
     // 1. The extension's LogOutputChannel, as the host wrote it to its logs directory.
@@ -216,15 +235,11 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
     }
 
     // 4. globalState / workspaceState: the web client keeps them in the browser's storage.
-    let inBrowser = 0;
-    const browserPlaces: string[] = [];
-    for (const secret of secrets) {
-      const found = await browserStorageContains(secret);
-      inBrowser += (found.localStorage ? 1 : 0) + found.indexedDB.length;
-      browserPlaces.push(...found.indexedDB, ...(found.localStorage ? ['localStorage'] : []));
-    }
-    recordLeakScan('browser storage (globalState, workspaceState)', inBrowser);
-    if (inBrowser > 0) leaks.push(`browser storage: ${inBrowser} (${browserPlaces.join('; ')})`);
+    const needles = secrets.flatMap((secret) => secretForms(secret.value).map((form) => ({ label: secret.label, form: form.kind, text: form.text })));
+    const inBrowser = await browserStorageFind(needles.map((n) => n.text));
+    const browserPlaces = inBrowser.map((hit) => `${needles[hit.needle]!.label} (${needles[hit.needle]!.form}) in ${hit.places.join('; ')}`);
+    recordLeakScan('browser storage (globalState, workspaceState)', inBrowser.reduce((n, hit) => n + hit.places.length, 0), { lookedFor: lookedFor(secrets) });
+    if (inBrowser.length > 0) leaks.push(`browser storage: ${browserPlaces.join(', ')}`);
 
     // 5. Menu backups, then every file under the server's directories and the workspace.
     const backups = await backupFiles();
@@ -240,11 +255,11 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
       } catch {
         continue; // vanished
       }
-      const found = secrets.filter((secret) => bytes.includes(Buffer.from(secret, 'utf8'))).length;
-      if (found > 0) leaks.push(`file ${file}: ${found}`);
-      inFiles += found;
+      const found = findSecrets(bytes, secrets);
+      if (found.length > 0) leaks.push(`file ${file}: ${describeFindings(found)}`);
+      inFiles += found.reduce((n, f) => n + f.count, 0);
     }
-    recordLeakScan('files under user data, server data, extensions and the workspace', inFiles);
+    recordLeakScan('files under user data, server data, extensions and the workspace', inFiles, { lookedFor: lookedFor(secrets) });
 
     assert.deepStrictEqual(leaks, [], 'a secret leaked');
   }

@@ -13,6 +13,7 @@ import * as path from 'path';
 import { format } from 'util';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { flushLedger, setLedgerSource } from '../hardening/ledger';
 import { itConfig } from './support/env';
 import { TEST_MS } from './support/timing';
 
@@ -46,6 +47,9 @@ function completedPhases(resultsFile: string | undefined): number {
 }
 
 export async function run(): Promise<void> {
+  // What the suites count (hardening cases, leak scans) is the real host's: `npm run faults` tells
+  // these apart from the unit run's, to say which did not run when the host did not.
+  setLedgerSource('host');
   const config = await itConfig();
   const phase = config.resultsFile ? completedPhases(config.resultsFile) : 0;
   const current = PHASES[phase] ?? PHASES[0]!;
@@ -87,6 +91,9 @@ export async function run(): Promise<void> {
     });
   });
   console.log(`[wechat-it] phase ${result.phase}: ${result.passed} passed, ${result.failed} failed`);
+  // Every case of this phase, also those of suites after the last one that flushed: the reload
+  // below stops this host without running its exit handlers.
+  flushLedger();
   if (config.resultsFile) fs.appendFileSync(config.resultsFile, JSON.stringify(result) + '\n');
 
   if (phased && phase + 1 < PHASES.length) {

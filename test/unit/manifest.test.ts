@@ -85,6 +85,7 @@ describe('package.json', () => {
     assert.equal(title(ACCOUNT_COMMANDS.clearAppSecret), 'Clear AppSecret');
     assert.equal(title(TOKEN_COMMANDS.refreshAccessToken), 'Refresh Access Token');
     assert.equal(title(TOKEN_COMMANDS.forceRefreshAccessToken), 'Force Refresh Access Token');
+    assert.equal(title(TOKEN_COMMANDS.revokeTaskTokenAccess), 'Revoke Token Access for Tasks');
     assert.equal(title(GENERAL_COMMANDS.showLog), 'Show Log');
     assert.equal(title(MENU_COMMANDS.uploadMenu), 'Upload Menu');
     assert.equal(title(MENU_COMMANDS.downloadMenu), 'Download Current Menu');

@@ -31,6 +31,7 @@ export const tokenFeature: Feature<TokenCommandId, Tokens> = {
         pick: { group, label: `$(info) ${t('Show Token Source')}`, detail: t('Source, key or URL, TTL and a fingerprint of the token'), when: isConfigured },
       },
       [TOKEN_COMMANDS.accessToken]: { run: (invocation) => impl().commands.accessTokenForVariable(invocation) },
+      [TOKEN_COMMANDS.revokeTaskTokenAccess]: { run: () => impl().commands.revokeTaskTokenAccess() },
       [TOKEN_COMMANDS.forceRefreshAccessToken]: {
         run: (invocation) => impl().commands.forceRefreshAccessToken(invocation),
         pick: {

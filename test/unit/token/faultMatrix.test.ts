@@ -3,14 +3,17 @@
 // fake can inject and every clock trouble a laptop has. For each: a clear message (what happened,
 // what to do; one line, no stack, no secret), the status view in the right state, the last valid
 // token kept while it is valid, retries bounded (counted at the fake), recovery once the fault is
-// gone, no unhandled rejection, no timer left after dispose.
+// gone, no unhandled rejection, no timer left after dispose. After each case the windows' logs are
+// scanned for the AppSecret and for every access token the fake issued during it (also those the
+// client rejected, e.g. with a bad expires_in), each in every form (test/hardening/secretForms.ts).
 import * as assert from 'node:assert/strict';
 import { TokenState } from '../../../src/token/manager';
 import { statusView } from '../../../src/token/status/statusView';
 import { CachedToken } from '../../../src/token/store';
 import { describeError } from '../../../src/wechat/errors';
 import type { FakeFault } from '../../fake-wechat/server';
-import { hardeningCase, recordLeakScan } from '../../hardening/ledger';
+import { hardeningCase } from '../../hardening/ledger';
+import { describeFindings, findSecrets, LabelledSecret, scanForSecrets } from '../../hardening/secretForms';
 import { APP_ID, APP_SECRET } from '../helpers/fixtures';
 import { RIG_MARGIN_S, RigWindow, TokenRig } from '../helpers/tokenRig';
 
@@ -66,13 +69,22 @@ const CASES: readonly FaultCase[] = [
   })),
 ];
 
-/** One line saying what happened and what to do; no stack, no secret, no token, no huge value. */
-function assertClearMessage(text: string, expected: RegExp, secrets: readonly string[]): void {
+/**
+ * One line saying what happened and what to do; no stack, no huge value, and neither the AppSecret
+ * nor any token the fake issued (nor the oversized one) in any form.
+ */
+function assertClearMessage(rig: TokenRig, text: string, expected: RegExp): void {
   assert.match(text, expected);
   assert.doesNotMatch(text, /\n|\bat .+:\d+:\d+|Error:/, `a stack or raw error: ${text}`);
   assert.match(text, /check|try|wait|raise/i, `no advice: ${text}`);
   assert.ok(text.length < 400, `${text.length} characters`);
-  for (const secret of secrets) assert.ok(!text.includes(secret), 'a secret in the message');
+  assert.ok(!text.includes('AAAAAAAAAAAAAAAA'), 'the oversized token in the message');
+  assert.equal(describeFindings(findSecrets(text, secretsOf(rig))), '', 'a secret in the message');
+}
+
+/** The AppSecret and every token the fake issued so far (valid or not). */
+function secretsOf(rig: TokenRig): LabelledSecret[] {
+  return [{ label: 'AppSecret', value: APP_SECRET }, ...rig.fake.issuedTokens().map((value) => ({ label: 'access token', value }))];
 }
 
 function failedWith(state: TokenState): { error: unknown; token?: CachedToken } {
@@ -102,8 +114,9 @@ describe('token fault matrix (TokenManager + real client + UndiciTransport → f
 
   afterEach(async () => {
     const logs = rig.windows.map((w) => w.log.text).join('\n');
-    recordLeakScan('fault matrix: token core logs', logs.split(APP_SECRET).length - 1);
+    const found = scanForSecrets('fault matrix: token core logs', logs, secretsOf(rig));
     await rig.close();
+    assert.deepEqual(describeFindings(found), '', 'a secret in the token core\'s log');
     assert.equal(rig.clock.pendingTimers, 0, 'no timer left after dispose');
     assert.equal(rig.store.listenerCount, 0, 'no store listener left after dispose');
   });
@@ -129,11 +142,13 @@ describe('token fault matrix (TokenManager + real client + UndiciTransport → f
         const { error, token } = failedWith(state);
         const text = describeError(error);
         if (process.env['FAULT_MATRIX_PRINT']) console.log(`${fault.name}: ${text}`);
-        assertClearMessage(text, fault.message, [APP_SECRET, old.accessToken, 'AAAAAAAAAAAAAAAA']);
+        assertClearMessage(rig, text, fault.message);
+        assert.ok(rig.fake.issuedTokens().includes(old.accessToken));
         const view = statusView(state, { now: rig.clock.now(), marginMs: MARGIN, mode: 'stable' });
         assert.equal(view.kind, 'failed');
         assert.equal(view.tone, 'error');
         assert.equal(view.details.lastError, text);
+        assert.equal(describeFindings(findSecrets(JSON.stringify(view), secretsOf(rig))), '', 'a secret in the status bar');
         assert.equal(token?.accessToken, old.accessToken, 'the status keeps the last token');
         assert.match(view.text, /\$\(error\) \d+s|\$\(error\) \dm \d\ds/, 'its countdown');
         assert.equal(rig.store.peek(APP_ID)?.accessToken, old.accessToken, 'the stored token is kept');
@@ -211,7 +226,7 @@ describe('token fault matrix (TokenManager + real client + UndiciTransport → f
       rig.clock.jump(old.expiresAt + 3_600_000 - rig.clock.now());
       await rig.runFor(10 * MINUTE);
       const { error } = failedWith(win.manager.state);
-      assertClearMessage(describeError(error), /ECONNREFUSED/, [APP_SECRET, old.accessToken]);
+      assertClearMessage(rig, describeError(error), /ECONNREFUSED/);
       // Within a minute of waking, then 15, 30, 60, 120, 240 s: ≤ 6 in 10 minutes.
       const attempts = rig.tokenRequestsSent() - 1;
       assert.ok(attempts >= 4 && attempts <= 6, `${attempts} attempts`);

@@ -23,6 +23,7 @@ export function create(context: FeatureContext): Tokens {
     },
     context.workspaceState,
     (token) => context.afterTokenCopied(token),
+    context.log,
   );
   return {
     commands,

@@ -10,11 +10,12 @@ import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import { formatRemaining } from '../../../token/status/countdown';
 import { ErrorPresenter } from '../../../ui/errorPresenter';
 import { showInformationMessage, withProgress as showProgress } from '../../../ui/notify';
-
-/** workspaceState key prefix: `${command:wechat.accessToken}` allowed for an account here. */
-const VARIABLE_CONSENT_KEY = 'wechat.tokenVariableAllowed';
+import { Logger, silentLogger } from '../../../common/logger';
+import { TaskTokenConsent } from '../core/taskTokenConsent';
 
 export class TokenCommands {
+  private readonly consent: TaskTokenConsent;
+
   constructor(
     private readonly manager: TokenManager,
     private readonly accounts: AccountCommands,
@@ -24,10 +25,14 @@ export class TokenCommands {
     /** How the confirmation names the account: "name (AppID)". */
     private readonly accountLabel: () => string,
     /** Remembers, per workspace, which accounts' tokens tasks and launch configurations may get. */
-    private readonly workspaceState: vscode.Memento,
+    workspaceState: vscode.Memento,
     /** After a copy: schedules the clipboard's clearing (and logs the copy); the seconds until then, 0 = never. */
     private readonly afterCopy: (token: string) => number,
-  ) {}
+    /** Where the hand-outs of `${command:wechat.accessToken}` and consent changes are written. */
+    log: Logger = silentLogger,
+  ) {
+    this.consent = new TaskTokenConsent(workspaceState, log);
+  }
 
   /** Puts a valid token on the clipboard; fetches only if the cached one is not fresh. */
   async copyAccessToken(): Promise<boolean> {
@@ -58,9 +63,11 @@ export class TokenCommands {
     // The account consented to is the account whose token is handed out, even after a switch.
     const state = this.manager.state;
     const appId = 'appId' in state ? state.appId : undefined;
-    if (!(await this.variableConsent(invocation))) return undefined;
+    const label = this.accountLabel();
+    if (!(await this.variableConsent(label, invocation))) return undefined;
     try {
       const token = await this.withProgress(vscode.l10n.t('Getting the access token…'), () => this.manager.get(appId));
+      this.consent.handedOut(label);
       return token.accessToken;
     } catch (error) {
       void this.presenter.show(vscode.l10n.t('Could not get the access token for the task or launch configuration'), error);
@@ -71,25 +78,37 @@ export class TokenCommands {
   /**
    * Any task or launch configuration of a workspace (a `folderOpen` task too) and any extension can
    * ask for the token this way, without the traces Copy leaves: ask once per workspace and
-   * account, naming both, and remember the answer in the workspace's state.
+   * account, naming both, and remember the answer in the workspace's state (until revoked).
    */
-  private async variableConsent(invocation: Invocation): Promise<boolean> {
-    const label = this.accountLabel();
-    const key = `${VARIABLE_CONSENT_KEY}.${label}`;
-    if (this.workspaceState.get<boolean>(key) === true) return true;
+  private async variableConsent(label: string, invocation: Invocation): Promise<boolean> {
+    if (this.consent.isAllowed(label)) return true;
     const t = vscode.l10n.t;
     const allowed = await this.confirmations.confirm(
       {
         message: t('Give the tasks and launch configurations of this workspace the access token of {0}?', label),
         detail: t(
-          'A task, a launch configuration or another extension asked for it with the variable command:wechat.accessToken. Whatever runs with it — a script, a debugged server — can use the token until it expires. Asked once per workspace and account.',
+          'A task, a launch configuration or another extension asked for it with the variable command:wechat.accessToken. Whatever runs with it — a script, a debugged server — can use the token until it expires. Asked once per workspace and account; every hand-out is logged; "WeChat: Revoke Token Access for Tasks" takes it back.',
         ),
         action: t('Allow'),
       },
       invocation,
     );
-    if (allowed) await this.workspaceState.update(key, true);
+    if (allowed) await this.consent.allow(label);
     return allowed;
+  }
+
+  /**
+   * WeChat: Revoke Token Access for Tasks — clears this workspace's consent for every account: the
+   * next `${command:wechat.accessToken}` asks again. Resolves to the number of accounts revoked.
+   */
+  async revokeTaskTokenAccess(): Promise<number> {
+    const labels = await this.consent.revokeAll();
+    void showInformationMessage(
+      labels.length > 0
+        ? vscode.l10n.t('The tasks and launch configurations of this workspace no longer get the access token of {0}. The next use asks again.', labels.join(', '))
+        : vscode.l10n.t('No task or launch configuration of this workspace was allowed the access token.'),
+    );
+    return labels.length;
   }
 
   async refreshAccessToken(): Promise<boolean> {

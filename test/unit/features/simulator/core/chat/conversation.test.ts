@@ -7,10 +7,15 @@ import { formatMessage, type Localize } from '../../../../../../src/common/local
 import { chatStrings } from '../../../../../../src/features/simulator/core/chat/chatTexts';
 import { Conversation } from '../../../../../../src/features/simulator/core/chat/conversation';
 import { rawExchangeText } from '../../../../../../src/features/simulator/core/chat/rawText';
-import { recordLeakScan } from '../../../../../hardening/ledger';
+import { LabelledSecret, scanForSecrets } from '../../../../../hardening/secretForms';
 
 const TOKEN = 'Tok3nSecret42';
 const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
+/** Looked for in every form (literal, URL-encoded, JSON-escaped, base64): test/hardening/secretForms.ts. */
+const SECRETS: LabelledSecret[] = [
+  { label: 'callback Token', value: TOKEN },
+  { label: 'EncodingAESKey', value: AES_KEY },
+];
 
 function result(reply: SimulatedReply, problems: SimulationProblem[] = [], responseBody = ''): SimulationResult {
   return {
@@ -81,9 +86,7 @@ describe('callback conversation (the chat view model)', () => {
     const view = chat.view(true, `status ${TOKEN}`, chatStrings(formatMessage));
     const raw = rawExchangeText(record.result.exchange, formatMessage, (text) => chat.scrub(text));
     const shown = JSON.stringify(view) + raw;
-    const found = [TOKEN, AES_KEY].reduce((n, secret) => n + shown.split(secret).length - 1, 0);
-    recordLeakScan('simulator chat view and raw XML', found);
-    assert.equal(found, 0);
+    assert.deepEqual(scanForSecrets('simulator chat view and raw XML', shown, SECRETS), []);
     assert.match(shown, /your token is \*\*\* and key \*\*\*/);
     assert.match(raw, /Request: POST http:\/\/127\.0\.0\.1:3000\/wechat\?signature=abc/);
     assert.match(raw, /The body posted \(encrypted envelope\)/);
@@ -104,9 +107,7 @@ describe('callback conversation (the chat view model)', () => {
     const news = chat.start('y', { kind: 'text', content: 'y' });
     news.result = result({ kind: 'news', articles: [{ title: 'T', description: '', picUrl: '', url: `https://example.com/?k=${AES_KEY}` }] });
     const shown = JSON.stringify(chat.view(true, '', chatStrings(formatMessage)));
-    const found = [TOKEN, AES_KEY].reduce((n, secret) => n + shown.split(secret).length - 1, 0);
-    recordLeakScan('simulator chat links', found);
-    assert.equal(found, 0);
+    assert.deepEqual(scanForSecrets('simulator chat links', shown, SECRETS), []);
     assert.match(shown, /https:\/\/example\.com\/t\?token=\*\*\*/);
     assert.deepEqual([...chat.links()], []);
   });
@@ -118,9 +119,8 @@ describe('callback conversation (the chat view model)', () => {
     record.result = result({ kind: 'text', content: 'your token is OldToken123' }, [], '<xml>OldToken123</xml>');
     chat.remember('NewToken456');
     const shown = JSON.stringify(chat.view(true, 'status NewToken456', chatStrings(formatMessage))) + rawExchangeText(record.result.exchange, formatMessage, (text) => chat.scrub(text));
-    const found = ['OldToken123', 'NewToken456'].reduce((n, secret) => n + shown.split(secret).length - 1, 0);
-    recordLeakScan('simulator chat after a Token change', found);
-    assert.equal(found, 0);
+    const tokens = ['OldToken123', 'NewToken456'].map((value) => ({ label: 'callback Token', value }));
+    assert.deepEqual(scanForSecrets('simulator chat after a Token change', shown, tokens), []);
     assert.match(shown, /your token is \*\*\*/);
   });
 });

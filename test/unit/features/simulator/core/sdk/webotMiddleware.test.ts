@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { HttpCallbackSimulator } from '../../../../../../src/features/simulator/core/httpSimulator';
 import { MessageMode, SimulatedReply } from '../../../../../../src/features/simulator/core/types';
 import { createTransport } from '../../../../../../src/wechat/undiciTransport';
-import { recordLeakScan } from '../../../../../hardening/ledger';
+import { scanForSecrets } from '../../../../../hardening/secretForms';
 import { ACCOUNT, OPENID, SAMPLE, endpoint } from '../helpers';
 import { INBOUND_CASES } from './inboundCases';
 import { WebotAnswer, WebotServer, startWebotServer } from './webotServer';
@@ -123,9 +123,8 @@ for (const mode of ['plaintext', 'safe', 'compatible'] as MessageMode[]) {
       const results = [];
       for (const inboundCase of INBOUND_CASES) results.push(await sim.send({ inbound: inboundCase.inbound, openId: OPENID }));
       const text = JSON.stringify([exchanges, results]);
-      const found = [SAMPLE.token, SAMPLE.encodingAesKey].reduce((n, secret) => n + text.split(secret).length - 1, 0);
-      recordLeakScan(`callback exchange with node-webot (${mode})`, found);
-      assert.equal(found, 0);
+      const secrets = [{ label: 'callback Token', value: SAMPLE.token }, { label: 'EncodingAESKey', value: SAMPLE.encodingAesKey }];
+      assert.deepEqual(scanForSecrets(`callback exchange with node-webot (${mode})`, text, secrets), []);
     });
 
     if (mode !== 'plaintext') {
