@@ -20,10 +20,10 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** String literals passed as the first argument of l10n.t(…), t(…) or localize(…). */
+/** String literals (any quotes) passed as the first argument of l10n.t(…), t(…) or localize(…). */
 function literalMessages(): Map<string, string> {
   const found = new Map<string, string>();
-  const call = /(?:\bl10n\.t|\bt|\blocalize)\(\s*(['`])((?:\\.|(?!\1)[^\\])*)\1\s*[,)]/g;
+  const call = /(?:\bl10n\.t|\bt|\blocalize)\(\s*(['"`])((?:\\.|(?!\1)[^\\])*)\1\s*[,)]/g;
   for (const file of sourceFiles(join(root, 'src'))) {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(call)) {
