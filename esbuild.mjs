@@ -5,10 +5,11 @@
 // a `redis` token source, dist/callback.js (fast-xml-parser, message crypto) on the first callback
 // simulation. Activation with a cached token loads none of them.
 // The menu preview's webview script is a separate browser build: dist/webview/menu-preview.js.
-import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
+import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 
@@ -50,7 +51,8 @@ const options = {
     ui: 'src/ui/lazyUi.ts',
     // dist/<feature>.js: each feature's implementation, required by src/ui/features.ts on first use.
     ...Object.fromEntries(
-      fs.readdirSync('src/features', { withFileTypes: true })
+      fs
+        .readdirSync('src/features', { withFileTypes: true })
         .filter((entry) => entry.isDirectory() && fs.existsSync(`src/features/${entry.name}/ui/bundle.ts`))
         .map((entry) => [entry.name, `src/features/${entry.name}/ui/bundle.ts`]),
     ),
@@ -118,12 +120,39 @@ if (watch) {
   for (const file of Object.keys(result.metafile.outputs).filter((out) => out.endsWith('.js'))) {
     const probe = spawnSync(process.execPath, ['-e', LOAD_PROBE, path.resolve(file)], { encoding: 'utf8' });
     if (probe.status !== 0) {
-      const why = probe.stderr.split('\n').filter((line) => /Error|Cannot find/.test(line)).slice(0, 3);
+      const why = probe.stderr
+        .split('\n')
+        .filter((line) => /Error|Cannot find/.test(line))
+        .slice(0, 3);
       console.error(`${file} does not load on its own:\n${why.map((line) => line.slice(0, 300)).join('\n')}`);
       process.exit(1);
     }
   }
-  const lazyOnly = ['src/wechat/client.ts', 'src/wechat/apiErrors.ts', 'src/wechat/errcodes.ts', 'node_modules/undici', 'node_modules/ioredis', 'src/token/sources/redis/redisClient', 'node_modules/jsonc-parser', 'src/features/menu/core/validate', 'src/features/menu/core/rules', 'src/features/accounts/ui/accountCommands', 'src/features/token/ui/tokenCommands', 'src/features/accounts/ui/accountSwitcher', 'src/ui/errorPresenter', 'src/ui/prompts', 'src/token/sources/redis/redisTokenSource', 'src/token/sources/tokenService/', 'node_modules/fast-xml-parser', 'src/features/simulator/core/httpSimulator', 'src/features/simulator/core/crypto/', 'src/features/simulator/core/xml/', 'src/features/simulator/core/reply/', 'src/token/sources/teamSourceError', 'src/wechat/networkErrors'];
+  const lazyOnly = [
+    'src/wechat/client.ts',
+    'src/wechat/apiErrors.ts',
+    'src/wechat/errcodes.ts',
+    'node_modules/undici',
+    'node_modules/ioredis',
+    'src/token/sources/redis/redisClient',
+    'node_modules/jsonc-parser',
+    'src/features/menu/core/validate',
+    'src/features/menu/core/rules',
+    'src/features/accounts/ui/accountCommands',
+    'src/features/token/ui/tokenCommands',
+    'src/features/accounts/ui/accountSwitcher',
+    'src/ui/errorPresenter',
+    'src/ui/prompts',
+    'src/token/sources/redis/redisTokenSource',
+    'src/token/sources/tokenService/',
+    'node_modules/fast-xml-parser',
+    'src/features/simulator/core/httpSimulator',
+    'src/features/simulator/core/crypto/',
+    'src/features/simulator/core/xml/',
+    'src/features/simulator/core/reply/',
+    'src/token/sources/teamSourceError',
+    'src/wechat/networkErrors',
+  ];
   const leaked = activationInputs.filter((input) => lazyOnly.some((lazy) => input.includes(lazy)));
   if (leaked.length > 0) {
     console.error(`lazily loaded code leaked into dist/extension.js: ${leaked.slice(0, 3).join(', ')}`);

@@ -2,8 +2,9 @@
 // (CONTRIBUTING.md, "Layers"): which folder may import which. A core folder that imports
 // `vscode` or `ui/` fails `npm run lint`, and so CI.
 import js from '@eslint/js';
-import tseslint from 'typescript-eslint';
 import simpleImportSort from 'eslint-plugin-simple-import-sort';
+import tseslint from 'typescript-eslint';
+
 import layers from './eslint-rules/layers.mjs';
 
 const noVscode = { name: 'vscode', message: 'The kernel and every core/ are vscode-free: adapt them in a ui/ folder instead.' };
@@ -12,8 +13,16 @@ const only = (name, file) => ({
   allowTypeImports: true,
   message: `${name} is loaded in one place: only ${file} imports it (types excepted), so one file knows its API.`,
 });
-const noUndici = { ...only('undici', 'src/wechat/undiciTransport.ts'), allowTypeImports: false, message: 'undici is loaded lazily: only src/wechat/undiciTransport.ts imports it (see esbuild.mjs).' };
-const noIoredis = { ...only('ioredis', 'src/token/sources/redis/redisClient.ts'), allowTypeImports: false, message: 'ioredis is loaded lazily: only src/token/sources/redis/redisClient.ts imports it (see esbuild.mjs).' };
+const noUndici = {
+  ...only('undici', 'src/wechat/undiciTransport.ts'),
+  allowTypeImports: false,
+  message: 'undici is loaded lazily: only src/wechat/undiciTransport.ts imports it (see esbuild.mjs).',
+};
+const noIoredis = {
+  ...only('ioredis', 'src/token/sources/redis/redisClient.ts'),
+  allowTypeImports: false,
+  message: 'ioredis is loaded lazily: only src/token/sources/redis/redisClient.ts imports it (see esbuild.mjs).',
+};
 const noJsonc = only('jsonc-parser', 'src/features/menu/core/validate/jsonc.ts');
 const noXml = only('fast-xml-parser', 'src/features/simulator/core/xml/xmlCodec.ts');
 const LIBRARIES = [noUndici, noIoredis, noJsonc, noXml];
@@ -31,7 +40,16 @@ const packages = (files, { vscodeFree, except = [], ignores = [] }) => ({
 });
 
 /** The kernel, every feature's core/ and index.ts (read by plain unit tests), the webview scripts and the settings parser: no `vscode`. */
-const VSCODE_FREE = ['src/features/*/index.ts', 'src/features/all.ts', 'src/common/**/*.ts', 'src/wechat/**/*.ts', 'src/token/**/*.ts', 'src/features/*/core/**/*.ts', 'src/features/*/webview/**/*.ts', 'src/settings.ts'];
+const VSCODE_FREE = [
+  'src/features/*/index.ts',
+  'src/features/all.ts',
+  'src/common/**/*.ts',
+  'src/wechat/**/*.ts',
+  'src/token/**/*.ts',
+  'src/features/*/core/**/*.ts',
+  'src/features/*/webview/**/*.ts',
+  'src/settings.ts',
+];
 const LIBRARY_HOMES = {
   'src/wechat/undiciTransport.ts': 'undici',
   'src/token/sources/redis/redisClient.ts': 'ioredis',
@@ -68,9 +86,17 @@ export default tseslint.config(
     files: ['src/features/*/webview/**/*.ts'],
     languageOptions: {
       globals: {
-        window: 'readonly', document: 'readonly', CSS: 'readonly', Element: 'readonly', HTMLElement: 'readonly',
-        HTMLButtonElement: 'readonly', SVGSVGElement: 'readonly', HTMLElementTagNameMap: 'readonly',
-        KeyboardEvent: 'readonly', MouseEvent: 'readonly', MessageEvent: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        CSS: 'readonly',
+        Element: 'readonly',
+        HTMLElement: 'readonly',
+        HTMLButtonElement: 'readonly',
+        SVGSVGElement: 'readonly',
+        HTMLElementTagNameMap: 'readonly',
+        KeyboardEvent: 'readonly',
+        MouseEvent: 'readonly',
+        MessageEvent: 'readonly',
         // Injected by VS Code into webviews with scripts enabled.
         acquireVsCodeApi: 'readonly',
       },
@@ -82,10 +108,14 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/ui/notify.ts'],
     rules: {
-      'no-restricted-syntax': ['error', {
-        selector: 'MemberExpression[property.name=/^(show(Information|Warning|Error)Message|withProgress)$/][object.property.name="window"]',
-        message: 'Use src/ui/notify.ts: it neutralises command links in the message.',
-      }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'MemberExpression[property.name=/^(show(Information|Warning|Error)Message|withProgress)$/][object.property.name="window"]',
+          message: 'Use src/ui/notify.ts: it neutralises command links in the message.',
+        },
+      ],
     },
   },
   {
@@ -104,9 +134,18 @@ export default tseslint.config(
     files: ['**/*.mjs'],
     languageOptions: {
       globals: {
-        process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
-        setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', URL: 'readonly', fetch: 'readonly',
-        AbortSignal: 'readonly', AbortController: 'readonly', __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        AbortSignal: 'readonly',
+        AbortController: 'readonly',
+        __dirname: 'readonly',
       },
     },
   },

@@ -9,6 +9,7 @@
 // Every run edits the text (one more space at the end), as typing does: the last parse is reused
 // only for the same text. Runnable alone: `npm run build:tests && node out/bench/menuValidation.js`.
 import { performance } from 'node:perf_hooks';
+
 import { formatMessage } from '../src/common/localize';
 import { silentLogger } from '../src/common/logger';
 import { buildPreviewModel } from '../src/features/menu/core/preview/model';
@@ -100,13 +101,24 @@ export function emptyButtonsFigure(): EmptyButtonsFigure {
     const edited = text + '\r\n'.repeat(run + 1);
     buildPreviewModel(edited, validateMenu(edited, silentLogger, UNCAPPED), formatMessage, EVERY_BUTTON);
   });
-  return { documentKb: Math.round(Buffer.byteLength(text) / 1024), diagnosticsMs, uncappedDiagnosticsMs, previewMs, uncappedPreviewMs, problemsCollected };
+  return {
+    documentKb: Math.round(Buffer.byteLength(text) / 1024),
+    diagnosticsMs,
+    uncappedDiagnosticsMs,
+    previewMs,
+    uncappedPreviewMs,
+    problemsCollected,
+  };
 }
 
 if (require.main === module) {
   const figure = menuValidationFigure();
-  console.log(`menu validation per edit, ${figure.documentKb} KB document: ${figure.cappedMs} ms capped, ${figure.uncappedMs} ms uncapped (${figure.uncappedProblems} problems)`);
+  console.log(
+    `menu validation per edit, ${figure.documentKb} KB document: ${figure.cappedMs} ms capped, ${figure.uncappedMs} ms uncapped (${figure.uncappedProblems} problems)`,
+  );
   const empty = emptyButtonsFigure();
-  console.log(`menu diagnostics per edit, ${empty.documentKb} KB of {} buttons: ${empty.diagnosticsMs} ms, uncapped ${empty.uncappedDiagnosticsMs} ms (${empty.problemsCollected} problems)`);
+  console.log(
+    `menu diagnostics per edit, ${empty.documentKb} KB of {} buttons: ${empty.diagnosticsMs} ms, uncapped ${empty.uncappedDiagnosticsMs} ms (${empty.problemsCollected} problems)`,
+  );
   console.log(`menu preview per edit, ${empty.documentKb} KB of {} buttons: ${empty.previewMs} ms, uncapped ${empty.uncappedPreviewMs} ms`);
 }

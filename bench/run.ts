@@ -16,7 +16,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+
 import * as esbuild from 'esbuild';
+
 import { TokenManager } from '../src/token/manager';
 import { WeChatClient } from '../src/wechat/client';
 import { createTransport } from '../src/wechat/undiciTransport';
@@ -95,7 +97,13 @@ async function coldConcurrentGets(): Promise<Row> {
     const before = fake.calls.length;
     await Promise.all(Array.from({ length: 100 }, () => client.stableToken({ appId: APP_ID, appSecret: SECRET }, false)));
     manager.dispose();
-    return { figure: 'token HTTP calls, 100 concurrent get() on a cold cache', ours, baseline: fake.calls.length - before, unit: 'calls', goal: '1' };
+    return {
+      figure: 'token HTTP calls, 100 concurrent get() on a cold cache',
+      ours,
+      baseline: fake.calls.length - before,
+      unit: 'calls',
+      goal: '1',
+    };
   } finally {
     await fake.close();
   }
@@ -116,11 +124,25 @@ async function bundleFigures(): Promise<Row[]> {
     logLevel: 'error',
   });
   const kb = (file: string): number => Math.round((statSync(file).size / 1024) * 10) / 10;
-  const redisModules = await Promise.all([path.join(ROOT, 'src', 'extension.ts'), path.join(ROOT, 'bench', 'eagerExtension.ts')].map(redisClientModulesIn));
+  const redisModules = await Promise.all(
+    [path.join(ROOT, 'src', 'extension.ts'), path.join(ROOT, 'bench', 'eagerExtension.ts')].map(redisClientModulesIn),
+  );
   return [
-    { figure: 'Redis client modules in the activation bundle', ours: redisModules[0]!, baseline: redisModules[1]!, unit: 'files', goal: '0 (dist/redis.js, lazily)' },
+    {
+      figure: 'Redis client modules in the activation bundle',
+      ours: redisModules[0]!,
+      baseline: redisModules[1]!,
+      unit: 'files',
+      goal: '0 (dist/redis.js, lazily)',
+    },
     { figure: 'activation bundle size', ours: kb(ours), baseline: kb(eager), unit: 'KB', goal: '≤ 40 KB' },
-    { figure: 'activation bundle require() time (median of 15)', ours: requireMs(ours), baseline: requireMs(eager), unit: 'ms', goal: 'ratio well below 1' },
+    {
+      figure: 'activation bundle require() time (median of 15)',
+      ours: requireMs(ours),
+      baseline: requireMs(eager),
+      unit: 'ms',
+      goal: 'ratio well below 1',
+    },
   ];
 }
 
@@ -159,7 +181,13 @@ async function teamRedisRows(): Promise<Row[]> {
   const day = await teamRedisDay();
   return [
     // Naive: a developer's script fetching its own token for every use, competing with production.
-    { figure: 'token-endpoint calls, Redis mode, 3 windows × 24 h', ours: day.tokenEndpointCalls, baseline: day.uses, unit: 'calls', goal: '0' },
+    {
+      figure: 'token-endpoint calls, Redis mode, 3 windows × 24 h',
+      ours: day.tokenEndpointCalls,
+      baseline: day.uses,
+      unit: 'calls',
+      goal: '0',
+    },
     {
       figure: 'Redis reads (GET+PTTL), Redis mode, 3 windows × 24 h',
       ours: day.redisReads,
@@ -175,10 +203,28 @@ function menuValidationRows(): Row[] {
   const empty = emptyButtonsFigure();
   return [
     // Naive: what the validator did before the limits — parse and check all of it, on every edit.
-    { figure: `menu validation per edit, ${figure.documentKb} KB document`, ours: figure.cappedMs, baseline: figure.uncappedMs, unit: 'ms', goal: '< 1 ms (one problem)' },
+    {
+      figure: `menu validation per edit, ${figure.documentKb} KB document`,
+      ours: figure.cappedMs,
+      baseline: figure.uncappedMs,
+      unit: 'ms',
+      goal: '< 1 ms (one problem)',
+    },
     // Naive: before the cap stopped collecting — every problem collected and sorted, every button walked and shown.
-    { figure: `menu diagnostics per edit, ${empty.documentKb} KB of {} buttons`, ours: empty.diagnosticsMs, baseline: empty.uncappedDiagnosticsMs, unit: 'ms', goal: '< 50 ms' },
-    { figure: `menu preview per edit, ${empty.documentKb} KB of {} buttons`, ours: empty.previewMs, baseline: empty.uncappedPreviewMs, unit: 'ms', goal: '< 50 ms' },
+    {
+      figure: `menu diagnostics per edit, ${empty.documentKb} KB of {} buttons`,
+      ours: empty.diagnosticsMs,
+      baseline: empty.uncappedDiagnosticsMs,
+      unit: 'ms',
+      goal: '< 50 ms',
+    },
+    {
+      figure: `menu preview per edit, ${empty.documentKb} KB of {} buttons`,
+      ours: empty.previewMs,
+      baseline: empty.uncappedPreviewMs,
+      unit: 'ms',
+      goal: '< 50 ms',
+    },
   ];
 }
 
@@ -188,16 +234,25 @@ function menuValidationRows(): Row[] {
  */
 function activationContents(): void {
   const metaFile = path.join(ROOT, 'dist', 'extension.meta.json');
-  const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> };
+  const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as {
+    outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+  };
   const inputs = Object.entries(meta.outputs['dist/extension.js']?.inputs ?? {}).sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput);
   console.log(`\nactivation bundle contents (${path.relative(ROOT, metaFile)}), largest first:`);
-  for (const [input, { bytesInOutput }] of inputs.slice(0, 12)) console.log(`  ${(bytesInOutput / 1024).toFixed(1).padStart(5)} KB  ${input}`);
+  for (const [input, { bytesInOutput }] of inputs.slice(0, 12))
+    console.log(`  ${(bytesInOutput / 1024).toFixed(1).padStart(5)} KB  ${input}`);
   const rest = inputs.slice(12).reduce((sum, [, { bytesInOutput }]) => sum + bytesInOutput, 0);
   console.log(`  ${(rest / 1024).toFixed(1).padStart(5)} KB  ${inputs.length - 12} more files`);
 }
 
 async function main(): Promise<void> {
-  const rows = [await tokenCallsPerDay(), await coldConcurrentGets(), ...(await teamRedisRows()), ...(await bundleFigures()), ...menuValidationRows()];
+  const rows = [
+    await tokenCallsPerDay(),
+    await coldConcurrentGets(),
+    ...(await teamRedisRows()),
+    ...(await bundleFigures()),
+    ...menuValidationRows(),
+  ];
   console.log('figure'.padEnd(58), 'ours'.padStart(9), 'naive'.padStart(9), 'ratio'.padStart(8), '  goal');
   for (const row of rows) {
     const ratio = row.baseline === 0 ? 'n/a' : (row.ours / row.baseline).toFixed(4);
@@ -219,9 +274,14 @@ function hostActivation(): void {
     console.log('activation in the real host: left out (BENCH_NO_HOST is set)');
     return;
   }
-  const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'vscode-host', 'setup.mjs'), '--check'], { encoding: 'utf8', timeout: 60_000 });
+  const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'vscode-host', 'setup.mjs'), '--check'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (check.status !== 0) {
-    console.log(`activation in the real host: not measured — the offline VS Code host is not ready (${check.stdout.trim()}); run npm run setup:vscode-host`);
+    console.log(
+      `activation in the real host: not measured — the offline VS Code host is not ready (${check.stdout.trim()}); run npm run setup:vscode-host`,
+    );
     return;
   }
   const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'vscode-host', 'run-activation.mjs')], {
@@ -233,7 +293,9 @@ function hostActivation(): void {
   if (run.status !== 0) console.log(`activation in the real host: not measured (exit ${run.status ?? run.signal}; see the lines above)`);
 }
 
-main().then(hostActivation).catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .then(hostActivation)
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

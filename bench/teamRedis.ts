@@ -7,8 +7,8 @@ import { TokenManager } from '../src/token/manager';
 import { ReadOptions, SourcedToken, TeamTokenSource } from '../src/token/sources/source';
 import { TeamSourceReader } from '../src/token/sources/teamSource';
 import { refusalOf } from '../src/token/sources/teamSourceError';
-import { ScriptedTokenApi } from '../test/unit/helpers/fixtures';
 import { FakeClock } from '../test/unit/helpers/fakeClock';
+import { ScriptedTokenApi } from '../test/unit/helpers/fixtures';
 import { MemoryTokenStore } from '../test/unit/helpers/memoryTokenStore';
 
 const APP_ID = 'wxbench000000000002';

@@ -14,8 +14,14 @@ const LAYERS = [
     name: 'wechat',
     holds: /^src\/wechat\//,
     forbids: [
-      { target: /^src\/(token|features|ui)\//, why: 'src/wechat/ is the kernel\'s HTTP layer: it knows no cache policy, feature or VS Code adapter.' },
-      { target: /^src\/(config|settings|extension)\.ts$/, why: 'The kernel gets settings injected: only the composition root and ui/ read them.' },
+      {
+        target: /^src\/(token|features|ui)\//,
+        why: "src/wechat/ is the kernel's HTTP layer: it knows no cache policy, feature or VS Code adapter.",
+      },
+      {
+        target: /^src\/(config|settings|extension)\.ts$/,
+        why: 'The kernel gets settings injected: only the composition root and ui/ read them.',
+      },
     ],
   },
   {
@@ -23,16 +29,26 @@ const LAYERS = [
     holds: /^src\/token\//,
     forbids: [
       { target: /^src\/(features|ui)\//, why: 'src/token/ is the kernel: features build on it, never the other way round.' },
-      { target: /^src\/(config|settings|extension)\.ts$/, why: 'The kernel gets settings injected: only the composition root and ui/ read them.' },
+      {
+        target: /^src\/(config|settings|extension)\.ts$/,
+        why: 'The kernel gets settings injected: only the composition root and ui/ read them.',
+      },
     ],
   },
   {
     name: 'feature core',
     holds: /^src\/features\/[^/]+\/core\//,
     forbids: [
-      { target: /^src\/(ui|features\/[^/]+\/(ui|webview))\//, why: 'A feature\'s core/ is vscode-free: it never imports a VS Code adapter (ui/) or a webview script.' },
-      { target: /^src\/features\/[^/]+\/index\.ts$/, why: 'A feature\'s core/ imports only types from a feature\'s index.ts, which brings in the VS Code layer.', typesAllowed: true },
-      { target: /^src\/(config|settings|extension)\.ts$/, why: 'A feature\'s core/ gets settings injected: its ui/ reads them.' },
+      {
+        target: /^src\/(ui|features\/[^/]+\/(ui|webview))\//,
+        why: "A feature's core/ is vscode-free: it never imports a VS Code adapter (ui/) or a webview script.",
+      },
+      {
+        target: /^src\/features\/[^/]+\/index\.ts$/,
+        why: "A feature's core/ imports only types from a feature's index.ts, which brings in the VS Code layer.",
+        typesAllowed: true,
+      },
+      { target: /^src\/(config|settings|extension)\.ts$/, why: "A feature's core/ gets settings injected: its ui/ reads them." },
     ],
   },
   {
@@ -42,7 +58,7 @@ const LAYERS = [
       {
         // Plain unit tests read the Feature values, and activation imports them: VS Code adapters only as types.
         target: /^src\/(features\/[^/]+\/(ui|webview)\/|ui\/(?!(commandIds|commandTable|contextKeys|features)\.ts$))/,
-        why: 'A feature\'s index.ts is vscode-free and cheap: from ui/ it imports only types (the implementation loads from its bundle).',
+        why: "A feature's index.ts is vscode-free and cheap: from ui/ it imports only types (the implementation loads from its bundle).",
         typesAllowed: true,
       },
     ],
@@ -55,20 +71,35 @@ const LAYERS = [
   {
     name: 'webview',
     holds: /^src\/features\/[^/]+\/webview\//,
-    forbids: [{ target: /^src\//, why: 'The webview runs in a browser page: from outside its folder it imports only types (import type).', unlessOwnFolder: true, typesAllowed: true }],
+    forbids: [
+      {
+        target: /^src\//,
+        why: 'The webview runs in a browser page: from outside its folder it imports only types (import type).',
+        unlessOwnFolder: true,
+        typesAllowed: true,
+      },
+    ],
   },
   {
     name: 'shared ui',
     holds: /^src\/ui\//,
     forbids: [
-      { target: /^src\/features\//, why: 'src/ui/ is the VS Code layer every feature shares: it knows no feature (features register themselves).' },
+      {
+        target: /^src\/features\//,
+        why: 'src/ui/ is the VS Code layer every feature shares: it knows no feature (features register themselves).',
+      },
       { target: /^src\/extension\.ts$/, why: 'Nothing imports the composition root.' },
     ],
   },
   {
     name: 'settings',
     holds: /^src\/(settings|config)\.ts$/,
-    forbids: [{ target: /^src\/(ui|features\/[^/]+\/(ui|webview))\//, why: 'The settings readers import no VS Code adapter: features parse their settings in their core/.' }],
+    forbids: [
+      {
+        target: /^src\/(ui|features\/[^/]+\/(ui|webview))\//,
+        why: 'The settings readers import no VS Code adapter: features parse their settings in their core/.',
+      },
+    ],
   },
 ];
 
@@ -76,7 +107,6 @@ const FEATURE = /^src\/features\/([^/]+)\//;
 
 /** Files only the composition root may import: itself (nobody) and the kernel it builds. */
 const ROOT_ONLY = /^src\/(extension|kernel)\.ts$/;
-
 
 function relativeToRepo(file, cwd) {
   return path.relative(cwd, file).split(path.sep).join('/');
@@ -121,7 +151,10 @@ export default {
         return;
       }
       if (ROOT_ONLY.test(target) && fromRel !== 'src/extension.ts') {
-        context.report({ node, message: `Only the composition root (src/extension.ts) imports '${spec}': features reach the kernel through the FeatureContext.` });
+        context.report({
+          node,
+          message: `Only the composition root (src/extension.ts) imports '${spec}': features reach the kernel through the FeatureContext.`,
+        });
         return;
       }
       for (const layer of layers) {
@@ -136,8 +169,7 @@ export default {
     }
 
     const isTypeOnly = (node) =>
-      node.importKind === 'type' ||
-      (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type'));
+      node.importKind === 'type' || (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type'));
 
     return {
       ImportDeclaration: (node) => check(node, node.source.value, isTypeOnly(node)),

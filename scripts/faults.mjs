@@ -19,6 +19,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { runBounded } from './vscode-host/proc.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,7 +40,11 @@ async function main() {
   const notRun = {};
   const mocha = path.join(REPO, 'node_modules', '.bin', 'mocha');
   try {
-    await runBounded('unit hardening cases', mocha, ['--config', '.mocharc.unit.json', '--reporter', 'dot'], { cwd: REPO, timeoutMs: 10 * MIN, inherit: true });
+    await runBounded('unit hardening cases', mocha, ['--config', '.mocharc.unit.json', '--reporter', 'dot'], {
+      cwd: REPO,
+      timeoutMs: 10 * MIN,
+      inherit: true,
+    });
   } catch (err) {
     runFailures++;
     console.error(`[faults] unit run: ${err.message.split('\n')[0]}`);
@@ -51,7 +56,9 @@ async function main() {
     notRun.host = 'host run left out (--no-host)';
   } else if (missing.length > 0) {
     notRun.host = 'host not installed';
-    console.log(`[faults] the offline VS Code host is not installed (missing: ${missing.join(', ')}; npm run setup:vscode-host): its cases do not run`);
+    console.log(
+      `[faults] the offline VS Code host is not installed (missing: ${missing.join(', ')}; npm run setup:vscode-host): its cases do not run`,
+    );
   } else {
     const { runIntegration } = await import('./vscode-host/run-integration.mjs');
     // The whole integration run: a [leak] test scans what the tests before it in its suite produced.
@@ -65,7 +72,8 @@ async function main() {
 
   const tallies = report.readLedger(LEDGER_DIR);
   if (args.includes('--update-expected')) {
-    if (notRun.host || runFailures) console.log('[faults] --update-expected: not a complete run (host left out or a test failed): expected.json unchanged');
+    if (notRun.host || runFailures)
+      console.log('[faults] --update-expected: not a complete run (host left out or a test failed): expected.json unchanged');
     else {
       report.writeExpected(EXPECTED, tallies);
       console.log(`[faults] ${path.relative(REPO, EXPECTED)} rewritten: ${tallies.length} cases`);
@@ -78,9 +86,14 @@ async function main() {
   if (runFailures) console.log(`[faults] ${runFailures} test failure(s) outside the counted cases (see above)`);
   // Without the list, nothing can be said about what did not run: that is no green either.
   const unknown = expected.length === 0;
-  if (unknown) console.log(`[faults] ${path.relative(REPO, EXPECTED)} is missing or empty: what did not run cannot be told${allowSkips ? ' (accepted: --allow-skips)' : ': exit 1'}`);
+  if (unknown)
+    console.log(
+      `[faults] ${path.relative(REPO, EXPECTED)} is missing or empty: what did not run cannot be told${allowSkips ? ' (accepted: --allow-skips)' : ': exit 1'}`,
+    );
   if (result.skipped > 0) {
-    console.log(`[faults] ${result.skipped} expected case(s) did not run${allowSkips ? ': accepted (--allow-skips)' : ': exit 1 (--allow-skips accepts this)'}`);
+    console.log(
+      `[faults] ${result.skipped} expected case(s) did not run${allowSkips ? ': accepted (--allow-skips)' : ': exit 1 (--allow-skips accepts this)'}`,
+    );
   }
   for (const line of result.lines.slice(-3)) console.log(line);
   const clean = result.unhandled === 0 && runFailures === 0 && result.leaks === 0 && tallies.length > 0;

@@ -8,7 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runBounded, startGroup, sleep } from './vscode-host/proc.mjs';
+
+import { runBounded, sleep, startGroup } from './vscode-host/proc.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -28,7 +29,9 @@ const problems = [];
 async function ensureRedisServer() {
   if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0) return;
   if (process.getuid?.() !== 0) {
-    console.error('[test] redis-server is not installed and this is not root: run `sudo apt-get install -y redis-server`; the Redis unit tests fail without it.');
+    console.error(
+      '[test] redis-server is not installed and this is not root: run `sudo apt-get install -y redis-server`; the Redis unit tests fail without it.',
+    );
     return;
   }
   console.log('[test] redis-server is missing: apt-get install -y redis-server');
@@ -70,7 +73,12 @@ async function runShown(cmd, cmdArgs, timeoutMs) {
     },
   });
   let timer;
-  const r = await Promise.race([g.exited, new Promise((res) => { timer = setTimeout(() => res('timeout'), timeoutMs); })]);
+  const r = await Promise.race([
+    g.exited,
+    new Promise((res) => {
+      timer = setTimeout(() => res('timeout'), timeoutMs);
+    }),
+  ]);
   clearTimeout(timer);
   await g.stop(1000);
   await sleep(10);
@@ -99,7 +107,11 @@ async function main() {
   section('unit tests (mocha)');
   await step('redis-server', ensureRedisServer);
   await step('unit', async () => {
-    const r = await runShown(path.join(REPO, 'node_modules', '.bin', 'mocha'), ['--config', '.mocharc.unit.json', '--reporter', 'spec'], 10 * MIN);
+    const r = await runShown(
+      path.join(REPO, 'node_modules', '.bin', 'mocha'),
+      ['--config', '.mocharc.unit.json', '--reporter', 'spec'],
+      10 * MIN,
+    );
     const p = Number(/(\d+) passing/.exec(r.text)?.[1] ?? 0);
     const f = Number(/(\d+) failing/.exec(r.text)?.[1] ?? 0);
     passed += p;

@@ -2,8 +2,9 @@
 // rust-analyzer's config.ts: nothing else reads `wechat.*` from the workspace configuration.
 // A value of the wrong type never throws: it falls back and the warning is logged.
 import * as vscode from 'vscode';
-import { CONFIG_SECTION, parseConfig, WeChatConfig } from './settings';
+
 import type { RawSettings } from './common/settingsReader';
+import { CONFIG_SECTION, parseConfig, WeChatConfig } from './settings';
 import { PROXY_SETTING_KEYS } from './wechat/proxySettings';
 
 export { CONFIG_SECTION, type StatusBarShow, type WeChatConfig } from './settings';
@@ -31,9 +32,7 @@ export async function updateAppId(appId: string): Promise<void> {
   const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
   // Keep the AppID where the user already keeps it (workspace or user settings).
   const inspected = config.inspect<unknown>('appId');
-  const target = inspected?.workspaceValue !== undefined
-    ? vscode.ConfigurationTarget.Workspace
-    : vscode.ConfigurationTarget.Global;
+  const target = inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   const previous = target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue;
   await config.update('appId', appId, target);
   // The label belonged to the AppID it replaces: "Production (wxNEW)" in a confirmation would lie.
@@ -74,7 +73,11 @@ export async function removeAccountFromSettings(appId: string): Promise<void> {
     [accounts?.workspaceValue, vscode.ConfigurationTarget.Workspace],
   ] as const) {
     if (Array.isArray(value) && value.some((item) => sameAppId(item, appId))) {
-      await config.update('accounts', value.filter((item) => !sameAppId(item, appId)), target);
+      await config.update(
+        'accounts',
+        value.filter((item) => !sameAppId(item, appId)),
+        target,
+      );
     }
   }
   const legacy = config.inspect<unknown>('appId');
@@ -102,7 +105,10 @@ function sameAppId(item: unknown, appId: string): boolean {
  * Writes one account's callback (URL, message mode, original ID) to the user's
  * `wechat.simulator.callbacks`: machine-scoped, so a workspace cannot redirect where events go.
  */
-export async function saveCallbackSettings(appId: string, entry: { readonly url: string; readonly mode: string; readonly originalId: string }): Promise<void> {
+export async function saveCallbackSettings(
+  appId: string,
+  entry: { readonly url: string; readonly mode: string; readonly originalId: string },
+): Promise<void> {
   const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
   const current = config.inspect<unknown>('simulator.callbacks')?.globalValue;
   const map = typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as Record<string, unknown>) : {};

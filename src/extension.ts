@@ -3,14 +3,16 @@
 // registers their command tables in one loop. activate() is wiring only; the rules it wires live in named units
 // (token/policy.ts, token/sources/settingsChange.ts, ui/contextKeys.ts, ui/commandTitles.ts).
 import * as vscode from 'vscode';
+
 import { errorMessage } from './common/errorMessage';
 import { affectsProxy, CONFIG_SECTION } from './config';
 import { FEATURES } from './features/all';
+import { buildKernel, type Kernel, lazyUi } from './kernel';
 import type { TokenState } from './token/manager';
 import { rereadOnFocus } from './token/policy';
-import { tokenCall } from './token/tokenCall';
 import { teamSourcesToClose } from './token/sources/settingsChange';
 import { StatusView } from './token/status/statusView';
+import { tokenCall } from './token/tokenCall';
 import { ActionsPick } from './ui/actionsPick';
 import type { CommandTable } from './ui/commandTable';
 import { commandTitle } from './ui/commandTitles';
@@ -23,7 +25,6 @@ import { generalCommandTable } from './ui/generalCommands';
 import { lazyRequire } from './ui/lazyRequire';
 import { registerCommandTables } from './ui/registerCommands';
 import { JSAPI_TICKET_KEY_PREFIX } from './ui/secretKeys';
-import { buildKernel, lazyUi, type Kernel } from './kernel';
 
 /** What activate() returns: read-only views for integration tests and other extensions. */
 export interface WeChatExtensionApi {
@@ -43,9 +44,18 @@ export function activate(context: vscode.ExtensionContext): WeChatExtensionApi {
     addErrcodes: (table) => kernel.errcodes.add(table),
   });
   const featureContext = createFeatureContext(context, kernel, features);
-  const actions = new ActionsPick(() => ({ state: manager.state, account: accounts.current }), () => tables);
+  const actions = new ActionsPick(
+    () => ({ state: manager.state, account: accounts.current }),
+    () => tables,
+  );
   // The general commands (Show Log) join the Account group of the quick pick.
-  const tables: ReadonlyArray<CommandTable<string>> = [...features.start(featureContext), generalCommandTable(() => log.show(), () => actions.show())];
+  const tables: ReadonlyArray<CommandTable<string>> = [
+    ...features.start(featureContext),
+    generalCommandTable(
+      () => log.show(),
+      () => actions.show(),
+    ),
+  ];
   const contextKeys = new ContextKeys((key, value) => void vscode.commands.executeCommand('setContext', key, value));
   const onAccountChanged = (): void => {
     kernel.teamSources.closeUnused(accounts.current);
@@ -118,11 +128,14 @@ function createFeatureContext(context: vscode.ExtensionContext, kernel: Kernel, 
     afterTokenCopied: (token) => {
       const seconds = config().clipboardClearAfterSeconds;
       kernel.clipboardClearer.schedule(token, seconds);
-      log.info(`Copy Access Token: token put on the clipboard (${seconds > 0 ? `cleared in ${seconds} s` : 'wechat.clipboard.clearAfterSeconds is 0: never cleared'})`);
+      log.info(
+        `Copy Access Token: token put on the clipboard (${seconds > 0 ? `cleared in ${seconds} s` : 'wechat.clipboard.clearAfterSeconds is 0: never cleared'})`,
+      );
       return seconds;
     },
     quotaPaths: () => features.quotaPaths(),
-    onFirstDocument: (matches, open) => new FirstDocumentWatch(matches, open, (error) => log.error(`a feature failed to load: ${errorMessage(error)}`)),
+    onFirstDocument: (matches, open) =>
+      new FirstDocumentWatch(matches, open, (error) => log.error(`a feature failed to load: ${errorMessage(error)}`)),
     provideText: (scheme, text) => vscode.workspace.registerTextDocumentContentProvider(scheme, { provideTextDocumentContent: text }),
   };
 }
@@ -160,7 +173,9 @@ function rereadTeamToken(kernel: Kernel): void {
   const account = kernel.accounts.current;
   const last = account && kernel.teamSources.readerFor(account.appId)?.lastReadAt(account.appId);
   if (!rereadOnFocus(account?.tokenSource, last, kernel.clock.now(), kernel.config().teamMinReadIntervalSeconds * 1000)) return;
-  kernel.manager.refresh({ always: true, background: true }).catch((error: unknown) => kernel.log.warn(`re-reading the team token on focus failed: ${errorMessage(error)}`));
+  kernel.manager
+    .refresh({ always: true, background: true })
+    .catch((error: unknown) => kernel.log.warn(`re-reading the team token on focus failed: ${errorMessage(error)}`));
 }
 
 function withoutToken(state: TokenState): TokenState {

@@ -3,12 +3,13 @@
 // and the status bar with what follows the token (terminal variable, clipboard clearing). Their
 // disposables go to context.subscriptions; features reach them through the FeatureContext.
 import * as vscode from 'vscode';
+
 import { ClipboardClearer } from './common/clipboardClear';
 import { systemClock } from './common/clock';
 import { errorMessage } from './common/errorMessage';
 import { readConfig, readHttpSettings, WeChatConfig } from './config';
-import { StatusBarVisibility } from './features/token/ui/statusBarVisibility';
 import { TokenStatusBar } from './features/token/ui/statusBar';
+import { StatusBarVisibility } from './features/token/ui/statusBarVisibility';
 import { TerminalTokenEnvironment } from './features/token/ui/terminalEnvironment';
 import { accountLabel } from './token/accounts';
 import { TokenManager } from './token/manager';
@@ -18,15 +19,15 @@ import { ActiveAccount } from './ui/account/activeAccount';
 import { AppSecrets } from './ui/account/appSecrets';
 import { TeamCredentials } from './ui/account/teamCredentials';
 import { Confirmations } from './ui/confirm';
+import { lazyRequire } from './ui/lazyRequire';
 import { RedactingLog } from './ui/log';
 import { SecretTokenStore } from './ui/token/secretTokenStore';
 import { TeamSources } from './ui/token/teamSources';
 import { loadTransport } from './ui/transportLoader';
 import { DeferredClient } from './wechat/deferredClient';
-import { lazyRequire } from './ui/lazyRequire';
 import { ErrcodeCatalog } from './wechat/errcodeCatalog';
-import { InvalidBaseUrlError } from './wechat/refusals';
 import { guardKeychain } from './wechat/keychain';
+import { InvalidBaseUrlError } from './wechat/refusals';
 import { apiOrigin, SecretHostGuard } from './wechat/secretHost';
 
 /** Spread between windows so they do not all refresh in the same second. */
@@ -52,7 +53,11 @@ export function buildKernel(context: vscode.ExtensionContext) {
   const apiOriginNow = (): string | undefined => (config.apiBaseUrl.ok ? apiOrigin(config.apiBaseUrl.url) : undefined);
   const appSecrets = new AppSecrets(secrets, apiOriginNow);
   const accounts = new ActiveAccount(context.workspaceState, () => config);
-  const teamCredentials = new TeamCredentials(secrets, (kind) => (kind === 'redis' ? config.redisUrl : config.tokenServiceUrl), () => accounts);
+  const teamCredentials = new TeamCredentials(
+    secrets,
+    (kind) => (kind === 'redis' ? config.redisUrl : config.tokenServiceUrl),
+    () => accounts,
+  );
   const labelOf = (appId: string): string => {
     const account = accounts.find(appId);
     return account ? accountLabel(account) : appId;
@@ -65,18 +70,21 @@ export function buildKernel(context: vscode.ExtensionContext) {
   });
 
   // The client itself loads with the first request (dist/client.js), the transport after it.
-  const client = new DeferredClient(() => new (lazyRequire<typeof import('./wechat/client')>(context.extensionUri, 'client.js').WeChatClient)({
-    settings: () => {
-      if (!config.apiBaseUrl.ok) throw new InvalidBaseUrlError(config.apiBaseUrl.input, config.apiBaseUrl.reason);
-      return { baseUrl: config.apiBaseUrl.url, timeoutMs: config.requestTimeoutSeconds * 1000 };
-    },
-    transport: () => loadTransport(context.extensionUri, readHttpSettings(), log),
-    errcodes: errcodes.lookup,
-    log,
-    beforeSendingSecret: (send) => secretHosts.check(send),
-    // Each attempt's own URL (busy retries, the retry after 40001): the token goes where it was checked for.
-    beforeSendingToken: (send): Promise<void> => manager.checkTokenDestination(send.accessToken, send.origin),
-  }));
+  const client = new DeferredClient(
+    () =>
+      new (lazyRequire<typeof import('./wechat/client')>(context.extensionUri, 'client.js').WeChatClient)({
+        settings: () => {
+          if (!config.apiBaseUrl.ok) throw new InvalidBaseUrlError(config.apiBaseUrl.input, config.apiBaseUrl.reason);
+          return { baseUrl: config.apiBaseUrl.url, timeoutMs: config.requestTimeoutSeconds * 1000 };
+        },
+        transport: () => loadTransport(context.extensionUri, readHttpSettings(), log),
+        errcodes: errcodes.lookup,
+        log,
+        beforeSendingSecret: (send) => secretHosts.check(send),
+        // Each attempt's own URL (busy retries, the retry after 40001): the token goes where it was checked for.
+        beforeSendingToken: (send): Promise<void> => manager.checkTokenDestination(send.accessToken, send.origin),
+      }),
+  );
   const teamSources = new TeamSources({
     extensionUri: context.extensionUri,
     config: () => config,
@@ -116,7 +124,11 @@ export function buildKernel(context: vscode.ExtensionContext) {
     manager,
     clock,
     () => ({
-      autoRefresh: autoRefreshEnabled({ autoRefresh: config.autoRefresh, tokenMode: config.tokenMode, tokenSource: accounts.current?.tokenSource }),
+      autoRefresh: autoRefreshEnabled({
+        autoRefresh: config.autoRefresh,
+        tokenMode: config.tokenMode,
+        tokenSource: accounts.current?.tokenSource,
+      }),
       refreshMarginSeconds: config.refreshMarginSeconds,
       jitterMs: REFRESH_JITTER_MS,
     }),
@@ -125,11 +137,17 @@ export function buildKernel(context: vscode.ExtensionContext) {
   );
   const statusBar = new TokenStatusBar(manager, clock, () => {
     const account = accounts.current;
-    const team = account && account.tokenSource !== 'wechat' ? { kind: account.tokenSource, where: teamSources.describe(account) } : undefined;
+    const team =
+      account && account.tokenSource !== 'wechat' ? { kind: account.tokenSource, where: teamSources.describe(account) } : undefined;
     return { marginMs: config.refreshMarginSeconds * 1000, mode: config.tokenMode, accountName: account?.name, teamSource: team };
   });
   const visibility = new StatusBarVisibility(statusBar, () => ({ show: config.statusBarShow, appId: accounts.current?.appId }));
-  const terminalEnvironment = new TerminalTokenEnvironment(context.environmentVariableCollection, manager, () => config.terminalExposeToken, () => clock.now());
+  const terminalEnvironment = new TerminalTokenEnvironment(
+    context.environmentVariableCollection,
+    manager,
+    () => config.terminalExposeToken,
+    () => clock.now(),
+  );
   // The copied token leaves the clipboard after wechat.clipboard.clearAfterSeconds (and on deactivation).
   const clipboardClearer = new ClipboardClearer(vscode.env.clipboard, clock, log);
   context.subscriptions.push(log, accounts, teamSources, manager, scheduler, statusBar, visibility, terminalEnvironment, clipboardClearer);
@@ -140,8 +158,24 @@ export function buildKernel(context: vscode.ExtensionContext) {
     }),
   );
   return {
-    log, clock, testMode, confirmations, errcodes, secrets, appSecrets, accounts, labelOf, teamCredentials, client,
-    teamSources, store, manager, statusBar, visibility, terminalEnvironment, clipboardClearer,
+    log,
+    clock,
+    testMode,
+    confirmations,
+    errcodes,
+    secrets,
+    appSecrets,
+    accounts,
+    labelOf,
+    teamCredentials,
+    client,
+    teamSources,
+    store,
+    manager,
+    statusBar,
+    visibility,
+    terminalEnvironment,
+    clipboardClearer,
     config: (): WeChatConfig => config,
     reloadConfig: (): void => {
       config = readConfig();

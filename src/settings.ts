@@ -2,12 +2,12 @@
 // type: vscode-free, so the fallbacks for wrong types are unit-tested. config.ts feeds it from
 // the workspace configuration.
 import { BooleanSpec, ChoiceSpec, IntegerSpec, SettingSpec, SettingsReader } from './common/settingsReader';
+import { CALLBACKS_SETTING, CallbackSettings, OPEN_ID_SETTING, parseCallbacks } from './features/simulator/core/chat/settings';
 import { Account, parseAccounts } from './token/accounts';
 import { StatusBarShow } from './token/status/visibility';
 import { TokenMode } from './token/store';
 import { BaseUrlCheck, checkApiBaseUrl } from './wechat/baseUrl';
 import { WECHAT_API_ORIGIN } from './wechat/endpoints';
-import { CALLBACKS_SETTING, CallbackSettings, OPEN_ID_SETTING, parseCallbacks } from './features/simulator/core/chat/settings';
 
 export const CONFIG_SECTION = 'wechat';
 
@@ -95,4 +95,3 @@ export function parseConfig(raw: (key: string) => unknown): WeChatConfig {
   const callbacks = parseCallbacks(raw(CALLBACKS_SETTING));
   return { ...config, accounts, callbacks: callbacks.byAppId, warnings: [...read.warnings, ...warnings, ...callbacks.warnings] };
 }
-

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as util from 'node:util';
+
 import { CHROMIUM, SERVER_DIR } from './paths.mjs';
 import { adoptGroup, bounded, killGroup, releaseGroup } from './proc.mjs';
 
@@ -13,9 +14,13 @@ export function loadPlaywright() {
 }
 
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
   // (--disable-crashpad-for-testing would be tempting, but makes grantPermissions hang)
-  '--disable-crash-reporter', '--disable-breakpad',
+  '--disable-crash-reporter',
+  '--disable-breakpad',
 ];
 
 /**
@@ -29,7 +34,15 @@ export const CHROMIUM_ARGS = [
 export async function openBrowser(o) {
   const { chromium } = loadPlaywright();
   const server = await bounded(
-    chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false }),
+    chromium.launchServer({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      timeout: 60_000,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    }),
     90_000,
     'chromium to start',
   );
@@ -60,9 +73,7 @@ export async function openBrowser(o) {
     // 256-bit key per browser session: secrets then survive reloads of this window, as they survive
     // in the OS keychain on the desktop.
     const serverKey = randomBytes(32);
-    await context.route(/\/mint-key$/, (route) =>
-      route.fulfill({ status: 200, contentType: 'application/octet-stream', body: serverKey }),
-    );
+    await context.route(/\/mint-key$/, (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: serverKey }));
     context.setDefaultTimeout(30_000);
     context.setDefaultNavigationTimeout(60_000);
     const page = await context.newPage();

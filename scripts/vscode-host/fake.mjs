@@ -2,8 +2,9 @@
 // process, plus a tiny control endpoint so tests in the extension host can read what it saw.
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import * as path from 'node:path';
+
 import { REPO } from './paths.mjs';
 import { HOST } from './server.mjs';
 

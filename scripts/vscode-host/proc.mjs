@@ -113,7 +113,10 @@ export async function runBounded(label, cmd, args, { cwd, env, timeoutMs, logFil
   await g.stop(1000);
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   if (r === 'timeout' || r.code !== 0) {
-    const why = r === 'timeout' ? `timed out after ${Math.round(timeoutMs / 1000)} s` : `exited ${r.code ?? r.signal}${r.error ? ` (${r.error.message})` : ''}`;
+    const why =
+      r === 'timeout'
+        ? `timed out after ${Math.round(timeoutMs / 1000)} s`
+        : `exited ${r.code ?? r.signal}${r.error ? ` (${r.error.message})` : ''}`;
     const tail = logFile ? tailOf(logFile, 25) : '';
     throw new Error(`${label} ${why}${tail ? `\n--- last lines of ${logFile} ---\n${tail}` : ''}`);
   }

@@ -22,6 +22,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+
 import { withHost } from './host.mjs';
 import { REPO } from './paths.mjs';
 import { bounded, sleep } from './proc.mjs';
@@ -224,9 +225,18 @@ async function readRunningExtensions(page, wanted) {
     const input = page.locator('.quick-input-widget input.input').filter({ visible: true }).first();
     await input.waitFor({ state: 'visible', timeout: 15_000 });
     await input.fill('>Developer: Show Running Extensions');
-    await page.locator('.quick-input-list .monaco-list-row').filter({ visible: true, hasText: 'Show Running Extensions' }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ visible: true, hasText: 'Show Running Extensions' })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
-    await page.locator('.runtime-extensions-editor').filter({ visible: true }).first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+    await page
+      .locator('.runtime-extensions-editor')
+      .filter({ visible: true })
+      .first()
+      .waitFor({ timeout: 15_000 })
+      .catch(() => undefined);
     await sleep(500);
     // The list is virtual (only rows in view are in the DOM): scroll through it and collect.
     last = {};
@@ -336,7 +346,8 @@ function group(name) {
   if (/^window\.createStatusBarItem$|^StatusBarItem\./.test(name)) return 'status bar item (create, set fields, show)';
   if (/^workspace\.getConfiguration$/.test(name)) return 'configuration reads';
   if (/^workspace\.on|^window\.on|^SecretStorage\.onDidChange/.test(name)) return 'event listeners';
-  if (/^workspace\.registerTextDocumentContentProvider$|^workspace\.textDocuments/.test(name)) return 'menu loader (schema provider, open documents)';
+  if (/^workspace\.registerTextDocumentContentProvider$|^workspace\.textDocuments/.test(name))
+    return 'menu loader (schema provider, open documents)';
   if (/^l10n\./.test(name)) return 'l10n.t lookups';
   if (/^SecretStorage\./.test(name)) return 'SecretStorage (sync part)';
   return 'other API';
@@ -346,17 +357,25 @@ export function summarize(running, probe) {
   const lines = [];
   lines.push('activation in the real host — Show Running Extensions (codeLoadingTime + activateCallTime), per window load:');
   for (const [id, xs] of Object.entries(running)) {
-    lines.push(`  ${id.padEnd(38)} median ${String(median(xs)).padStart(4)} ms   range ${Math.min(...xs)}–${Math.max(...xs)} ms   (${xs.join(', ')})`);
+    lines.push(
+      `  ${id.padEnd(38)} median ${String(median(xs)).padStart(4)} ms   range ${Math.min(...xs)}–${Math.max(...xs)} ms   (${xs.join(', ')})`,
+    );
   }
   const [oursName] = Object.keys(running);
   const ours = median(running[oursName]);
-  const empties = Object.entries(running).filter(([id]) => id !== oursName).map(([, xs]) => median(xs));
+  const empties = Object.entries(running)
+    .filter(([id]) => id !== oursName)
+    .map(([, xs]) => median(xs));
   const diffs = empties.map((e) => ours - e).sort((a, b) => a - b);
   lines.push(`  ours − empty (medians): ${diffs.map((d) => d.toFixed(0)).join('–')} ms`);
   // The extensions load in the same window each time, so each load gives one interleaved comparison.
-  const emptyRuns = Object.entries(running).filter(([id]) => id !== oursName).map(([, xs]) => xs);
+  const emptyRuns = Object.entries(running)
+    .filter(([id]) => id !== oursName)
+    .map(([, xs]) => xs);
   const perLoad = running[oursName].map((x, i) => x - Math.max(...emptyRuns.map((xs) => xs[i] ?? -Infinity)));
-  lines.push(`  ours − slower empty, per window load: median ${median(perLoad).toFixed(0)} ms (${perLoad.map((d) => d.toFixed(0)).join(', ')}; goal ≤ 10 ms)`);
+  lines.push(
+    `  ours − slower empty, per window load: median ${median(perLoad).toFixed(0)} ms (${perLoad.map((d) => d.toFixed(0)).join(', ')}; goal ≤ 10 ms)`,
+  );
   if (probe.length) {
     const req = median(probe.map((p) => p.requireMs));
     const act = median(probe.map((p) => p.activateMs));
@@ -369,7 +388,7 @@ export function summarize(running, probe) {
       const perLoad = new Map();
       for (const c of p.calls.filter((c) => c.phase === 'activate')) {
         const g = group(c.name);
-        perLoad.set(g, (perLoad.get(g) ?? { ms: 0, calls: 0 }));
+        perLoad.set(g, perLoad.get(g) ?? { ms: 0, calls: 0 });
         perLoad.get(g).ms += c.ms;
         perLoad.get(g).calls += c.calls;
         if (!byName.has(c.name)) byName.set(c.name, []);
@@ -381,13 +400,18 @@ export function summarize(running, probe) {
       }
     }
     let apiTotal = 0;
-    const rows = [...byGroup].map(([g, vs]) => ({ g, ms: median(vs.map((v) => v.ms)), calls: median(vs.map((v) => v.calls)) })).sort((a, b) => b.ms - a.ms);
+    const rows = [...byGroup]
+      .map(([g, vs]) => ({ g, ms: median(vs.map((v) => v.ms)), calls: median(vs.map((v) => v.calls)) }))
+      .sort((a, b) => b.ms - a.ms);
     for (const r of rows) {
       apiTotal += r.ms;
       lines.push(`    ${r.g.padEnd(46)} ${fmt(r.ms).padStart(9)}  (${r.calls} calls)`);
     }
     lines.push(`    ${'our own code (activate() − API calls)'.padEnd(46)} ${fmt(Math.max(0, act - apiTotal)).padStart(9)}`);
-    const top = [...byName].map(([n, cs]) => ({ n, ms: median(cs.map((c) => c.ms)), calls: median(cs.map((c) => c.calls)) })).sort((a, b) => b.ms - a.ms).slice(0, 8);
+    const top = [...byName]
+      .map(([n, cs]) => ({ n, ms: median(cs.map((c) => c.ms)), calls: median(cs.map((c) => c.calls)) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 8);
     lines.push(`  slowest API calls: ${top.map((t) => `${t.n} ×${t.calls} ${fmt(t.ms)}`).join('; ')}`);
     const asyncNames = [...new Set(probe.flatMap((p) => p.asyncTimes.map((a) => a.name)))];
     for (const n of asyncNames) {
@@ -405,7 +429,8 @@ export function summarize(running, probe) {
 export async function measureActivation(o = {}) {
   const log = o.log ?? ((s) => console.log(s));
   const runs = o.runs ?? 5;
-  if (!fs.existsSync(path.join(REPO, 'dist', 'extension.js'))) throw new Error('dist/extension.js missing: run `node esbuild.mjs --production` first');
+  if (!fs.existsSync(path.join(REPO, 'dist', 'extension.js')))
+    throw new Error('dist/extension.js missing: run `node esbuild.mjs --production` first');
   log(`[activation] session 1: Show Running Extensions, ours beside ${EMPTY.length} empty extensions, ${runs} window loads`);
   const running = await runningExtensionsSession({ runs, verbose: o.verbose, log });
   log(`[activation] session 2: breakdown by the activation probe, ${runs} window loads`);

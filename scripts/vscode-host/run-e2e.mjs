@@ -6,9 +6,10 @@
 //
 //   node scripts/vscode-host/run-e2e.mjs [--verbose]
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+
 import { startFake } from './fake.mjs';
 import { withHost } from './host.mjs';
 import { REPO } from './paths.mjs';
@@ -23,7 +24,12 @@ export async function runE2E(o = {}) {
   const log = o.log ?? ((s) => console.log(s));
   const t0 = Date.now();
   if (!fs.existsSync(VSIX)) throw new Error(`${path.relative(REPO, VSIX)} missing: run \`npm run package\` first`);
-  const files = fs.existsSync(E2E_DIR) ? fs.readdirSync(E2E_DIR).filter((f) => f.endsWith('.e2e.js')).sort() : [];
+  const files = fs.existsSync(E2E_DIR)
+    ? fs
+        .readdirSync(E2E_DIR)
+        .filter((f) => f.endsWith('.e2e.js'))
+        .sort()
+    : [];
   if (files.length === 0) throw new Error('no compiled UI tests in out/test/e2e: run `npm run build:tests` first');
   const require = createRequire(import.meta.url);
   const suites = files.map((f) => ({ file: f, tests: require(path.join(E2E_DIR, f)).tests ?? [] }));

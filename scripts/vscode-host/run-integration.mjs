@@ -13,12 +13,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+
 import { PROD_ACCOUNT, startFake, TEST_ACCOUNT } from './fake.mjs';
 import { withHost } from './host.mjs';
 import { REPO } from './paths.mjs';
-import { performUiOp } from './ui-ops.mjs';
 import { bounded } from './proc.mjs';
 import { itTiming } from './timing.mjs';
+import { performUiOp } from './ui-ops.mjs';
 
 export const EXTENSION_ID = 'wechat-devtools.wechat-token-menu';
 const TESTS_ENTRY = path.join(REPO, 'out', 'test', 'integration', 'index.js');
@@ -97,10 +98,16 @@ export async function runIntegration(o = {}) {
           const shot = path.join(REPO, 'test-results', 'integration-timeout.png');
           fs.mkdirSync(path.dirname(shot), { recursive: true });
           await page.screenshot({ path: shot }).catch(() => undefined);
-          log(`[integration] ${err.message}; screenshot ${path.relative(REPO, shot)}; last server lines:\n${serverLines.slice(-30).join('\n')}`);
+          log(
+            `[integration] ${err.message}; screenshot ${path.relative(REPO, shot)}; last server lines:\n${serverLines.slice(-30).join('\n')}`,
+          );
         }
         const phases = fs.existsSync(resultsFile)
-          ? fs.readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+          ? fs
+              .readFileSync(resultsFile, 'utf8')
+              .split('\n')
+              .filter(Boolean)
+              .map((l) => JSON.parse(l))
           : [];
         fake.setUiHandler(undefined);
         return { phases };
@@ -119,10 +126,16 @@ export async function runIntegration(o = {}) {
     const expected = result.phases[0]?.phaseCount ?? 1;
     if (result.phases.length < expected) {
       failed += 1;
-      failures.push({ title: 'integration run', error: `only ${result.phases.length} of ${expected} phases reported (exit code ${exitCode ?? 'none'})` });
+      failures.push({
+        title: 'integration run',
+        error: `only ${result.phases.length} of ${expected} phases reported (exit code ${exitCode ?? 'none'})`,
+      });
     } else if (result.phases.length === 0 || (exitCode !== 0 && failed === 0)) {
       failed += 1;
-      failures.push({ title: 'integration run', error: `extension host test run ended with code ${exitCode ?? 'none (timed out)'} and reported no results` });
+      failures.push({
+        title: 'integration run',
+        error: `extension host test run ended with code ${exitCode ?? 'none (timed out)'} and reported no results`,
+      });
     }
     return { passed, failed, pending, failures, seconds: (Date.now() - t0) / 1000 };
   } finally {

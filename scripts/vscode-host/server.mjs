@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import { NODE24_BIN, SERVER_MAIN } from './paths.mjs';
 import { bounded, runBounded, startGroup } from './proc.mjs';
 
@@ -79,20 +80,41 @@ export async function startServer(o = {}) {
 
   for (const dir of o.copyExtensions ?? []) fs.cpSync(dir, path.join(extensionsDir, path.basename(dir)), { recursive: true });
   for (const vsix of o.installVsix ?? []) {
-    await runBounded('install ' + path.basename(vsix), NODE24_BIN, [SERVER_MAIN, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--server-data-dir', serverDataDir, '--accept-server-license-terms'], { cwd: tmp, timeoutMs: 60_000, logFile: path.join(tmp, 'install.log') });
+    await runBounded(
+      'install ' + path.basename(vsix),
+      NODE24_BIN,
+      [
+        SERVER_MAIN,
+        '--install-extension',
+        vsix,
+        '--extensions-dir',
+        extensionsDir,
+        '--user-data-dir',
+        userDataDir,
+        '--server-data-dir',
+        serverDataDir,
+        '--accept-server-license-terms',
+      ],
+      { cwd: tmp, timeoutMs: 60_000, logFile: path.join(tmp, 'install.log') },
+    );
   }
   const port = await freePort();
   const args = [
     SERVER_MAIN,
-    '--host', HOST,
-    '--port', String(port),
+    '--host',
+    HOST,
+    '--port',
+    String(port),
     '--without-connection-token',
     '--accept-server-license-terms',
     ...(o.smokeTestDriver === false ? [] : ['--enable-smoke-test-driver']),
     '--disable-telemetry',
-    '--user-data-dir', userDataDir,
-    '--server-data-dir', serverDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--server-data-dir',
+    serverDataDir,
+    '--extensions-dir',
+    extensionsDir,
     ...(o.disableWorkspaceTrust ? ['--disable-workspace-trust'] : []),
     ...(o.extraArgs ?? []),
   ];
@@ -132,7 +154,14 @@ export async function startServer(o = {}) {
     },
   };
   try {
-    const r = await bounded(Promise.race([ready, group.exited.then((e) => Promise.reject(new Error(`server-main.js exited early (${e.code ?? e.signal}); see ${logFile}`)))]), o.startTimeoutMs ?? 60_000, 'the VS Code server to listen');
+    const r = await bounded(
+      Promise.race([
+        ready,
+        group.exited.then((e) => Promise.reject(new Error(`server-main.js exited early (${e.code ?? e.signal}); see ${logFile}`))),
+      ]),
+      o.startTimeoutMs ?? 60_000,
+      'the VS Code server to listen',
+    );
     void r;
   } catch (err) {
     await server.stop({ keep: true });

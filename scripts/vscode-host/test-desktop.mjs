@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as https from 'node:https';
 import * as path from 'node:path';
+
 import { REPO } from './paths.mjs';
 import { runBounded } from './proc.mjs';
 

@@ -1,8 +1,9 @@
 // The suites' waits and the runner's come from one file, test/integration/support/timing.ts; the
 // runner reads its compiled copy (npm run build:tests), so a bound changed there changes here too.
-import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
+
 import { REPO } from './paths.mjs';
 
 const COMPILED = path.join(REPO, 'out', 'test', 'integration', 'support', 'timing.js');

@@ -18,10 +18,23 @@ export async function performUiOp(page, op) {
       const box = page.locator('.monaco-dialog-box').filter(VISIBLE).first();
       await box.waitFor({ state: 'visible', timeout });
       const message = ((await box.locator('.dialog-message-text').first().textContent()) ?? '').trim();
-      const detail = ((await box.locator('.dialog-message-detail').first().textContent().catch(() => '')) ?? '').trim();
-      const buttons = (await box.locator('.dialog-buttons a, .dialog-buttons button').filter(VISIBLE).allTextContents()).map((t) => t.trim());
+      const detail = (
+        (await box
+          .locator('.dialog-message-detail')
+          .first()
+          .textContent()
+          .catch(() => '')) ?? ''
+      ).trim();
+      const buttons = (await box.locator('.dialog-buttons a, .dialog-buttons button').filter(VISIBLE).allTextContents()).map((t) =>
+        t.trim(),
+      );
       if (op.click) {
-        await box.locator('.dialog-buttons a, .dialog-buttons button').filter(VISIBLE).filter({ hasText: String(op.click) }).first().click({ timeout });
+        await box
+          .locator('.dialog-buttons a, .dialog-buttons button')
+          .filter(VISIBLE)
+          .filter({ hasText: String(op.click) })
+          .first()
+          .click({ timeout });
       } else {
         await page.keyboard.press('Escape');
       }
@@ -36,7 +49,13 @@ export async function performUiOp(page, op) {
       // The palette and extension prompts share this widget: wait until the prompt is the one shown.
       const deadline = Date.now() + timeout;
       while (((await input.inputValue().catch(() => '')) ?? '').startsWith('>') && Date.now() < deadline) await page.waitForTimeout(100);
-      const title = ((await widget.locator('.quick-input-title').first().textContent().catch(() => '')) ?? '').trim();
+      const title = (
+        (await widget
+          .locator('.quick-input-title')
+          .first()
+          .textContent()
+          .catch(() => '')) ?? ''
+      ).trim();
       const placeholder = (await input.getAttribute('placeholder').catch(() => '')) ?? '';
       const password = (await input.getAttribute('type').catch(() => '')) === 'password';
       if (typeof op.type === 'string') {
@@ -92,46 +111,53 @@ export async function performUiOp(page, op) {
       // { needles: string[] } → { found: [{ needle: index, places: ['localStorage' | 'db/store: keys'] }] }
       // One pass over localStorage and every IndexedDB record for all needles (each form of each
       // secret a leak scan looks for), instead of one pass per needle.
-      return page.evaluate(async (needles) => {
-        const places = needles.map(() => []);
-        const note = (text, place) => needles.forEach((needle, i) => {
-          if (text.includes(needle) && !places[i].includes(place)) places[i].push(place);
-        });
-        for (const k of Object.keys(localStorage)) note(`${k}\n${localStorage.getItem(k) ?? ''}`, 'localStorage');
-        const text = (v) => {
-          if (typeof v === 'string') return v;
-          if (v instanceof Uint8Array || v instanceof ArrayBuffer) return new TextDecoder().decode(v);
-          try {
-            return JSON.stringify(v);
-          } catch {
-            return String(v);
-          }
-        };
-        for (const info of (await indexedDB.databases?.()) ?? []) {
-          if (!info.name) continue;
-          const db = await new Promise((res, rej) => {
-            const r = indexedDB.open(info.name);
-            r.onsuccess = () => res(r.result);
-            r.onerror = () => rej(r.error);
-          });
-          for (const store of Array.from(db.objectStoreNames)) {
-            const [values, keys] = await new Promise((res) => {
-              const tx = db.transaction(store, 'readonly');
-              const req = tx.objectStore(store).getAll();
-              const keyReq = tx.objectStore(store).getAllKeys();
-              tx.oncomplete = () => res([req.result ?? [], keyReq.result ?? []]);
-              tx.onerror = () => res([[], []]);
+      return page.evaluate(
+        async (needles) => {
+          const places = needles.map(() => []);
+          const note = (text, place) =>
+            needles.forEach((needle, i) => {
+              if (text.includes(needle) && !places[i].includes(place)) places[i].push(place);
             });
-            // Name the records (VS Code's storage keys), so a leak says whose it is.
-            values.forEach((v, i) => note(`${String(keys[i])}\n${text(v)}`, `${info.name}/${store}: ${String(keys[i])}`));
+          for (const k of Object.keys(localStorage)) note(`${k}\n${localStorage.getItem(k) ?? ''}`, 'localStorage');
+          const text = (v) => {
+            if (typeof v === 'string') return v;
+            if (v instanceof Uint8Array || v instanceof ArrayBuffer) return new TextDecoder().decode(v);
+            try {
+              return JSON.stringify(v);
+            } catch {
+              return String(v);
+            }
+          };
+          for (const info of (await indexedDB.databases?.()) ?? []) {
+            if (!info.name) continue;
+            const db = await new Promise((res, rej) => {
+              const r = indexedDB.open(info.name);
+              r.onsuccess = () => res(r.result);
+              r.onerror = () => rej(r.error);
+            });
+            for (const store of Array.from(db.objectStoreNames)) {
+              const [values, keys] = await new Promise((res) => {
+                const tx = db.transaction(store, 'readonly');
+                const req = tx.objectStore(store).getAll();
+                const keyReq = tx.objectStore(store).getAllKeys();
+                tx.oncomplete = () => res([req.result ?? [], keyReq.result ?? []]);
+                tx.onerror = () => res([[], []]);
+              });
+              // Name the records (VS Code's storage keys), so a leak says whose it is.
+              values.forEach((v, i) => note(`${String(keys[i])}\n${text(v)}`, `${info.name}/${store}: ${String(keys[i])}`));
+            }
+            db.close();
           }
-          db.close();
-        }
-        return { found: places.map((p, needle) => ({ needle, places: p.slice(0, 5) })).filter((f) => f.places.length > 0) };
-      }, (op.needles ?? []).map(String));
+          return { found: places.map((p, needle) => ({ needle, places: p.slice(0, 5) })).filter((f) => f.places.length > 0) };
+        },
+        (op.needles ?? []).map(String),
+      );
     }
     case 'statusBarText': {
-      const item = page.locator(`[id="${op.id ?? 'wechat-devtools.wechat-token-menu.wechat.token'}"]`).filter(VISIBLE).first();
+      const item = page
+        .locator(`[id="${op.id ?? 'wechat-devtools.wechat-token-menu.wechat.token'}"]`)
+        .filter(VISIBLE)
+        .first();
       await item.waitFor({ state: 'visible', timeout });
       return { text: ((await item.textContent()) ?? '').trim(), aria: (await item.getAttribute('aria-label')) ?? '' };
     }
@@ -153,7 +179,10 @@ export async function performUiOp(page, op) {
         },
       );
       if (shown) return { text: ((await toast.textContent()) ?? '').replace(/\s+/g, ' ').trim() };
-      const seen = await page.locator('.notification-toast, .notifications-center .notification-list-item').filter(VISIBLE).allTextContents();
+      const seen = await page
+        .locator('.notification-toast, .notifications-center .notification-list-item')
+        .filter(VISIBLE)
+        .allTextContents();
       return { text: null, seen: seen.map((t) => t.replace(/\s+/g, ' ').trim()) };
     }
     case 'notificationCentre': {
@@ -170,7 +199,9 @@ export async function performUiOp(page, op) {
           .filter((node) => node.getClientRects().length > 0)
           .map((node) => ({
             text: (node.textContent ?? '').replace(/\s+/g, ' ').trim(),
-            links: Array.from(node.querySelectorAll('.notification-list-item-message a')).map((a) => a.getAttribute('href') ?? a.getAttribute('data-href') ?? a.textContent ?? ''),
+            links: Array.from(node.querySelectorAll('.notification-list-item-message a')).map(
+              (a) => a.getAttribute('href') ?? a.getAttribute('data-href') ?? a.textContent ?? '',
+            ),
           })),
       );
       return { items };

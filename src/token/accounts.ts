@@ -5,7 +5,6 @@
 import type { RedisKeySettings, RedisLayout } from './sources/redis/layouts';
 import type { TokenSourceKind } from './sources/source';
 
-
 export interface Account {
   /** Shown in the status bar, the switcher and every confirmation. */
   readonly name: string;
@@ -46,7 +45,8 @@ export function parseAccounts(raw: unknown, legacy: { appId?: string; accountNam
   };
   if (legacy.appId) {
     // Kept as it always was (WeChat is the judge), but said: every token request would fail with 40013.
-    if (!APP_ID.test(legacy.appId)) warnings.push(`wechat.appId "${legacy.appId.slice(0, 40)}" is not an AppID (wx followed by letters or digits)`);
+    if (!APP_ID.test(legacy.appId))
+      warnings.push(`wechat.appId "${legacy.appId.slice(0, 40)}" is not an AppID (wx followed by letters or digits)`);
     add({ name: legacy.accountName ?? legacy.appId, appId: legacy.appId, tokenSource: 'wechat', redis: {} });
   }
   if (raw !== undefined && raw !== null && !Array.isArray(raw)) {
@@ -84,7 +84,8 @@ function parseEntry(entry: unknown, index: number): Account | string {
 function redisOf(value: unknown): RedisKeySettings {
   if (typeof value !== 'object' || value === null) return {};
   const fields = value as Record<string, unknown>;
-  const text = (key: string): string | undefined => (typeof fields[key] === 'string' && fields[key] !== '' ? (fields[key] as string) : undefined);
+  const text = (key: string): string | undefined =>
+    typeof fields[key] === 'string' && fields[key] !== '' ? (fields[key] as string) : undefined;
   // The layout name is checked where it is used (redisKeyFor), with a message naming the account.
   return { layout: text('layout') as RedisLayout | undefined, prefix: text('prefix'), key: text('key') };
 }

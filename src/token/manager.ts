@@ -6,19 +6,18 @@ import { errorMessage } from '../common/errorMessage';
 import { Logger, silentLogger } from '../common/logger';
 import { errcodeOf, WeChatError } from '../wechat/errors';
 import { MissingCredentialsError, TokenValueRefusedError } from '../wechat/refusals';
+import type { RefreshOptions, TokenManagerOptions, TokenState } from './managerTypes';
 import { isExpired, isFresh } from './policy';
-import { persistToken } from './storeError';
+import { claimRefreshLease, type LeaseOutcome } from './refreshLease';
+import { cachedTokenOf, unlikeToken } from './sourcedToken';
 import type { ManagedSource, ObtainRequest } from './sources/managedSource';
 import { WeChatTokenSource } from './sources/wechatSource';
 import { CachedToken, Unsubscribe } from './store';
-import { cachedTokenOf, unlikeToken } from './sourcedToken';
-import type { RefreshOptions, TokenManagerOptions, TokenState } from './managerTypes';
+import { persistToken } from './storeError';
 import { TokenLoans } from './tokenLoans';
 import { reloadedState, TokenStateCell } from './tokenState';
-import { claimRefreshLease, type LeaseOutcome } from './refreshLease';
 
 export type { RefreshOptions, TokenManagerOptions, TokenSettings, TokenState } from './managerTypes';
-
 export { REFRESH_LEASE_MS } from './refreshLease';
 
 export class TokenManager {
@@ -46,7 +45,11 @@ export class TokenManager {
       if (appId !== this.options.settings().appId) return;
       // A change during a fetch (another window's Clear, a write that did not stick) is read
       // once the fetch settled: dropping it would leave 'ready' over an empty store.
-      const settled = this.inflight?.promise.then(() => undefined, () => undefined) ?? Promise.resolve();
+      const settled =
+        this.inflight?.promise.then(
+          () => undefined,
+          () => undefined,
+        ) ?? Promise.resolve();
       settled
         .then(() => this.reload(true))
         .catch((error: unknown) => this.log.error(`re-reading the shared token failed: ${errorMessage(error)}`));
@@ -226,8 +229,14 @@ export class TokenManager {
         this.log.error(`the token from ${source.kind} ${source.describe(appId)} was refused: ${refused}`);
         throw new TokenValueRefusedError(source.describe(appId), refused);
       }
-      const token = await persistToken(this.options.store, this.log, (entry) => this.isFresh(entry), cachedTokenOf(appId, source.kind, request.mode, sourced, latest ?? stored, this.options.clock.now()));
-      const validFor = sourced.expiresAt === undefined ? 'expiry unknown' : `valid for ${Math.round((token.expiresAt - token.checkedAt) / 1000)} s`;
+      const token = await persistToken(
+        this.options.store,
+        this.log,
+        (entry) => this.isFresh(entry),
+        cachedTokenOf(appId, source.kind, request.mode, sourced, latest ?? stored, this.options.clock.now()),
+      );
+      const validFor =
+        sourced.expiresAt === undefined ? 'expiry unknown' : `valid for ${Math.round((token.expiresAt - token.checkedAt) / 1000)} s`;
       const how = source.kind === 'wechat' ? `${request.mode} token` : `token read from ${source.kind} ${source.describe(appId)}`;
       this.log.info(`${how} ${token.accessToken === (latest ?? stored)?.accessToken ? 'confirmed' : 'obtained'}, ${validFor}`);
       this.setStateFor(appId, { kind: 'ready', appId, token });
@@ -253,7 +262,8 @@ export class TokenManager {
     options: RefreshOptions,
     current: CachedToken | undefined,
   ): Promise<CachedToken | undefined> {
-    const automatic = source.kind === 'wechat' && request.mode === 'stable' && !options.force && !options.always && options.stale === undefined;
+    const automatic =
+      source.kind === 'wechat' && request.mode === 'stable' && !options.force && !options.always && options.stale === undefined;
     const now = this.options.clock.now();
     if (!automatic || !current || isExpired(current, now)) return undefined;
     let outcome: LeaseOutcome;

@@ -83,7 +83,12 @@ export function autoRefreshEnabled(settings: AutoRefreshSettings): boolean {
  * once per `minIntervalMs` since the last read (the reader rate-limits too; checking here first
  * keeps the status bar from flashing "fetching").
  */
-export function rereadOnFocus(tokenSource: TokenSourceKind | undefined, lastReadAt: number | undefined, now: number, minIntervalMs: number): boolean {
+export function rereadOnFocus(
+  tokenSource: TokenSourceKind | undefined,
+  lastReadAt: number | undefined,
+  now: number,
+  minIntervalMs: number,
+): boolean {
   if (tokenSource === undefined || tokenSource === 'wechat') return false;
   return lastReadAt === undefined || now - lastReadAt >= minIntervalMs;
 }

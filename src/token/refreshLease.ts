@@ -23,7 +23,8 @@ export async function claimRefreshLease(
     entry.refreshingBy !== undefined && entry.refreshingBy !== windowId && (entry.refreshingUntil ?? 0) > now && !isExpired(entry, now);
   // Read right before the write: a lease written over a token another window just stored would put the old token back.
   const entry = await store.read(appId);
-  if (!entry || entry.accessToken !== current.accessToken) return entry && isFresh(entry) ? { kind: 'adopt', token: entry } : { kind: 'fetch' };
+  if (!entry || entry.accessToken !== current.accessToken)
+    return entry && isFresh(entry) ? { kind: 'adopt', token: entry } : { kind: 'fetch' };
   if (leasedElsewhere(entry)) return { kind: 'defer', token: entry };
   const { refreshingBy: _by, refreshingUntil: _until, ...plain } = entry;
   await store.write({ ...plain, refreshingBy: windowId, refreshingUntil: now + REFRESH_LEASE_MS });

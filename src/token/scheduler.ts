@@ -6,10 +6,10 @@
 // only a stored token that lived is allowed to reset: a fetch that leaves nothing usable in the
 // store (a refused answer, an entry that cannot be read back, a token already due) never turns
 // into a fetch loop.
-import { errorMessage } from '../common/errorMessage';
-import { WeChatError } from '../wechat/errors';
-import { Logger, silentLogger } from '../common/logger';
 import { Clock, TimerHandle } from '../common/clock';
+import { errorMessage } from '../common/errorMessage';
+import { Logger, silentLogger } from '../common/logger';
+import { WeChatError } from '../wechat/errors';
 import { TokenManager, TokenState } from './manager';
 import { clockWentBack, refreshDueAt } from './policy';
 import { CachedToken } from './store';

@@ -3,11 +3,11 @@
 // window would fetch again at once; as an error with the 'wait' reaction it is retried with the
 // scheduler's back-off instead, and the user is told what to check.
 // persistToken is where that is found out.
+import { errorMessage } from '../common/errorMessage';
 import { formatMessage, Localize } from '../common/localize';
+import type { Logger } from '../common/logger';
 import type { ErrcodeReaction } from '../wechat/errcodes';
 import { WeChatError } from '../wechat/errors';
-import { errorMessage } from '../common/errorMessage';
-import type { Logger } from '../common/logger';
 import type { CachedToken, TokenStore } from './store';
 
 export class TokenNotStoredError extends WeChatError {
@@ -16,7 +16,9 @@ export class TokenNotStoredError extends WeChatError {
     /** 'write': the store threw; 'readBack': the entry written is not there (or not the token). */
     readonly step: 'write' | 'readBack',
   ) {
-    super(step === 'write' ? 'the token could not be written to the token store' : 'the token written to the token store did not read back');
+    super(
+      step === 'write' ? 'the token could not be written to the token store' : 'the token written to the token store did not read back',
+    );
     this.name = 'TokenNotStoredError';
   }
 
@@ -26,7 +28,7 @@ export class TokenNotStoredError extends WeChatError {
 
   describe(localize: Localize = formatMessage): string {
     return localize(
-      'The token was obtained but VS Code\'s secret storage did not keep it, so every window would fetch again. Check that the OS keyring (Keychain, Credential Manager, GNOME Keyring or KWallet) is unlocked; the extension tries again in a while.',
+      "The token was obtained but VS Code's secret storage did not keep it, so every window would fetch again. Check that the OS keyring (Keychain, Credential Manager, GNOME Keyring or KWallet) is unlocked; the extension tries again in a while.",
     );
   }
 }

@@ -1,6 +1,7 @@
 // The quick pick behind the status-bar item. Its entries are the `pick` entries of the features'
 // command tables (commandTable.ts), so a feature adds an action where it declares the command.
 import * as vscode from 'vscode';
+
 import { CommandTable, PickContext, pickEntries } from './commandTable';
 
 export class ActionsPick {

@@ -33,8 +33,7 @@ export type CommandTable<Id extends string> = Readonly<Record<Id, CommandSpec>>;
 export const isConfigured = (context: PickContext): boolean => context.state.kind !== 'setup';
 
 /** `when` for actions that only a WeChat-source account has (AppSecret, Force Refresh). */
-export const fetchesFromWeChat = (context: PickContext): boolean =>
-  isConfigured(context) && context.account?.tokenSource === 'wechat';
+export const fetchesFromWeChat = (context: PickContext): boolean => isConfigured(context) && context.account?.tokenSource === 'wechat';
 
 /**
  * The quick-pick entries of the tables with the command each one runs: groups in the order they

@@ -8,7 +8,10 @@ interface CommandContribution {
 }
 
 export function commandTitle(packageJSON: unknown, id: string): string {
-  const contributes = typeof packageJSON === 'object' && packageJSON !== null ? (packageJSON as { contributes?: { commands?: unknown } }).contributes : undefined;
+  const contributes =
+    typeof packageJSON === 'object' && packageJSON !== null
+      ? (packageJSON as { contributes?: { commands?: unknown } }).contributes
+      : undefined;
   const commands = contributes?.commands;
   const entry = Array.isArray(commands) ? (commands as CommandContribution[]).find((each) => each?.command === id) : undefined;
   if (typeof entry?.title !== 'string' || entry.title.startsWith('%')) return id;

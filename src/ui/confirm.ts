@@ -3,6 +3,7 @@
 // kernel; it alone decides whether a command's test options count (test mode only). The kernel's
 // own prompts (a new host, a classic fetch) are in prompts.ts, loaded when one is asked.
 import * as vscode from 'vscode';
+
 import { Invocation, PLAIN_INVOCATION, TestOptions } from './invocation';
 import { showWarningMessage } from './notify';
 
@@ -13,8 +14,20 @@ export interface ConfirmPrompt {
   readonly action: string;
 }
 
-const TEST_OPTION_KEYS: ReadonlyArray<keyof TestOptions> = ['skipConfirmation', 'appId', 'appSecret', 'username', 'url', 'action', 'operator',
-  'callbackUrl', 'messageMode', 'callbackToken', 'encodingAesKey', 'originalId'];
+const TEST_OPTION_KEYS: ReadonlyArray<keyof TestOptions> = [
+  'skipConfirmation',
+  'appId',
+  'appSecret',
+  'username',
+  'url',
+  'action',
+  'operator',
+  'callbackUrl',
+  'messageMode',
+  'callbackToken',
+  'encodingAesKey',
+  'originalId',
+];
 
 export class Confirmations {
   constructor(private readonly testMode: boolean) {}

@@ -4,11 +4,12 @@
 // VS Code does for it. Messages never contain secrets (errors are built without them, and the
 // log redacts).
 import * as vscode from 'vscode';
+
 import { errorMessage } from '../common/errorMessage';
 import { FixAction } from '../common/fixAction';
+import { WeChatApiError } from '../wechat/apiErrors';
 import { MP_CONSOLE_URL } from '../wechat/endpoints';
 import { describeError, WeChatError } from '../wechat/errors';
-import { WeChatApiError } from '../wechat/apiErrors';
 import { FetchDeclinedError, SecretHostRefusedError } from '../wechat/refusals';
 import { ACCOUNT_COMMANDS, CALL_DIAGNOSTICS_COMMANDS, NETWORK_COMMANDS, TOKEN_COMMANDS } from './commandIds';
 import { RedactingLog } from './log';
@@ -37,10 +38,7 @@ export class ErrorPresenter {
     this.log.error(`${what}: ${errorMessage(error)}`);
     const fixes = error instanceof WeChatError ? error.actions.map((action) => fixAction(action, error)) : [];
     const actions = [...fixes, { title: vscode.l10n.t('Show Log'), run: () => this.log.show() }];
-    const picked = await showErrorMessage(
-      this.log.redactor.redact(message),
-      ...actions.map((action) => action.title),
-    );
+    const picked = await showErrorMessage(this.log.redactor.redact(message), ...actions.map((action) => action.title));
     await actions.find((action) => action.title === picked)?.run();
   }
 }

@@ -4,6 +4,7 @@
 // context and loops over them. Nothing in a Feature value may be costly to import: its
 // implementation lives in its own bundle (dist/<id>.js), required the first time it is needed.
 import type * as vscode from 'vscode';
+
 import type { Clock } from '../common/clock';
 import type { IDisposable } from '../common/lifecycle';
 import type { Localize } from '../common/localize';

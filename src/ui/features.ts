@@ -57,7 +57,11 @@ export class FeatureHost implements IDisposable {
 
   /** The paths of every feature's quota-counted endpoints, in feature order, each once. */
   quotaPaths(): readonly string[] {
-    return [...new Set(this.features.flatMap((feature) => feature.endpoints.filter((endpoint) => endpoint.quota).map((endpoint) => endpoint.path)))];
+    return [
+      ...new Set(
+        this.features.flatMap((feature) => feature.endpoints.filter((endpoint) => endpoint.quota).map((endpoint) => endpoint.path)),
+      ),
+    ];
   }
 
   dispose(): void {

@@ -1,5 +1,6 @@
 // Commands that belong to no single feature: the log and the status-bar quick pick.
 import * as vscode from 'vscode';
+
 import { GENERAL_COMMANDS, GeneralCommandId } from './commandIds';
 import { CommandTable } from './commandTable';
 

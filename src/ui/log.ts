@@ -1,6 +1,7 @@
 // The "WeChat" LogOutputChannel, seen through a Redactor: the AppSecret and access tokens are
 // registered with it and never reach the channel, even inside URLs or error texts.
 import * as vscode from 'vscode';
+
 import { Logger } from '../common/logger';
 import { Redactor } from '../wechat/redact';
 

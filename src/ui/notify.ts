@@ -3,6 +3,7 @@
 // name, an account name or WeChat's errmsg interpolated anywhere can never become a clickable
 // `command:` link in a notification.
 import * as vscode from 'vscode';
+
 import { neutralizeLinks } from '../common/plainText';
 
 type Item = string | vscode.MessageItem;
@@ -46,6 +47,9 @@ export function withProgress<R>(
 ): Thenable<R> {
   const title = options.title === undefined ? {} : { title: neutralizeLinks(options.title) };
   return vscode.window.withProgress({ ...options, ...title }, (progress, token) =>
-    task({ report: (value) => progress.report(value.message === undefined ? value : { ...value, message: neutralizeLinks(value.message) }) }, token),
+    task(
+      { report: (value) => progress.report(value.message === undefined ? value : { ...value, message: neutralizeLinks(value.message) }) },
+      token,
+    ),
   );
 }

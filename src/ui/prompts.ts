@@ -1,6 +1,7 @@
 // The kernel's own questions: a credential going to a new host, a classic-mode fetch. Rare, and
 // long texts: they load with dist/ui.js when one is asked, not with activation.
 import * as vscode from 'vscode';
+
 import { isUnencryptedDowngrade } from '../token/sources/credentialOrigin';
 import type { ConfirmPrompt } from './confirm';
 
@@ -44,9 +45,10 @@ export function credentialHostPrompt(kind: 'redis' | 'url', from: string, to: st
   const host = kind === 'redis' ? to : new URL(to).host;
   if (isUnencryptedDowngrade(from, to)) {
     return {
-      message: kind === 'redis'
-        ? t('Send the team\'s Redis password unencrypted to {0}?', to)
-        : t('Send the team\'s token service credential unencrypted to {0}?', to),
+      message:
+        kind === 'redis'
+          ? t("Send the team's Redis password unencrypted to {0}?", to)
+          : t("Send the team's token service credential unencrypted to {0}?", to),
       detail: t(
         'It was stored for {0}. The setting "{2}" now points to {1}: a connection without TLS, so the credential and the token cross the network in clear text, readable and replaceable by anyone on the way. In a remote window (SSH, dev container, WSL) that setting comes from the remote machine, which a repository\'s dev container configuration can set. Send it only if you made this change yourself and the network is one you trust.',
         from,
@@ -57,7 +59,7 @@ export function credentialHostPrompt(kind: 'redis' | 'url', from: string, to: st
     };
   }
   return {
-    message: kind === 'redis' ? t('Send the team\'s Redis password to {0}?', to) : t('Send the team\'s token service credential to {0}?', to),
+    message: kind === 'redis' ? t("Send the team's Redis password to {0}?", to) : t("Send the team's token service credential to {0}?", to),
     detail: t(
       'It was stored for {0}. The setting "{2}" now points to {1}. In a remote window (SSH, dev container, WSL) that setting comes from the remote machine, which a repository\'s dev container configuration can set. Whoever runs {1} gets the credential and with it the team\'s tokens. Send it only if you set up that host yourself.',
       from,

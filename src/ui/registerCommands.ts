@@ -1,5 +1,6 @@
 // The one loop that registers every feature's command table with VS Code.
 import * as vscode from 'vscode';
+
 import { CommandFailureReporter, guardCommand } from '../common/commandGuard';
 import type { CommandTable } from './commandTable';
 import type { Confirmations } from './confirm';
@@ -23,4 +24,3 @@ export function registerCommandTables(
     }),
   );
 }
-

@@ -2,6 +2,7 @@
 // windows; secrets.onDidChange tells each window when another one wrote. The access token and the
 // jsapi_ticket caches are two of these, with their own prefix and parser.
 import * as vscode from 'vscode';
+
 import { CredentialStore, Unsubscribe } from '../token/store';
 
 export class SecretCredentialStore<Entry extends { readonly appId: string }> implements CredentialStore<Entry> {

@@ -1,5 +1,6 @@
 // Loads dist/transport.js (undici) on the first HTTP call, so activation never loads it.
 import * as vscode from 'vscode';
+
 import { Logger } from '../common/logger';
 import type { RawSettings } from '../common/settingsReader';
 import { HttpTransport, TransportModule } from '../wechat/http';

@@ -120,19 +120,14 @@ export class WeChatTransportError extends WeChatError {
   describe(localize: Localize = formatMessage): string {
     switch (this.failure) {
       case 'timeout':
-        return localize(
-          'WeChat did not answer within the timeout. Check your network or proxy, or raise "wechat.requestTimeoutSeconds".',
-        );
+        return localize('WeChat did not answer within the timeout. Check your network or proxy, or raise "wechat.requestTimeoutSeconds".');
       case 'network':
         return localize(
           'Could not reach WeChat ({0}). Check your network, the proxy setting "http.proxy" and "wechat.apiBaseUrl".',
           this.detail,
         );
       case 'http':
-        return localize(
-          'WeChat answered with HTTP {0}. Try again later; if it persists, check "wechat.apiBaseUrl".',
-          this.httpStatus ?? 0,
-        );
+        return localize('WeChat answered with HTTP {0}. Try again later; if it persists, check "wechat.apiBaseUrl".', this.httpStatus ?? 0);
       case 'notJson':
         return localize(
           'WeChat answered with something that is not JSON (HTTP {0}). A proxy or gateway may be in the way; check "wechat.apiBaseUrl" and "http.proxy".',

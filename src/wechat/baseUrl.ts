@@ -3,8 +3,7 @@
 import { WECHAT_API_ORIGIN } from './endpoints';
 
 export type BaseUrlCheck =
-  | { readonly ok: true; readonly url: string }
-  | { readonly ok: false; readonly reason: 'invalid' | 'insecure'; readonly input: string };
+  { readonly ok: true; readonly url: string } | { readonly ok: false; readonly reason: 'invalid' | 'insecure'; readonly input: string };
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 

@@ -1,11 +1,11 @@
 // WeChat HTTP client: token endpoints plus a generic `call` for every other API. It knows the
 // wire format and errcodes, but no cache policy — that is the TokenManager's job.
+import { Logger, silentLogger } from '../common/logger';
+import { WeChatApiError, WeChatTransportError } from './apiErrors';
 import { CLASSIC_TOKEN, Endpoint, STABLE_TOKEN } from './endpoints';
 import { ErrcodeLookup, withGeneral } from './errcodes';
 import { isRaisedByTransport } from './errors';
-import { WeChatApiError, WeChatTransportError } from './apiErrors';
 import { HttpMethod, HttpResponse, HttpTransport } from './http';
-import { Logger, silentLogger } from '../common/logger';
 import { redactJson, redactUrl } from './redact';
 import type { SecretSend } from './secretHost';
 import { accessTokenProblem } from './tokenValue';
@@ -229,7 +229,11 @@ export class WeChatClient implements WeChatApi {
       if (carriesSecret) throw new Error(`${url.pathname}: a request carrying an AppSecret must name its owner (secretOf)`);
       return;
     }
-    await this.options.beforeSendingSecret?.({ appId: options.secretOf.appId, origin: url.origin, background: options.secretOf.background });
+    await this.options.beforeSendingSecret?.({
+      appId: options.secretOf.appId,
+      origin: url.origin,
+      background: options.secretOf.background,
+    });
   }
 
   /**
@@ -266,9 +270,7 @@ export class WeChatClient implements WeChatApi {
 function parseJsonObject(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }

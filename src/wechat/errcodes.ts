@@ -80,7 +80,7 @@ export const GENERAL_ERRCODES: ErrcodeTable = {
     actions: ['setAppSecret'],
   },
   40164: {
-    meaning: 'The calling IP address ({0}) is not in the account\'s IP whitelist.',
+    meaning: "The calling IP address ({0}) is not in the account's IP whitelist.",
     fix: 'Add the calling IP address ({0}) in the MP console: Settings and Development → Basic configuration → IP whitelist. Then try again.',
     reaction: 'report',
     actions: ['copyCallerIp', 'openIpWhitelist'],
@@ -132,7 +132,7 @@ export const GENERAL_ERRCODES: ErrcodeTable = {
   },
   48001: {
     meaning: 'This API is not authorised for this account type.',
-    fix: 'Check the account\'s API permissions in the MP console (Settings and Development → API permissions).',
+    fix: "Check the account's API permissions in the MP console (Settings and Development → API permissions).",
     reaction: 'report',
     actions: ['openConsole'],
   },

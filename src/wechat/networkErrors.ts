@@ -2,9 +2,9 @@
 // TLS, reset, proxy), or what came back is far too large to be WeChat's. Raised in
 // undiciTransport.ts, so this file is bundled into dist/transport.js, not the activation bundle.
 import { formatMessage, Localize } from '../common/localize';
+import { WeChatTransportError } from './apiErrors';
 import { FixAction } from './errcodes';
 import { RaisedByTransport, WeChatError } from './errors';
-import { WeChatTransportError } from './apiErrors';
 import type { ClassifiedFault } from './networkFault';
 
 /**
@@ -49,7 +49,7 @@ export class WeChatNetworkError extends WeChatTransportError implements RaisedBy
         );
       case 'tls':
         return localize(
-          'The certificate of {0} was not accepted ({1}). If your network inspects TLS, trust its CA through NODE_EXTRA_CA_CERTS or the system certificate store; the WeChat API\'s certificate is always checked.',
+          "The certificate of {0} was not accepted ({1}). If your network inspects TLS, trust its CA through NODE_EXTRA_CA_CERTS or the system certificate store; the WeChat API's certificate is always checked.",
           this.host,
           code,
         );

@@ -24,7 +24,13 @@ const set = (...codes: string[]): ((code: string) => boolean) => {
 const FAULTS: ReadonlyArray<readonly [NetworkFault, (code: string) => boolean]> = [
   ['dns', set('ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA')],
   // Node's TLS and OpenSSL codes: certificate checks (CERT_*, UNABLE_TO_*, *SELF_SIGNED*) and handshakes.
-  ['tls', (code) => /^(ERR_TLS_|ERR_SSL_|ERR_OSSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|EPROTO$|HOSTNAME_MISMATCH$)/.test(code)],
+  [
+    'tls',
+    (code) =>
+      /^(ERR_TLS_|ERR_SSL_|ERR_OSSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|EPROTO$|HOSTNAME_MISMATCH$)/.test(
+        code,
+      ),
+  ],
   ['proxy', (code) => code.startsWith('PROXY_')],
   ['timeout', set('UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT')],
   ['refused', set('ECONNREFUSED')],

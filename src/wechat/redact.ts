@@ -8,8 +8,20 @@ const SECRET_QUERY_KEYS = ['secret', 'access_token', 'accesstoken', 'appsecret',
  * what a token service, a Redis configuration or an echoing server may put in a body.
  */
 const SECRET_JSON_KEYS = [
-  'secret', 'access_token', 'accesstoken', 'ticket', 'jsapi_ticket', 'appsecret', 'password', 'passwd',
-  'credential', 'token', 'refresh_token', 'encodingaeskey', 'encoding_aes_key', 'authorization',
+  'secret',
+  'access_token',
+  'accesstoken',
+  'ticket',
+  'jsapi_ticket',
+  'appsecret',
+  'password',
+  'passwd',
+  'credential',
+  'token',
+  'refresh_token',
+  'encodingaeskey',
+  'encoding_aes_key',
+  'authorization',
 ];
 
 // The value runs to the next `&` (or `%26` when the whole query is URL-encoded inside another URL),
@@ -35,7 +47,10 @@ const JSON_PATTERN = new RegExp(`("(?:${KEYS})"\\s*:\\s*)(?:"(?:[^"\\\\]|\\\\.)*
  * The same inside a JSON string (a body quoted in an error message or a log field): `\"` around the
  * key and value; inside the value, `\\` and `\"` of the inner text are escaped once more.
  */
-const ESCAPED_JSON_PATTERN = new RegExp(`(\\\\"(?:${KEYS})\\\\"\\s*:\\s*)\\\\"(?:\\\\\\\\(?:\\\\.|[^\\\\])|\\\\[^\\\\"]|[^\\\\"])*\\\\"`, 'gi');
+const ESCAPED_JSON_PATTERN = new RegExp(
+  `(\\\\"(?:${KEYS})\\\\"\\s*:\\s*)\\\\"(?:\\\\\\\\(?:\\\\.|[^\\\\])|\\\\[^\\\\"]|[^\\\\"])*\\\\"`,
+  'gi',
+);
 
 /** Hides secret values in JSON text (request or response bodies), also JSON quoted inside a string. */
 export function redactJson(text: string): string {
@@ -81,7 +96,10 @@ export class Redactor {
       if (result.includes(form)) result = result.split(form).join(masked);
     }
     if (compiled.shortValues) {
-      result = result.replace(compiled.shortValues, (_match, before: string, value: string) => before + (compiled.shortMasks.get(value) ?? mask(value)));
+      result = result.replace(
+        compiled.shortValues,
+        (_match, before: string, value: string) => before + (compiled.shortMasks.get(value) ?? mask(value)),
+      );
     }
     return result;
   }
@@ -102,12 +120,16 @@ function compile(secrets: ReadonlySet<string>): Compiled {
     if (secret.length >= SHORT_SECRET) {
       for (const form of secretForms(secret)) if (!forms.has(form)) forms.set(form, mask(secret));
     } else {
-      for (const form of new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])) shortMasks.set(form, mask(secret));
+      for (const form of new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]))
+        shortMasks.set(form, mask(secret));
     }
   }
   const ordered = [...forms].sort((a, b) => b[0].length - a[0].length);
   if (shortMasks.size === 0) return { forms: ordered, shortMasks };
-  const alternatives = [...shortMasks.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const alternatives = [...shortMasks.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
   const shortValues = new RegExp(`([=:][ \\t]*|["']|\\b(?:Bearer|Basic)[ \\t]+)(${alternatives})(?=$|[&"'\\s,;}\\])#<>])`, 'g');
   return { forms: ordered, shortValues, shortMasks };
 }

@@ -97,7 +97,9 @@ export class SecretHostRefusedError extends WeChatError {
     /** What was held back: the AppSecret (a token fetch) or an access token (an API call). */
     readonly carrying: 'appSecret' | 'accessToken' = 'appSecret',
   ) {
-    super(`${carrying === 'appSecret' ? 'AppSecret' : 'access token'} of ${appId} not sent to ${to} (last used with ${from}): ${why === 'background' ? 'a background refresh does not ask' : 'declined'}`);
+    super(
+      `${carrying === 'appSecret' ? 'AppSecret' : 'access token'} of ${appId} not sent to ${to} (last used with ${from}): ${why === 'background' ? 'a background refresh does not ask' : 'declined'}`,
+    );
     this.name = 'SecretHostRefusedError';
   }
 
@@ -107,7 +109,12 @@ export class SecretHostRefusedError extends WeChatError {
 
   describe(localize: Localize = formatMessage): string {
     if (this.carrying === 'accessToken') {
-      return localize('The access token of {0} was not sent to {1} (you declined; its tokens went to {2} so far).', this.appId, this.to, this.from);
+      return localize(
+        'The access token of {0} was not sent to {1} (you declined; its tokens went to {2} so far).',
+        this.appId,
+        this.to,
+        this.from,
+      );
     }
     return this.why === 'background'
       ? localize(

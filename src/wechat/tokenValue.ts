@@ -29,7 +29,7 @@ export function accessTokenProblem(value: unknown): string | undefined {
   if (value.length === 0) return 'is an empty string';
   if (value.length > MAX_ACCESS_TOKEN_LENGTH) return `is ${value.length} characters long, more than a token can be`;
   if (hasSpaceOrControl(value)) return 'contains whitespace or control characters';
-  if (!TOKEN_CHARACTERS.test(value)) return 'contains characters WeChat\'s tokens never have (only A-Z, a-z, 0-9, _ and -)';
+  if (!TOKEN_CHARACTERS.test(value)) return "contains characters WeChat's tokens never have (only A-Z, a-z, 0-9, _ and -)";
   return undefined;
 }
 

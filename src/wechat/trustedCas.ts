@@ -5,6 +5,7 @@
 // Passing `ca` to TLS replaces Node's defaults, so the additions go on top of the default store.
 import { readFileSync } from 'node:fs';
 import * as tls from 'node:tls';
+
 import type { Environment } from './proxyRoute';
 
 export interface CaSources {
@@ -72,7 +73,9 @@ export function trustedCas(sources: CaSources): TrustedCas {
       extra.push(...found);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
-      warnings.push(`NODE_EXTRA_CA_CERTS (${extraPath}) could not be read (${typeof code === 'string' ? code : 'error'}); nothing from it is trusted`);
+      warnings.push(
+        `NODE_EXTRA_CA_CERTS (${extraPath}) could not be read (${typeof code === 'string' ? code : 'error'}); nothing from it is trusted`,
+      );
     }
   }
   const roots = new Set(tls.rootCertificates.map(normalize));

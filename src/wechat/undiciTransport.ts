@@ -4,11 +4,13 @@
 // here from VS Code's `http.*` settings and the environment (proxyRoute.ts), and the trusted CAs
 // include the system store and NODE_EXTRA_CA_CERTS (trustedCas.ts).
 import type { SecureContext } from 'node:tls';
+
 import { Agent, Dispatcher, ProxyAgent, request } from 'undici';
+
 import { silentLogger } from '../common/logger';
 import { HttpRequest, HttpResponse, HttpTransport, ProxySettings, TransportEnvironment, TransportModule } from './http';
-import { classifyNetworkError, innermostMessage } from './networkFault';
 import { ResponseTooLargeError, WeChatNetworkError } from './networkErrors';
+import { classifyNetworkError, innermostMessage } from './networkFault';
 import { Environment, environmentProxy, proxyFor } from './proxyRoute';
 import { redactUrl } from './redact';
 import { trustedCas } from './trustedCas';
@@ -47,7 +49,8 @@ export class Routes {
     const proxy = proxyFor(url, this.settings, this.env);
     if (proxy === undefined) return this.direct;
     // A mistyped proxy fails the request (never a silent direct connection), saying which setting.
-    if (!isProxyUrl(proxy)) throw new WeChatNetworkError(url.pathname, url.host, { fault: 'badProxy', code: withoutCredentials(proxy) }, 'invalid proxy URL');
+    if (!isProxyUrl(proxy))
+      throw new WeChatNetworkError(url.pathname, url.host, { fault: 'badProxy', code: withoutCredentials(proxy) }, 'invalid proxy URL');
     return this.proxyAgent(proxy);
   }
 
@@ -64,7 +67,7 @@ export class Routes {
       if (!strict && !this.warnedStrictSSL) {
         this.warnedStrictSSL = true;
         this.log.warn(
-          'http.proxyStrictSSL is false: the certificate of the proxy itself is not verified. The WeChat API\'s certificate still is; to trust a company CA, use NODE_EXTRA_CA_CERTS or the system certificate store instead.',
+          "http.proxyStrictSSL is false: the certificate of the proxy itself is not verified. The WeChat API's certificate still is; to trust a company CA, use NODE_EXTRA_CA_CERTS or the system certificate store instead.",
         );
       }
       agent = new ProxyAgent({

@@ -65,7 +65,9 @@ export const tests: UiTest[] = [
   {
     name: 'Force Refresh asks in a modal dialog; Cancel keeps the token',
     async run({ page, fake, account, shot }) {
-      const forcedBefore = fake.callsTo('/cgi-bin/stable_token').filter((c) => (c.body as { force_refresh?: boolean })?.force_refresh).length;
+      const forcedBefore = fake
+        .callsTo('/cgi-bin/stable_token')
+        .filter((c) => (c.body as { force_refresh?: boolean })?.force_refresh).length;
       await runCommand(page, 'WeChat: Force Refresh Access Token');
       const dialog = page.locator('.monaco-dialog-box').filter({ visible: true }).first();
       await dialog.waitFor({ state: 'visible', timeout: 15_000 });
@@ -75,7 +77,9 @@ export const tests: UiTest[] = [
       await shot('06-force-refresh-dialog');
       await dialog.locator('.dialog-buttons a, .dialog-buttons button').filter({ visible: true, hasText: 'Cancel' }).first().click();
       await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
-      const forcedAfter = fake.callsTo('/cgi-bin/stable_token').filter((c) => (c.body as { force_refresh?: boolean })?.force_refresh).length;
+      const forcedAfter = fake
+        .callsTo('/cgi-bin/stable_token')
+        .filter((c) => (c.body as { force_refresh?: boolean })?.force_refresh).length;
       assert(forcedAfter === forcedBefore, 'Cancel must not force a refresh');
     },
   },

@@ -84,7 +84,13 @@ export async function waitForPrompt(page: Page, titleIncludes: string | RegExp):
   for (;;) {
     const visible = (await widget.count()) > 0;
     const value = visible ? await input.inputValue().catch(() => '>') : '>';
-    const title = visible ? ((await widget.locator('.quick-input-title').first().textContent().catch(() => '')) ?? '') : '';
+    const title = visible
+      ? ((await widget
+          .locator('.quick-input-title')
+          .first()
+          .textContent()
+          .catch(() => '')) ?? '')
+      : '';
     const matches = typeof titleIncludes === 'string' ? title.includes(titleIncludes) : titleIncludes.test(title);
     if (visible && !value.startsWith('>') && matches) return widget;
     if (Date.now() > deadline) throw new Error(`no prompt titled ${String(titleIncludes)} (last title "${title}", value "${value}")`);

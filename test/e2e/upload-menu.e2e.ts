@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
+
 import { assert, Locator, Page, runCommand, statusText, UiContext, UiTest, until, workspacePath } from './ui';
 
 const FILE = 'wechat-menu.json';
@@ -60,7 +61,13 @@ async function dialogText(page: Page): Promise<{ message: string; detail: string
   const box = dialog(page);
   await box.waitFor({ state: 'visible', timeout: 20_000 });
   const message = ((await box.locator('.dialog-message-text').first().textContent()) ?? '').trim();
-  const detail = ((await box.locator('.dialog-message-detail').first().textContent().catch(() => '')) ?? '').trim();
+  const detail = (
+    (await box
+      .locator('.dialog-message-detail')
+      .first()
+      .textContent()
+      .catch(() => '')) ?? ''
+  ).trim();
   const buttons = (await box.locator('.dialog-buttons a, .dialog-buttons button').filter(VISIBLE).allTextContents()).map((t) => t.trim());
   return { message, detail, buttons };
 }
@@ -77,7 +84,10 @@ export const tests: UiTest[] = [
   {
     name: 'menu: open wechat-menu.json from the explorer → an 18-byte name is underlined, the Problems panel says why',
     async run({ page, account, fake, shot }) {
-      assert(/\d+h \d+m|\d+m/.test(await statusText(page)), 'this test needs the AppSecret set by token.e2e (status bar shows no countdown)');
+      assert(
+        /\d+h \d+m|\d+m/.test(await statusText(page)),
+        'this test needs the AppSecret set by token.e2e (status bar shows no countdown)',
+      );
       fake.setLiveMenu(account.appId, LIVE_BEFORE);
       fs.writeFileSync(path.join(await workspacePath(page), FILE), INVALID_TEXT);
 
@@ -131,7 +141,12 @@ export const tests: UiTest[] = [
       await until(page, 'the squiggle to go away', async () => (await squiggles(page).count()) === 0);
       await titleAction(page, 'Upload Menu').waitFor({ state: 'visible', timeout: 20_000 });
       await titleAction(page, 'Preview Menu').waitFor({ state: 'visible', timeout: 20_000 });
-      const lens = page.locator('.editor-group-container').filter({ hasText: FILE }).locator('.codelens-decoration').filter(VISIBLE).first();
+      const lens = page
+        .locator('.editor-group-container')
+        .filter({ hasText: FILE })
+        .locator('.codelens-decoration')
+        .filter(VISIBLE)
+        .first();
       const lensText = await until(page, 'the "Valid WeChat menu" code lens', async () => {
         const t = (await lens.textContent()) ?? '';
         return /Valid WeChat menu/.test(t) ? t : undefined;
@@ -148,16 +163,29 @@ export const tests: UiTest[] = [
     name: 'menu: Preview from the editor title → a phone with the button names beside the editor',
     async run({ page, shot }) {
       await titleAction(page, 'Preview Menu').click();
-      const previewTab = page.locator('.tabs-container .tab').filter(VISIBLE).filter({ hasText: `Menu Preview: ${FILE}` }).first();
+      const previewTab = page
+        .locator('.tabs-container .tab')
+        .filter(VISIBLE)
+        .filter({ hasText: `Menu Preview: ${FILE}` })
+        .first();
       await previewTab.waitFor({ state: 'visible', timeout: 20_000 });
       // The webview: an iframe (.webview) holding the content iframe (#active-frame).
       const content = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
       const tops = content.locator('.menubar .menu-top');
-      const labels = await until(page, 'the three buttons in the phone', async () => {
-        const all = (await tops.allTextContents()).map((t) => t.trim());
-        return all.length === 3 ? all : undefined;
-      }, 30_000);
-      for (const name of [FIXED_NAME, '官网', '服务']) assert(labels.some((l) => l.includes(name)), `the phone shows "${name}": ${labels.join(' | ')}`);
+      const labels = await until(
+        page,
+        'the three buttons in the phone',
+        async () => {
+          const all = (await tops.allTextContents()).map((t) => t.trim());
+          return all.length === 3 ? all : undefined;
+        },
+        30_000,
+      );
+      for (const name of [FIXED_NAME, '官网', '服务'])
+        assert(
+          labels.some((l) => l.includes(name)),
+          `the phone shows "${name}": ${labels.join(' | ')}`,
+        );
       await shot('menu-preview-vscode');
     },
   },

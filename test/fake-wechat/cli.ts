@@ -3,7 +3,7 @@
 //     [--whitelist 1.2.3.4,5.6.7.8] [--caller-ip 1.2.3.4] [--ttl 7200] [--quiet]
 // Then set `wechat.apiBaseUrl` to the printed URL and set up the printed AppID/AppSecret.
 
-import { startFakeWeChat, type FakeAccount, type FakeCall, type FakeWeChat } from './server';
+import { type FakeAccount, type FakeCall, type FakeWeChat, startFakeWeChat } from './server';
 
 export const DEMO_APP_ID = 'wxfake0000000001';
 export const DEMO_SECRET = 'fa4e5ec2e7d0000000000000000000d1';

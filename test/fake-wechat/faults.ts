@@ -6,8 +6,8 @@
 // answer with an absurd expires_in or a hostile access_token. server.ts carries the effects out. Connection refused is not
 // a per-request fault: FakeWeChat.stopListening() closes the port.
 
-import { E } from './rules';
 import type { Replies } from './replies';
+import { E } from './rules';
 import type { FakeFault, FakeFaultKind, Reply } from './types';
 
 interface ActiveFault {

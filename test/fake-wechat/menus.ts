@@ -3,8 +3,8 @@
 // (menu/get's `sub_button: []` on leaves, selfmenu_info's `sub_button: {list}`), plus what tests
 // read and set directly (liveMenu, setLiveMenu, conditionalMenus).
 
-import { E, FAKE_LIMITS, checkMatchrule, checkMenu, fieldsForType, isRecord } from './rules';
-import { Replies, deepClone, jsonBody } from './replies';
+import { deepClone, jsonBody, Replies } from './replies';
+import { checkMatchrule, checkMenu, E, FAKE_LIMITS, fieldsForType, isRecord } from './rules';
 import type { AccountState, Reply, RequestContext } from './types';
 
 export class Menus {

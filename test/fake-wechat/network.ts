@@ -6,8 +6,8 @@
 // documentation addresses (RFC 5737) of two operators, each pinged without loss. Whether an account
 // has a callback URL is per account (`FakeAccount.callbackUrl`, changeable with setCallbackUrl).
 
+import { jsonBody, Replies } from './replies';
 import { E, isRecord } from './rules';
-import { Replies, jsonBody } from './replies';
 import type { AccountState, Reply, RequestContext } from './types';
 
 /** The check's errcodes, as WeChat's Network_Detection page lists them. */

@@ -4,8 +4,8 @@
 // calendar month (China time), 48006 beyond it. The daily counters live in accounts.ts.
 
 import type { Accounts } from './accounts';
+import { jsonBody, Replies } from './replies';
 import { E, FAKE_LIMITS } from './rules';
-import { Replies, jsonBody } from './replies';
 import type { AccountState, Reply, RequestContext } from './types';
 
 const CHINA_OFFSET_MS = 8 * 3600 * 1000;

@@ -2,6 +2,7 @@
 // errors, like the real ones), `ok` replies and plain data replies. Shared by every endpoint file.
 
 import { randomBytes } from 'node:crypto';
+
 import { ERRMSG, isMenuErrcode, isRecord } from './rules';
 import type { Reply, RequestContext } from './types';
 
@@ -10,7 +11,9 @@ export class Replies {
 
   /** `rid: xxxxxxxx-xxxxxxxx-xxxxxxxx`, the first part the clock's seconds in hex as WeChat's are. */
   rid(): string {
-    const seconds = Math.max(0, Math.floor(this.now() / 1000)).toString(16).padStart(8, '0');
+    const seconds = Math.max(0, Math.floor(this.now() / 1000))
+      .toString(16)
+      .padStart(8, '0');
     return `${seconds}-${hex(4)}-${hex(4)}`;
   }
 

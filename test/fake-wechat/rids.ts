@@ -3,8 +3,8 @@
 // the body, the answer and the caller's IP. Only the account's own rids, kept 7 days; 76001 for
 // an unknown, foreign or expired rid, 76002 for one that is not shaped like a rid.
 
+import { jsonBody, Replies } from './replies';
 import { E, FAKE_LIMITS, isRecord } from './rules';
-import { Replies, jsonBody } from './replies';
 import type { AccountState, Reply, RequestContext } from './types';
 
 /** What the fake remembers of a request it answered with an error. */

@@ -150,7 +150,7 @@ export const ERRMSG: Readonly<Record<number, string>> = {
 
 /** Menu errcodes that real errmsgs carry a `hint: [...]` for. */
 export function isMenuErrcode(errcode: number): boolean {
-  return (errcode >= 40015 && errcode <= 40027) || errcode === 40054 || errcode === 40055 || errcode >= 65301 && errcode <= 65320;
+  return (errcode >= 40015 && errcode <= 40027) || errcode === 40054 || errcode === 40055 || (errcode >= 65301 && errcode <= 65320);
 }
 
 /** Every button type the menu API accepts. */
@@ -217,9 +217,42 @@ const GENERIC_SECOND_LEVEL: ReadonlySet<string> = new Set(['com', 'net', 'org', 
 /** Explicit two-level public suffixes beyond the generic ones above. */
 const TWO_LEVEL_SUFFIXES: ReadonlySet<string> = new Set([
   // China: administrative-division suffixes
-  ...['bj', 'sh', 'tj', 'cq', 'he', 'sx', 'nm', 'ln', 'jl', 'hl', 'js', 'zj', 'ah', 'fj', 'jx', 'sd', 'ha', 'hb', 'hn', 'gd', 'gx', 'hi', 'sc', 'gz', 'yn', 'xz', 'sn', 'gs', 'qh', 'nx', 'xj', 'tw', 'hk', 'mo'].map(
-    (p) => `${p}.cn`,
-  ),
+  ...[
+    'bj',
+    'sh',
+    'tj',
+    'cq',
+    'he',
+    'sx',
+    'nm',
+    'ln',
+    'jl',
+    'hl',
+    'js',
+    'zj',
+    'ah',
+    'fj',
+    'jx',
+    'sd',
+    'ha',
+    'hb',
+    'hn',
+    'gd',
+    'gx',
+    'hi',
+    'sc',
+    'gz',
+    'yn',
+    'xz',
+    'sn',
+    'gs',
+    'qh',
+    'nx',
+    'xj',
+    'tw',
+    'hk',
+    'mo',
+  ].map((p) => `${p}.cn`),
   'idv.hk',
   'idv.tw',
   'game.tw',

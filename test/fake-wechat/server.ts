@@ -11,16 +11,17 @@
 
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { Accounts } from './accounts';
-import { FaultQueue, faultEffect } from './faults';
+import { faultEffect, FaultQueue } from './faults';
 import { Menus } from './menus';
-import { Quota } from './quota';
 import { checkCallbackUrlSetting, Network } from './network';
+import { Quota } from './quota';
 import { Replies } from './replies';
 import { Rids } from './rids';
 import { E, FAKE_LIMITS, isRecord } from './rules';
-import { Tokens, isAccount } from './tokens';
 import { Tickets, type TicketType } from './tickets';
+import { isAccount, Tokens } from './tokens';
 import type { AccountState, FakeCall, FakeFault, FakeWeChatOptions, Reply, RequestContext } from './types';
 
 export type { FakeAccount, FakeCall, FakeFault, FakeWeChatOptions } from './types';
@@ -250,7 +251,7 @@ export class FakeWeChat {
       this.dispatch(req, res, raw, tooBig).catch((e: unknown) => {
         if (!res.headersSent) {
           res.writeHead(500, { 'Content-Type': 'text/plain' });
-          res.end(`fake-wechat internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+          res.end(`fake-wechat internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         }
       });
     });
@@ -288,7 +289,8 @@ export class FakeWeChat {
     if (fault) call.fault = fault.kind;
     if (effect?.kind === 'reply') {
       // The HTML pages carry no errcode; the log records them as the busy they stand for.
-      call.errcode = isRecord(effect.reply.body) && typeof effect.reply.body['errcode'] === 'number' ? effect.reply.body['errcode'] : E.BUSY;
+      call.errcode =
+        isRecord(effect.reply.body) && typeof effect.reply.body['errcode'] === 'number' ? effect.reply.body['errcode'] : E.BUSY;
       this.rememberRid(effect.reply, call, raw);
       this.send(res, effect.reply);
       return;
@@ -312,7 +314,10 @@ export class FakeWeChat {
   private sendHalfAndReset(res: http.ServerResponse, reply: Reply): void {
     const text = reply.contentType ? String(reply.body) : JSON.stringify(reply.body);
     const bytes = Buffer.from(text, 'utf8');
-    res.writeHead(reply.status, { 'Content-Type': reply.contentType ?? 'application/json; encoding=utf-8', 'Content-Length': bytes.length });
+    res.writeHead(reply.status, {
+      'Content-Type': reply.contentType ?? 'application/json; encoding=utf-8',
+      'Content-Length': bytes.length,
+    });
     res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.resetAndDestroy());
   }
 

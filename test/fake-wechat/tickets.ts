@@ -5,8 +5,9 @@
 // tests can tell a cached ticket from a fetched one.
 
 import { randomBytes } from 'node:crypto';
-import { E, FAKE_LIMITS } from './rules';
+
 import type { Replies } from './replies';
+import { E, FAKE_LIMITS } from './rules';
 import type { AccountState, Reply, RequestContext } from './types';
 
 export type TicketType = 'jsapi' | 'wx_card';

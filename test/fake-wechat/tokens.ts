@@ -4,9 +4,10 @@
 // tokens live side by side, isolated from each other, as on the platform.
 
 import { randomBytes } from 'node:crypto';
+
 import type { Accounts } from './accounts';
+import { jsonBody, Replies } from './replies';
 import { E, FAKE_LIMITS } from './rules';
-import { Replies, jsonBody } from './replies';
 import type { AccountState, Reply, RequestContext, TokenKind, TokenRecord } from './types';
 
 export class Tokens {
@@ -89,8 +90,7 @@ export class Tokens {
     const currentValid = current !== undefined && t < current.expiresAt && t < current.invalidAt;
     if (force) {
       st.forceCallsToday++;
-      const tooSoon =
-        st.lastForceRefreshAt !== undefined && t - st.lastForceRefreshAt < FAKE_LIMITS.stableForceMinIntervalSeconds * 1000;
+      const tooSoon = st.lastForceRefreshAt !== undefined && t - st.lastForceRefreshAt < FAKE_LIMITS.stableForceMinIntervalSeconds * 1000;
       if (tooSoon && currentValid) return this.tokenReply(current, t);
       // A forced refresh invalidates every earlier stable token at once.
       for (const old of [...st.stableOlder, ...(current ? [current] : [])]) old.invalidAt = Math.min(old.invalidAt, t);

@@ -5,6 +5,7 @@
 // iterations of a repeated case (fast-check properties, loops) rather than distinct cases.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import type { HardeningKind, LedgerSource, Tally } from './ledger';
 
 export const KINDS: readonly HardeningKind[] = ['fault', 'hostile', 'leak'];
@@ -88,7 +89,12 @@ export function writeExpected(file: string, tallies: readonly Tally[]): void {
 const ms = (n: number): string => `${n >= 100 ? Math.round(n) : Math.round(n * 10) / 10} ms`;
 
 function reasonFor(source: LedgerSource, notRun: NotRun): string {
-  return notRun[source] ?? (source === 'host' ? 'not run in the host (test skipped, failed before it or renamed)' : 'not run (test skipped, filtered out or renamed)');
+  return (
+    notRun[source] ??
+    (source === 'host'
+      ? 'not run in the host (test skipped, failed before it or renamed)'
+      : 'not run (test skipped, filtered out or renamed)')
+  );
 }
 
 function caseLine(t: Tally, known: boolean): string {
@@ -140,10 +146,19 @@ export function buildReport(tallies: readonly Tally[], expected: readonly Expect
     summaries.push(line);
   }
 
-  if (fresh.length) lines.push(`[faults] ${fresh.length} case(s) ran that test/hardening/expected.json does not list yet (after a complete run: npm run faults -- --update-expected)`);
+  if (fresh.length)
+    lines.push(
+      `[faults] ${fresh.length} case(s) ran that test/hardening/expected.json does not list yet (after a complete run: npm run faults -- --update-expected)`,
+    );
   for (const t of tallies.filter((each) => each.handled < each.tried)) {
     lines.push(`[faults] not handled: ${t.kind} ${t.name} — ${t.firstFailure ?? ''}${t.overBudget ? ` (max ${ms(t.maxMs)})` : ''}`);
   }
   lines.push(...summaries);
-  return { lines, skipped: missing.length, unhandled, leaks: tallies.reduce((n, t) => n + (t.kind === 'leak' ? t.leaks : 0), 0), newCases: fresh.length };
+  return {
+    lines,
+    skipped: missing.length,
+    unhandled,
+    leaks: tallies.reduce((n, t) => n + (t.kind === 'leak' ? t.leaks : 0), 0),
+    newCases: fresh.length,
+  };
 }

@@ -37,7 +37,10 @@ export function secretForms(secret: string): SecretForm[] {
   const component = encodeURIComponent(secret);
   add('url', component);
   add('url', new URLSearchParams({ s: secret }).toString().slice(2));
-  add('url', component.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()));
+  add(
+    'url',
+    component.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+  );
   // JSON-escaped: inside a JSON string, and inside a JSON string that is itself in a JSON string.
   const json = JSON.stringify(secret).slice(1, -1);
   add('json', json);
@@ -113,6 +116,10 @@ export function lookedFor(secrets: readonly LabelledSecret[]): string[] {
  */
 export function scanForSecrets(where: string, haystack: string | Buffer, secrets: readonly LabelledSecret[]): LeakFinding[] {
   const findings = findSecrets(haystack, secrets);
-  recordLeakScan(where, findings.reduce((n, f) => n + f.count, 0), { lookedFor: lookedFor(secrets) });
+  recordLeakScan(
+    where,
+    findings.reduce((n, f) => n + f.count, 0),
+    { lookedFor: lookedFor(secrets) },
+  );
   return findings;
 }

@@ -8,6 +8,7 @@
 import * as assert from 'assert';
 import { suite, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
+
 import { waitFor } from './support/env';
 import { notificationCentreVisible, readNotification, requireRunner } from './support/ui';
 
@@ -22,7 +23,10 @@ suite('reading notifications in the real window', () => {
     let finish = (): void => undefined;
     const task = new Promise<void>((resolve) => (finish = resolve));
     // Test code, not the extension: it plays the progress of a command that ran just before.
-    const progress = vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'wechat-it: a command before' }, () => task);
+    const progress = vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'wechat-it: a command before' },
+      () => task,
+    );
 
     const message = 'wechat-it: the notification a command shows late';
     const reading = readNotification(message);

@@ -3,7 +3,17 @@
 import * as assert from 'assert';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { ACCOUNT_COMMANDS, CALL_DIAGNOSTICS_COMMANDS, CALLBACK_COMMANDS, GENERAL_COMMANDS, JSSDK_COMMANDS, MENU_COMMANDS, NETWORK_COMMANDS, TOKEN_COMMANDS } from '../../src/ui/commandIds';
+
+import {
+  ACCOUNT_COMMANDS,
+  CALL_DIAGNOSTICS_COMMANDS,
+  CALLBACK_COMMANDS,
+  GENERAL_COMMANDS,
+  JSSDK_COMMANDS,
+  MENU_COMMANDS,
+  NETWORK_COMMANDS,
+  TOKEN_COMMANDS,
+} from '../../src/ui/commandIds';
 import { activate, extension } from './support/api';
 
 interface ManifestCommand {
@@ -22,9 +32,17 @@ suite('commands: manifest ⇄ registration', () => {
     registered = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('wechat.'));
   });
 
-  test('the host registered exactly the ids of the features\' command tables', () => {
-    const declared = [ACCOUNT_COMMANDS, TOKEN_COMMANDS, GENERAL_COMMANDS, MENU_COMMANDS, JSSDK_COMMANDS, CALL_DIAGNOSTICS_COMMANDS, NETWORK_COMMANDS, CALLBACK_COMMANDS]
-      .flatMap((group) => Object.values(group) as string[]);
+  test("the host registered exactly the ids of the features' command tables", () => {
+    const declared = [
+      ACCOUNT_COMMANDS,
+      TOKEN_COMMANDS,
+      GENERAL_COMMANDS,
+      MENU_COMMANDS,
+      JSSDK_COMMANDS,
+      CALL_DIAGNOSTICS_COMMANDS,
+      NETWORK_COMMANDS,
+      CALLBACK_COMMANDS,
+    ].flatMap((group) => Object.values(group) as string[]);
     assert.deepStrictEqual([...registered].sort(), [...declared].sort());
     assert.deepStrictEqual(contributed.map((c) => c.command).sort(), [...declared].sort());
   });

@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
+
 import { activate, extension } from './support/api';
 import { fakeCalls, itConfig, waitFor } from './support/env';
 import { answerInput, requireRunner } from './support/ui';

@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
+
 import { activate, heldToken } from './support/api';
 import { fakeCalls, filesContaining, itConfig, tokenCalls, waitFor } from './support/env';
 import { STEP_MS } from './support/timing';
@@ -20,7 +21,10 @@ suite('Set AppSecret', () => {
     const config = await itConfig();
     const api = await activate();
     const before = tokenCalls(await fakeCalls()).length;
-    const pending = vscode.commands.executeCommand<boolean>('wechat.setAppSecret', config.controlUrl ? undefined : { appSecret: config.secret });
+    const pending = vscode.commands.executeCommand<boolean>(
+      'wechat.setAppSecret',
+      config.controlUrl ? undefined : { appSecret: config.secret },
+    );
     if (config.controlUrl) {
       const seen = await answerInput(config.secret);
       assert.ok(seen.password, 'the AppSecret prompt must be a password box');
@@ -52,7 +56,12 @@ suite('Set AppSecret', () => {
     const api = await activate();
     await vscode.commands.executeCommand('wechat.showLog');
     // The log reaches the disk: prove the scan covers it before trusting an empty result.
-    const logs = await waitFor('the WeChat log on disk', () => filesContaining(config.scanDirs, 'AppSecret stored in SecretStorage').length > 0, STEP_MS, 250);
+    const logs = await waitFor(
+      'the WeChat log on disk',
+      () => filesContaining(config.scanDirs, 'AppSecret stored in SecretStorage').length > 0,
+      STEP_MS,
+      250,
+    );
     assert.ok(logs);
     assert.deepStrictEqual(filesContaining(config.scanDirs, config.secret), [], 'the AppSecret was written to disk');
     const token = heldToken(api)!;

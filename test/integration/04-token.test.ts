@@ -2,9 +2,10 @@
 import * as assert from 'assert';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
+
 import { ensureAccount, heldToken, WeChatApi } from './support/api';
 import { fakeCalls, tokenCalls } from './support/env';
-import { requireRunner, tokenValidAtFake, refusedModalText } from './support/ui';
+import { refusedModalText, requireRunner, tokenValidAtFake } from './support/ui';
 
 async function tokenCallCount(): Promise<number> {
   return tokenCalls(await fakeCalls()).length;

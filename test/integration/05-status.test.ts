@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
+
 import { ensureAccount, WeChatApi } from './support/api';
 import { itConfig, waitFor } from './support/env';
 import { injectFault, requireRunner, settle } from './support/ui';

@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
+
 import { activate } from './support/api';
 import { fakeCalls, liveMenu, setLiveMenu, waitFor } from './support/env';
 import {
@@ -79,7 +80,11 @@ suite('menu files in the editor', () => {
     assert.match(refused, /was not uploaded/);
     assert.match(refused, /wechat-menu\.json/);
     const after = (await fakeCalls()).slice(before);
-    assert.deepStrictEqual(menuCalls(after).map((c) => c.path), [], 'no menu endpoint may be called for an invalid menu');
+    assert.deepStrictEqual(
+      menuCalls(after).map((c) => c.path),
+      [],
+      'no menu endpoint may be called for an invalid menu',
+    );
     assert.strictEqual(await liveMenu(), undefined);
   });
 
@@ -141,7 +146,10 @@ suite('menu files in the editor', () => {
 
   test('a 3.8 MB menu file: one "too large" diagnostic; upload and preview refuse it, nothing is sent', async function () {
     await requireRunner(this);
-    const buttons = Array.from({ length: 40_000 }, (_, i) => `{"type":"view","name":"菜单 ${i}","url":"https://shop.example.com/item/${i}","key":"K${i}"}`);
+    const buttons = Array.from(
+      { length: 40_000 },
+      (_, i) => `{"type":"view","name":"菜单 ${i}","url":"https://shop.example.com/item/${i}","key":"K${i}"}`,
+    );
     const text = `{"button":[${buttons.join(',\n')}]}`;
     const uri = await writeWorkspaceFile('wechat-menu-huge.json', text);
     created.push(uri);
@@ -150,15 +158,24 @@ suite('menu files in the editor', () => {
       const found = menuDiagnostics(uri);
       return found.length > 0 ? found : undefined;
     });
-    assert.deepStrictEqual(diagnostics.map((d) => d.message.replace(/\d+ KB; /, 'N KB; ')), [
-      'The document is too large to be a menu: N KB; a menu file is at most 256 KB (3 buttons with 5 sub-buttons each fit in far less). It was not checked: remove what is not the menu.',
-    ]);
+    assert.deepStrictEqual(
+      diagnostics.map((d) => d.message.replace(/\d+ KB; /, 'N KB; ')),
+      [
+        'The document is too large to be a menu: N KB; a menu file is at most 256 KB (3 buttons with 5 sub-buttons each fit in far less). It was not checked: remove what is not the menu.',
+      ],
+    );
     const before = (await fakeCalls()).length;
     const refused = await refusedModalText('was not uploaded', 'wechat.uploadMenu', uri, { skipConfirmation: true });
     assert.match(refused ?? '', /was not uploaded/);
     await vscode.commands.executeCommand('wechat.previewMenu', uri);
-    const previews = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => /wechat-menu-huge/.test(tab.label) && tab.label !== 'wechat-menu-huge.json');
-    assert.deepStrictEqual(previews.map((tab) => tab.label), [], 'no preview opens for it');
+    const previews = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((tab) => /wechat-menu-huge/.test(tab.label) && tab.label !== 'wechat-menu-huge.json');
+    assert.deepStrictEqual(
+      previews.map((tab) => tab.label),
+      [],
+      'no preview opens for it',
+    );
     assert.deepStrictEqual(menuCalls((await fakeCalls()).slice(before)), []);
   });
 
@@ -180,7 +197,9 @@ suite('menu files in the editor', () => {
     await vscode.commands.executeCommand('wechat.newMenuFile');
     const editor = await waitFor('the new menu editor', () => {
       const e = vscode.window.activeTextEditor;
-      return e && e.document.isUntitled && /wechat-menu[^/]*\.json$/.test(e.document.uri.path) && e.document.getText().includes('"button"') ? e : undefined;
+      return e && e.document.isUntitled && /wechat-menu[^/]*\.json$/.test(e.document.uri.path) && e.document.getText().includes('"button"')
+        ? e
+        : undefined;
     });
     const document = editor.document;
     assert.strictEqual(document.languageId, 'json');
@@ -192,8 +211,14 @@ suite('menu files in the editor', () => {
       return found?.some((l) => /Valid WeChat menu/.test(l.command?.title ?? '')) ? found : undefined;
     });
     const titles = lenses.map((l) => l.command?.title ?? '');
-    assert.ok(titles.some((t) => /Upload Menu/.test(t)), titles.join(' | '));
+    assert.ok(
+      titles.some((t) => /Upload Menu/.test(t)),
+      titles.join(' | '),
+    );
     const errors = vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
-    assert.deepStrictEqual(errors.map((d) => `${d.source}: ${d.message}`), []);
+    assert.deepStrictEqual(
+      errors.map((d) => `${d.source}: ${d.message}`),
+      [],
+    );
   });
 });

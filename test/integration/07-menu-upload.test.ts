@@ -3,12 +3,13 @@
 // quick pick, download the live menu into an untitled JSON editor.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
-import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { fakeCalls, itConfig, liveMenu, setLiveMenu, waitFor } from './support/env';
+
 import { ensureAccount } from './support/api';
+import { fakeCalls, itConfig, liveMenu, setLiveMenu, waitFor } from './support/env';
 import { backupFiles, closeAllEditorsDiscarding, deleteWorkspaceFile, menuCalls, menuText, writeWorkspaceFile } from './support/menu';
 import { answerInput, requireRunner, settle } from './support/ui';
 
@@ -71,7 +72,11 @@ suite('menu upload, backup, restore, download (fake WeChat server)', () => {
     await settle(pending, 'Upload Menu to finish');
 
     const calls = menuCalls((await fakeCalls()).slice(before));
-    assert.deepStrictEqual(calls.map((c) => c.path), ['/cgi-bin/menu/get', '/cgi-bin/menu/create'], 'read the live menu (backup), then replace it');
+    assert.deepStrictEqual(
+      calls.map((c) => c.path),
+      ['/cgi-bin/menu/get', '/cgi-bin/menu/create'],
+      'read the live menu (backup), then replace it',
+    );
     assert.deepStrictEqual(calls[1]!.body, { button: MENU_B.button });
     assert.strictEqual(calls[1]!.errcode, 0);
 
@@ -98,11 +103,17 @@ suite('menu upload, backup, restore, download (fake WeChat server)', () => {
 
     const calls = menuCalls((await fakeCalls()).slice(before));
     // Backup read, the default menu, then a read of the conditional menus to replace (none here).
-    assert.deepStrictEqual(calls.map((c) => c.path), ['/cgi-bin/menu/get', '/cgi-bin/menu/create', '/cgi-bin/menu/get']);
+    assert.deepStrictEqual(
+      calls.map((c) => c.path),
+      ['/cgi-bin/menu/get', '/cgi-bin/menu/create', '/cgi-bin/menu/get'],
+    );
     assert.deepStrictEqual(calls[1]!.body, { button: MENU_A.button });
     // What went live was shown first, as a menu document.
     const shown = vscode.workspace.textDocuments.filter((d) => d.isUntitled && d.languageId === 'json').map((d) => d.getText());
-    assert.ok(shown.some((text) => isDeepStrictEqual(JSON.parse(text), MENU_A)), 'the restored menu was opened in an editor');
+    assert.ok(
+      shown.some((text) => isDeepStrictEqual(JSON.parse(text), MENU_A)),
+      'the restored menu was opened in an editor',
+    );
     const added = (await backupFiles()).filter((f) => !backupsBefore.includes(f));
     if ((await itConfig()).scanDirs.length > 0) {
       assert.strictEqual(added.length, 1);
@@ -124,6 +135,9 @@ suite('menu upload, backup, restore, download (fake WeChat server)', () => {
     assert.strictEqual(editor.document.languageId, 'json');
     assert.deepStrictEqual(JSON.parse(editor.document.getText()), live);
     const calls = menuCalls((await fakeCalls()).slice(before));
-    assert.ok(calls.every((c) => !/create|delete|conditional/.test(c.path)), `download only reads: ${calls.map((c) => c.path).join(', ')}`);
+    assert.ok(
+      calls.every((c) => !/create|delete|conditional/.test(c.path)),
+      `download only reads: ${calls.map((c) => c.path).join(', ')}`,
+    );
   });
 });

@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
+
 import { RedisServer, startRedisServer } from '../unit/helpers/redisServer';
 import { ensureAccount, heldToken, WeChatApi } from './support/api';
 import { fakeCalls, itConfig, liveMenu, tokenCalls, waitFor } from './support/env';
@@ -60,8 +61,25 @@ suite('team token from Redis (WxJava layout, read-only user)', () => {
     key = `wx:access_token:${prodAppId}`;
     api = await ensureAccount();
     redis = await startRedisServer();
-    redis.cli('ACL', 'SETUSER', READER.username, 'on', `>${READER.password}`, '~*', 'resetchannels', '-@all',
-      '+get', '+pttl', '+ttl', '+ping', '+hello', '+auth', '+select', '+client|setname', '+client|id');
+    redis.cli(
+      'ACL',
+      'SETUSER',
+      READER.username,
+      'on',
+      `>${READER.password}`,
+      '~*',
+      'resetchannels',
+      '-@all',
+      '+get',
+      '+pttl',
+      '+ttl',
+      '+ping',
+      '+hello',
+      '+auth',
+      '+select',
+      '+client|setname',
+      '+client|id',
+    );
     prodToken = await productionStoresToken();
     writeMachineSetting('wechat.redis.url', `redis://127.0.0.1:${redis.port}/0`);
     await waitFor('wechat.redis.url in the settings', () => wechat().get<string>('redis.url')?.includes(String(redis!.port)));
@@ -70,7 +88,11 @@ suite('team token from Redis (WxJava layout, read-only user)', () => {
       true,
     );
     await wechat().update('teamSource.minReadIntervalSeconds', 5, vscode.ConfigurationTarget.Global);
-    await wechat().update('accounts', [{ name: 'Production', appId: prodAppId, tokenSource: 'redis', redis: { layout: 'wxjava' } }], vscode.ConfigurationTarget.Global);
+    await wechat().update(
+      'accounts',
+      [{ name: 'Production', appId: prodAppId, tokenSource: 'redis', redis: { layout: 'wxjava' } }],
+      vscode.ConfigurationTarget.Global,
+    );
   });
 
   suiteTeardown(async () => {
@@ -86,24 +108,26 @@ suite('team token from Redis (WxJava layout, read-only user)', () => {
 
   test('switching to the production account shows the token production holds, its TTL, and the key — no fetch, no AppSecret', async () => {
     assert.strictEqual(await vscode.commands.executeCommand<boolean>('wechat.switchAccount', { appId: prodAppId }), true);
-    const view = await waitFor('the production token', () => (heldToken(api) === prodToken && api.statusBar()?.kind === 'valid' ? api.statusBar() : undefined));
+    const view = await waitFor('the production token', () =>
+      heldToken(api) === prodToken && api.statusBar()?.kind === 'valid' ? api.statusBar() : undefined,
+    );
     assert.match(view.text, /^\$\(key\) (\d+h \d+m|\d+m)$/);
     assert.strictEqual(view.details.accountName, 'Production');
     assert.deepStrictEqual(view.details.teamSource, { kind: 'redis', where: `${key} (db 0)` });
     // The countdown comes from the key's TTL (expires_in − 200), not from a fetch.
     const ttlMs = Number(redis!.cli('PTTL', key));
-    assert.ok(Math.abs(view.details.expiresAt! - (Date.now() + ttlMs)) < 5000, 'expiry follows the key\'s TTL');
+    assert.ok(Math.abs(view.details.expiresAt! - (Date.now() + ttlMs)) < 5000, "expiry follows the key's TTL");
     assert.strictEqual(tokenCalls(await fakeCalls()).length, tokenCallsBefore, 'a token endpoint was called');
   });
 
-  test('Copy Access Token copies the team\'s token', async () => {
+  test("Copy Access Token copies the team's token", async () => {
     await vscode.env.clipboard.writeText('');
     assert.strictEqual(await vscode.commands.executeCommand<boolean>('wechat.copyAccessToken'), true);
     assert.strictEqual(await vscode.env.clipboard.readText(), prodToken);
     assert.strictEqual(tokenCalls(await fakeCalls()).length, tokenCallsBefore);
   });
 
-  test('a menu upload with the team\'s token to a host its tokens never went to asks first; refused, nothing is sent', async () => {
+  test("a menu upload with the team's token to a host its tokens never went to asks first; refused, nothing is sent", async () => {
     // The fake is not WeChat's host and this account's tokens never went there: the token-host
     // modal asks (the smoke-test driver of this host refuses every modal, like Cancel), so the
     // production token stays here and the live menu is unchanged.
@@ -139,11 +163,13 @@ suite('team token from Redis (WxJava layout, read-only user)', () => {
     assert.strictEqual(redis!.cli('ACL', 'LOG').trim(), '');
   });
 
-  test('switching back to the developer\'s own account shows its cached token at once, without a fetch', async () => {
+  test("switching back to the developer's own account shows its cached token at once, without a fetch", async () => {
     const config = await itConfig();
     const before = tokenCalls(await fakeCalls()).length;
     assert.strictEqual(await vscode.commands.executeCommand<boolean>('wechat.switchAccount', { appId: config.appId }), true);
-    const view = await waitFor('the developer\'s token', () => (api.statusBar()?.kind === 'valid' && !api.statusBar()?.details.teamSource ? api.statusBar() : undefined));
+    const view = await waitFor("the developer's token", () =>
+      api.statusBar()?.kind === 'valid' && !api.statusBar()?.details.teamSource ? api.statusBar() : undefined,
+    );
     assert.strictEqual(view.details.appId, config.appId);
     assert.notStrictEqual(heldToken(api), undefined);
     assert.strictEqual(tokenCalls(await fakeCalls()).length, before);

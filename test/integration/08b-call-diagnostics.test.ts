@@ -4,10 +4,11 @@
 import * as assert from 'assert';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
+
 import { ensureAccount, heldToken, WeChatApi } from './support/api';
-import { fakeCalls, FakeCall, itConfig, waitFor } from './support/env';
+import { FakeCall, fakeCalls, itConfig, waitFor } from './support/env';
 import { closeAllEditorsDiscarding } from './support/menu';
-import { fakeQuotaResets, requireRunner, setFakeQuota, refusedModalText, settle } from './support/ui';
+import { fakeQuotaResets, refusedModalText, requireRunner, setFakeQuota, settle } from './support/ui';
 
 const RID = /rid ([0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8})/;
 
@@ -61,7 +62,10 @@ suite('call diagnostics: request lookup and API quota', () => {
     const token = heldToken(api);
     assert.ok(token && !report.includes(token), 'the access token never reaches the document');
     const lookups = (await callsSince(count)).filter((c) => c.path === '/cgi-bin/openapi/rid/get');
-    assert.deepStrictEqual(lookups.map((c) => c.body), [{ rid }]);
+    assert.deepStrictEqual(
+      lookups.map((c) => c.body),
+      [{ rid }],
+    );
     assert.strictEqual(lookups[0]?.errcode, 0);
   });
 
@@ -101,9 +105,10 @@ suite('call diagnostics: request lookup and API quota', () => {
     const count = (await fakeCalls()).length;
     assert.strictEqual(await vscode.commands.executeCommand<boolean>('wechat.clearApiQuota', { skipConfirmation: true }), true);
     const calls = await callsSince(count);
-    assert.deepStrictEqual(calls.filter((c) => c.path.startsWith('/cgi-bin/clear_quota')).map((c) => [c.path, c.body, c.errcode]), [
-      ['/cgi-bin/clear_quota', { appid: config.appId }, 0],
-    ]);
+    assert.deepStrictEqual(
+      calls.filter((c) => c.path.startsWith('/cgi-bin/clear_quota')).map((c) => [c.path, c.body, c.errcode]),
+      [['/cgi-bin/clear_quota', { appid: config.appId }, 0]],
+    );
     assert.strictEqual(await fakeQuotaResets(), resets + 1);
     assert.ok((await clearQuotaPrompt()).includes(`This machine has used ${used + 1} of the 10 resets`));
   });
@@ -122,16 +127,24 @@ suite('call diagnostics: request lookup and API quota', () => {
     assert.strictEqual(await vscode.commands.executeCommand<boolean>('wechat.clearApiQuota', { skipConfirmation: true }), true);
     const calls = await callsSince(count);
     const clears = calls.filter((c) => c.path.startsWith('/cgi-bin/clear_quota'));
-    assert.deepStrictEqual(clears.map((c) => [c.path, c.body, c.errcode]), [
-      ['/cgi-bin/clear_quota/v2', { appid: config.appId, appsecret: config.secret }, 0],
-    ]);
+    assert.deepStrictEqual(
+      clears.map((c) => [c.path, c.body, c.errcode]),
+      [['/cgi-bin/clear_quota/v2', { appid: config.appId, appsecret: config.secret }, 0]],
+    );
     assert.strictEqual(clears[0]?.query['access_token'], undefined, 'v2 needs no token');
-    assert.strictEqual(calls.filter((c) => c.path === '/cgi-bin/stable_token' && c.errcode === 45009).length, 0, 'no token fetch was tried in vain');
+    assert.strictEqual(
+      calls.filter((c) => c.path === '/cgi-bin/stable_token' && c.errcode === 45009).length,
+      0,
+      'no token fetch was tried in vain',
+    );
     assert.strictEqual(await fakeQuotaResets(), resets + 1);
     await waitFor('a valid token', () => api.statusBar()?.kind === 'valid');
 
     const after = (await fakeCalls()).length;
     assert.strictEqual(await vscode.commands.executeCommand<boolean>('wechat.refreshAccessToken'), true);
-    assert.deepStrictEqual((await callsSince(after)).filter((c) => c.path === '/cgi-bin/stable_token').map((c) => c.errcode), [0]);
+    assert.deepStrictEqual(
+      (await callsSince(after)).filter((c) => c.path === '/cgi-bin/stable_token').map((c) => c.errcode),
+      [0],
+    );
   });
 });

@@ -3,10 +3,11 @@
 // what the started process actually received.
 import * as assert from 'assert';
 import * as fs from 'fs';
+import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as os from 'os';
 import * as path from 'path';
-import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
+
 import { ensureAccount, heldToken, WeChatApi } from './support/api';
 import { EXTENSION_ID, fakeCalls, findFiles, itConfig, tokenCalls, waitFor } from './support/env';
 import { deleteWorkspaceFile, writeWorkspaceFile } from './support/menu';
@@ -91,7 +92,9 @@ suite('the token in tasks, launch configurations and terminals', () => {
     assert.match(await refusedModalText('access token of', 'wechat.accessToken'), /access token of/);
     assert.strictEqual(await vscode.commands.executeCommand<string>('wechat.accessToken', { skipConfirmation: true }), heldToken(api));
     const before = tokenCalls(await fakeCalls()).length;
-    await waitFor('the task to be known', async () => (await vscode.tasks.fetchTasks()).some((t) => t.name === 'wechat-it: write the token'));
+    await waitFor('the task to be known', async () =>
+      (await vscode.tasks.fetchTasks()).some((t) => t.name === 'wechat-it: write the token'),
+    );
     await vscode.commands.executeCommand('workbench.action.tasks.runTask', 'wechat-it: write the token');
     assert.strictEqual(await readWhenWritten(file), heldToken(api));
     assert.strictEqual(tokenCalls(await fakeCalls()).length, before, 'the cached token was valid: no fetch');
@@ -105,10 +108,15 @@ suite('the token in tasks, launch configurations and terminals', () => {
     await requireRunner(this);
     const before = (await logText()).match(HANDED_OUT)?.length ?? 0;
     assert.strictEqual(await vscode.commands.executeCommand<string>('wechat.accessToken'), heldToken(api));
-    const log = await waitFor('the hand-out in the log', async () => {
-      const text = await logText();
-      return (text.match(HANDED_OUT)?.length ?? 0) > before ? text : undefined;
-    }, 10_000, 250);
+    const log = await waitFor(
+      'the hand-out in the log',
+      async () => {
+        const text = await logText();
+        return (text.match(HANDED_OUT)?.length ?? 0) > before ? text : undefined;
+      },
+      10_000,
+      250,
+    );
     assert.ok(!log.includes(heldToken(api)!), 'the token is not in the log');
 
     assert.strictEqual(await vscode.commands.executeCommand<number>('wechat.revokeTaskTokenAccess'), 1, 'one account had consented');
@@ -129,7 +137,10 @@ suite('the token in tasks, launch configurations and terminals', () => {
       vscode.window.createTerminal({
         name: `wechat-it ${name}`,
         shellPath: process.execPath,
-        shellArgs: ['-e', `require("fs").writeFileSync(${JSON.stringify(file)}, JSON.stringify({ token: process.env.WECHAT_ACCESS_TOKEN ?? null, appId: process.env.WECHAT_APPID ?? null }))`],
+        shellArgs: [
+          '-e',
+          `require("fs").writeFileSync(${JSON.stringify(file)}, JSON.stringify({ token: process.env.WECHAT_ACCESS_TOKEN ?? null, appId: process.env.WECHAT_APPID ?? null }))`,
+        ],
       });
       return file;
     };

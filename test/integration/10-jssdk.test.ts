@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import { createHash } from 'crypto';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
+
 import { ensureAccount } from './support/api';
 import { fakeCalls, fakeTicket, itConfig, waitFor } from './support/env';
 import { answerInput, requireRunner } from './support/ui';
@@ -35,7 +36,9 @@ function parseSnippet(text: string): Snippet {
 
 /** What the documentation's algorithm gives, computed here independently of the extension. */
 function expectedSignature(ticket: string, snippet: Snippet, url: string): string {
-  return createHash('sha1').update(`jsapi_ticket=${ticket}&noncestr=${snippet.nonceStr}&timestamp=${snippet.timestamp}&url=${url}`).digest('hex');
+  return createHash('sha1')
+    .update(`jsapi_ticket=${ticket}&noncestr=${snippet.nonceStr}&timestamp=${snippet.timestamp}&url=${url}`)
+    .digest('hex');
 }
 
 /** Runs the command and returns the snippet document it opened. */
@@ -60,7 +63,7 @@ suite('JS-SDK Signature for URL', () => {
     await ensureAccount();
   });
 
-  test('signs the URL with the fake\'s jsapi_ticket; the fragment is stripped and the ticket never shown', async () => {
+  test("signs the URL with the fake's jsapi_ticket; the fragment is stripped and the ticket never shown", async () => {
     const config = await itConfig();
     const before = Math.floor(Date.now() / 1000);
     const snippet = await runForUrl([{ url: 'https://example.com/shop/?b=2&a=1#/orders' }]);
@@ -68,10 +71,17 @@ suite('JS-SDK Signature for URL', () => {
     assert.ok(ticket, 'the fake issued a ticket');
     assert.strictEqual(snippet.appId, config.appId);
     assert.match(snippet.nonceStr, /^[A-Za-z0-9]{16}$/);
-    assert.ok(snippet.timestamp >= before && snippet.timestamp <= Math.floor(Date.now() / 1000) + 1, `timestamp ${snippet.timestamp} in seconds`);
+    assert.ok(
+      snippet.timestamp >= before && snippet.timestamp <= Math.floor(Date.now() / 1000) + 1,
+      `timestamp ${snippet.timestamp} in seconds`,
+    );
     assert.strictEqual(snippet.signature, expectedSignature(ticket, snippet, 'https://example.com/shop/?b=2&a=1'));
     assert.ok(!snippet.text.includes(ticket), 'the snippet must not contain the ticket');
-    assert.ok(snippet.text.includes(`jsapi_ticket=***(${ticket.length})&noncestr=${snippet.nonceStr}&timestamp=${snippet.timestamp}&url=https://example.com/shop/?b=2&a=1`));
+    assert.ok(
+      snippet.text.includes(
+        `jsapi_ticket=***(${ticket.length})&noncestr=${snippet.nonceStr}&timestamp=${snippet.timestamp}&url=https://example.com/shop/?b=2&a=1`,
+      ),
+    );
     assert.match(snippet.text, /#\/orders/, 'the removed fragment is named');
     assert.match(snippet.text, /JS interface safe domain/);
     assert.match(snippet.text, new RegExp(`${config.appId}`));
@@ -94,7 +104,10 @@ suite('JS-SDK Signature for URL', () => {
   test('refuses a non-http(s) URL without calling WeChat', async () => {
     const calls = (await fakeCalls()).length;
     const opened = vscode.window.activeTextEditor?.document.uri.toString();
-    assert.strictEqual(await vscode.commands.executeCommand<boolean>('wechat.jsSdkSignature', { url: 'file:///srv/www/index.html' }), false);
+    assert.strictEqual(
+      await vscode.commands.executeCommand<boolean>('wechat.jsSdkSignature', { url: 'file:///srv/www/index.html' }),
+      false,
+    );
     assert.strictEqual((await fakeCalls()).length, calls);
     assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), opened, 'no snippet opened');
   });

@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
+
 import { DEFAULT_CALLBACK_URL, FAKE_API_DOMAIN_IPS, FAKE_CALLBACK_IPS } from '../fake-wechat/network';
 import { ensureAccount } from './support/api';
 import { fakeCalls, itConfig, setCallbackUrl, waitFor } from './support/env';
@@ -55,14 +56,18 @@ suite('network diagnostics: server IPs and the callback check (fake WeChat serve
     assert.match(text, /Fetched at .*every day/);
     for (const path of ['/cgi-bin/get_api_domain_ip', '/cgi-bin/getcallbackip']) {
       const calls = await callsSince(before, path);
-      assert.deepStrictEqual(calls.map((c) => [c.method, c.errcode]), [['GET', 0]], path);
+      assert.deepStrictEqual(
+        calls.map((c) => [c.method, c.errcode]),
+        [['GET', 0]],
+        path,
+      );
     }
     // The copy actions wait in a notification beside the document.
     if ((await itConfig()).controlUrl) assert.match(await readNotification('Fetch them again tomorrow'), /Copy API IPs.*Copy Callback IPs/);
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 
-  test('Check Callback Network (action and operator as test options): DNS and ping tables of the fake\'s answer', async () => {
+  test("Check Callback Network (action and operator as test options): DNS and ping tables of the fake's answer", async () => {
     const before = (await fakeCalls()).length;
     const { result, document } = await runAndOpen('wechat.checkCallbackNetwork', { action: 'all', operator: 'UNICOM' });
     assert.strictEqual(result, true);
@@ -73,10 +78,13 @@ suite('network diagnostics: server IPs and the callback check (fake WeChat serve
     assert.match(text, /^\| 198\.51\.100\.20 \| UNICOM \| 0% \| [\d.]+ms \|$/m, 'ping row: IP, from operator, loss, time');
     assert.match(text, /No packet loss/);
     const calls = await callsSince(before, '/cgi-bin/callback/check');
-    assert.deepStrictEqual(calls.map((c) => [c.method, c.body, c.errcode]), [['POST', { action: 'all', check_operator: 'UNICOM' }, 0]]);
+    assert.deepStrictEqual(
+      calls.map((c) => [c.method, c.body, c.errcode]),
+      [['POST', { action: 'all', check_operator: 'UNICOM' }, 0]],
+    );
   });
 
-  test('a person picks the operator in the quick pick (each value explained): ping from Tencent\'s network', async function () {
+  test("a person picks the operator in the quick pick (each value explained): ping from Tencent's network", async function () {
     await requireRunner(this);
     const before = (await fakeCalls()).length;
     const opened = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
@@ -89,7 +97,10 @@ suite('network diagnostics: server IPs and the callback check (fake WeChat serve
     assert.ok(editor && !opened.has(editor.document.uri.toString()), 'the result opened');
     assert.doesNotMatch(editor.document.getText(), /DNS resolution/, 'ping only: no DNS table');
     const calls = await callsSince(before, '/cgi-bin/callback/check');
-    assert.deepStrictEqual(calls.map((c) => c.body), [{ action: 'ping', check_operator: 'CAP' }]);
+    assert.deepStrictEqual(
+      calls.map((c) => c.body),
+      [{ action: 'ping', check_operator: 'CAP' }],
+    );
   });
 
   test('a person picks the action in the quick pick, which names the account: DNS only', async function () {
@@ -101,7 +112,10 @@ suite('network diagnostics: server IPs and the callback check (fake WeChat serve
     assert.ok(seen.title.includes(config.appId), `the title names the account: ${seen.title}`);
     assert.strictEqual(await pending, true);
     const calls = await callsSince(before, '/cgi-bin/callback/check');
-    assert.deepStrictEqual(calls.map((c) => c.body), [{ action: 'dns', check_operator: 'CHINANET' }]);
+    assert.deepStrictEqual(
+      calls.map((c) => c.body),
+      [{ action: 'dns', check_operator: 'CHINANET' }],
+    );
   });
 
   test('an account without a callback URL: errcode 40201, explained with where to set the server URL, and no document', async function () {
@@ -120,7 +134,10 @@ suite('network diagnostics: server IPs and the callback check (fake WeChat serve
     assert.strictEqual(await pending, false);
     assert.strictEqual(vscode.workspace.textDocuments.length, documents, 'no result document for a failed check');
     const calls = await callsSince(before, '/cgi-bin/callback/check');
-    assert.deepStrictEqual(calls.map((c) => c.errcode), [40201]);
+    assert.deepStrictEqual(
+      calls.map((c) => c.errcode),
+      [40201],
+    );
     await setCallbackUrl(DEFAULT_CALLBACK_URL);
   });
 

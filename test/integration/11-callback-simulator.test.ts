@@ -9,6 +9,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
+
 import type { ExchangeView } from '../../src/features/menu/core/preview/chatView';
 import { flushLedger, recordLeakScan } from '../hardening/ledger';
 import { describeFindings, findSecrets, LabelledSecret, LeakFinding, lookedFor } from '../hardening/secretForms';
@@ -96,7 +97,13 @@ suite('callback simulator: Set Up Callback, Verify Callback URL, a tap in the me
     test(`a tap on a click button (unsaved edit) reaches the server as CLICK with the edited key, and its reply shows (${mode})`, async () => {
       const config = await itConfig();
       const server = await start(mode === 'plaintext' ? TOKEN : { token: TOKEN, appid: config.appId, encodingAESKey: AES_KEY });
-      await setUp({ callbackUrl: server.url, messageMode: mode, callbackToken: TOKEN, encodingAesKey: AES_KEY, originalId: 'gh_0123456789ab' });
+      await setUp({
+        callbackUrl: server.url,
+        messageMode: mode,
+        callbackToken: TOKEN,
+        encodingAesKey: AES_KEY,
+        originalId: 'gh_0123456789ab',
+      });
 
       const document = await vscode.workspace.openTextDocument(menuUri);
       const editor = await vscode.window.showTextDocument(document);
@@ -107,7 +114,9 @@ suite('callback simulator: Set Up Callback, Verify Callback URL, a tap in the me
       const current = /"key": "([^"]+)"/.exec(document.getText());
       assert.ok(current);
       const at = current.index + '"key": "'.length;
-      await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(at), document.positionAt(at + current[1]!.length)), key));
+      await editor.edit((edit) =>
+        edit.replace(new vscode.Range(document.positionAt(at), document.positionAt(at + current[1]!.length)), key),
+      );
       assert.ok(document.isDirty);
 
       const view = await vscode.commands.executeCommand<ExchangeView>('wechat.simulateTap', menuUri, 'b0');
@@ -117,7 +126,11 @@ suite('callback simulator: Set Up Callback, Verify Callback URL, a tap in the me
       assert.strictEqual(click['MsgType'], 'event');
       assert.strictEqual(click['ToUserName'], 'gh_0123456789ab');
       assert.match(String(click['FromUserName']), /^o[0-9A-Za-z_-]{27}$/);
-      if (mode === 'safe') assert.ok(server.requests.some((r) => /encrypt_type=aes/.test(r.url) && /msg_signature=/.test(r.url)), 'sent encrypted');
+      if (mode === 'safe')
+        assert.ok(
+          server.requests.some((r) => /encrypt_type=aes/.test(r.url) && /msg_signature=/.test(r.url)),
+          'sent encrypted',
+        );
 
       assert.strictEqual(view.pending, false);
       assert.deepStrictEqual(view.problems, [], JSON.stringify(view.problems));
@@ -137,7 +150,7 @@ suite('callback simulator: Set Up Callback, Verify Callback URL, a tap in the me
     });
   }
 
-  test('a callback URL moved to another origin (as a remote machine\'s setting can) is not sent to before the modal', async () => {
+  test("a callback URL moved to another origin (as a remote machine's setting can) is not sent to before the modal", async () => {
     const config = await itConfig();
     const first = await start(TOKEN);
     await setUp({ callbackUrl: first.url, messageMode: 'plaintext', callbackToken: TOKEN, originalId: '' });
@@ -165,7 +178,7 @@ suite('callback simulator: Set Up Callback, Verify Callback URL, a tap in the me
     shown.push(JSON.stringify([refused, sent]));
   });
 
-  test('Open Simulator with no menu file in the editor opens a phone of its own; with one, that menu\'s preview', async () => {
+  test("Open Simulator with no menu file in the editor opens a phone of its own; with one, that menu's preview", async () => {
     await closeAllEditorsDiscarding();
     const webviewTabs = (): vscode.Tab[] =>
       vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview);
@@ -174,7 +187,11 @@ suite('callback simulator: Set Up Callback, Verify Callback URL, a tap in the me
     await waitFor('the simulator tab', () => webviewTabs().some((tab) => tab.label === 'WeChat Simulator'));
     await vscode.commands.executeCommand('wechat.openSimulator');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.deepStrictEqual(webviewTabs().map((tab) => tab.label), ['WeChat Simulator'], 'a second Open Simulator reuses the phone');
+    assert.deepStrictEqual(
+      webviewTabs().map((tab) => tab.label),
+      ['WeChat Simulator'],
+      'a second Open Simulator reuses the phone',
+    );
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(menuUri));
     await vscode.commands.executeCommand('wechat.openSimulator');
     await waitFor('the menu preview tab', () => webviewTabs().some((tab) => tab.label === 'Menu Preview: simulator.wechat-menu.json'));
@@ -202,7 +219,10 @@ suite('callback simulator: Set Up Callback, Verify Callback URL, a tap in the me
         // vanished
       }
     }
-    note('wechat.simulator.callbacks', findSecrets(JSON.stringify(vscode.workspace.getConfiguration('wechat').get('simulator.callbacks')), secrets));
+    note(
+      'wechat.simulator.callbacks',
+      findSecrets(JSON.stringify(vscode.workspace.getConfiguration('wechat').get('simulator.callbacks')), secrets),
+    );
     recordLeakScan('callback simulator: views, settings and server files', found, { lookedFor: lookedFor(secrets) });
     assert.deepStrictEqual(findings, [], 'a secret left the simulator');
     assert.strictEqual(found, 0);

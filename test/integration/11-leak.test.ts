@@ -11,10 +11,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as http from 'http';
+import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import { AddressInfo } from 'net';
 import * as path from 'path';
-import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
+
 import { flushLedger, recordLeakScan } from '../hardening/ledger';
 import { describeFindings, findSecrets, LabelledSecret, lookedFor, scanForSecrets, secretForms } from '../hardening/secretForms';
 import { RedisServer, startRedisServer } from '../unit/helpers/redisServer';
@@ -39,10 +40,23 @@ const SERVICE_TOKEN = 'leak-service-token-6b2e9c4f1a8d7e30';
 const SERVICE_APP_ID = 'wx5eed00000000leak';
 const REDIS_USER = 'leak-user';
 const MENU = { button: [{ type: 'click', name: 'Leak', key: 'LEAK' }] };
-const CALLBACK_OPTIONS = { callbackUrl: CALLBACK_URL, messageMode: 'safe', callbackToken: CALLBACK_TOKEN, encodingAesKey: CALLBACK_AES_KEY, originalId: 'gh_0123456789ab' };
+const CALLBACK_OPTIONS = {
+  callbackUrl: CALLBACK_URL,
+  messageMode: 'safe',
+  callbackToken: CALLBACK_TOKEN,
+  encodingAesKey: CALLBACK_AES_KEY,
+  originalId: 'gh_0123456789ab',
+};
 
 /** Commands that end the account's setup run last, so the others see a working account. */
-const LAST = ['wechat.forceRefreshAccessToken', 'wechat.clearApiQuota', 'wechat.deleteMenu', 'wechat.removeAccount', 'wechat.clearAppSecret', 'wechat.setupAccount'];
+const LAST = [
+  'wechat.forceRefreshAccessToken',
+  'wechat.clearApiQuota',
+  'wechat.deleteMenu',
+  'wechat.removeAccount',
+  'wechat.clearAppSecret',
+  'wechat.setupAccount',
+];
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -81,8 +95,25 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
     const config = await itConfig();
     prodAppId = config.production!.appId;
     redis = await startRedisServer();
-    redis.cli('ACL', 'SETUSER', REDIS_USER, 'on', `>${REDIS_PASSWORD}`, '~*', 'resetchannels', '-@all',
-      '+get', '+pttl', '+ttl', '+ping', '+hello', '+auth', '+select', '+client|setname', '+client|id');
+    redis.cli(
+      'ACL',
+      'SETUSER',
+      REDIS_USER,
+      'on',
+      `>${REDIS_PASSWORD}`,
+      '~*',
+      'resetchannels',
+      '-@all',
+      '+get',
+      '+pttl',
+      '+ttl',
+      '+ping',
+      '+hello',
+      '+auth',
+      '+select',
+      '+client|setname',
+      '+client|id',
+    );
     const answer = await fetch(`${config.fakeUrl}/cgi-bin/stable_token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -94,15 +125,31 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
     service = await startTokenService();
     writeMachineSetting(config, 'wechat.redis.url', `redis://127.0.0.1:${redis.port}/0`);
     writeMachineSetting(config, 'wechat.tokenService.url', service.url);
-    await waitFor('the team URLs in the settings', () => wechat().get<string>('redis.url')?.includes(String(redis!.port)) && wechat().get<string>('tokenService.url')?.startsWith('http://127.0.0.1'));
-    assert.strictEqual(await vscode.commands.executeCommand('wechat.setRedisPassword', { username: REDIS_USER, appSecret: REDIS_PASSWORD }), true);
+    await waitFor(
+      'the team URLs in the settings',
+      () =>
+        wechat().get<string>('redis.url')?.includes(String(redis!.port)) &&
+        wechat().get<string>('tokenService.url')?.startsWith('http://127.0.0.1'),
+    );
+    assert.strictEqual(
+      await vscode.commands.executeCommand('wechat.setRedisPassword', { username: REDIS_USER, appSecret: REDIS_PASSWORD }),
+      true,
+    );
     assert.strictEqual(await vscode.commands.executeCommand('wechat.setTokenServiceCredential', { appSecret: SERVICE_CREDENTIAL }), true);
     // A callback in safe mode, so the simulator's commands run with a Token and an EncodingAESKey.
-    assert.strictEqual(await vscode.commands.executeCommand('wechat.setUpCallback', CALLBACK_OPTIONS), true, 'Set Up Callback stored the answers');
-    await wechat().update('accounts', [
-      { name: 'Leak Redis', appId: prodAppId, tokenSource: 'redis', redis: { layout: 'wxjava' } },
-      { name: 'Leak Service', appId: SERVICE_APP_ID, tokenSource: 'url' },
-    ], vscode.ConfigurationTarget.Global);
+    assert.strictEqual(
+      await vscode.commands.executeCommand('wechat.setUpCallback', CALLBACK_OPTIONS),
+      true,
+      'Set Up Callback stored the answers',
+    );
+    await wechat().update(
+      'accounts',
+      [
+        { name: 'Leak Redis', appId: prodAppId, tokenSource: 'redis', redis: { layout: 'wxjava' } },
+        { name: 'Leak Service', appId: SERVICE_APP_ID, tokenSource: 'url' },
+      ],
+      vscode.ConfigurationTarget.Global,
+    );
   });
 
   suiteTeardown(async () => {
@@ -126,7 +173,8 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
   async function argumentsFor(id: string): Promise<unknown[]> {
     const config = await itConfig();
     const options: Record<string, unknown> = { skipConfirmation: true };
-    if (id === 'wechat.setAppSecret' || id === 'wechat.setupAccount') Object.assign(options, { appId: config.appId, appSecret: config.secret });
+    if (id === 'wechat.setAppSecret' || id === 'wechat.setupAccount')
+      Object.assign(options, { appId: config.appId, appSecret: config.secret });
     if (id === 'wechat.setRedisPassword') Object.assign(options, { username: REDIS_USER, appSecret: REDIS_PASSWORD });
     if (id === 'wechat.setTokenServiceCredential') Object.assign(options, { appSecret: SERVICE_CREDENTIAL });
     if (id === 'wechat.jsSdkSignature') Object.assign(options, { url: 'https://leak.example/page?x=1' });
@@ -142,12 +190,14 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
    */
   async function runCommand(id: string): Promise<void> {
     let done = false;
-    const pending = Promise.resolve(vscode.commands.executeCommand(id, ...(await argumentsFor(id)))).then(
-      (result: unknown) => {
-        if (typeof result === 'string' && result.length > 20) tokens.add(result); // wechat.accessToken
-      },
-      () => undefined, // a rejection would be a defect of its own, but the scan is about secrets
-    ).finally(() => (done = true));
+    const pending = Promise.resolve(vscode.commands.executeCommand(id, ...(await argumentsFor(id))))
+      .then(
+        (result: unknown) => {
+          if (typeof result === 'string' && result.length > 20) tokens.add(result); // wechat.accessToken
+        },
+        () => undefined, // a rejection would be a defect of its own, but the scan is about secrets
+      )
+      .finally(() => (done = true));
     const deadline = Date.now() + STEP_MS;
     while (!done && Date.now() < deadline) {
       await sleep(700);
@@ -176,11 +226,18 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
     for (const appId of [prodAppId, SERVICE_APP_ID]) {
       assert.strictEqual(await vscode.commands.executeCommand('wechat.switchAccount', { appId }), true);
       await waitFor(`the token of ${appId}`, () => api.statusBar()?.kind === 'valid');
-      for (const id of ['wechat.copyAccessToken', 'wechat.refreshAccessToken', 'wechat.forceRefreshAccessToken', 'wechat.showTokenSource', 'wechat.showActions', 'wechat.accessToken']) {
+      for (const id of [
+        'wechat.copyAccessToken',
+        'wechat.refreshAccessToken',
+        'wechat.forceRefreshAccessToken',
+        'wechat.showTokenSource',
+        'wechat.showActions',
+        'wechat.accessToken',
+      ]) {
         await runCommand(id);
       }
     }
-    assert.ok(tokens.has(SERVICE_TOKEN), 'the token service\'s token was read');
+    assert.ok(tokens.has(SERVICE_TOKEN), "the token service's token was read");
     assert.strictEqual(await vscode.commands.executeCommand('wechat.switchAccount', { appId: config.appId }), true);
     for (const id of order) await runCommand(id);
     // Set AppSecret again at the very end, so the log also records the last state.
@@ -216,7 +273,10 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
     // 1. The extension's LogOutputChannel, as the host wrote it to its logs directory.
     const logs = findFiles(config.scanDirs, 12, (file) => file.endsWith('.log') && file.includes(EXTENSION_ID));
     const logText = logs.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
-    assert.ok(/AppSecret stored in SecretStorage/.test(logText), `the scan must cover the extension's log (found: ${logs.join(', ') || 'none'})`);
+    assert.ok(
+      /AppSecret stored in SecretStorage/.test(logText),
+      `the scan must cover the extension's log (found: ${logs.join(', ') || 'none'})`,
+    );
     scan('extension log file', logText);
 
     // 2. Every notification the run saw — and none renders a link (the hostile account name).
@@ -224,21 +284,33 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
     scan('notifications', notifications.map((n) => n.text).join('\n'));
     const linked = notifications.filter((n) => n.links.length > 0);
     assert.deepStrictEqual(linked, [], 'a notification rendered a link');
-    assert.ok(notifications.some((n) => n.text.includes('Leak [Show Log]')), 'the hostile account name reached a notification as text');
+    assert.ok(
+      notifications.some((n) => n.text.includes('Leak [Show Log]')),
+      'the hostile account name reached a notification as text',
+    );
 
     // 3. Settings: every wechat.* value and the settings files.
     const keys = Object.keys((ext.packageJSON.contributes.configuration as { properties: Record<string, unknown> }).properties);
     scan('wechat.* settings (inspect)', JSON.stringify(keys.map((key) => wechat().inspect(key.replace(/^wechat\./, '')))));
     const workspaceSettings = vscode.workspace.workspaceFolders?.map((f) => path.join(f.uri.fsPath, '.vscode', 'settings.json')) ?? [];
     for (const file of [config.userSettingsFile, config.machineSettingsFile, ...workspaceSettings]) {
-      if (file && fs.existsSync(file)) scan(`settings file ${path.basename(path.dirname(file))}/settings.json`, fs.readFileSync(file, 'utf8'));
+      if (file && fs.existsSync(file))
+        scan(`settings file ${path.basename(path.dirname(file))}/settings.json`, fs.readFileSync(file, 'utf8'));
     }
 
     // 4. globalState / workspaceState: the web client keeps them in the browser's storage.
-    const needles = secrets.flatMap((secret) => secretForms(secret.value).map((form) => ({ label: secret.label, form: form.kind, text: form.text })));
+    const needles = secrets.flatMap((secret) =>
+      secretForms(secret.value).map((form) => ({ label: secret.label, form: form.kind, text: form.text })),
+    );
     const inBrowser = await browserStorageFind(needles.map((n) => n.text));
-    const browserPlaces = inBrowser.map((hit) => `${needles[hit.needle]!.label} (${needles[hit.needle]!.form}) in ${hit.places.join('; ')}`);
-    recordLeakScan('browser storage (globalState, workspaceState)', inBrowser.reduce((n, hit) => n + hit.places.length, 0), { lookedFor: lookedFor(secrets) });
+    const browserPlaces = inBrowser.map(
+      (hit) => `${needles[hit.needle]!.label} (${needles[hit.needle]!.form}) in ${hit.places.join('; ')}`,
+    );
+    recordLeakScan(
+      'browser storage (globalState, workspaceState)',
+      inBrowser.reduce((n, hit) => n + hit.places.length, 0),
+      { lookedFor: lookedFor(secrets) },
+    );
     if (inBrowser.length > 0) leaks.push(`browser storage: ${browserPlaces.join(', ')}`);
 
     // 5. Menu backups, then every file under the server's directories and the workspace.

@@ -4,9 +4,10 @@
 // unhandled rejection only the extension host's log sees.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
+import * as path from 'path';
 import * as vscode from 'vscode';
+
 import { hardeningCase } from '../hardening/ledger';
 import { ensureAccount } from './support/api';
 import { EXTENSION_ID, itConfig } from './support/env';

@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
+
 import { activate, ensureAccount, heldToken } from './support/api';
 import { fakeCalls, itConfig, tokenCalls, waitFor, writeNotes } from './support/env';
 import { refusedModalText, requireRunner } from './support/ui';

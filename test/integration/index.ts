@@ -9,10 +9,11 @@
 // persistent key (see scripts/vscode-host/browser.mjs), as the OS keychain does on the desktop.
 // Under @vscode/test-cli (desktop) this file is not used and the reload suites are not loaded.
 import * as fs from 'fs';
+import Mocha from 'mocha';
 import * as path from 'path';
 import { format } from 'util';
-import Mocha from 'mocha';
 import * as vscode from 'vscode';
+
 import { flushLedger, setLedgerSource } from '../hardening/ledger';
 import { itConfig } from './support/env';
 import { TEST_MS } from './support/timing';

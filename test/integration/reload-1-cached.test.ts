@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import { suite, test } from 'mocha';
 import * as vscode from 'vscode';
+
 import { activate, heldToken } from './support/api';
 import { fakeCalls, readNotes, tokenCalls, waitFor, writeNotes } from './support/env';
 

@@ -2,6 +2,7 @@
 // starts after the first fetch share one token.
 import * as assert from 'assert';
 import { suite, test } from 'mocha';
+
 import { activate, heldToken } from './support/api';
 import { fakeCalls, readNotes, tokenCalls, waitFor } from './support/env';
 

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { repoRoot } from './helpers/repoRoot';
 import { sourceFiles } from './helpers/sourceScan';
 

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { PROBLEM_TEMPLATES } from '../../src/features/simulator/core/problems';
 import { TEAM_SOURCE_TEXTS } from '../../src/token/sources/teamSourceError';
 import { GENERAL_ERRCODES, UNKNOWN_ERRCODE } from '../../src/wechat/errcodes';
@@ -60,12 +61,18 @@ describe('l10n/bundle.l10n.zh-cn.json', () => {
   });
 
   it('translates every errcode meaning and fix', () => {
-    assert.deepEqual(tableMessages().filter((message) => !(message in bundle)), []);
+    assert.deepEqual(
+      tableMessages().filter((message) => !(message in bundle)),
+      [],
+    );
   });
 
   it('holds no stale keys', () => {
     const known = new Set([...literals.keys(), ...tableMessages(), ...catalogue()]);
-    assert.deepEqual(Object.keys(bundle).filter((key) => !known.has(key)), []);
+    assert.deepEqual(
+      Object.keys(bundle).filter((key) => !known.has(key)),
+      [],
+    );
   });
 
   it('keeps the placeholders and codicons of every message', () => {

@@ -3,20 +3,24 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MENU_SCHEMA_URI } from '../../src/features/menu/core/schemaUri';
-import { ACCOUNT_COMMANDS, CALLBACK_COMMANDS, GENERAL_COMMANDS, MENU_COMMANDS, TOKEN_COMMANDS } from '../../src/ui/commandIds';
+
 import { formatMessage } from '../../src/common/localize';
 import { FEATURES } from '../../src/features/all';
+import { hasMenuFileName } from '../../src/features/menu/core/menuDocuments';
+import { MENU_SCHEMA_URI } from '../../src/features/menu/core/schemaUri';
+import { ACCOUNT_COMMANDS, CALLBACK_COMMANDS, GENERAL_COMMANDS, MENU_COMMANDS, TOKEN_COMMANDS } from '../../src/ui/commandIds';
 import { CONTEXT_KEYS } from '../../src/ui/contextKeys';
 import type { FeatureContext } from '../../src/ui/feature';
-import { hasMenuFileName } from '../../src/features/menu/core/menuDocuments';
 
 /** Each feature's command table, built as the composition root builds it (nothing is loaded). */
 const FEATURE_TABLES = FEATURES.map((feature) => ({
   feature,
-  table: feature.commands(() => {
-    throw new Error('a manifest test must not load a feature');
-  }, { localize: formatMessage } as unknown as FeatureContext),
+  table: feature.commands(
+    () => {
+      throw new Error('a manifest test must not load a feature');
+    },
+    { localize: formatMessage } as unknown as FeatureContext,
+  ),
 }));
 
 const root = join(__dirname, '..', '..', '..');
@@ -56,7 +60,7 @@ function nlsKeysUsed(): string[] {
 }
 
 describe('package.json', () => {
-  it('contributes exactly the commands of the features\' command tables (and Show Log / the status-bar pick), each id once', () => {
+  it("contributes exactly the commands of the features' command tables (and Show Log / the status-bar pick), each id once", () => {
     // Each table is typed CommandTable<its ids>, so the compiler holds every id to a handler; the
     // real host checks registration (test/integration/01-commands).
     const contributed = manifest.contributes.commands.map((command) => command.command).sort();
@@ -104,7 +108,10 @@ describe('package.json', () => {
     const settings = Object.keys(manifest.contributes.configuration.properties);
     const whens = Object.values(manifest.contributes.menus).flatMap((items) => items.map((item) => item.when ?? ''));
     for (const key of whens.flatMap((when) => when.match(/\bwechat\.[A-Za-z.]+/g) ?? [])) {
-      assert.ok(declared.has(key) || settings.some((setting) => key.startsWith(setting)), `when-clause key ${key} is declared in src/ui/contextKeys.ts`);
+      assert.ok(
+        declared.has(key) || settings.some((setting) => key.startsWith(setting)),
+        `when-clause key ${key} is declared in src/ui/contextKeys.ts`,
+      );
     }
     const setByFeatures = FEATURES.flatMap((feature) => feature.contextKeys);
     for (const key of setByFeatures) assert.ok(declared.has(key), `${key} is declared`);
@@ -113,7 +120,8 @@ describe('package.json', () => {
 
   it('gives every quick-pick entry a label and a group, and every feature a folder with a bundle entry', () => {
     for (const { feature, table } of FEATURE_TABLES) {
-      for (const [id, spec] of Object.entries(table)) if (spec.pick) assert.ok(spec.pick.label.length > 0 && spec.pick.group.length > 0, id);
+      for (const [id, spec] of Object.entries(table))
+        if (spec.pick) assert.ok(spec.pick.label.length > 0 && spec.pick.group.length > 0, id);
       assert.ok(existsSync(join(root, 'src', 'features', feature.id, 'ui', 'bundle.ts')), `src/features/${feature.id}/ui/bundle.ts`);
     }
     assert.equal(new Set(FEATURES.map((feature) => feature.id)).size, FEATURES.length);
@@ -147,21 +155,36 @@ describe('package.json', () => {
     assert.equal(properties['wechat.tokenMode']?.scope, 'application');
     // A workspace must not be able to keep a copied token on the clipboard forever.
     assert.equal(properties['wechat.clipboard.clearAfterSeconds']?.scope, 'application');
-    assert.deepEqual(
-      Object.keys(properties).sort(),
-      [
-        'wechat.accountName', 'wechat.accounts', 'wechat.apiBaseUrl', 'wechat.appId', 'wechat.autoRefresh', 'wechat.clipboard.clearAfterSeconds', 'wechat.redis.url',
-        'wechat.refreshMarginSeconds', 'wechat.requestTimeoutSeconds', 'wechat.simulator.callbacks', 'wechat.simulator.openId', 'wechat.statusBar.show', 'wechat.teamSource.minReadIntervalSeconds', 'wechat.terminal.exposeToken',
-        'wechat.tokenMode', 'wechat.tokenService.url',
-      ],
-    );
+    assert.deepEqual(Object.keys(properties).sort(), [
+      'wechat.accountName',
+      'wechat.accounts',
+      'wechat.apiBaseUrl',
+      'wechat.appId',
+      'wechat.autoRefresh',
+      'wechat.clipboard.clearAfterSeconds',
+      'wechat.redis.url',
+      'wechat.refreshMarginSeconds',
+      'wechat.requestTimeoutSeconds',
+      'wechat.simulator.callbacks',
+      'wechat.simulator.openId',
+      'wechat.statusBar.show',
+      'wechat.teamSource.minReadIntervalSeconds',
+      'wechat.terminal.exposeToken',
+      'wechat.tokenMode',
+      'wechat.tokenService.url',
+    ]);
     const untrusted = manifest.capabilities.untrustedWorkspaces;
     assert.equal(untrusted.supported, 'limited');
     // The AppSecret's destination, and which account's secret is used, never come from an untrusted workspace.
-    assert.deepEqual(
-      [...untrusted.restrictedConfigurations].sort(),
-      ['wechat.accountName', 'wechat.accounts', 'wechat.apiBaseUrl', 'wechat.appId', 'wechat.redis.url', 'wechat.simulator.callbacks', 'wechat.tokenService.url'],
-    );
+    assert.deepEqual([...untrusted.restrictedConfigurations].sort(), [
+      'wechat.accountName',
+      'wechat.accounts',
+      'wechat.apiBaseUrl',
+      'wechat.appId',
+      'wechat.redis.url',
+      'wechat.simulator.callbacks',
+      'wechat.tokenService.url',
+    ]);
     // Where simulated events go (signed with the account's Token): machine-wide, like the other URLs.
     assert.equal(properties['wechat.simulator.callbacks']?.scope, 'machine');
     // Where team credentials are sent: machine-wide, like the API base URL.
@@ -189,10 +212,19 @@ describe('package.json', () => {
       assert.ok(match, `no resourceFilename regex in ${when}`);
       return new RegExp(match[1] ?? '', match[2]);
     };
-    const accepted = ['wechat-menu.json', 'wechat-menu.jsonc', 'wechat-menu-2.json', 'foo.wechat-menu.jsonc', 'shop.wechat-menu.json', 'WeChat-Menu.JSON'];
+    const accepted = [
+      'wechat-menu.json',
+      'wechat-menu.jsonc',
+      'wechat-menu-2.json',
+      'foo.wechat-menu.jsonc',
+      'shop.wechat-menu.json',
+      'WeChat-Menu.JSON',
+    ];
     const refused = ['package.json', 'tsconfig.json', 'menu.json', 'wechat-menu.json.bak', 'my-wechat-menu.json', 'wechat-menu.yaml'];
     const entries = (location: string) =>
-      (manifest.contributes.menus[location] ?? []).filter((m) => m.command === MENU_COMMANDS.uploadMenu || m.command === MENU_COMMANDS.previewMenu);
+      (manifest.contributes.menus[location] ?? []).filter(
+        (m) => m.command === MENU_COMMANDS.uploadMenu || m.command === MENU_COMMANDS.previewMenu,
+      );
 
     for (const location of ['explorer/context', 'editor/title']) {
       it(`${location}: Upload and Preview only on menu file names, .json and .jsonc`, () => {

@@ -1,22 +1,28 @@
 // readConfig's defect: `.trim()` on raw values made `"wechat.appId": 123` throw inside activate().
 // Every setting of the wrong type now falls back, with a warning naming it.
 import * as assert from 'node:assert/strict';
+
 import { parseConfig } from '../../src/settings';
 
-const from = (values: Record<string, unknown>) => (key: string): unknown => values[key];
+const from =
+  (values: Record<string, unknown>) =>
+  (key: string): unknown =>
+    values[key];
 
 describe('settings: parseConfig', () => {
   it('reads well-typed values, trimmed, with no warning', () => {
-    const config = parseConfig(from({
-      appId: ' wx0123456789abcdef ',
-      accountName: 'Test account',
-      tokenMode: 'classic',
-      autoRefresh: false,
-      refreshMarginSeconds: 600,
-      requestTimeoutSeconds: 30,
-      apiBaseUrl: 'http://127.0.0.1:8787/',
-      'statusBar.show': 'always',
-    }));
+    const config = parseConfig(
+      from({
+        appId: ' wx0123456789abcdef ',
+        accountName: 'Test account',
+        tokenMode: 'classic',
+        autoRefresh: false,
+        refreshMarginSeconds: 600,
+        requestTimeoutSeconds: 30,
+        apiBaseUrl: 'http://127.0.0.1:8787/',
+        'statusBar.show': 'always',
+      }),
+    );
     assert.equal(config.appId, 'wx0123456789abcdef');
     assert.equal(config.accountName, 'Test account');
     assert.equal(config.tokenMode, 'classic');
@@ -41,16 +47,18 @@ describe('settings: parseConfig', () => {
   });
 
   it('"wechat.appId": 123 and every other wrong type fall back, each with a warning naming the setting', () => {
-    const config = parseConfig(from({
-      appId: 123,
-      accountName: { name: 'x' },
-      tokenMode: 'fast',
-      autoRefresh: 'yes',
-      refreshMarginSeconds: '300',
-      requestTimeoutSeconds: Number.NaN,
-      apiBaseUrl: ['https://api.weixin.qq.com'],
-      'statusBar.show': true,
-    }));
+    const config = parseConfig(
+      from({
+        appId: 123,
+        accountName: { name: 'x' },
+        tokenMode: 'fast',
+        autoRefresh: 'yes',
+        refreshMarginSeconds: '300',
+        requestTimeoutSeconds: Number.NaN,
+        apiBaseUrl: ['https://api.weixin.qq.com'],
+        'statusBar.show': true,
+      }),
+    );
     assert.equal(config.appId, undefined);
     assert.equal(config.accountName, undefined);
     assert.equal(config.tokenMode, 'stable');
@@ -59,7 +67,16 @@ describe('settings: parseConfig', () => {
     assert.equal(config.requestTimeoutSeconds, 15);
     assert.deepEqual(config.apiBaseUrl, { ok: true, url: 'https://api.weixin.qq.com' });
     assert.equal(config.statusBarShow, 'auto');
-    const named = ['appId', 'accountName', 'tokenMode', 'autoRefresh', 'refreshMarginSeconds', 'requestTimeoutSeconds', 'apiBaseUrl', 'statusBar.show'];
+    const named = [
+      'appId',
+      'accountName',
+      'tokenMode',
+      'autoRefresh',
+      'refreshMarginSeconds',
+      'requestTimeoutSeconds',
+      'apiBaseUrl',
+      'statusBar.show',
+    ];
     assert.equal(config.warnings.length, named.length, config.warnings.join('\n'));
     named.forEach((key, index) => assert.ok(config.warnings[index]?.startsWith(`wechat.${key} should be`), config.warnings[index]));
     assert.match(config.warnings[0] ?? '', /should be a string, not number 123; ignoring it/);

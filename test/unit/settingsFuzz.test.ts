@@ -2,10 +2,12 @@
 // key. parseConfig, parseAccounts and SettingsReader never throw, always return values of their
 // declared types within their bounds, and name every setting they had to ignore in a warning.
 import * as assert from 'node:assert/strict';
+
 import fc from 'fast-check';
+
 import { SettingsReader } from '../../src/common/settingsReader';
 import { parseConfig, type WeChatConfig } from '../../src/settings';
-import { isAccountAppId, parseAccounts, type Account } from '../../src/token/accounts';
+import { type Account, isAccountAppId, parseAccounts } from '../../src/token/accounts';
 import { hardeningCase } from '../hardening/ledger';
 
 const SEED = 20261202;
@@ -43,7 +45,20 @@ const SETTING_KEYS = [
 /** Mostly wrong types; now and then a value of the right type, so both paths run. */
 const settingValue = fc.oneof(
   anyValue,
-  fc.constantFrom('wx0123456789abcdef', ' stable ', 'classic', 'always', 'https://api.weixin.qq.com', 'redis://r:6379/0', '', 300, 59, 1e9, Number.NaN, true),
+  fc.constantFrom(
+    'wx0123456789abcdef',
+    ' stable ',
+    'classic',
+    'always',
+    'https://api.weixin.qq.com',
+    'redis://r:6379/0',
+    '',
+    300,
+    59,
+    1e9,
+    Number.NaN,
+    true,
+  ),
 );
 
 /** An account entry: right-looking fields with values of any type, or anything at all. */
@@ -75,7 +90,8 @@ function assertAccount(account: Account): void {
 }
 
 function assertConfig(config: WeChatConfig): void {
-  const optionalText = (value: unknown): void => assert.ok(value === undefined || (typeof value === 'string' && value === value.trim() && value !== ''));
+  const optionalText = (value: unknown): void =>
+    assert.ok(value === undefined || (typeof value === 'string' && value === value.trim() && value !== ''));
   optionalText(config.appId);
   optionalText(config.accountName);
   optionalText(config.redisUrl);
@@ -84,7 +100,8 @@ function assertConfig(config: WeChatConfig): void {
   assert.ok(['auto', 'always', 'never'].includes(config.statusBarShow));
   assert.equal(typeof config.autoRefresh, 'boolean');
   assert.equal(typeof config.terminalExposeToken, 'boolean');
-  const bounded = (value: number, min: number, max: number): void => assert.ok(Number.isFinite(value) && value >= min && value <= max, String(value));
+  const bounded = (value: number, min: number, max: number): void =>
+    assert.ok(Number.isFinite(value) && value >= min && value <= max, String(value));
   bounded(config.refreshMarginSeconds, 60, 3600);
   bounded(config.requestTimeoutSeconds, 1, 120);
   bounded(config.teamMinReadIntervalSeconds, 5, 3600);
@@ -130,7 +147,10 @@ describe('fuzz: settings of every wrong type fall back cleanly', () => {
           assertConfig(config);
           for (const key of SETTING_KEYS) {
             if (!rightType(key, raw[key])) {
-              assert.ok(config.warnings.some((w) => w.includes(`wechat.${key}`)), `no warning for wechat.${key}: ${config.warnings.join(' | ')}`);
+              assert.ok(
+                config.warnings.some((w) => w.includes(`wechat.${key}`)),
+                `no warning for wechat.${key}: ${config.warnings.join(' | ')}`,
+              );
             }
           }
         }),
@@ -141,15 +161,19 @@ describe('fuzz: settings of every wrong type fall back cleanly', () => {
 
   it('parseAccounts never throws and keeps only usable accounts, warning about each entry it leaves out', () => {
     fc.assert(
-      fc.property(accountsValue, fc.option(fc.constantFrom('wx0123456789abcdef', 'wx1111111111111111'), { nil: undefined }), (raw, legacyAppId) =>
-        hardeningCase('hostile', 'fuzz settings: parseAccounts', () => {
-          const { accounts, warnings } = parseAccounts(raw, { appId: legacyAppId });
-          accounts.forEach(assertAccount);
-          const entries = Array.isArray(raw) ? raw.length : 0;
-          // Each entry is either kept, or merged with the legacy account, or named in a warning.
-          assert.ok(accounts.length + warnings.length >= entries, 'an entry vanished without a warning');
-          if (raw !== undefined && raw !== null && !Array.isArray(raw)) assert.ok(warnings.some((w) => w.startsWith('wechat.accounts should be a list')));
-        }),
+      fc.property(
+        accountsValue,
+        fc.option(fc.constantFrom('wx0123456789abcdef', 'wx1111111111111111'), { nil: undefined }),
+        (raw, legacyAppId) =>
+          hardeningCase('hostile', 'fuzz settings: parseAccounts', () => {
+            const { accounts, warnings } = parseAccounts(raw, { appId: legacyAppId });
+            accounts.forEach(assertAccount);
+            const entries = Array.isArray(raw) ? raw.length : 0;
+            // Each entry is either kept, or merged with the legacy account, or named in a warning.
+            assert.ok(accounts.length + warnings.length >= entries, 'an entry vanished without a warning');
+            if (raw !== undefined && raw !== null && !Array.isArray(raw))
+              assert.ok(warnings.some((w) => w.startsWith('wechat.accounts should be a list')));
+          }),
       ),
       { seed: SEED, numRuns: 500 },
     );

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { CONFIG_SECTION, parseConfig, SETTINGS } from '../../src/settings';
 import { repoRoot } from './helpers/repoRoot';
 /** The fields both sides state; the manifest's others (descriptions, scope, order, item schemas) are its own. */
@@ -15,7 +16,9 @@ interface ManifestSection {
 }
 
 function manifestSettings(): Map<string, Readonly<Record<string, unknown>>> {
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { contributes: { configuration: ManifestSection | ManifestSection[] } };
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    contributes: { configuration: ManifestSection | ManifestSection[] };
+  };
   const sections = [manifest.contributes.configuration].flat();
   const prefix = `${CONFIG_SECTION}.`;
   const settings = new Map<string, Readonly<Record<string, unknown>>>();
@@ -74,7 +77,9 @@ describe('settings: package.json and src/settings.ts declare the same settings',
       assert.equal(read(spec.minimum - 1), spec.minimum, key);
       assert.equal(read(spec.maximum + 1), spec.maximum, key);
     }
-    const integers = Object.entries(SETTINGS).filter(([, spec]) => spec.type === 'integer').map(([key]) => key);
+    const integers = Object.entries(SETTINGS)
+      .filter(([, spec]) => spec.type === 'integer')
+      .map(([key]) => key);
     assert.deepEqual(Object.keys(fields).sort(), integers.sort());
   });
 });

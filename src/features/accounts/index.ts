@@ -2,13 +2,13 @@
 // credentials. Its implementation (dist/accounts.js) loads on the first of its commands, or when
 // another feature needs an account ready (ensureCredentials).
 import { ACCOUNT_COMMANDS, type AccountCommandId } from '../../ui/commandIds';
-import { fetchesFromWeChat, type CommandTable } from '../../ui/commandTable';
+import { type CommandTable, fetchesFromWeChat } from '../../ui/commandTable';
 import type { Feature } from '../../ui/feature';
 import type { Accounts } from './ui/bundle';
 
+export { sourceName } from './core/sourceName';
 export type { AccountCommands } from './ui/accountCommands';
 export type { Accounts } from './ui/bundle';
-export { sourceName } from './core/sourceName';
 
 export const accountsFeature: Feature<AccountCommandId, Accounts> = {
   id: 'accounts',

@@ -3,9 +3,10 @@
 // loads when a menu document shows up or a menu command runs.
 import { DisposableStore } from '../../common/lifecycle';
 import { MENU_COMMANDS, type MenuCommandId } from '../../ui/commandIds';
-import { isConfigured, type CommandTable } from '../../ui/commandTable';
+import { type CommandTable, isConfigured } from '../../ui/commandTable';
 import { CONTEXT_KEYS } from '../../ui/contextKeys';
 import type { Feature } from '../../ui/feature';
+import type { Invocation } from '../../ui/invocation';
 import {
   CURRENT_SELFMENU_INFO,
   MENU_ADD_CONDITIONAL,
@@ -15,9 +16,8 @@ import {
   MENU_GET,
   MENU_TRY_MATCH,
 } from '../../wechat/endpoints';
-import type { Invocation } from '../../ui/invocation';
-import { MENU_SCHEMA_SCHEME } from './core/schemaUri';
 import { mayBeMenuDocument } from './core/menuDocuments';
+import { MENU_SCHEMA_SCHEME } from './core/schemaUri';
 import type { MenuFeature } from './ui/host';
 
 export type { ChatStrings, ChatView, ExchangeView, NewsCardView, ProblemView, ReplyView, TextSegment } from './core/preview/chatView';
@@ -53,7 +53,11 @@ export const menuFeature: Feature<MenuCommandId, MenuFeature> = {
       [MENU_COMMANDS.tryMatchMenu]: { run: run(MENU_COMMANDS.tryMatchMenu) },
       [MENU_COMMANDS.openSimulator]: {
         run: run(MENU_COMMANDS.openSimulator),
-        pick: { group: t('Callback simulator'), label: `$(device-mobile) ${t('Open Simulator')}`, detail: t('Tap menu buttons, send messages and events to your server') },
+        pick: {
+          group: t('Callback simulator'),
+          label: `$(device-mobile) ${t('Open Simulator')}`,
+          detail: t('Tap menu buttons, send messages and events to your server'),
+        },
       },
       [MENU_COMMANDS.simulateTap]: { run: run(MENU_COMMANDS.simulateTap) },
     };

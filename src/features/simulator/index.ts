@@ -2,7 +2,7 @@
 // phone shows (its commands are the menu feature's Open Simulator / Simulate Tap). The VS Code side
 // (dist/simulator.js) loads on first use; the core (dist/callback.js: crypto, XML) on the first exchange.
 import { CALLBACK_COMMANDS, type CallbackCommandId } from '../../ui/commandIds';
-import { isConfigured, type CommandTable } from '../../ui/commandTable';
+import { type CommandTable, isConfigured } from '../../ui/commandTable';
 import type { Feature } from '../../ui/feature';
 import type { Simulator } from './ui/bundle';
 
@@ -21,11 +21,21 @@ export const simulatorFeature: Feature<CallbackCommandId, Simulator> = {
     return {
       [CALLBACK_COMMANDS.setUpCallback]: {
         run: (invocation) => impl().setUp(invocation),
-        pick: { group, label: `$(plug) ${t('Set Up Callback…')}`, detail: t('URL, message mode, Token and EncodingAESKey of your server'), when: isConfigured },
+        pick: {
+          group,
+          label: `$(plug) ${t('Set Up Callback…')}`,
+          detail: t('URL, message mode, Token and EncodingAESKey of your server'),
+          when: isConfigured,
+        },
       },
       [CALLBACK_COMMANDS.verifyCallbackUrl]: {
         run: () => impl().verify(),
-        pick: { group, label: `$(pass) ${t('Verify Callback URL')}`, detail: t("The console's handshake, against your server"), when: isConfigured },
+        pick: {
+          group,
+          label: `$(pass) ${t('Verify Callback URL')}`,
+          detail: t("The console's handshake, against your server"),
+          when: isConfigured,
+        },
       },
     };
   },

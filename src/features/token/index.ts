@@ -3,7 +3,7 @@
 // activation (src/features/token/ui/statusBar.ts, built by the composition root); these commands'
 // implementation (dist/token.js) loads on the first of them.
 import { TOKEN_COMMANDS, type TokenCommandId } from '../../ui/commandIds';
-import { fetchesFromWeChat, isConfigured, type CommandTable } from '../../ui/commandTable';
+import { type CommandTable, fetchesFromWeChat, isConfigured } from '../../ui/commandTable';
 import { CONTEXT_KEYS } from '../../ui/contextKeys';
 import type { Feature } from '../../ui/feature';
 import { TOKEN_ENDPOINTS } from '../../wechat/endpoints';
@@ -28,7 +28,12 @@ export const tokenFeature: Feature<TokenCommandId, Tokens> = {
       },
       [TOKEN_COMMANDS.showTokenSource]: {
         run: () => impl().showTokenSource(),
-        pick: { group, label: `$(info) ${t('Show Token Source')}`, detail: t('Source, key or URL, TTL and a fingerprint of the token'), when: isConfigured },
+        pick: {
+          group,
+          label: `$(info) ${t('Show Token Source')}`,
+          detail: t('Source, key or URL, TTL and a fingerprint of the token'),
+          when: isConfigured,
+        },
       },
       [TOKEN_COMMANDS.accessToken]: { run: (invocation) => impl().commands.accessTokenForVariable(invocation) },
       [TOKEN_COMMANDS.revokeTaskTokenAccess]: { run: () => impl().commands.revokeTaskTokenAccess() },

@@ -6,10 +6,10 @@
 // dropped) is a change too; before a read sends it anywhere else the user is asked (both origins
 // named), and a background read never asks and never sends: it fails with a TeamSourceError the
 // status bar shows. Same rule as the AppSecret's (src/wechat/secretHost.ts).
-import { TeamSourceError } from './teamSourceError';
-import type { TokenSourceKind } from './source';
 import { SharedAnswers } from '../../common/sharedAnswer';
 import { bindingCovers, isUnencryptedDowngrade } from './credentialOrigin';
+import type { TokenSourceKind } from './source';
+import { TeamSourceError } from './teamSourceError';
 
 export type TeamKind = Exclude<TokenSourceKind, 'wechat'>;
 
@@ -55,7 +55,9 @@ export class CredentialHostGuard {
       return;
     }
     if (background) {
-      const why = isUnencryptedDowngrade(from, origin) ? 'a background read never sends it without TLS' : 'a background read never sends it to a new host';
+      const why = isUnencryptedDowngrade(from, origin)
+        ? 'a background read never sends it without TLS'
+        : 'a background read never sends it to a new host';
       throw refused(kind, from, origin, why);
     }
     return this.answers.get(`${kind}\u0000${origin}`, () => this.ask(kind, from, origin));

@@ -2,9 +2,9 @@
 // a fetch from WeChat, and never more often than once per interval per window, so a team of fifty
 // developers does not hammer the production Redis. Force Refresh is refused with the reason.
 import { Clock } from '../../common/clock';
+import { hasErrorBrand } from '../../wechat/errors';
 import type { ManagedSource, ObtainRequest } from './managedSource';
 import type { SourcedToken, TeamTokenSource } from './source';
-import { hasErrorBrand } from '../../wechat/errors';
 import type { TeamSourceError } from './teamSourceError';
 
 export class TeamSourceReader implements ManagedSource {

@@ -54,32 +54,36 @@ interface FailureInfo {
 
 const TEXTS: Readonly<Record<TeamSourceFailure, FailureInfo>> = {
   keyMissing: {
-    message: 'The team\'s {0} has no token at {1}. Production may not have fetched one yet, or it uses another key prefix or layout: check the account\'s redis.layout / redis.key in "wechat.accounts".',
+    message:
+      'The team\'s {0} has no token at {1}. Production may not have fetched one yet, or it uses another key prefix or layout: check the account\'s redis.layout / redis.key in "wechat.accounts".',
     reaction: 'wait',
     actions: ['accountsSetting', 'showTokenSource'],
   },
   unknownFormat: {
-    message: 'The value at {1} in the team\'s {0} is not a token format the extension knows ({2}). Expected a plain token, a JSON-quoted token or a JSON object with access_token.',
+    message:
+      "The value at {1} in the team's {0} is not a token format the extension knows ({2}). Expected a plain token, a JSON-quoted token or a JSON object with access_token.",
     reaction: 'report',
     actions: ['accountsSetting', 'showTokenSource'],
   },
   unreachable: {
-    message: 'Could not connect to the team\'s {0} for {1} ({2}). Check "wechat.redis.url" / "wechat.tokenService.url" and your network or VPN.',
+    message:
+      'Could not connect to the team\'s {0} for {1} ({2}). Check "wechat.redis.url" / "wechat.tokenService.url" and your network or VPN.',
     reaction: 'wait',
     actions: ['redisSettings', 'tokenServiceSettings'],
   },
   dns: {
-    message: 'The host of the team\'s {0} does not resolve ({2}). Check the host name in "wechat.redis.url" / "wechat.tokenService.url", or your VPN.',
+    message:
+      'The host of the team\'s {0} does not resolve ({2}). Check the host name in "wechat.redis.url" / "wechat.tokenService.url", or your VPN.',
     reaction: 'wait',
     actions: ['redisSettings', 'tokenServiceSettings'],
   },
   timeout: {
-    message: 'The team\'s {0} did not answer in time for {1}. Check the network or VPN; the last token is kept while it is valid.',
+    message: "The team's {0} did not answer in time for {1}. Check the network or VPN; the last token is kept while it is valid.",
     reaction: 'wait',
     actions: ['redisSettings', 'tokenServiceSettings'],
   },
   auth: {
-    message: 'The team\'s {0} refused the credentials for {1} ({2}). Set the user name and password again.',
+    message: "The team's {0} refused the credentials for {1} ({2}). Set the user name and password again.",
     reaction: 'report',
     actions: ['setRedisPassword', 'setTokenServiceCredential'],
   },
@@ -89,7 +93,8 @@ const TEXTS: Readonly<Record<TeamSourceFailure, FailureInfo>> = {
     actions: ['setRedisPassword', 'showTokenSource'],
   },
   tls: {
-    message: 'The TLS connection to the team\'s {0} failed ({2}). Check rediss:// / https, the port, and the certificate (NODE_EXTRA_CA_CERTS for a private CA).',
+    message:
+      "The TLS connection to the team's {0} failed ({2}). Check rediss:// / https, the port, and the certificate (NODE_EXTRA_CA_CERTS for a private CA).",
     reaction: 'report',
     actions: ['redisSettings', 'tokenServiceSettings'],
   },
@@ -99,47 +104,53 @@ const TEXTS: Readonly<Record<TeamSourceFailure, FailureInfo>> = {
     actions: ['redisSettings'],
   },
   httpStatus: {
-    message: 'The team\'s token service answered {1} with HTTP {2}.',
+    message: "The team's token service answered {1} with HTTP {2}.",
     reaction: 'wait',
     actions: ['tokenServiceSettings', 'showTokenSource'],
   },
   notJson: {
-    message: 'The team\'s token service answered {1} with something that is not JSON ({2}). A login page or proxy may be in the way; check "wechat.tokenService.url".',
+    message:
+      'The team\'s token service answered {1} with something that is not JSON ({2}). A login page or proxy may be in the way; check "wechat.tokenService.url".',
     reaction: 'report',
     actions: ['tokenServiceSettings'],
   },
   noToken: {
-    message: 'The team\'s token service answered {1} without an access_token ({2}).',
+    message: "The team's token service answered {1} without an access_token ({2}).",
     reaction: 'report',
     actions: ['tokenServiceSettings', 'showTokenSource'],
   },
   stale: {
-    message: 'WeChat rejected the team\'s shared token from {1}, and reading the {0} again returned the same token. Production\'s token is stale: ask whoever runs the backend to refresh it.',
+    message:
+      "WeChat rejected the team's shared token from {1}, and reading the {0} again returned the same token. Production's token is stale: ask whoever runs the backend to refresh it.",
     reaction: 'report',
     actions: ['showTokenSource'],
   },
   misconfigured: {
-    message: 'The team\'s {0} is not set up correctly: {2}',
+    message: "The team's {0} is not set up correctly: {2}",
     reaction: 'report',
     actions: ['accountsSetting', 'redisSettings', 'tokenServiceSettings'],
   },
   forceNotOffered: {
-    message: 'This account reads its token from the team\'s {0} ({1}): the extension never asks WeChat for a new one, so it cannot force a refresh. Use "Refresh Access Token" to read it again; a leaked token must be replaced by production.',
+    message:
+      'This account reads its token from the team\'s {0} ({1}): the extension never asks WeChat for a new one, so it cannot force a refresh. Use "Refresh Access Token" to read it again; a leaked token must be replaced by production.',
     reaction: 'report',
     actions: ['showTokenSource'],
   },
   credentialHost: {
-    message: 'The credential of the team\'s {0} was not sent to {1}: it was stored for {2}. In a remote window (SSH, dev container, WSL) the URL setting comes from the remote machine. Run "Refresh Access Token" to be asked, or set the credential again for the new host.',
+    message:
+      'The credential of the team\'s {0} was not sent to {1}: it was stored for {2}. In a remote window (SSH, dev container, WSL) the URL setting comes from the remote machine. Run "Refresh Access Token" to be asked, or set the credential again for the new host.',
     reaction: 'report',
     actions: ['redisSettings', 'tokenServiceSettings', 'setRedisPassword', 'setTokenServiceCredential'],
   },
   badToken: {
-    message: 'The value at {1} in the team\'s {0} was refused: {2}. WeChat\'s access tokens are at most 512 characters of A-Z, a-z, 0-9, _ and -, and expire within two days. Nothing was used or stored; ask whoever runs the backend what wrote it.',
+    message:
+      "The value at {1} in the team's {0} was refused: {2}. WeChat's access tokens are at most 512 characters of A-Z, a-z, 0-9, _ and -, and expire within two days. Nothing was used or stored; ask whoever runs the backend what wrote it.",
     reaction: 'report',
     actions: ['showTokenSource', 'accountsSetting'],
   },
   credentialUnbound: {
-    message: 'The credential of the team\'s {0} is not bound to a host yet, and a background read does not send it to {1}. If {1} is the team\'s server, run "Refresh Access Token": the credential is sent and kept for that host. Otherwise fix "wechat.redis.url" / "wechat.tokenService.url" first.',
+    message:
+      'The credential of the team\'s {0} is not bound to a host yet, and a background read does not send it to {1}. If {1} is the team\'s server, run "Refresh Access Token": the credential is sent and kept for that host. Otherwise fix "wechat.redis.url" / "wechat.tokenService.url" first.',
     reaction: 'report',
     actions: ['redisSettings', 'tokenServiceSettings'],
   },

@@ -47,9 +47,10 @@ export class WeChatTokenSource implements ManagedSource {
 
   async obtain(appId: string, request: ObtainRequest): Promise<SourcedToken> {
     const credentials = await this.options.credentials(appId);
-    const grant = request.mode === 'classic'
-      ? await this.options.api.classicToken(credentials, { background: request.background })
-      : await this.options.api.stableToken(credentials, request.force, { background: request.background });
+    const grant =
+      request.mode === 'classic'
+        ? await this.options.api.classicToken(credentials, { background: request.background })
+        : await this.options.api.stableToken(credentials, request.force, { background: request.background });
     // expires_in counts from WeChat's answer, so it is measured from its arrival (late by the return
     // trip only, far inside the refresh margin). Measured from the request, a slow request made the
     // expiry look early by its whole latency: the refresh then came before stable_token's renewal

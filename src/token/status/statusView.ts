@@ -1,13 +1,13 @@
 // What the status-bar item shows for a token state: a pure mapping, so the state machine is
 // tested without VS Code. statusBar.ts turns the view into a StatusBarItem and redraws only
 // when the text (or colour) actually changes.
+import type { FixAction } from '../../common/fixAction';
+import { formatMessage, Localize } from '../../common/localize';
+import { describeError, WeChatError } from '../../wechat/errors';
+import { MissingCredentialsError } from '../../wechat/refusals';
 import { TokenState } from '../manager';
 import { isExpired, remainingMs } from '../policy';
 import { CachedToken, TokenMode } from '../store';
-import type { FixAction } from '../../common/fixAction';
-import { describeError, WeChatError } from '../../wechat/errors';
-import { MissingCredentialsError } from '../../wechat/refusals';
-import { formatMessage, Localize } from '../../common/localize';
 import { formatRemaining, msUntilTextChanges } from './countdown';
 
 export type StatusTone = 'normal' | 'warning' | 'error';
@@ -65,7 +65,13 @@ export function statusView(state: TokenState, context: StatusContext): StatusVie
   const token = state.token;
   const lastError = state.kind === 'failed' ? describeError(state.error, localize) : undefined;
   const actions = state.kind === 'failed' && state.error instanceof WeChatError ? state.error.actions : [];
-  const details: StatusDetails = { ...base, appId: state.appId, ...tokenTimes(token), lastError, ...(actions.length > 0 ? { lastErrorActions: actions } : {}) };
+  const details: StatusDetails = {
+    ...base,
+    appId: state.appId,
+    ...tokenTimes(token),
+    lastError,
+    ...(actions.length > 0 ? { lastErrorActions: actions } : {}),
+  };
   if (state.kind === 'fetching') {
     const countdown = token && !isExpired(token, context.now) ? ` ${formatRemaining(remainingMs(token, context.now), localize)}` : '';
     return fixed('fetching', `$(sync~spin)${countdown || ` ${localize('Fetching token…')}`}`, 'normal', details);

@@ -3,6 +3,7 @@
 // itself is settings (config.accounts). Switching never touches caches or secrets, which stay
 // keyed by AppID, so a token that is still valid is shown again without any fetch.
 import * as vscode from 'vscode';
+
 import { WeChatConfig } from '../../config';
 import { Account, activeAccount } from '../../token/accounts';
 

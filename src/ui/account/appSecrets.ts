@@ -1,6 +1,7 @@
 // The AppSecret lives only in SecretStorage, under a key per AppID. Nothing here logs it. Beside
 // it: the API origin it was last used with (SecretHostMemory), bound when the user enters it.
 import * as vscode from 'vscode';
+
 import { Credentials } from '../../wechat/client';
 import { MissingCredentialsError } from '../../wechat/refusals';
 import { SecretHostMemory } from '../../wechat/secretHost';

@@ -2,6 +2,7 @@
 // password, the token service's bearer credential. Never in settings, logs or errors. Beside each,
 // the origin of the URL it was stored for (CredentialHostGuard asks before it goes anywhere else).
 import * as vscode from 'vscode';
+
 import type { Account } from '../../token/accounts';
 import type { CredentialOriginMemory, TeamKind } from '../../token/sources/credentialHost';
 import { credentialOriginOf } from '../../token/sources/credentialOrigin';

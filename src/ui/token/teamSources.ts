@@ -3,10 +3,12 @@
 // needs them any more (switching away), reopened when their URL or credentials change, and closed
 // on deactivate.
 import * as vscode from 'vscode';
+
 import { Clock } from '../../common/clock';
 import { Logger } from '../../common/logger';
 import { WeChatConfig } from '../../config';
 import { Account } from '../../token/accounts';
+import type { CredentialHostGuard } from '../../token/sources/credentialHost';
 import type { RedisClientModule } from '../../token/sources/redis/connection';
 import type { TeamTokenSource } from '../../token/sources/source';
 import { TeamSourceReader } from '../../token/sources/teamSource';
@@ -15,7 +17,6 @@ import { ActiveAccount } from '../account/activeAccount';
 import { TeamCredentials } from '../account/teamCredentials';
 import { lazyRequire } from '../lazyRequire';
 import type { TeamModule } from './teamBundle';
-import type { CredentialHostGuard } from '../../token/sources/credentialHost';
 
 export interface TeamSourcesDeps {
   readonly extensionUri: vscode.Uri;
@@ -74,7 +75,11 @@ export class TeamSources implements vscode.Disposable {
     let reader = this.readers.get(kind);
     if (!reader) {
       const { clock, config } = this.deps;
-      reader = new TeamSourceReader(kind === 'redis' ? this.redisSource() : this.tokenService(), clock, () => config().teamMinReadIntervalSeconds * 1000);
+      reader = new TeamSourceReader(
+        kind === 'redis' ? this.redisSource() : this.tokenService(),
+        clock,
+        () => config().teamMinReadIntervalSeconds * 1000,
+      );
       this.readers.set(kind, reader);
     }
     return reader;

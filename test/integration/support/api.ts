@@ -1,6 +1,7 @@
 // The extension's activate() return value, as far as the suites use it (src/extension.ts:
 // WeChatExtensionApi). Read-only views; reached only through the extension's exports.
 import * as vscode from 'vscode';
+
 import { EXTENSION_ID, itConfig, waitFor } from './env';
 
 export interface StatusBarView {
@@ -64,4 +65,3 @@ export async function ensureAccount(): Promise<WeChatApi> {
   await waitFor('a valid token', () => api.statusBar()?.kind === 'valid');
   return api;
 }
-

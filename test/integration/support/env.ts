@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+
 import { POLL_MS, STEP_MS } from './timing';
 
 export const EXTENSION_ID = 'wechat-devtools.wechat-token-menu';
@@ -63,7 +64,7 @@ async function loadConfig(): Promise<ItConfig> {
   const account = { appId: 'wx0123456789abcdef', secret: 'it-secret-7f3a9c1e5b2d4f60a8c6e4b2d0f1a3c5' };
   const serverModule = path.resolve(__dirname, '..', '..', 'fake-wechat', 'server.js');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(serverModule) as { startFakeWeChat(o: { accounts: typeof account[] }): Promise<InProcessFake> };
+  const mod = require(serverModule) as { startFakeWeChat(o: { accounts: (typeof account)[] }): Promise<InProcessFake> };
   inProcess = await mod.startFakeWeChat({ accounts: [account] });
   await vscode.workspace.getConfiguration('wechat').update('apiBaseUrl', inProcess.url, vscode.ConfigurationTarget.Global);
   return { fakeUrl: inProcess.url, appId: account.appId, secret: account.secret, scanDirs: [] };

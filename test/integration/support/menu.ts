@@ -2,6 +2,7 @@
 // diagnostics on them, where the backups land, and leaving the editor area as it was.
 import * as path from 'path';
 import * as vscode from 'vscode';
+
 import { EXTENSION_ID, FakeCall, findFiles, itConfig } from './env';
 
 /** `diagnostic.source` of the extension's menu diagnostics (English UI in the test host). */

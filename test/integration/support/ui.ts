@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import { Context } from 'mocha';
 import * as vscode from 'vscode';
+
 import { itConfig, waitFor } from './env';
 import { NOTIFICATION_LOOK_MS, POLL_MS, STEP_MS } from './timing';
 
@@ -136,9 +137,14 @@ export async function settle<T>(pending: Thenable<T>, what: string, ms = STEP_MS
     done = true;
   });
   result.catch(() => undefined); // returned below; a rejection before then is not unhandled
-  await waitFor(what, async () => {
-    if (!done) await vscode.commands.executeCommand('notifications.clearAll');
-    return done;
-  }, ms, 2 * POLL_MS);
+  await waitFor(
+    what,
+    async () => {
+      if (!done) await vscode.commands.executeCommand('notifications.clearAll');
+      return done;
+    },
+    ms,
+    2 * POLL_MS,
+  );
   return result;
 }

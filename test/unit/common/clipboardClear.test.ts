@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
+
 import { ClipboardAccess, ClipboardClearer } from '../../../src/common/clipboardClear';
-import { FakeClock, settle } from '../helpers/fakeClock';
 import { hardeningCase } from '../../hardening/ledger';
+import { FakeClock, settle } from '../helpers/fakeClock';
 
 const TOKEN = 'ACCESS_TOKEN_clip_5e6f7a8b9c0d';
 
@@ -55,7 +56,7 @@ describe('common/clipboardClear', () => {
     copy(60);
     clock.advance(40_000);
     await settle();
-    assert.equal(clipboard.text, TOKEN, 'cleared by the first copy\'s timer');
+    assert.equal(clipboard.text, TOKEN, "cleared by the first copy's timer");
     clock.advance(20_000);
     await settle();
     assert.equal(clipboard.text, '');

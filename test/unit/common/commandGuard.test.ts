@@ -1,9 +1,15 @@
 import * as assert from 'node:assert/strict';
+
 import { guardCommand } from '../../../src/common/commandGuard';
 import { hardeningCase } from '../../hardening/ledger';
 
 describe('common/commandGuard', () => {
-  const collect = (): { reported: Array<[string, unknown]>; logged: Array<[string, unknown]>; report: (id: string, e: unknown) => void; fallback: (id: string, e: unknown) => void } => {
+  const collect = (): {
+    reported: Array<[string, unknown]>;
+    logged: Array<[string, unknown]>;
+    report: (id: string, e: unknown) => void;
+    fallback: (id: string, e: unknown) => void;
+  } => {
     const reported: Array<[string, unknown]> = [];
     const logged: Array<[string, unknown]> = [];
     return { reported, logged, report: (id, e) => void reported.push([id, e]), fallback: (id, e) => void logged.push([id, e]) };
@@ -29,9 +35,14 @@ describe('common/commandGuard', () => {
     hardeningCase('fault', 'command throws synchronously', async () => {
       const c = collect();
       const failure = new TypeError('boom');
-      const run = guardCommand('wechat.y', () => {
-        throw failure;
-      }, c.report, c.fallback);
+      const run = guardCommand(
+        'wechat.y',
+        () => {
+          throw failure;
+        },
+        c.report,
+        c.fallback,
+      );
       assert.equal(await run(), undefined);
       assert.deepEqual(c.reported, [['wechat.y', failure]]);
     }));
@@ -39,7 +50,12 @@ describe('common/commandGuard', () => {
   it('the command resolves without waiting for the report (a notification waits for a click)', async () => {
     let finishReport: () => void = () => undefined;
     const reported = new Promise<void>((resolve) => (finishReport = resolve));
-    const run = guardCommand('wechat.w', () => Promise.reject(new Error('x')), () => reported, () => undefined);
+    const run = guardCommand(
+      'wechat.w',
+      () => Promise.reject(new Error('x')),
+      () => reported,
+      () => undefined,
+    );
     assert.equal(await run(), undefined);
     finishReport();
   });
@@ -54,7 +70,12 @@ describe('common/commandGuard', () => {
         c.fallback(id, e);
         fellBack();
       };
-      const run = guardCommand('wechat.z', () => Promise.reject(new Error('first')), () => Promise.reject(reportFailure), fallback);
+      const run = guardCommand(
+        'wechat.z',
+        () => Promise.reject(new Error('first')),
+        () => Promise.reject(reportFailure),
+        fallback,
+      );
       assert.equal(await run(), undefined);
       await fallenBack; // the report fails after the command resolved
       assert.deepEqual(c.logged, [['wechat.z', reportFailure]]);

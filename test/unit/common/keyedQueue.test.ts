@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { KeyedQueue } from '../../../src/common/keyedQueue';
 import { deferred } from '../helpers/fixtures';
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { DisposableStore, IDisposable } from '../../../src/common/lifecycle';
 
 const toDisposable = (dispose: () => void): IDisposable => ({ dispose });
@@ -27,9 +28,11 @@ describe('common/lifecycle', () => {
     const order: string[] = [];
     const store = new DisposableStore();
     store.add(toDisposable(() => order.push('first')));
-    store.add(toDisposable(() => {
-      throw new Error('boom');
-    }));
+    store.add(
+      toDisposable(() => {
+        throw new Error('boom');
+      }),
+    );
     store.add(toDisposable(() => order.push('last')));
     assert.throws(() => store.dispose(), /boom/);
     assert.deepEqual(order, ['last', 'first']);
@@ -37,8 +40,19 @@ describe('common/lifecycle', () => {
 
   it('several throwing items surface as one AggregateError', () => {
     const store = new DisposableStore();
-    store.add(toDisposable(() => { throw new Error('one'); }));
-    store.add(toDisposable(() => { throw new Error('two'); }));
-    assert.throws(() => store.dispose(), (error: unknown) => error instanceof AggregateError && error.errors.length === 2);
+    store.add(
+      toDisposable(() => {
+        throw new Error('one');
+      }),
+    );
+    store.add(
+      toDisposable(() => {
+        throw new Error('two');
+      }),
+    );
+    assert.throws(
+      () => store.dispose(),
+      (error: unknown) => error instanceof AggregateError && error.errors.length === 2,
+    );
   });
 });

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+
 import fc from 'fast-check';
+
 import { formatMessage } from '../../../src/common/localize';
 import { neutralizeLinks } from '../../../src/common/plainText';
 import { describeError } from '../../../src/wechat/errors';
@@ -38,7 +40,9 @@ describe('common/plainText: neutralizeLinks', () => {
     }));
 
   it('no string whatever becomes a link; the visible text is unchanged (property)', () => {
-    const linkish = fc.array(fc.constantFrom('[', ']', '(', ')', 'command:x', 'https://e', 'file:/a', ' ', '"t"', 'a'), { maxLength: 24 }).map((parts) => parts.join(''));
+    const linkish = fc
+      .array(fc.constantFrom('[', ']', '(', ')', 'command:x', 'https://e', 'file:/a', ' ', '"t"', 'a'), { maxLength: 24 })
+      .map((parts) => parts.join(''));
     fc.assert(
       fc.property(fc.oneof(linkish, fc.string()), (text) =>
         hardeningCase('hostile', 'notification link (property)', () => {

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+
 import { SharedAnswers } from '../../../src/common/sharedAnswer';
 
 describe('common/sharedAnswer', () => {
@@ -21,10 +22,13 @@ describe('common/sharedAnswer', () => {
   it('forgets a settled answer (also a refusal): the next need asks again', async () => {
     const answers = new SharedAnswers<void>();
     let asked = 0;
-    await assert.rejects(answers.get('k', async () => {
-      asked++;
-      throw new Error('declined');
-    }), /declined/);
+    await assert.rejects(
+      answers.get('k', async () => {
+        asked++;
+        throw new Error('declined');
+      }),
+      /declined/,
+    );
     await answers.get('k', async () => {
       asked++;
     });

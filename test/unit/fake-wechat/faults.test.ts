@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { APP, assertErr, classic, get, post, stable, tokenOf, start, useFakeWeChat } from './helpers';
+
+import { APP, assertErr, classic, get, post, stable, start, tokenOf, useFakeWeChat } from './helpers';
 
 describe('env.fake WeChat: faults, call log, plumbing', () => {
   const env = useFakeWeChat();
@@ -92,12 +93,18 @@ describe('env.fake WeChat: faults, call log, plumbing', () => {
     assert.equal(a.json['expires_in'], 7200);
   });
 
-  it('errcode: WeChat\'s error in place of the answer (45009, 45011), no token issued', async () => {
+  it("errcode: WeChat's error in place of the answer (45009, 45011), no token issued", async () => {
     env.fake.injectFault({ kind: 'errcode', errcode: 45009 });
     env.fake.injectFault({ kind: 'errcode', errcode: 45011 });
     assertErr(await stable(env.fake), 45009);
     assertErr(await stable(env.fake), 45011);
-    assert.deepEqual(env.fake.calls.map((c) => [c.errcode, c.fault]), [[45009, 'errcode'], [45011, 'errcode']]);
+    assert.deepEqual(
+      env.fake.calls.map((c) => [c.errcode, c.fault]),
+      [
+        [45009, 'errcode'],
+        [45011, 'errcode'],
+      ],
+    );
   });
 
   it('noToken: a token answer without access_token', async () => {
@@ -126,7 +133,11 @@ describe('env.fake WeChat: faults, call log, plumbing', () => {
   it('reset: half the body, then the connection is reset', async () => {
     env.fake.injectFault({ kind: 'reset' });
     const outcome = await fetch(`${env.fake.url}/cgi-bin/token?grant_type=client_credential&appid=${APP.appId}&secret=${APP.secret}`).then(
-      (r) => r.text().then(() => 'read', () => 'body failed'),
+      (r) =>
+        r.text().then(
+          () => 'read',
+          () => 'body failed',
+        ),
       () => 'request failed',
     );
     assert.notEqual(outcome, 'read');

@@ -1,7 +1,8 @@
 // Shared helpers for the fake WeChat server's own tests: a fake clock and tiny fetch wrappers.
 
 import * as assert from 'node:assert/strict';
-import { startFakeWeChat, type FakeAccount, type FakeWeChat, type FakeWeChatOptions } from '../../fake-wechat/server';
+
+import { type FakeAccount, type FakeWeChat, type FakeWeChatOptions, startFakeWeChat } from '../../fake-wechat/server';
 
 export type Obj = Record<string, unknown>;
 

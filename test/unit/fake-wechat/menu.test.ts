@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import type { FakeWeChat } from '../../fake-wechat/server';
+
 import { registrableDomain } from '../../fake-wechat/rules';
-import { APP, FakeClock, assertErr, get, obj, post, stable, start, tokenOf, type Answer, type Obj } from './helpers';
+import type { FakeWeChat } from '../../fake-wechat/server';
+import { type Answer, APP, assertErr, FakeClock, get, type Obj, obj, post, stable, start, tokenOf } from './helpers';
 
 const click = (name: string, key = 'K'): Obj => ({ type: 'click', name, key });
 const view = (name: string, url: string): Obj => ({ type: 'view', name, url });
@@ -134,13 +135,19 @@ describe('fake WeChat: custom menus', () => {
       // the real working menu from wechat-api.md: two domains
       await expectCreate(
         menu(
-          { name: 'a', sub_button: [view('1', 'https://ly.example.net/x'), view('2', 'https://r.example.net/y'), view('3', 'https://example.net/')] },
+          {
+            name: 'a',
+            sub_button: [view('1', 'https://ly.example.net/x'), view('2', 'https://r.example.net/y'), view('3', 'https://example.net/')],
+          },
           { name: 'b', sub_button: [view('4', 'https://mp.weixin.qq.com/s/abc'), view('5', 'https://support.qq.com/product/1')] },
         ),
         0,
       );
       const cn = menu(
-        { name: 'a', sub_button: [view('1', 'https://a.example.com.cn'), view('2', 'https://b.example.com.cn'), view('3', 'https://one.com')] },
+        {
+          name: 'a',
+          sub_button: [view('1', 'https://a.example.com.cn'), view('2', 'https://b.example.com.cn'), view('3', 'https://one.com')],
+        },
         view('b', 'https://two.org'),
       );
       await expectCreate(cn, 0);
@@ -198,7 +205,14 @@ describe('fake WeChat: custom menus', () => {
           name: '菜单',
           sub_button: [
             { type: 'view', name: '搜索', url: 'http://www.soso.com/', sub_button: [] },
-            { type: 'miniprogram', name: 'wxa', url: 'http://mp.weixin.qq.com', appid: 'wx286b93c14bbf93aa', pagepath: 'pages/lunar/index', sub_button: [] },
+            {
+              type: 'miniprogram',
+              name: 'wxa',
+              url: 'http://mp.weixin.qq.com',
+              appid: 'wx286b93c14bbf93aa',
+              pagepath: 'pages/lunar/index',
+              sub_button: [],
+            },
             { type: 'click', name: '赞一下我们', key: 'V1001_GOOD', sub_button: [] },
           ],
         },
@@ -221,7 +235,13 @@ describe('fake WeChat: custom menus', () => {
               sub_button: {
                 list: [
                   { type: 'view', name: '搜索', url: 'http://www.soso.com/' },
-                  { type: 'miniprogram', name: 'wxa', url: 'http://mp.weixin.qq.com', appid: 'wx286b93c14bbf93aa', pagepath: 'pages/lunar/index' },
+                  {
+                    type: 'miniprogram',
+                    name: 'wxa',
+                    url: 'http://mp.weixin.qq.com',
+                    appid: 'wx286b93c14bbf93aa',
+                    pagepath: 'pages/lunar/index',
+                  },
                   { type: 'click', name: '赞一下我们', key: 'V1001_GOOD' },
                 ],
               },
@@ -284,7 +304,8 @@ describe('fake WeChat: custom menus', () => {
       assertErr(await add({ ...menu(click('a'.repeat(17))), matchrule: { tag_id: '1' } }), 40018);
       const ok = await add({ ...menu(click('a')), matchrule: { group_id: '1' } });
       assert.equal(typeof ok.json['menuid'], 'string');
-      for (let i = 1; i < 20; i++) assert.equal(typeof (await add({ ...menu(click('a')), matchrule: { tag_id: String(i) } })).json['menuid'], 'string');
+      for (let i = 1; i < 20; i++)
+        assert.equal(typeof (await add({ ...menu(click('a')), matchrule: { tag_id: String(i) } })).json['menuid'], 'string');
       assertErr(await add({ ...menu(click('a')), matchrule: { tag_id: '99' } }), 65305);
     });
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { APP, OTHER, assertErr, classic, obj, post, stable, tokenOf, useFakeWeChat } from './helpers';
+
+import { APP, assertErr, classic, obj, OTHER, post, stable, tokenOf, useFakeWeChat } from './helpers';
 
 const RID = / rid: ([0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8})$/;
 
@@ -88,7 +89,7 @@ describe('env.fake WeChat: openapi/rid/get', () => {
     assert.match(String(request['response_body']), /"errcode":40125/);
   });
 
-  it('76001 for another account\'s rid, an unknown one, and one older than 7 days; 76002 for a malformed one', async () => {
+  it("76001 for another account's rid, an unknown one, and one older than 7 days; 76002 for a malformed one", async () => {
     const token = tokenOf(await stable(env.fake));
     const other = tokenOf(await stable(env.fake, false, OTHER));
     const rid = ridOf((await post(env.fake, '/cgi-bin/menu/delconditional', { menuid: '1' }, { access_token: token })).json['errmsg']);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { APP, OTHER, assertErr, classic, get, post, probe, stable, tokenOf, start, useFakeWeChat } from './helpers';
+
+import { APP, assertErr, classic, get, OTHER, post, probe, stable, start, tokenOf, useFakeWeChat } from './helpers';
 
 describe('env.fake WeChat: POST /cgi-bin/stable_token', () => {
   const env = useFakeWeChat();

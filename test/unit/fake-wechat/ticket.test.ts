@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { APP, OTHER, assertErr, get, stable, tokenOf, useFakeWeChat } from './helpers';
+
+import { APP, assertErr, get, OTHER, stable, tokenOf, useFakeWeChat } from './helpers';
 
 const PATH = '/cgi-bin/ticket/getticket';
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { APP, OTHER, assertErr, classic, get, obj, post, probe, tokenOf, start, useFakeWeChat } from './helpers';
+
+import { APP, assertErr, classic, get, obj, OTHER, post, probe, start, tokenOf, useFakeWeChat } from './helpers';
 
 describe('env.fake WeChat: classic /cgi-bin/token', () => {
   const env = useFakeWeChat();

@@ -2,12 +2,16 @@
 // test is not failed for it), a failure is counted and rethrown, a leak scan keeps what it looked for.
 // These tests use a ledger of their own, so nothing here reaches the `npm run faults` report.
 import * as assert from 'node:assert/strict';
+
 import { DEFAULT_BUDGET_MS, HardeningLedger } from '../../hardening/ledger';
 
 describe('hardening: ledger', () => {
   it('a hostile case has the default budget; a passing run within it is handled', () => {
     const ledger = new HardeningLedger();
-    assert.equal(ledger.run('hostile', 'h', () => 42), 42);
+    assert.equal(
+      ledger.run('hostile', 'h', () => 42),
+      42,
+    );
     const [t] = ledger.tallies();
     assert.equal(t?.budgetMs, DEFAULT_BUDGET_MS.hostile);
     assert.deepEqual([t?.tried, t?.handled, t?.overBudget], [1, 1, 0]);
@@ -37,10 +41,17 @@ describe('hardening: ledger', () => {
 
   it('a failure is rethrown and counted, sync and async', async () => {
     const ledger = new HardeningLedger();
-    assert.throws(() => ledger.run('hostile', 'boom', () => {
-      throw new Error('first line\nsecond');
-    }), /first line/);
-    await assert.rejects(ledger.run('fault', 'async boom', () => Promise.reject(new Error('nope'))), /nope/);
+    assert.throws(
+      () =>
+        ledger.run('hostile', 'boom', () => {
+          throw new Error('first line\nsecond');
+        }),
+      /first line/,
+    );
+    await assert.rejects(
+      ledger.run('fault', 'async boom', () => Promise.reject(new Error('nope'))),
+      /nope/,
+    );
     const byName = new Map(ledger.tallies().map((t) => [t.name, t]));
     assert.deepEqual([byName.get('boom')?.handled, byName.get('boom')?.firstFailure], [0, 'first line']);
     assert.deepEqual([byName.get('async boom')?.handled, byName.get('async boom')?.firstFailure], [0, 'nope']);

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+
 import type { Tally } from '../../hardening/ledger';
 import { buildReport, ExpectedCase, expectedFrom, mergeTallies, readExpected, writeExpected } from '../../hardening/report';
 
@@ -36,7 +37,11 @@ describe('hardening: the faults report', () => {
     assert.equal(hostile, 'hostile inputs: 2 of 2 run, handled cleanly: 2; 401 runs = 1 single + 400 in 1 repeated (properties, loops)');
     assert.equal(leaks, 'leak scans: 1 of 3 run (20 scans), clean: 1, leaks found: 0 — 2 host not installed');
     assert.ok(report.lines.includes('  --- extension log file [host]: host not installed'));
-    assert.ok(report.lines.some((l) => l.startsWith('  ok  fault matrix: token core logs [unit]: 20/20 scans, 0 found (looked for: AppSecret, access token)')));
+    assert.ok(
+      report.lines.some((l) =>
+        l.startsWith('  ok  fault matrix: token core logs [unit]: 20/20 scans, 0 found (looked for: AppSecret, access token)'),
+      ),
+    );
   });
 
   it('with the host: everything expected ran, nothing skipped', () => {
@@ -52,10 +57,21 @@ describe('hardening: the faults report', () => {
   });
 
   it('a run over budget is not handled, printed with its time and budget', () => {
-    const slow = tally('hostile', 'callback reply: repeated links', { tried: 2, handled: 1, overBudget: 1, maxMs: 11_700, budgetMs: 500, firstFailure: 'took 11700 ms, over its 500 ms budget' });
+    const slow = tally('hostile', 'callback reply: repeated links', {
+      tried: 2,
+      handled: 1,
+      overBudget: 1,
+      maxMs: 11_700,
+      budgetMs: 500,
+      firstFailure: 'took 11700 ms, over its 500 ms budget',
+    });
     const report = buildReport([slow], expected([slow]), {});
     assert.equal(report.unhandled, 1);
-    assert.ok(report.lines.includes('  NOT callback reply: repeated links [unit]: 1/2 runs, max 11700 ms (budget 500 ms), 1 over budget — took 11700 ms, over its 500 ms budget'));
+    assert.ok(
+      report.lines.includes(
+        '  NOT callback reply: repeated links [unit]: 1/2 runs, max 11700 ms (budget 500 ms), 1 over budget — took 11700 ms, over its 500 ms budget',
+      ),
+    );
     assert.match(report.lines.at(-2) ?? '', /handled cleanly: 0 \(1 over budget\)/);
   });
 
@@ -66,8 +82,13 @@ describe('hardening: the faults report', () => {
     assert.ok(report.lines.some((l) => l.includes('token: HTTP 500 [unit]') && l.includes('(new: not in expected.json)')));
   });
 
-  it('leaks are summed; merging two processes\' files adds runs and keeps the worst time', () => {
-    const merged = mergeTallies([tally('leak', 'x', { leaks: 1, handled: 0 }), tally('leak', 'x', { leaks: 2, handled: 0 }), tally('hostile', 'y', { maxMs: 5 }), tally('hostile', 'y', { maxMs: 9, budgetMs: 100 })]);
+  it("leaks are summed; merging two processes' files adds runs and keeps the worst time", () => {
+    const merged = mergeTallies([
+      tally('leak', 'x', { leaks: 1, handled: 0 }),
+      tally('leak', 'x', { leaks: 2, handled: 0 }),
+      tally('hostile', 'y', { maxMs: 5 }),
+      tally('hostile', 'y', { maxMs: 9, budgetMs: 100 }),
+    ]);
     const byName = new Map(merged.map((t) => [t.name, t]));
     assert.deepEqual([byName.get('x')?.tried, byName.get('x')?.leaks], [2, 3]);
     assert.deepEqual([byName.get('y')?.tried, byName.get('y')?.maxMs, byName.get('y')?.budgetMs], [2, 9, 100]);
@@ -80,7 +101,13 @@ describe('hardening: the faults report', () => {
       const file = path.join(dir, 'expected.json');
       writeExpected(file, [...host, ...unit]);
       assert.deepEqual(readExpected(file), expectedFrom([...unit, ...host]));
-      assert.equal(fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.startsWith('  {"kind":')).length, unit.length + host.length);
+      assert.equal(
+        fs
+          .readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((line) => line.startsWith('  {"kind":')).length,
+        unit.length + host.length,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

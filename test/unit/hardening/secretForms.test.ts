@@ -1,7 +1,9 @@
 // The forms a leak scan looks for: each form of a secret is found where an encoder put it, whatever
 // surrounds it, and nothing is reported for text that holds none of them.
 import * as assert from 'node:assert/strict';
+
 import fc from 'fast-check';
+
 import { base64Cores, describeFindings, findSecrets, MIN_BASE64_CORE, secretForms } from '../../hardening/secretForms';
 
 const kinds = (secret: string): string[] => secretForms(secret).map((f) => f.kind);
@@ -43,20 +45,34 @@ describe('hardening: secretForms', () => {
     ];
     for (const [text, form] of cases) {
       const found = findSecrets(text, secrets);
-      assert.ok(found.some((f) => f.form === form), `${form} in ${text}: ${describeFindings(found)}`);
+      assert.ok(
+        found.some((f) => f.form === form),
+        `${form} in ${text}: ${describeFindings(found)}`,
+      );
       assert.ok(!describeFindings(found).includes(secret));
     }
-    assert.deepEqual(findSecrets(Buffer.from(`bytes ${Buffer.from(secret).toString('base64')} end`), secrets).map((f) => f.form), ['base64']);
+    assert.deepEqual(
+      findSecrets(Buffer.from(`bytes ${Buffer.from(secret).toString('base64')} end`), secrets).map((f) => f.form),
+      ['base64'],
+    );
     assert.deepEqual(findSecrets('nothing here', secrets), []);
   });
 
   it('property: a secret of 5+ bytes base64-encoded inside any bytes is found', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 7 }), fc.string({ minLength: 5, maxLength: 40, unit: 'grapheme' }), fc.uint8Array({ maxLength: 7 }), (before, secret, after) => {
-        const blob = Buffer.concat([Buffer.from(before), Buffer.from(secret, 'utf8'), Buffer.from(after)]);
-        const found = findSecrets(blob.toString('base64'), [{ label: 's', value: secret }]);
-        assert.ok(found.some((f) => f.form === 'base64' || f.form === 'literal'), secret);
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 7 }),
+        fc.string({ minLength: 5, maxLength: 40, unit: 'grapheme' }),
+        fc.uint8Array({ maxLength: 7 }),
+        (before, secret, after) => {
+          const blob = Buffer.concat([Buffer.from(before), Buffer.from(secret, 'utf8'), Buffer.from(after)]);
+          const found = findSecrets(blob.toString('base64'), [{ label: 's', value: secret }]);
+          assert.ok(
+            found.some((f) => f.form === 'base64' || f.form === 'literal'),
+            secret,
+          );
+        },
+      ),
       { seed: 18, numRuns: 300 },
     );
   });

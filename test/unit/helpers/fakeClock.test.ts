@@ -1,5 +1,6 @@
 // The helpers are shared by other suites: pin their behaviour down.
 import * as assert from 'node:assert/strict';
+
 import { DEFAULT_START, FakeClock } from './fakeClock';
 
 describe('helpers/FakeClock', () => {
@@ -11,7 +12,11 @@ describe('helpers/FakeClock', () => {
     clock.setTimer(() => fired.push(['a2', clock.now() - DEFAULT_START]), 100);
     clock.setTimer(() => fired.push(['late', clock.now() - DEFAULT_START]), 301);
     clock.advance(300);
-    assert.deepEqual(fired, [['a', 100], ['a2', 100], ['b', 200]]);
+    assert.deepEqual(fired, [
+      ['a', 100],
+      ['a2', 100],
+      ['b', 200],
+    ]);
     assert.equal(clock.now(), DEFAULT_START + 300);
     assert.equal(clock.pendingTimers, 1);
   });

@@ -1,9 +1,9 @@
 // Builders for WeChat payloads, cached tokens and the small collaborators the core takes in
 // (logger, credentials, a scripted WeChatApi), so tests state only what matters to them.
-import { CachedToken, TokenMode } from '../../../src/token/store';
-import { Credentials, TokenGrant, WeChatApi } from '../../../src/wechat/client';
-import { WeChatApiError } from '../../../src/wechat/apiErrors';
 import { Logger } from '../../../src/common/logger';
+import { CachedToken, TokenMode } from '../../../src/token/store';
+import { WeChatApiError } from '../../../src/wechat/apiErrors';
+import { Credentials, TokenGrant, WeChatApi } from '../../../src/wechat/client';
 import { DEFAULT_START } from './fakeClock';
 
 export const APP_ID = 'wx0123456789abcdef';

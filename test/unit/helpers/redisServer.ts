@@ -24,7 +24,10 @@ export interface RedisServer {
 }
 
 function hasRedisServer(): boolean {
-  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0 && spawnSync('redis-cli', ['--version'], { stdio: 'ignore' }).status === 0;
+  return (
+    spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0 &&
+    spawnSync('redis-cli', ['--version'], { stdio: 'ignore' }).status === 0
+  );
 }
 
 /** A free loopback port (closed again at once; redis-server binds it a moment later). */
@@ -59,7 +62,22 @@ export async function startRedisServer(): Promise<RedisServer> {
   const port = await freePort();
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--requirepass', adminPassword, '--logfile', ''],
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+      '--requirepass',
+      adminPassword,
+      '--logfile',
+      '',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

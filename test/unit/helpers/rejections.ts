@@ -1,6 +1,7 @@
 // Expecting a call to fail with a given kind of error: one copy for every test (it was repeated,
 // as `apiError`, in four test files).
 import * as assert from 'node:assert/strict';
+
 import { WeChatApiError } from '../../../src/wechat/apiErrors';
 
 /** Runs `promise`, expecting it to reject with an error of `type`; returns the error. */

@@ -2,6 +2,7 @@
 // the lines of code (comments left out) that write down what only one file may.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+
 import { repoRoot } from './repoRoot';
 
 function tsFiles(dir: string): string[] {
@@ -22,10 +23,12 @@ export function sourceLinesMatching(pattern: RegExp, skip: (file: string) => boo
   const found: string[] = [];
   for (const file of sourceFiles()) {
     if (skip(file)) continue;
-    readFileSync(join(repoRoot, file), 'utf8').split('\n').forEach((line, index) => {
-      const code = line.replace(/(^|\s)\/\/.*$/, '').replace(/^\s*\/?\*.*$/, '');
-      if (pattern.test(code)) found.push(`${file}:${index + 1}: ${line.trim()}`);
-    });
+    readFileSync(join(repoRoot, file), 'utf8')
+      .split('\n')
+      .forEach((line, index) => {
+        const code = line.replace(/(^|\s)\/\/.*$/, '').replace(/^\s*\/?\*.*$/, '');
+        if (pattern.test(code)) found.push(`${file}:${index + 1}: ${line.trim()}`);
+      });
   }
   return found;
 }

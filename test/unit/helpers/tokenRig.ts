@@ -170,7 +170,14 @@ export class TokenRig {
       await turn();
       await turn();
       if (this.pending.size === 0) return;
-      await Promise.race([...this.pending].map((p) => p.then(() => undefined, () => undefined)));
+      await Promise.race(
+        [...this.pending].map((p) =>
+          p.then(
+            () => undefined,
+            () => undefined,
+          ),
+        ),
+      );
     }
   }
 

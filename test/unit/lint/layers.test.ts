@@ -3,6 +3,7 @@
 // that stops biting (a wrong glob, a folder renamed) fails here rather than silently.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
+
 import { ESLint } from 'eslint';
 
 const root = join(__dirname, '..', '..', '..', '..');
@@ -18,7 +19,9 @@ describe('lint: layer rules (eslint.config.mjs)', function () {
   /** The messages of the import rules (no-restricted-imports for packages, local/layers for folders) for `code` placed at `file`. */
   async function restricted(file: string, code: string): Promise<string[]> {
     const [result] = await eslint.lintText(code, { filePath: join(root, file) });
-    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'local/layers').map((m) => m.message);
+    return (result?.messages ?? [])
+      .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'local/layers')
+      .map((m) => m.message);
   }
 
   const use = (specifier: string): string => `import * as m from '${specifier}';\nexport const used = m;\n`;

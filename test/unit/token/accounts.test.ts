@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { accountLabel, activeAccount, parseAccounts } from '../../../src/token/accounts';
 
 const A = 'wx0123456789abcdef';
@@ -27,7 +28,13 @@ describe('token/accounts', () => {
 
   it('the legacy account comes first; a list entry with its AppID says more about it and wins', () => {
     const { accounts } = parseAccounts([{ appId: B }, { name: 'Prod', appId: A, tokenSource: 'redis' }], { appId: A });
-    assert.deepEqual(accounts.map((a) => [a.appId, a.name, a.tokenSource]), [[A, 'Prod', 'redis'], [B, B, 'wechat']]);
+    assert.deepEqual(
+      accounts.map((a) => [a.appId, a.name, a.tokenSource]),
+      [
+        [A, 'Prod', 'redis'],
+        [B, B, 'wechat'],
+      ],
+    );
   });
 
   it('leaves out what cannot work, with a warning naming the entry', () => {
@@ -35,7 +42,10 @@ describe('token/accounts', () => {
       [{ name: 'no id' }, 'wx0123', { appId: 'not-an-appid' }, { appId: A, tokenSource: 'ftp' }, { appId: B }, { appId: B, name: 'again' }],
       {},
     );
-    assert.deepEqual(accounts.map((a) => a.appId), [B]);
+    assert.deepEqual(
+      accounts.map((a) => a.appId),
+      [B],
+    );
     assert.equal(warnings.length, 5);
     assert.match(warnings[0] ?? '', /^wechat\.accounts\[0\] has no valid "appId"/);
     assert.match(warnings[1] ?? '', /^wechat\.accounts\[1\] should be an object/);
@@ -49,7 +59,7 @@ describe('token/accounts', () => {
     assert.match(warnings[0] ?? '', /should be a list/);
   });
 
-  it('the active account is the workspace\'s choice while listed, else the first', () => {
+  it("the active account is the workspace's choice while listed, else the first", () => {
     const { accounts } = parseAccounts([{ appId: A }, { appId: B }], {});
     assert.equal(activeAccount(accounts, B)?.appId, B);
     assert.equal(activeAccount(accounts, 'wxgone000000000000')?.appId, A);

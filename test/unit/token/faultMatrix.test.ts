@@ -7,6 +7,7 @@
 // scanned for the AppSecret and for every access token the fake issued during it (also those the
 // client rejected, e.g. with a bad expires_in), each in every form (test/hardening/secretForms.ts).
 import * as assert from 'node:assert/strict';
+
 import { TokenState } from '../../../src/token/manager';
 import { statusView } from '../../../src/token/status/statusView';
 import { CachedToken } from '../../../src/token/store';
@@ -36,8 +37,10 @@ interface FaultCase {
   readonly countSent?: boolean;
 }
 
-const always = (fault: Omit<FakeFault, 'times' | 'paths'>) => (rig: TokenRig): void =>
-  rig.fake.injectFault({ ...fault, times: 10_000, paths: TOKEN_PATHS });
+const always =
+  (fault: Omit<FakeFault, 'times' | 'paths'>) =>
+  (rig: TokenRig): void =>
+    rig.fake.injectFault({ ...fault, times: 10_000, paths: TOKEN_PATHS });
 
 const CASES: readonly FaultCase[] = [
   {
@@ -48,19 +51,60 @@ const CASES: readonly FaultCase[] = [
     message: /Could not connect to 127\.0\.0\.1:\d+: the connection was refused \(ECONNREFUSED\)\. Check "wechat\.apiBaseUrl"/,
     retried: true,
   },
-  { name: 'timeout (never answers)', inject: always({ kind: 'hang' }), message: /did not answer within the timeout\. Check your network or proxy/, retried: true },
-  { name: 'connection reset mid-body', inject: always({ kind: 'reset' }), message: /was closed before the answer was complete \(UND_ERR_SOCKET\)\. A proxy or firewall may be cutting it/, retried: true },
+  {
+    name: 'timeout (never answers)',
+    inject: always({ kind: 'hang' }),
+    message: /did not answer within the timeout\. Check your network or proxy/,
+    retried: true,
+  },
+  {
+    name: 'connection reset mid-body',
+    inject: always({ kind: 'reset' }),
+    message: /was closed before the answer was complete \(UND_ERR_SOCKET\)\. A proxy or firewall may be cutting it/,
+    retried: true,
+  },
   { name: 'HTTP 500', inject: always({ kind: 'http500' }), message: /WeChat answered with HTTP 500\. Try again later/, retried: true },
   { name: 'HTTP 502', inject: always({ kind: 'http502' }), message: /WeChat answered with HTTP 502\. Try again later/, retried: true },
   { name: 'HTTP 503', inject: always({ kind: 'http503' }), message: /WeChat answered with HTTP 503\. Try again later/, retried: true },
-  { name: 'HTML body (HTTP 200)', inject: always({ kind: 'nonJson' }), message: /not JSON \(HTTP 200\)\. A proxy or gateway may be in the way/, retried: true },
+  {
+    name: 'HTML body (HTTP 200)',
+    inject: always({ kind: 'nonJson' }),
+    message: /not JSON \(HTTP 200\)\. A proxy or gateway may be in the way/,
+    retried: true,
+  },
   { name: 'JSON cut off (HTTP 200)', inject: always({ kind: 'brokenJson' }), message: /not JSON \(HTTP 200\)/, retried: true },
   // The transport's 1 MB cap: not WeChat's answer, so not retried in the background (it needs the user).
-  { name: 'oversized body (2 MB)', inject: always({ kind: 'oversized' }), message: /answered with more than 1024 KB \(at least \d+ bytes\)\. That is not a WeChat answer/, retried: false },
-  { name: 'errcode -1 (busy) every time', inject: always({ kind: 'busy' }), message: /WeChat is busy\. Try again in a few seconds/, perAttempt: 3, retried: true },
-  { name: 'errcode 45009 (daily quota)', inject: always({ kind: 'errcode', errcode: 45009 }), message: /daily API quota has been reached\. Wait for the daily reset/, retried: false },
-  { name: 'errcode 45011 (too frequent)', inject: always({ kind: 'errcode', errcode: 45011 }), message: /too frequent\. Wait a minute/, retried: true },
-  { name: 'token answer without access_token', inject: always({ kind: 'noToken' }), message: /no usable access token \(access_token: missing\)\. Nothing was stored/, retried: true },
+  {
+    name: 'oversized body (2 MB)',
+    inject: always({ kind: 'oversized' }),
+    message: /answered with more than 1024 KB \(at least \d+ bytes\)\. That is not a WeChat answer/,
+    retried: false,
+  },
+  {
+    name: 'errcode -1 (busy) every time',
+    inject: always({ kind: 'busy' }),
+    message: /WeChat is busy\. Try again in a few seconds/,
+    perAttempt: 3,
+    retried: true,
+  },
+  {
+    name: 'errcode 45009 (daily quota)',
+    inject: always({ kind: 'errcode', errcode: 45009 }),
+    message: /daily API quota has been reached\. Wait for the daily reset/,
+    retried: false,
+  },
+  {
+    name: 'errcode 45011 (too frequent)',
+    inject: always({ kind: 'errcode', errcode: 45011 }),
+    message: /too frequent\. Wait a minute/,
+    retried: true,
+  },
+  {
+    name: 'token answer without access_token',
+    inject: always({ kind: 'noToken' }),
+    message: /no usable access token \(access_token: missing\)\. Nothing was stored/,
+    retried: true,
+  },
   ...['0', '-5', '1e400', '"7200"'].map((literal): FaultCase => ({
     name: `expires_in ${literal}`,
     inject: always({ kind: 'expiresIn', expiresIn: literal }),
@@ -116,7 +160,7 @@ describe('token fault matrix (TokenManager + real client + UndiciTransport → f
     const logs = rig.windows.map((w) => w.log.text).join('\n');
     const found = scanForSecrets('fault matrix: token core logs', logs, secretsOf(rig));
     await rig.close();
-    assert.deepEqual(describeFindings(found), '', 'a secret in the token core\'s log');
+    assert.deepEqual(describeFindings(found), '', "a secret in the token core's log");
     assert.equal(rig.clock.pendingTimers, 0, 'no timer left after dispose');
     assert.equal(rig.store.listenerCount, 0, 'no store listener left after dispose');
   });
@@ -152,7 +196,10 @@ describe('token fault matrix (TokenManager + real client + UndiciTransport → f
         assert.equal(token?.accessToken, old.accessToken, 'the status keeps the last token');
         assert.match(view.text, /\$\(error\) \d+s|\$\(error\) \dm \d\ds/, 'its countdown');
         assert.equal(rig.store.peek(APP_ID)?.accessToken, old.accessToken, 'the stored token is kept');
-        assert.ok(rig.store.writes.every((w) => w.accessToken.length < 4096), 'nothing absurd stored');
+        assert.ok(
+          rig.store.writes.every((w) => w.accessToken.length < 4096),
+          'nothing absurd stored',
+        );
         assert.equal((await win.manager.get()).accessToken, old.accessToken, 'callers get the last token while it is valid');
 
         // Bounded: the back-off (15 s, 30 s, 60 s, 120 s…) over 4 minutes, plus the get() above.
@@ -177,7 +224,7 @@ describe('token fault matrix (TokenManager + real client + UndiciTransport → f
       }));
   }
 
-  it('clock jumped forward 3 h (WeChat\'s too): a new token at the next look, never the dead one', () =>
+  it("clock jumped forward 3 h (WeChat's too): a new token at the next look, never the dead one", () =>
     hardeningCase('fault', 'token: clock jumps forward', async () => {
       const old = await validTokenThenDue();
       await rig.runFor(10 * MINUTE);
@@ -190,7 +237,7 @@ describe('token fault matrix (TokenManager + real client + UndiciTransport → f
       assert.equal(rig.tokenRequests(), 2);
     }));
 
-  it('clock set back 3 h (WeChat\'s time goes on): re-checked at the next look, the countdown then WeChat\'s', () =>
+  it("clock set back 3 h (WeChat's time goes on): re-checked at the next look, the countdown then WeChat's", () =>
     hardeningCase('fault', 'token: clock set back', async () => {
       await validTokenThenDue();
       await rig.runFor(30 * MINUTE);

@@ -1,17 +1,19 @@
 import * as assert from 'node:assert/strict';
+
 import { TokenManager, TokenSettings, TokenState } from '../../../src/token/manager';
 import { TokenStore } from '../../../src/token/store';
-import { WeChatClient } from '../../../src/wechat/client';
 import { WeChatApiError, WeChatTransportError } from '../../../src/wechat/apiErrors';
+import { WeChatClient } from '../../../src/wechat/client';
 import { FetchDeclinedError, MissingCredentialsError } from '../../../src/wechat/refusals';
 import { createTransport } from '../../../src/wechat/undiciTransport';
 import { FakeWeChat, startFakeWeChat } from '../../fake-wechat/server';
+import { hardeningCase } from '../../hardening/ledger';
 import { FakeClock, settle } from '../helpers/fakeClock';
 import {
   aGrant,
+  apiError,
   APP_ID,
   APP_SECRET,
-  apiError,
   CapturingLogger,
   fixedCredentials,
   ScriptedTokenApi,
@@ -19,7 +21,6 @@ import {
   tokenExpiringIn,
 } from '../helpers/fixtures';
 import { MemoryTokenStore } from '../helpers/memoryTokenStore';
-import { hardeningCase } from '../../hardening/ledger';
 
 const MARGIN_S = 300;
 const MARGIN = MARGIN_S * 1000;
@@ -126,7 +127,12 @@ describe('token/manager', () => {
 
     it('concurrent callers share the failure of the single flight too', async () => {
       const held = win.api.hold();
-      const all = Array.from({ length: 10 }, () => win.manager.get().then(() => 'ok', (e: unknown) => e));
+      const all = Array.from({ length: 10 }, () =>
+        win.manager.get().then(
+          () => 'ok',
+          (e: unknown) => e,
+        ),
+      );
       await settle();
       held.reject(new WeChatTransportError('timeout', '/cgi-bin/stable_token', 'no answer'));
       const results = await Promise.all(all);
@@ -195,7 +201,10 @@ describe('token/manager', () => {
       win.settings = { ...win.settings, appId: undefined };
       await assert.rejects(win.manager.get(), (e) => e instanceof MissingCredentialsError && e.missing === 'appId');
       await assert.rejects(async () => win.manager.refresh(), MissingCredentialsError);
-      await assert.rejects(win.manager.withToken(async () => 1), MissingCredentialsError);
+      await assert.rejects(
+        win.manager.withToken(async () => 1),
+        MissingCredentialsError,
+      );
       assert.equal(win.api.count, 0);
       assert.equal(win.manager.state.kind, 'setup');
     });
@@ -510,7 +519,7 @@ describe('token/manager', () => {
 
     afterEach(() => other.manager.dispose());
 
-    it('the second window adopts the first one\'s token without fetching', async () => {
+    it("the second window adopts the first one's token without fetching", async () => {
       const first = await win.manager.get();
       const second = await other.manager.get();
       assert.equal(second.accessToken, first.accessToken);
@@ -660,7 +669,6 @@ describe('token/manager against the fake WeChat server', () => {
   });
 });
 
-
 describe('token/manager in classic mode', () => {
   // Every classic fetch invalidates the token the servers use: the manager asks first, unless the
   // caller already did.
@@ -739,7 +747,7 @@ describe('token/manager in classic mode', () => {
     assert.equal(asked, 0);
   });
 
-  it('the confirmation is asked for the account the fetch is for: a command\'s pinned account, not the active one', async () => {
+  it("the confirmation is asked for the account the fetch is for: a command's pinned account, not the active one", async () => {
     answers.push(true, true);
     api.answer(aGrant({ accessToken: 'tok-classic-pinned-0123456789' }));
     api.answer(aGrant({ accessToken: 'tok-classic-active-0123456789' }));
@@ -760,7 +768,10 @@ describe('token/manager in classic mode', () => {
     api.answer(aGrant());
     const token = await manager.get();
     assert.equal(asked, 1);
-    assert.deepEqual(api.calls.map((call) => call.kind), ['classic']);
+    assert.deepEqual(
+      api.calls.map((call) => call.kind),
+      ['classic'],
+    );
     assert.equal(token.mode, 'classic');
   });
 

@@ -3,6 +3,7 @@
 // classic in between made a classic fetch — which breaks the token the account's servers use —
 // that nobody confirmed. The store read between the two is where the test flips the setting.
 import * as assert from 'node:assert/strict';
+
 import { TokenManager, TokenSettings } from '../../../src/token/manager';
 import { CachedToken } from '../../../src/token/store';
 import { FetchDeclinedError } from '../../../src/wechat/refusals';
@@ -62,7 +63,10 @@ describe('token/manager: the token mode is decided once per request', () => {
     hardeningCase('fault', 'token mode switched to classic between confirmation and fetch', async () => {
       flipAfterPrepare('classic');
       const token = await manager.refresh({ always: true });
-      assert.deepEqual(api.calls.map((c) => c.kind), ['stable']);
+      assert.deepEqual(
+        api.calls.map((c) => c.kind),
+        ['stable'],
+      );
       assert.equal(asked, 0);
       assert.equal(token.mode, 'stable');
       assert.equal(settings.mode, 'classic', 'the setting did change meanwhile');
@@ -73,7 +77,10 @@ describe('token/manager: the token mode is decided once per request', () => {
     flipAfterPrepare('stable');
     const token = await manager.refresh({ always: true });
     assert.equal(asked, 1);
-    assert.deepEqual(api.calls.map((c) => c.kind), ['classic']);
+    assert.deepEqual(
+      api.calls.map((c) => c.kind),
+      ['classic'],
+    );
     assert.equal(token.mode, 'classic');
   });
 

@@ -1,13 +1,14 @@
 import * as assert from 'node:assert/strict';
+
 import {
   autoRefreshEnabled,
-  rereadOnFocus,
   isExpired,
   isFresh,
   PLATFORM_RENEWAL_WINDOW_MS,
   RECHECK_INTERVAL_MS,
   refreshDueAt,
   remainingMs,
+  rereadOnFocus,
 } from '../../../src/token/policy';
 import { aCachedToken } from '../helpers/fixtures';
 

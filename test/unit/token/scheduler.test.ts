@@ -1,13 +1,18 @@
 import * as assert from 'node:assert/strict';
+
 import { TokenManager, TokenSettings } from '../../../src/token/manager';
 import { FIRST_RETRY_MS, MAX_RETRY_MS, MAX_TIMER_MS, RefreshScheduler, SchedulerSettings } from '../../../src/token/scheduler';
+import { CachedToken } from '../../../src/token/store';
+import { TokenNotStoredError } from '../../../src/token/storeError';
 import { WeChatTransportError } from '../../../src/wechat/apiErrors';
+import { describeError } from '../../../src/wechat/errors';
 import { MissingCredentialsError } from '../../../src/wechat/refusals';
+import { hardeningCase } from '../../hardening/ledger';
 import { FakeClock } from '../helpers/fakeClock';
 import {
   aGrant,
-  APP_ID,
   apiError,
+  APP_ID,
   CapturingLogger,
   fixedCredentials,
   ScriptedTokenApi,
@@ -15,10 +20,6 @@ import {
   tokenExpiringIn,
 } from '../helpers/fixtures';
 import { MemoryTokenStore } from '../helpers/memoryTokenStore';
-import { CachedToken } from '../../../src/token/store';
-import { TokenNotStoredError } from '../../../src/token/storeError';
-import { describeError } from '../../../src/wechat/errors';
-import { hardeningCase } from '../../hardening/ledger';
 
 const MARGIN = 300_000;
 const HOURS_2 = 7_200_000;
@@ -34,7 +35,11 @@ interface Rig {
   dispose(): void;
 }
 
-function rig(clock: FakeClock, store: MemoryTokenStore, options: { random?: () => number; scheduler?: Partial<SchedulerSettings>; api?: ScriptedTokenApi } = {}): Rig {
+function rig(
+  clock: FakeClock,
+  store: MemoryTokenStore,
+  options: { random?: () => number; scheduler?: Partial<SchedulerSettings>; api?: ScriptedTokenApi } = {},
+): Rig {
   const api = options.api ?? new ScriptedTokenApi();
   const fetchTimes: number[] = [];
   const r = {
@@ -130,7 +135,10 @@ describe('token/scheduler', () => {
       await withCachedToken(HOURS_2);
       await clock.advanceAsync(3 * HOURS_2);
       assert.ok(clock.requestedDelays.length > 100);
-      assert.ok(clock.requestedDelays.every((d) => d >= 0 && d <= MAX_TIMER_MS), `delays: ${clock.requestedDelays.filter((d) => d > MAX_TIMER_MS)}`);
+      assert.ok(
+        clock.requestedDelays.every((d) => d >= 0 && d <= MAX_TIMER_MS),
+        `delays: ${clock.requestedDelays.filter((d) => d > MAX_TIMER_MS)}`,
+      );
       assert.equal(MAX_TIMER_MS, 60_000);
       assert.equal(r.api.count, 3, 'one refresh per token lifetime');
     });
@@ -276,7 +284,12 @@ describe('token/scheduler', () => {
           throw new MissingCredentialsError('appSecret');
         },
       });
-      const scheduler = new RefreshScheduler(manager, clock, () => r.schedulerSettings, () => 0);
+      const scheduler = new RefreshScheduler(
+        manager,
+        clock,
+        () => r.schedulerSettings,
+        () => 0,
+      );
       r.scheduler.dispose();
       await manager.reload(); // empty → due now
       await clock.advanceAsync(3_600_000);
@@ -360,7 +373,10 @@ describe('token/scheduler', () => {
       assert.ok(first);
       await clock.advanceAsync(first.expiresAt + 60_000 - clock.now());
       const inWindow = r.fetchTimes.filter((t) => t >= first.expiresAt - 600_000 && t <= first.expiresAt);
-      assert.ok(inWindow.length >= 2 && inWindow.length <= 3, `fetches in the last 10 min: ${inWindow.map((t) => (first.expiresAt - t) / 1000)}`);
+      assert.ok(
+        inWindow.length >= 2 && inWindow.length <= 3,
+        `fetches in the last 10 min: ${inWindow.map((t) => (first.expiresAt - t) / 1000)}`,
+      );
       const state = r.manager.state;
       assert.ok(state.kind === 'ready' && state.token.accessToken !== first.accessToken);
     });
@@ -426,14 +442,24 @@ describe('token/scheduler', () => {
     it('after a token that lived, the next failure starts at the first delay again', () =>
       hardeningCase('fault', 'back-off reset by a token that lived', async () => {
         r = rig(clock, store);
-        r.api.answer(new WeChatTransportError('network', '/p', 'ECONNREFUSED'), new WeChatTransportError('network', '/p', 'ECONNREFUSED'), aGrant());
+        r.api.answer(
+          new WeChatTransportError('network', '/p', 'ECONNREFUSED'),
+          new WeChatTransportError('network', '/p', 'ECONNREFUSED'),
+          aGrant(),
+        );
         await r.manager.reload();
         await clock.advanceAsync(60_000);
-        assert.deepEqual(r.fetchTimes.slice(1).map((t, i) => t - r.fetchTimes[i]!), [FIRST_RETRY_MS, FIRST_RETRY_MS * 2]);
+        assert.deepEqual(
+          r.fetchTimes.slice(1).map((t, i) => t - r.fetchTimes[i]!),
+          [FIRST_RETRY_MS, FIRST_RETRY_MS * 2],
+        );
         const due = r.scheduler.dueAt()!;
         r.api.answer(new WeChatTransportError('network', '/p', 'ECONNREFUSED'));
         await clock.advanceAsync(due + FIRST_RETRY_MS - clock.now());
-        assert.deepEqual(r.fetchTimes.slice(3).map((t) => t - due), [0, FIRST_RETRY_MS]);
+        assert.deepEqual(
+          r.fetchTimes.slice(3).map((t) => t - due),
+          [0, FIRST_RETRY_MS],
+        );
       }));
   });
 

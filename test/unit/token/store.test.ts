@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
+
 import { CachedToken, parseCachedToken } from '../../../src/token/store';
-import { aCachedToken, APP_ID } from '../helpers/fixtures';
 import { settle } from '../helpers/fakeClock';
+import { aCachedToken, APP_ID } from '../helpers/fixtures';
 import { MemoryTokenStore } from '../helpers/memoryTokenStore';
 
 describe('token/store', () => {
@@ -82,7 +83,10 @@ describe('token/store', () => {
       subs[1]!.dispose();
       await store.write(aCachedToken());
       await settle();
-      assert.deepEqual(heard.map((l) => l.length), [3, 2, 3]);
+      assert.deepEqual(
+        heard.map((l) => l.length),
+        [3, 2, 3],
+      );
     });
 
     it("'sync' mode announces inside write", async () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { pickEntries, type CommandTable } from '../../../src/ui/commandTable';
+
+import { type CommandTable, pickEntries } from '../../../src/ui/commandTable';
 
 describe('pickEntries (the status-bar quick pick)', () => {
   const run = (): void => undefined;
@@ -16,7 +17,13 @@ describe('pickEntries (the status-bar quick pick)', () => {
     const general: CommandTable<string> = { 'wechat.log': { run, pick: { group: 'Account', label: 'Show Log' } } };
     assert.deepEqual(
       pickEntries([accounts, menu, simulator, general]).map((entry) => `${entry.group}/${entry.label}/${entry.command}`),
-      ['Account/Set Up/wechat.setup', 'Account/Show Log/wechat.log', 'Menu/Upload/wechat.upload', 'Simulator/Open Simulator/wechat.simulator', 'Simulator/Verify/wechat.verify'],
+      [
+        'Account/Set Up/wechat.setup',
+        'Account/Show Log/wechat.log',
+        'Menu/Upload/wechat.upload',
+        'Simulator/Open Simulator/wechat.simulator',
+        'Simulator/Verify/wechat.verify',
+      ],
     );
   });
 });

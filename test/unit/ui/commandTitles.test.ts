@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { commandTitle } from '../../../src/ui/commandTitles';
 
 describe('commandTitle', () => {
@@ -11,7 +12,8 @@ describe('commandTitle', () => {
       ],
     },
   };
-  it('is "Category: Title" as the palette shows it', () => assert.equal(commandTitle(manifest, 'wechat.uploadMenu'), 'WeChat: Upload Menu'));
+  it('is "Category: Title" as the palette shows it', () =>
+    assert.equal(commandTitle(manifest, 'wechat.uploadMenu'), 'WeChat: Upload Menu'));
   it('is the title alone without a category', () => assert.equal(commandTitle(manifest, 'wechat.bare'), 'Bare'));
   it('falls back to the id for an unlocalised or unknown command and a damaged manifest', () => {
     assert.equal(commandTitle(manifest, 'wechat.unlocalised'), 'wechat.unlocalised');

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { CONTEXT_KEYS, ContextKeys, kernelContextKeys } from '../../../src/ui/contextKeys';
 
 describe('context keys', () => {
@@ -24,6 +25,10 @@ describe('context keys', () => {
     keys.set({ a: true, b: undefined });
     keys.set({ a: true, b: undefined });
     keys.set({ a: false, b: undefined });
-    assert.deepEqual(calls, [['a', true], ['b', undefined], ['a', false]]);
+    assert.deepEqual(calls, [
+      ['a', true],
+      ['b', undefined],
+      ['a', false],
+    ]);
   });
 });

@@ -1,9 +1,10 @@
 // The feature host: a feature's bundle is required once, on first use, never at start; its errcodes
 // join the catalog then; its implementation is disposed with the extension.
 import * as assert from 'node:assert/strict';
+
 import type { CommandTable } from '../../../src/ui/commandTable';
 import type { Feature, FeatureContext, FeatureModule } from '../../../src/ui/feature';
-import { FeatureHost, type AnyFeature } from '../../../src/ui/features';
+import { type AnyFeature, FeatureHost } from '../../../src/ui/features';
 import type { Endpoint } from '../../../src/wechat/endpoints';
 import type { ErrcodeTable } from '../../../src/wechat/errcodes';
 
@@ -48,7 +49,10 @@ describe('FeatureHost', () => {
   it('requires no bundle to start: the command tables come from the Feature values, in feature order', () => {
     const { host, required, context } = rig([feature('a'), feature('b')]);
     const tables = host.start(context);
-    assert.deepEqual(tables.map((table) => Object.keys(table)), [['wechat.aRun'], ['wechat.bRun']]);
+    assert.deepEqual(
+      tables.map((table) => Object.keys(table)),
+      [['wechat.aRun'], ['wechat.bRun']],
+    );
     assert.deepEqual(required, []);
   });
 
@@ -93,7 +97,7 @@ describe('FeatureHost', () => {
     assert.throws(() => host.load(a), /before the features started/);
   });
 
-  it('lists the paths of every feature\'s quota-counted endpoints in feature order, each once', () => {
+  it("lists the paths of every feature's quota-counted endpoints in feature order, each once", () => {
     const counted = (path: string): Endpoint => ({ path, method: 'GET', auth: 'token', quota: true });
     const uncounted: Endpoint = { path: '/n', method: 'GET', auth: 'token' };
     const { host } = rig([feature('a', [counted('/x'), uncounted, counted('/y')]), feature('b', [counted('/y'), counted('/z')])]);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { checkApiBaseUrl, isLoopbackHost } from '../../../src/wechat/baseUrl';
 import { WECHAT_API_ORIGIN } from '../../../src/wechat/endpoints';
 
@@ -54,7 +55,15 @@ describe('wechat/baseUrl', () => {
   });
 
   it('refuses garbage and other schemes as invalid', () => {
-    for (const input of ['not a url', 'api.weixin.qq.com', '//api.weixin.qq.com', 'ftp://api.weixin.qq.com', 'file:///etc/passwd', 'javascript:alert(1)', 'ws://127.0.0.1:1']) {
+    for (const input of [
+      'not a url',
+      'api.weixin.qq.com',
+      '//api.weixin.qq.com',
+      'ftp://api.weixin.qq.com',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'ws://127.0.0.1:1',
+    ]) {
       assert.equal(refused(input), 'invalid', input);
     }
   });

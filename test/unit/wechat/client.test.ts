@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
-import { FakeWeChat, startFakeWeChat } from '../../fake-wechat/server';
+
+import { WeChatApiError, WeChatTransportError } from '../../../src/wechat/apiErrors';
 import { WeChatClient, WeChatClientOptions } from '../../../src/wechat/client';
 import { WeChatError } from '../../../src/wechat/errors';
-import { WeChatApiError, WeChatTransportError } from '../../../src/wechat/apiErrors';
 import { HttpRequest, HttpResponse, HttpTransport } from '../../../src/wechat/http';
 import { createTransport } from '../../../src/wechat/undiciTransport';
+import { FakeWeChat, startFakeWeChat } from '../../fake-wechat/server';
 import { APP_ID, APP_SECRET, CapturingLogger, CREDENTIALS, errorResponse, tokenResponse } from '../helpers/fixtures';
 import { apiErrorOf, rejection } from '../helpers/rejections';
 
@@ -132,7 +133,9 @@ describe('wechat/client against the fake WeChat server (UndiciTransport)', () =>
     it('logs requests with the secret redacted but the AppID visible', async () => {
       const grant = await client().stableToken(CREDENTIALS, false);
       secrets.push(grant.accessToken);
-      await client().classicToken(CREDENTIALS).then((g) => secrets.push(g.accessToken));
+      await client()
+        .classicToken(CREDENTIALS)
+        .then((g) => secrets.push(g.accessToken));
       const text = log.text;
       assert.match(text, /POST http:\/\/127\.0\.0\.1:\d+\/cgi-bin\/stable_token/);
       assert.match(text, /"secret":"\*\*\*"/);
@@ -240,7 +243,9 @@ describe('wechat/client against the fake WeChat server (UndiciTransport)', () =>
       const latest = await c.classicToken(CREDENTIALS);
       secrets.push(old.accessToken, latest.accessToken);
       now += 301_000; // the overlap of the superseded classic token is over
-      const error = await recordedApiError(c.call('/cgi-bin/openapi/quota/get', { accessToken: old.accessToken, body: { cgi_path: '/cgi-bin/token' } }));
+      const error = await recordedApiError(
+        c.call('/cgi-bin/openapi/quota/get', { accessToken: old.accessToken, body: { cgi_path: '/cgi-bin/token' } }),
+      );
       assertCommon(error, 40001, '/cgi-bin/openapi/quota/get');
       assert.equal(error.reaction, 'refreshToken');
       assert.match(error.meaning(), /Invalid credential/);
@@ -410,14 +415,19 @@ describe('wechat/client with a scripted transport', () => {
 
   it('an absurd expires_in (1e400 → Infinity, negative, beyond a day) is refused, not cached', async () => {
     for (const raw of ['1e400', '-5', '0', '864000']) {
-      const c = clientWith(() => new ScriptedTransport([{ status: 200, contentType: 'application/json', body: `{"access_token":"tok-x","expires_in":${raw}}` }]));
+      const c = clientWith(
+        () =>
+          new ScriptedTransport([{ status: 200, contentType: 'application/json', body: `{"access_token":"tok-x","expires_in":${raw}}` }]),
+      );
       const error = await rejection(c.stableToken(CREDENTIALS, false), WeChatTransportError);
       assert.equal(error.failure, 'badAnswer', raw);
       assert.match(error.detail, /expires_in/, raw);
       // Not "not JSON": it was JSON, without a usable token.
       assert.match(error.describe(), /no usable access token \(expires_in: .*\)\. Nothing was stored/, raw);
     }
-    const ok = clientWith(() => new ScriptedTransport([{ status: 200, contentType: 'application/json', body: '{"access_token":"tok-y","expires_in":7200}' }]));
+    const ok = clientWith(
+      () => new ScriptedTransport([{ status: 200, contentType: 'application/json', body: '{"access_token":"tok-y","expires_in":7200}' }]),
+    );
     assert.equal((await ok.stableToken(CREDENTIALS, false)).expiresInSeconds, 7200);
   });
 
@@ -435,8 +445,17 @@ describe('wechat/client with a scripted transport', () => {
 
   it('a success body without a usable access_token/expires_in is rejected as badAnswer, naming the shape, never the value', async () => {
     const huge = 'A'.repeat(5000);
-    for (const body of [{ errcode: 0, errmsg: 'ok' }, { access_token: '', expires_in: 7200 }, { access_token: 'x', expires_in: 0 }, { access_token: 'x', expires_in: '7200' }, { access_token: huge, expires_in: 7200 }]) {
-      const error = await rejection(clientWith(() => new ScriptedTransport([json(body)])).stableToken(CREDENTIALS, false), WeChatTransportError);
+    for (const body of [
+      { errcode: 0, errmsg: 'ok' },
+      { access_token: '', expires_in: 7200 },
+      { access_token: 'x', expires_in: 0 },
+      { access_token: 'x', expires_in: '7200' },
+      { access_token: huge, expires_in: 7200 },
+    ]) {
+      const error = await rejection(
+        clientWith(() => new ScriptedTransport([json(body)])).stableToken(CREDENTIALS, false),
+        WeChatTransportError,
+      );
       assert.equal(error.failure, 'badAnswer');
       assert.ok(!error.describe().includes(huge.slice(0, 50)));
     }
@@ -451,15 +470,24 @@ describe('wechat/client with a scripted transport', () => {
   });
 
   it('errcode wins over the HTTP status; a 4xx without errcode is an http failure', async () => {
-    const api = await rejection(clientWith(() => new ScriptedTransport([json(errorResponse(45011, 'api minute-quota reach limit'), 503)])).call('/x'), WeChatApiError);
+    const api = await rejection(
+      clientWith(() => new ScriptedTransport([json(errorResponse(45011, 'api minute-quota reach limit'), 503)])).call('/x'),
+      WeChatApiError,
+    );
     assert.equal(api.errcode, 45011);
-    const http = await rejection(clientWith(() => new ScriptedTransport([json({ message: 'forbidden' }, 403)])).call('/x'), WeChatTransportError);
+    const http = await rejection(
+      clientWith(() => new ScriptedTransport([json({ message: 'forbidden' }, 403)])).call('/x'),
+      WeChatTransportError,
+    );
     assert.equal(http.failure, 'http');
     assert.equal(http.httpStatus, 403);
   });
 
   it('errcode 0 is a success', async () => {
-    const body = await clientWith(() => new ScriptedTransport([json({ errcode: 0, errmsg: 'ok', menuid: 1 })])).call<{ menuid: number }>('/x', { body: {} });
+    const body = await clientWith(() => new ScriptedTransport([json({ errcode: 0, errmsg: 'ok', menuid: 1 })])).call<{ menuid: number }>(
+      '/x',
+      { body: {} },
+    );
     assert.equal(body.menuid, 1);
   });
 
@@ -487,7 +515,10 @@ describe('wechat/client with a scripted transport', () => {
   it('a non-JSON body is logged redacted and truncated', async () => {
     const log = new CapturingLogger();
     const page = `<html>{"access_token":"${'z'.repeat(20)}"}${'x'.repeat(500)}</html>`;
-    await rejection(clientWith(() => new ScriptedTransport([{ status: 200, contentType: 'text/html', body: page }]), log).call('/x'), WeChatTransportError);
+    await rejection(
+      clientWith(() => new ScriptedTransport([{ status: 200, contentType: 'text/html', body: page }]), log).call('/x'),
+      WeChatTransportError,
+    );
     const line = log.lines.find((l) => l.message.startsWith('non-JSON body'));
     assert.ok(line, log.text);
     assert.ok(!line.message.includes('z'.repeat(20)));

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import type { ClientApi } from '../../../src/wechat/deferredClient';
 import { DeferredClient } from '../../../src/wechat/deferredClient';
 import type { HttpTransport } from '../../../src/wechat/http';
@@ -6,8 +7,14 @@ import type { HttpTransport } from '../../../src/wechat/http';
 function fakeClient(log: string[]): ClientApi {
   return {
     classicToken: async (credentials) => (log.push(`classic ${credentials.appId}`), { accessToken: 'a', expiresInSeconds: 7200 }),
-    stableToken: async (credentials, force) => (log.push(`stable ${credentials.appId} ${force}`), { accessToken: 's', expiresInSeconds: 7200 }),
-    call: (async (target: string | { path: string }) => (log.push(`call ${typeof target === 'string' ? target : target.path}`), { ok: true })) as ClientApi['call'],
+    stableToken: async (credentials, force) => (
+      log.push(`stable ${credentials.appId} ${force}`),
+      { accessToken: 's', expiresInSeconds: 7200 }
+    ),
+    call: (async (target: string | { path: string }) => (
+      log.push(`call ${typeof target === 'string' ? target : target.path}`),
+      { ok: true }
+    )) as ClientApi['call'],
     getTransport: async () => (log.push('transport'), {} as HttpTransport),
     resetTransport: () => log.push('reset'),
   };

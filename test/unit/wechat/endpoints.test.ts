@@ -3,14 +3,15 @@
 // behind the check the registry says (access_token or not). A path or method mistyped in the
 // registry fails here instead of as a 404 in front of a user.
 import * as assert from 'node:assert/strict';
+
 import { FEATURES } from '../../../src/features/all';
-import { WeChatClient } from '../../../src/wechat/client';
-import { ENDPOINTS, Endpoint, isTokenFetch, TOKEN_ENDPOINTS } from '../../../src/wechat/endpoints';
 import { WeChatApiError } from '../../../src/wechat/apiErrors';
+import { WeChatClient } from '../../../src/wechat/client';
+import { Endpoint, ENDPOINTS, isTokenFetch, TOKEN_ENDPOINTS } from '../../../src/wechat/endpoints';
 import { createTransport } from '../../../src/wechat/undiciTransport';
 import { FakeWeChat, startFakeWeChat } from '../../fake-wechat/server';
-import { sourceLinesMatching } from '../helpers/sourceScan';
 import { APP_ID, APP_SECRET, CREDENTIALS } from '../helpers/fixtures';
+import { sourceLinesMatching } from '../helpers/sourceScan';
 
 /** What the fake answers for a path it does not route, and for a GET where it wants POST. */
 const NOT_ROUTED = 404;
@@ -24,7 +25,11 @@ describe('wechat/endpoints: the registry agrees with the fake WeChat server', ()
 
   before(async () => {
     fake = await startFakeWeChat({ accounts: [{ appId: APP_ID, secret: APP_SECRET }] });
-    client = new WeChatClient({ settings: () => ({ baseUrl: fake.url, timeoutMs: 5000 }), transport: () => createTransport({}), busyRetries: 0 });
+    client = new WeChatClient({
+      settings: () => ({ baseUrl: fake.url, timeoutMs: 5000 }),
+      transport: () => createTransport({}),
+      busyRetries: 0,
+    });
     token = (await client.stableToken(CREDENTIALS, false)).accessToken;
   });
 
@@ -58,7 +63,7 @@ describe('wechat/endpoints: the registry agrees with the fake WeChat server', ()
     }
   });
 
-  it('a POST endpoint called with GET is refused: the registry\'s POST is not a guess', async () => {
+  it("a POST endpoint called with GET is refused: the registry's POST is not a guess", async () => {
     for (const endpoint of ENDPOINTS.filter((e) => e.method === 'POST' && e.auth === 'token')) {
       const errcode = await client.call(endpoint.path, { method: 'GET', accessToken: token }).then(
         () => 0,
@@ -71,7 +76,10 @@ describe('wechat/endpoints: the registry agrees with the fake WeChat server', ()
   it('each path once; the token fetches are the two secret-carrying token endpoints', () => {
     const paths = ENDPOINTS.map((endpoint) => endpoint.path);
     assert.equal(new Set(paths).size, paths.length);
-    assert.deepEqual(TOKEN_ENDPOINTS.map((e) => e.path), ['/cgi-bin/stable_token', '/cgi-bin/token']);
+    assert.deepEqual(
+      TOKEN_ENDPOINTS.map((e) => e.path),
+      ['/cgi-bin/stable_token', '/cgi-bin/token'],
+    );
     assert.ok(TOKEN_ENDPOINTS.every((e) => e.auth === 'secret'));
     assert.equal(isTokenFetch('/cgi-bin/token'), true);
     assert.equal(isTokenFetch('/cgi-bin/clear_quota/v2'), false, 'carries the AppSecret but fetches no token');
@@ -79,8 +87,14 @@ describe('wechat/endpoints: the registry agrees with the fake WeChat server', ()
 
   it('every endpoint is called by a feature, and the features call only registered endpoints', () => {
     const called = new Set(FEATURES.flatMap((feature) => feature.endpoints));
-    assert.deepEqual(ENDPOINTS.filter((endpoint) => !called.has(endpoint)).map((e) => e.path), []);
-    assert.deepEqual([...called].filter((endpoint) => !ENDPOINTS.includes(endpoint)).map((e) => e.path), []);
+    assert.deepEqual(
+      ENDPOINTS.filter((endpoint) => !called.has(endpoint)).map((e) => e.path),
+      [],
+    );
+    assert.deepEqual(
+      [...called].filter((endpoint) => !ENDPOINTS.includes(endpoint)).map((e) => e.path),
+      [],
+    );
   });
 
   it('Show API Quota lists the token and menu endpoints, in this order', () => {
@@ -105,14 +119,17 @@ describe('wechat/endpoints: the one place a path or a WeChat host is written', (
     // The input box's example of a path to look up, not an endpoint this extension calls.
     "src/features/diagnostics/ui/quotaView.ts: placeHolder: '/cgi-bin/message/custom/send',",
     // The simulated follower's link message: sample content, not the console link.
-    'src/features/simulator/core/chat/inbound.ts: return { kind: \'link\'',
+    "src/features/simulator/core/chat/inbound.ts: return { kind: 'link'",
   ];
   const LITERAL = /(['"`])\/(?:cgi-bin|sns|wxa)\/[^'"`\s]*\1|(['"`])https?:\/\/(?:api|mp)\.weixin\.qq\.com[^'"`]*\2/;
 
   it('no source file but endpoints.ts writes an API path or a WeChat URL as a literal', () => {
     const found = sourceLinesMatching(LITERAL, (file) => file === 'src/wechat/endpoints.ts');
     const example = (line: string): boolean => EXAMPLES.some((allowed) => line.replace(/:\d+:/, ':').startsWith(allowed));
-    assert.deepEqual(found.filter((line) => !example(line)), []);
+    assert.deepEqual(
+      found.filter((line) => !example(line)),
+      [],
+    );
     assert.equal(found.length, EXAMPLES.length, `an example is gone; drop it from EXAMPLES: ${found.join('\n')}`);
   });
 });

@@ -4,6 +4,7 @@
 // reads every source file and finds errcode numbers (five digits) compared, or named as constants
 // outside the tables.
 import * as assert from 'node:assert/strict';
+
 import { sourceFiles, sourceLinesMatching } from '../helpers/sourceScan';
 
 /** Where errcode numbers are written down: the general table and the menu rules beside their limits. */

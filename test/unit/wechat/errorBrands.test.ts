@@ -2,17 +2,20 @@
 // classes. This loads a second copy of src/wechat/errors, apiErrors and refusals (as a second bundle
 // would hold one) and checks that instanceof still recognises errors across the copies, class by class.
 import * as assert from 'node:assert/strict';
+
 import { TeamSourceError } from '../../../src/token/sources/teamSourceError';
 import * as apiErrors from '../../../src/wechat/apiErrors';
 import * as base from '../../../src/wechat/errors';
-import * as refusals from '../../../src/wechat/refusals';
 import { ResponseTooLargeError, WeChatNetworkError } from '../../../src/wechat/networkErrors';
+import * as refusals from '../../../src/wechat/refusals';
 
 const errors = { ...base, ...apiErrors, ...refusals };
 type ErrorsModule = typeof errors;
 
 function secondCopy(): ErrorsModule {
-  const paths = ['../../../src/wechat/errors', '../../../src/wechat/apiErrors', '../../../src/wechat/refusals'].map((module) => require.resolve(module));
+  const paths = ['../../../src/wechat/errors', '../../../src/wechat/apiErrors', '../../../src/wechat/refusals'].map((module) =>
+    require.resolve(module),
+  );
   const cached = paths.map((path) => require.cache[path]);
   for (const path of paths) delete require.cache[path];
   try {
@@ -59,9 +62,14 @@ describe('wechat/errors across bundles (brands)', () => {
     assert.match(copy.describeError(team), /wx:access_token:wx1 \(db 0\)/);
   });
 
-  it('errors raised by dist/transport.js are recognised by the activation bundle\'s copy, and named there with at()', () => {
+  it("errors raised by dist/transport.js are recognised by the activation bundle's copy, and named there with at()", () => {
     // networkErrors.ts lives in the transport bundle; the client (activation bundle) sees them through brands only.
-    const network = new WeChatNetworkError('/cgi-bin/token', 'api.weixin.qq.com', { fault: 'reset', code: 'UND_ERR_SOCKET' }, 'UND_ERR_SOCKET');
+    const network = new WeChatNetworkError(
+      '/cgi-bin/token',
+      'api.weixin.qq.com',
+      { fault: 'reset', code: 'UND_ERR_SOCKET' },
+      'UND_ERR_SOCKET',
+    );
     assert.ok(network instanceof copy.WeChatTransportError && network instanceof copy.WeChatError);
     assert.ok(copy.isRaisedByTransport(network));
     const named = network.at('/cgi-bin/stable_token');

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
+
+import { Localize } from '../../../src/common/localize';
+import { extractCallerIp, extractRid, WeChatApiError, WeChatTransportError } from '../../../src/wechat/apiErrors';
 import { ErrcodeCatalog } from '../../../src/wechat/errcodeCatalog';
 import { GENERAL_ERRCODES, UNKNOWN_ERRCODE } from '../../../src/wechat/errcodes';
 import { describeError, WeChatError } from '../../../src/wechat/errors';
-import { extractCallerIp, extractRid, WeChatApiError, WeChatTransportError } from '../../../src/wechat/apiErrors';
 import { InvalidBaseUrlError, MissingCredentialsError } from '../../../src/wechat/refusals';
-import { Localize } from '../../../src/common/localize';
 
 const RID = '6790ab01-1a2b3c4d-5e6f7a8b';
 
@@ -26,7 +27,9 @@ describe('wechat/errors', () => {
 
   describe('the errcode table', () => {
     it('has an entry with a meaning and a fix for every errcode of wechat-api.md', () => {
-      const documented = [-1, 40001, 40002, 40013, 40014, 40125, 40164, 41001, 41002, 41004, 42001, 45009, 45011, 48001, 50001, 50002, 89503];
+      const documented = [
+        -1, 40001, 40002, 40013, 40014, 40125, 40164, 41001, 41002, 41004, 42001, 45009, 45011, 48001, 50001, 50002, 89503,
+      ];
       for (const code of documented) {
         const info = GENERAL_ERRCODES[code];
         assert.ok(info, `errcode ${code} missing`);
@@ -78,10 +81,13 @@ describe('wechat/errors', () => {
       assert.equal(new WeChatApiError(99902, 'x', '/p').info, UNKNOWN_ERRCODE);
     });
 
-    it('an error whose errmsg carries a rid offers Look Up Request last — not a lookup\'s own, nor a 45009 on the token fetch', () => {
+    it("an error whose errmsg carries a rid offers Look Up Request last — not a lookup's own, nor a 45009 on the token fetch", () => {
       const rid = 'rid: 6582b7c3-1a2b3c4d-5e6f7a8b';
       assert.deepEqual(new WeChatApiError(40016, `invalid button size ${rid}`, '/cgi-bin/menu/create').actions, ['lookUpRequest']);
-      assert.deepEqual(new WeChatApiError(40125, `invalid appsecret ${rid}`, '/cgi-bin/stable_token').actions, ['setAppSecret', 'lookUpRequest']);
+      assert.deepEqual(new WeChatApiError(40125, `invalid appsecret ${rid}`, '/cgi-bin/stable_token').actions, [
+        'setAppSecret',
+        'lookUpRequest',
+      ]);
       assert.deepEqual(new WeChatApiError(45009, `reach max api daily quota limit ${rid}`, '/cgi-bin/menu/create').actions, [
         'clearQuota',
         'showQuota',
@@ -90,14 +96,21 @@ describe('wechat/errors', () => {
       ]);
       // Looking it up needs a token, which the exhausted token endpoint cannot give.
       for (const path of ['/cgi-bin/stable_token', '/cgi-bin/token']) {
-        assert.deepEqual(new WeChatApiError(45009, `reach max api daily quota limit ${rid}`, path).actions, ['clearQuota', 'showQuota', 'tokenModeSetting']);
+        assert.deepEqual(new WeChatApiError(45009, `reach max api daily quota limit ${rid}`, path).actions, [
+          'clearQuota',
+          'showQuota',
+          'tokenModeSetting',
+        ]);
       }
       assert.deepEqual(new WeChatApiError(76001, `rid not found ${rid}`, '/cgi-bin/openapi/rid/get').actions, ['switchAccount']);
       assert.deepEqual(new WeChatApiError(40016, 'invalid button size', '/cgi-bin/menu/create').actions, []);
     });
 
     it('errors offer their fix actions: copy IP only when WeChat named it; transport and setup errors too', () => {
-      assert.deepEqual(new WeChatApiError(40164, 'invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist', '/p').actions, ['copyCallerIp', 'openIpWhitelist']);
+      assert.deepEqual(new WeChatApiError(40164, 'invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist', '/p').actions, [
+        'copyCallerIp',
+        'openIpWhitelist',
+      ]);
       assert.deepEqual(new WeChatApiError(40164, 'not in whitelist', '/p').actions, ['openIpWhitelist']);
       assert.deepEqual(new WeChatTransportError('timeout', '/p', 'x').actions, ['timeoutSetting']);
       assert.deepEqual(new WeChatTransportError('network', '/p', 'x').actions, ['apiBaseUrlSetting']);
@@ -126,7 +139,11 @@ describe('wechat/errors', () => {
     });
 
     it('40164 puts the caller IP into the meaning and the fix', () => {
-      const error = new WeChatApiError(40164, `invalid ip 198.51.100.23 ipv6 ::ffff:198.51.100.23, not in whitelist rid: ${RID}`, '/cgi-bin/token');
+      const error = new WeChatApiError(
+        40164,
+        `invalid ip 198.51.100.23 ipv6 ::ffff:198.51.100.23, not in whitelist rid: ${RID}`,
+        '/cgi-bin/token',
+      );
       assert.equal(error.callerIp, '198.51.100.23');
       assert.match(error.meaning(), /IP address \(?198\.51\.100\.23\)? is not in the account's IP whitelist\./);
       assert.match(error.fix(), /Add .*198\.51\.100\.23.* in the MP console: .*IP whitelist/);
@@ -138,7 +155,7 @@ describe('wechat/errors', () => {
       assert.equal(new WeChatApiError(40013, 'invalid ip 1.2.3.4', '/p').callerIp, undefined);
     });
 
-    it('what the error does follows the table\'s fields, not the errcode number', () => {
+    it("what the error does follows the table's fields, not the errcode number", () => {
       // An errcode of another table that blames the caller IP, or reports a used-up quota, as 40164 and 45009 do.
       const ipInfo = { meaning: 'Refused {0}.', fix: 'Whitelist {0}.', reaction: 'report', blamesCallerIp: true } as const;
       const blocked = new WeChatApiError(99903, 'invalid ip 203.0.113.9 ipv6 ::ffff:203.0.113.9, not in whitelist', '/p', ipInfo);

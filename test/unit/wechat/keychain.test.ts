@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
+
 import { describeError } from '../../../src/wechat/errors';
-import { KeychainError } from '../../../src/wechat/refusals';
 import { guardKeychain, SecretBackend } from '../../../src/wechat/keychain';
+import { KeychainError } from '../../../src/wechat/refusals';
 import { hardeningCase } from '../../hardening/ledger';
 
 const SECRET = 'kc-secret-9d1e2f3a4b5c6d7e8f90a1b2c3d4e5f6';
@@ -24,8 +25,18 @@ describe('wechat/keychain: guardKeychain', () => {
   it('get/store/delete failures become KeychainErrors that say what to do; the stored value never appears', () =>
     hardeningCase('fault', 'keychain locked', async () => {
       const keychain = guardKeychain(new LockedKeychain());
-      const errors = await Promise.all([keychain.get('k'), keychain.store('k', SECRET), keychain.delete('k')].map((p) => Promise.resolve(p).then(() => undefined, (e: unknown) => e)));
-      assert.deepEqual(errors.map((e) => (e instanceof KeychainError ? e.operation : e)), ['read', 'store', 'delete']);
+      const errors = await Promise.all(
+        [keychain.get('k'), keychain.store('k', SECRET), keychain.delete('k')].map((p) =>
+          Promise.resolve(p).then(
+            () => undefined,
+            (e: unknown) => e,
+          ),
+        ),
+      );
+      assert.deepEqual(
+        errors.map((e) => (e instanceof KeychainError ? e.operation : e)),
+        ['read', 'store', 'delete'],
+      );
       for (const error of errors) {
         const text = describeError(error);
         assert.match(text, /OS keychain refused/);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { bypasses, environmentProxy, proxyFor } from '../../../src/wechat/proxyRoute';
 import { parseProxySettings, PROXY_SETTING_KEYS } from '../../../src/wechat/proxySettings';
 
@@ -10,7 +11,7 @@ describe('wechat/proxyRoute', () => {
     assert.equal(proxyFor(API, {}, {}), undefined);
   });
 
-  it('http.proxy, else the environment in VS Code\'s order (lower case first, https before http)', () => {
+  it("http.proxy, else the environment in VS Code's order (lower case first, https before http)", () => {
     assert.equal(proxyFor(API, { proxyUrl: PROXY }, { HTTPS_PROXY: 'http://env:1' }), PROXY);
     assert.equal(environmentProxy({ HTTP_PROXY: 'http://a:1', https_proxy: 'http://b:1' }), 'http://b:1');
     assert.equal(environmentProxy({ HTTP_PROXY: 'http://a:1', http_proxy: ' ' }), 'http://a:1');
@@ -49,22 +50,34 @@ describe('wechat/proxySettings', () => {
     assert.deepEqual([...new Set(read)].sort(), [...PROXY_SETTING_KEYS].sort());
   });
 
-  it('parses values of any shape without throwing; VS Code\'s defaults when missing', () => {
-    assert.deepEqual(parseProxySettings(() => undefined), {
-      proxyUrl: undefined,
-      strictSSL: true,
-      noProxy: [],
-      proxySupport: 'override',
-      proxyAuthorization: undefined,
-    });
-    const raw: Record<string, unknown> = { proxy: 42, proxyStrictSSL: 'no', noProxy: ['a.com', 7, null], proxySupport: 'sometimes', proxyAuthorization: ' Basic eDp5 ' };
-    assert.deepEqual(parseProxySettings((key) => raw[key]), {
-      proxyUrl: undefined,
-      strictSSL: true,
-      noProxy: ['a.com'],
-      proxySupport: 'override',
-      proxyAuthorization: 'Basic eDp5',
-    });
+  it("parses values of any shape without throwing; VS Code's defaults when missing", () => {
+    assert.deepEqual(
+      parseProxySettings(() => undefined),
+      {
+        proxyUrl: undefined,
+        strictSSL: true,
+        noProxy: [],
+        proxySupport: 'override',
+        proxyAuthorization: undefined,
+      },
+    );
+    const raw: Record<string, unknown> = {
+      proxy: 42,
+      proxyStrictSSL: 'no',
+      noProxy: ['a.com', 7, null],
+      proxySupport: 'sometimes',
+      proxyAuthorization: ' Basic eDp5 ',
+    };
+    assert.deepEqual(
+      parseProxySettings((key) => raw[key]),
+      {
+        proxyUrl: undefined,
+        strictSSL: true,
+        noProxy: ['a.com'],
+        proxySupport: 'override',
+        proxyAuthorization: 'Basic eDp5',
+      },
+    );
     assert.deepEqual(parseProxySettings((key) => ({ noProxy: 'a.com' })[key]).noProxy, []);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mask, redactJson, redactUrl, Redactor } from '../../../src/wechat/redact';
+
+import { mask, redactJson, Redactor, redactUrl } from '../../../src/wechat/redact';
 import { APP_ID, APP_SECRET, tokenString } from '../helpers/fixtures';
 
 describe('wechat/redact', () => {
@@ -10,10 +11,7 @@ describe('wechat/redact', () => {
       const url = `https://api.weixin.qq.com/cgi-bin/token?grant_type=client_credential&appid=${APP_ID}&secret=${APP_SECRET}`;
       const out = redactUrl(url);
       assert.ok(!out.includes(APP_SECRET), out);
-      assert.equal(
-        out,
-        `https://api.weixin.qq.com/cgi-bin/token?grant_type=client_credential&appid=${APP_ID}&secret=***`,
-      );
+      assert.equal(out, `https://api.weixin.qq.com/cgi-bin/token?grant_type=client_credential&appid=${APP_ID}&secret=***`);
     });
 
     it('hides access_token whether it is the first, a middle or the last parameter', () => {
@@ -26,10 +24,7 @@ describe('wechat/redact', () => {
         assert.ok(!out.includes(token), out);
         assert.match(out, /access_token=\*\*\*/);
       }
-      assert.equal(
-        redactUrl(`https://h/x?lang=zh_CN&access_token=${token}#frag`),
-        'https://h/x?lang=zh_CN&access_token=***#frag',
-      );
+      assert.equal(redactUrl(`https://h/x?lang=zh_CN&access_token=${token}#frag`), 'https://h/x?lang=zh_CN&access_token=***#frag');
     });
 
     it('hides appsecret= and ignores the case of the key', () => {
@@ -52,7 +47,7 @@ describe('wechat/redact', () => {
       assert.equal(redactUrl('no url here'), 'no url here');
     });
 
-    it('hides access_token at the start of a bare query string (openapi/rid/get\'s request_url)', () => {
+    it("hides access_token at the start of a bare query string (openapi/rid/get's request_url)", () => {
       assert.equal(redactUrl(`access_token=${token}&cgi_path=/cgi-bin/token`), 'access_token=***&cgi_path=/cgi-bin/token');
       assert.equal(redactUrl(`appid=${APP_ID}&appsecret=${APP_SECRET}`), `appid=${APP_ID}&appsecret=***`);
     });

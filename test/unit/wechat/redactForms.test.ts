@@ -3,8 +3,9 @@
 // never hidden; redactJson missed accessToken/password and stopped at an escaped quote. Each form is
 // a hostile-input case in the hardening ledger.
 import * as assert from 'node:assert/strict';
+
 import { safeText } from '../../../src/token/sources/tokenService/safeText';
-import { mask, redactJson, redactUrl, Redactor } from '../../../src/wechat/redact';
+import { mask, redactJson, Redactor, redactUrl } from '../../../src/wechat/redact';
 import { hardeningCase } from '../../hardening/ledger';
 import { APP_SECRET, tokenString } from '../helpers/fixtures';
 
@@ -12,7 +13,12 @@ const ACCESS_TOKEN = tokenString('forms');
 /** A Redis password as people choose them: every character some encoding changes. */
 const PASSWORD = 'p@ss/wörd+"1 x\\y';
 const CREDENTIAL = 'svc-credential-0123456789';
-const SECRETS = { 'the AppSecret': APP_SECRET, 'an access token': ACCESS_TOKEN, 'a Redis password': PASSWORD, 'a token service credential': CREDENTIAL };
+const SECRETS = {
+  'the AppSecret': APP_SECRET,
+  'an access token': ACCESS_TOKEN,
+  'a Redis password': PASSWORD,
+  'a token service credential': CREDENTIAL,
+};
 
 const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 
@@ -24,19 +30,24 @@ const FORMS: Readonly<Record<string, (secret: string) => string>> = {
   'form-encoded': (s) => `body: ${new URLSearchParams({ pass: s }).toString()}`,
   'JSON-escaped': (s) => `{"note":${JSON.stringify(`value ${s} here`)}}`,
   'JSON-escaped twice': (s) => `error: ${JSON.stringify(JSON.stringify({ note: s }))}`,
-  'JSON-escaped with \\/ and \\u': (s) => JSON.stringify(s).replace(/\//g, '\\/').replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  'JSON-escaped with \\/ and \\u': (s) =>
+    JSON.stringify(s)
+      .replace(/\//g, '\\/')
+      .replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
   'base64 alone': (s) => `header: ${base64(s)}`,
   'base64 in a Basic header': (s) => `authorization: Basic ${base64(`default:${s}`)}`,
   'base64 at offset 1 of a blob': (s) => `blob ${base64(`x${s}tail`)}`,
   'base64 at offset 2 of a blob': (s) => `blob ${base64(`xy${s}tail`)}`,
-  'base64url': (s) => `jwt.${base64(`{"k":"${s}"}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`,
+  base64url: (s) => `jwt.${base64(`{"k":"${s}"}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`,
 };
 
 /** Whether the secret is still readable: literally, percent-encoded, JSON-escaped, or 8 characters of it in decoded base64. */
 function leftovers(text: string, secret: string): boolean {
   const probes = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
   if (probes.some((probe) => text.includes(probe))) return true;
-  const decoded = (text.match(/[A-Za-z0-9+/_-]{8,}/g) ?? []).map((run) => Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'));
+  const decoded = (text.match(/[A-Za-z0-9+/_-]{8,}/g) ?? []).map((run) =>
+    Buffer.from(run.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'),
+  );
   const pieces = Array.from({ length: Math.max(0, secret.length - 7) }, (_, i) => secret.slice(i, i + 8));
   return decoded.some((plain) => pieces.some((piece) => plain.includes(piece)));
 }
@@ -102,7 +113,14 @@ describe('redaction of short secrets (the callback Token can be 3 characters)', 
 describe('redactJson and redactUrl keys and escapes', () => {
   it('hides accessToken, password, credential and token values, strings or numbers', () =>
     hardeningCase('hostile', 'redaction: JSON keys', () => {
-      const body = JSON.stringify({ accessToken: ACCESS_TOKEN, password: 'hunter2hunter2', credential: CREDENTIAL, token: 'x', pin: 1, passwd: 123456 });
+      const body = JSON.stringify({
+        accessToken: ACCESS_TOKEN,
+        password: 'hunter2hunter2',
+        credential: CREDENTIAL,
+        token: 'x',
+        pin: 1,
+        passwd: 123456,
+      });
       const out = JSON.parse(redactJson(body)) as Record<string, unknown>;
       assert.deepEqual(out, { accessToken: '***', password: '***', credential: '***', token: '***', pin: 1, passwd: '***' });
     }));

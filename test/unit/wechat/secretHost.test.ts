@@ -1,17 +1,18 @@
 import * as assert from 'node:assert/strict';
-import { FakeWeChat, startFakeWeChat } from '../../fake-wechat/server';
-import { WeChatClient } from '../../../src/wechat/client';
-import { SecretHostRefusedError } from '../../../src/wechat/refusals';
+
 import { clearQuotaWithSecret } from '../../../src/features/diagnostics/core/quota';
-import { WECHAT_API_ORIGIN } from '../../../src/wechat/endpoints';
-import { apiOrigin, SecretHostGuard, SecretHostMemory } from '../../../src/wechat/secretHost';
-import { createTransport } from '../../../src/wechat/undiciTransport';
 import { TokenManager } from '../../../src/token/manager';
 import { RefreshScheduler } from '../../../src/token/scheduler';
-import { APP_ID, APP_SECRET, CapturingLogger, CREDENTIALS, fixedCredentials } from '../helpers/fixtures';
-import { FakeClock, settle } from '../helpers/fakeClock';
-import { MemoryTokenStore } from '../helpers/memoryTokenStore';
+import { WeChatClient } from '../../../src/wechat/client';
+import { WECHAT_API_ORIGIN } from '../../../src/wechat/endpoints';
+import { SecretHostRefusedError } from '../../../src/wechat/refusals';
+import { apiOrigin, SecretHostGuard, SecretHostMemory } from '../../../src/wechat/secretHost';
+import { createTransport } from '../../../src/wechat/undiciTransport';
+import { FakeWeChat, startFakeWeChat } from '../../fake-wechat/server';
 import { hardeningCase } from '../../hardening/ledger';
+import { FakeClock, settle } from '../helpers/fakeClock';
+import { APP_ID, APP_SECRET, CapturingLogger, CREDENTIALS, fixedCredentials } from '../helpers/fixtures';
+import { MemoryTokenStore } from '../helpers/memoryTokenStore';
 
 class MemoryHosts implements SecretHostMemory {
   readonly origins = new Map<string, string>();
@@ -78,7 +79,7 @@ describe('wechat/secretHost: the AppSecret goes to a new API host only after the
 
   const tokenCalls = (): number => fake.calls.filter((c) => c.path === '/cgi-bin/stable_token' || c.path === '/cgi-bin/token').length;
 
-  it('WeChat\'s own host needs no question for a secret never used elsewhere', async () => {
+  it("WeChat's own host needs no question for a secret never used elsewhere", async () => {
     await guard.check({ appId: APP_ID, origin: WECHAT_API_ORIGIN, background: true });
     assert.deepEqual(asked, []);
     assert.equal(apiOrigin('https://api.weixin.qq.com/'), WECHAT_API_ORIGIN);
@@ -104,7 +105,10 @@ describe('wechat/secretHost: the AppSecret goes to a new API host only after the
 
   it('a background fetch never asks and never sends to a new host (classic token too)', () =>
     hardeningCase('hostile', 'apiBaseUrl redirected, background refresh', async () => {
-      for (const fetch of [() => client.stableToken(CREDENTIALS, false, { background: true }), () => client.classicToken(CREDENTIALS, { background: true })]) {
+      for (const fetch of [
+        () => client.stableToken(CREDENTIALS, false, { background: true }),
+        () => client.classicToken(CREDENTIALS, { background: true }),
+      ]) {
         const error = await fetch().catch((e: unknown) => e);
         assert.ok(error instanceof SecretHostRefusedError && error.why === 'background', String(error));
         assert.match(error.describe(), /was not sent.*WeChat: Refresh Access Token/);
@@ -128,14 +132,25 @@ describe('wechat/secretHost: the AppSecret goes to a new API host only after the
   });
 
   it('concurrent fetches to a new host ask one question', async () => {
-    await Promise.all([client.stableToken(CREDENTIALS, false), client.stableToken(CREDENTIALS, false), clearQuotaWithSecret(client, CREDENTIALS)]);
+    await Promise.all([
+      client.stableToken(CREDENTIALS, false),
+      client.stableToken(CREDENTIALS, false),
+      clearQuotaWithSecret(client, CREDENTIALS),
+    ]);
     assert.equal(asked.length, 1);
   });
 
   it('classic mode: a token another window stored while the host question was open is used, not replaced', () =>
     hardeningCase('fault', 'classic: token stored while the secret-host modal is open', async () => {
       const store = new MemoryTokenStore();
-      const theirs = { appId: APP_ID, accessToken: 'tok-theirs-stored-during-the-host-modal', expiresAt: clock.now() + 7_200_000, obtainedAt: clock.now(), checkedAt: clock.now(), mode: 'classic' as const };
+      const theirs = {
+        appId: APP_ID,
+        accessToken: 'tok-theirs-stored-during-the-host-modal',
+        expiresAt: clock.now() + 7_200_000,
+        obtainedAt: clock.now(),
+        checkedAt: clock.now(),
+        mode: 'classic' as const,
+      };
       let classicAsked = 0;
       guard = new SecretHostGuard({
         memory: hosts,
@@ -162,7 +177,7 @@ describe('wechat/secretHost: the AppSecret goes to a new API host only after the
         const token = await manager.get();
         assert.equal(asked.length, 1);
         assert.equal(token.accessToken, theirs.accessToken);
-        assert.equal(tokenCalls(), 0, 'no classic fetch that would invalidate the other window\'s token');
+        assert.equal(tokenCalls(), 0, "no classic fetch that would invalidate the other window's token");
         assert.equal(classicAsked, 1);
       } finally {
         manager.dispose();
@@ -184,7 +199,14 @@ describe('wechat/secretHost: the AppSecret goes to a new API host only after the
     /** A token fetched from WeChat's own host (or read from the team's Redis), still fresh. */
     function cachedToken(store: MemoryTokenStore): string {
       const accessToken = 'tok-fetched-from-api-weixin-qq-com-0123';
-      void store.write({ appId: APP_ID, accessToken, expiresAt: clock.now() + 7_000_000, obtainedAt: clock.now(), checkedAt: clock.now(), mode: 'stable' });
+      void store.write({
+        appId: APP_ID,
+        accessToken,
+        expiresAt: clock.now() + 7_000_000,
+        obtainedAt: clock.now(),
+        checkedAt: clock.now(),
+        mode: 'stable',
+      });
       return accessToken;
     }
 
@@ -238,7 +260,7 @@ describe('wechat/secretHost: the AppSecret goes to a new API host only after the
     });
   });
 
-  it('the scheduler\'s refresh stops (state says why, no retry loop); the user\'s refresh asks and fetches', () =>
+  it("the scheduler's refresh stops (state says why, no retry loop); the user's refresh asks and fetches", () =>
     hardeningCase('hostile', 'apiBaseUrl redirected, auto-refresh', async () => {
       const store = new MemoryTokenStore();
       const manager = new TokenManager({
@@ -249,7 +271,13 @@ describe('wechat/secretHost: the AppSecret goes to a new API host only after the
         credentials: fixedCredentials(),
         log: new CapturingLogger(),
       });
-      const scheduler = new RefreshScheduler(manager, clock, () => ({ autoRefresh: true, refreshMarginSeconds: 300, jitterMs: 0 }), () => 0, new CapturingLogger());
+      const scheduler = new RefreshScheduler(
+        manager,
+        clock,
+        () => ({ autoRefresh: true, refreshMarginSeconds: 300, jitterMs: 0 }),
+        () => 0,
+        new CapturingLogger(),
+      );
       try {
         const failed = new Promise<void>((resolve) => {
           const subscription = manager.onDidChangeState((state) => {

@@ -5,6 +5,7 @@
 // with the origin of the exact URL of each attempt (as it does for the AppSecret). Two fake
 // WeChat servers stand for the two hosts; the user's answer to the token-host modal is scripted.
 import * as assert from 'node:assert/strict';
+
 import { TokenManager } from '../../../src/token/manager';
 import { WeChatClient } from '../../../src/wechat/client';
 import { SecretHostRefusedError } from '../../../src/wechat/refusals';

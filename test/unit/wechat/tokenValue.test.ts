@@ -3,13 +3,14 @@
 // place with a hostile access_token), TokenManager's last line before the store for any source,
 // and the store, which does not serve an entry an older version stored from a hostile source.
 import * as assert from 'node:assert/strict';
+
 import { TokenManager } from '../../../src/token/manager';
 import type { ManagedSource } from '../../../src/token/sources/managedSource';
 import type { SourcedToken } from '../../../src/token/sources/source';
 import { parseCachedToken } from '../../../src/token/store';
+import { WeChatTransportError } from '../../../src/wechat/apiErrors';
 import { WeChatClient } from '../../../src/wechat/client';
 import { describeError } from '../../../src/wechat/errors';
-import { WeChatTransportError } from '../../../src/wechat/apiErrors';
 import { TokenValueRefusedError } from '../../../src/wechat/refusals';
 import { accessTokenProblem, expiryProblem, MAX_ACCESS_TOKEN_LENGTH, MAX_TOKEN_LIFETIME_MS } from '../../../src/wechat/tokenValue';
 import { createTransport } from '../../../src/wechat/undiciTransport';
@@ -22,7 +23,7 @@ import { MemoryTokenStore } from '../helpers/memoryTokenStore';
 
 const DAY = 86_400_000;
 
-describe('wechat/tokenValue: the one check of every source\'s token', () => {
+describe("wechat/tokenValue: the one check of every source's token", () => {
   it('accepts tokens as WeChat issues them, up to the 512 characters it reserves', () => {
     for (const token of WECHAT_LIKE_TOKENS) assert.equal(accessTokenProblem(token), undefined, token);
     assert.equal(MAX_ACCESS_TOKEN_LENGTH, 512);
@@ -45,7 +46,7 @@ describe('wechat/tokenValue: the one check of every source\'s token', () => {
     assert.equal(accessTokenProblem(''), 'is an empty string');
     assert.equal(accessTokenProblem('A'.repeat(513)), 'is 513 characters long, more than a token can be');
     assert.equal(accessTokenProblem('86_ok id'), 'contains whitespace or control characters');
-    assert.equal(accessTokenProblem('tok`id`$(id)'), 'contains characters WeChat\'s tokens never have (only A-Z, a-z, 0-9, _ and -)');
+    assert.equal(accessTokenProblem('tok`id`$(id)'), "contains characters WeChat's tokens never have (only A-Z, a-z, 0-9, _ and -)");
   });
 
   it('caps the expiry at two days from now: a PTTL of 1e15 ms is the year 33715', () =>
@@ -54,7 +55,7 @@ describe('wechat/tokenValue: the one check of every source\'s token', () => {
       assert.equal(MAX_TOKEN_LIFETIME_MS, 2 * DAY);
       assert.equal(expiryProblem(now + 7_200_000, now), undefined);
       assert.equal(expiryProblem(now + 2 * DAY, now), undefined);
-      assert.equal(expiryProblem(now - 1000, now), undefined, 'an expired token is the policy\'s to handle');
+      assert.equal(expiryProblem(now - 1000, now), undefined, "an expired token is the policy's to handle");
       assert.equal(expiryProblem(now + 2 * DAY + 3_600_000, now), 'is 49 hours ahead, more than the 48 hours a token can live');
       assert.match(expiryProblem(now + 1e15, now) ?? '', /^is 11574074 days ahead/);
       assert.equal(expiryProblem(Infinity, now), 'is not a finite time');
@@ -62,7 +63,7 @@ describe('wechat/tokenValue: the one check of every source\'s token', () => {
     }));
 });
 
-describe('wechat/tokenValue: a hostile access_token in WeChat\'s answer (fake server, real client, TokenManager)', function () {
+describe("wechat/tokenValue: a hostile access_token in WeChat's answer (fake server, real client, TokenManager)", function () {
   this.timeout(10_000);
   let clock: FakeClock;
   let fake: FakeWeChat;
@@ -75,7 +76,11 @@ describe('wechat/tokenValue: a hostile access_token in WeChat\'s answer (fake se
     fake = await startFakeWeChat({ accounts: [{ appId: APP_ID, secret: APP_SECRET }], now: () => clock.now() });
     store = new MemoryTokenStore();
     log = new CapturingLogger();
-    const client = new WeChatClient({ settings: () => ({ baseUrl: fake.url, timeoutMs: 5000 }), transport: () => createTransport({}), log });
+    const client = new WeChatClient({
+      settings: () => ({ baseUrl: fake.url, timeoutMs: 5000 }),
+      transport: () => createTransport({}),
+      log,
+    });
     manager = new TokenManager({
       api: client,
       store,
@@ -106,7 +111,7 @@ describe('wechat/tokenValue: a hostile access_token in WeChat\'s answer (fake se
       }));
   }
 
-  it('the fake\'s own token, the same way, is stored', async () => {
+  it("the fake's own token, the same way, is stored", async () => {
     const token = await manager.refresh();
     assert.ok(fake.isTokenValid(token.accessToken));
     assert.equal(store.peek(APP_ID)?.accessToken, token.accessToken);
@@ -140,7 +145,10 @@ describe('wechat/tokenValue: TokenManager refuses, before the store, what any so
   }
 
   const cases: ReadonlyArray<readonly [string, (now: number) => SourcedToken, RegExp]> = [
-    ...HOSTILE_TOKENS.map(([name, value]) => [name, (now: number) => ({ accessToken: value, expiresAt: now + 7_200_000 }), /access_token (contains|is \d+ characters)/] as const),
+    ...HOSTILE_TOKENS.map(
+      ([name, value]) =>
+        [name, (now: number) => ({ accessToken: value, expiresAt: now + 7_200_000 }), /access_token (contains|is \d+ characters)/] as const,
+    ),
     ['an expiry in the year 33715', (now) => ({ accessToken: 'tok-fine_0123', expiresAt: now + 1e15 }), /its expiry is \d+ days ahead/],
   ];
   for (const [name, sourced, detail] of cases) {

@@ -5,10 +5,11 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import * as net from 'node:net';
+
 import { formatMessage } from '../../../src/common/localize';
+import { WeChatTransportError } from '../../../src/wechat/apiErrors';
 import { WeChatClient } from '../../../src/wechat/client';
 import { WeChatError } from '../../../src/wechat/errors';
-import { WeChatTransportError } from '../../../src/wechat/apiErrors';
 import { ResponseTooLargeError, WeChatNetworkError } from '../../../src/wechat/networkErrors';
 import { createTransport, UndiciTransport } from '../../../src/wechat/undiciTransport';
 import { hardeningCase } from '../../hardening/ledger';
@@ -33,7 +34,9 @@ async function misbehaving(answer: (req: http.IncomingMessage, res: http.ServerR
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)));
+  const port = await new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)),
+  );
   return Object.assign(state, {
     url: `http://127.0.0.1:${port}`,
     close: () =>
@@ -87,17 +90,23 @@ describe('wechat transport faults (client + real transport, local sockets)', () 
       const error = await failure(url);
       assert.ok(error instanceof WeChatNetworkError);
       assert.equal(error.apiPath, '/cgi-bin/token');
-      assertClear(error, /^Could not connect to 127\.0\.0\.1:\d+: the connection was refused \(ECONNREFUSED\)\. Check "wechat\.apiBaseUrl"/);
+      assertClear(
+        error,
+        /^Could not connect to 127\.0\.0\.1:\d+: the connection was refused \(ECONNREFUSED\)\. Check "wechat\.apiBaseUrl"/,
+      );
     }));
 
   it('DNS failure (a .invalid host)', () =>
     hardeningCase('fault', 'transport: DNS failure', async () => {
       const error = await failure('https://api.wechat.invalid');
       assert.ok(error instanceof WeChatNetworkError);
-      assertClear(error, /^Could not find the server api\.wechat\.invalid \(DNS lookup failed, E[A-Z_]+\)\. Check the host name in "wechat\.apiBaseUrl"/);
+      assertClear(
+        error,
+        /^Could not find the server api\.wechat\.invalid \(DNS lookup failed, E[A-Z_]+\)\. Check the host name in "wechat\.apiBaseUrl"/,
+      );
     }));
 
-  it('timeout: the server never answers; the client\'s bound ends the request', () =>
+  it("timeout: the server never answers; the client's bound ends the request", () =>
     hardeningCase('fault', 'transport: server never answers', async () => {
       const server = await misbehaving(() => undefined);
       cleanups.push(() => server.close());
@@ -142,7 +151,10 @@ describe('wechat transport faults (client + real transport, local sockets)', () 
       const error = await failure(server.url);
       assert.ok(error instanceof ResponseTooLargeError, String(error));
       assert.equal(error.reaction, 'report');
-      assertClear(error, /^127\.0\.0\.1:\d+\/cgi-bin\/token answered with more than 1024 KB \(at least \d+ bytes\)\. That is not a WeChat answer: a proxy or a captive portal/);
+      assertClear(
+        error,
+        /^127\.0\.0\.1:\d+\/cgi-bin\/token answered with more than 1024 KB \(at least \d+ bytes\)\. That is not a WeChat answer: a proxy or a captive portal/,
+      );
       assert.equal(server.requests, 1);
     }));
 
@@ -154,7 +166,10 @@ describe('wechat transport faults (client + real transport, local sockets)', () 
       cleanups.push(() => server.close());
       const error = await failure(server.url);
       assert.ok(error instanceof WeChatNetworkError);
-      assertClear(error, /^The certificate of 127\.0\.0\.1:\d+ was not accepted \([A-Z_]+\)\. If your network inspects TLS, trust its CA through NODE_EXTRA_CA_CERTS/);
+      assertClear(
+        error,
+        /^The certificate of 127\.0\.0\.1:\d+ was not accepted \([A-Z_]+\)\. If your network inspects TLS, trust its CA through NODE_EXTRA_CA_CERTS/,
+      );
       assert.equal(server.requests.length, 0);
     });
   });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as tls from 'node:tls';
+
 import { pemCertificates, trustedCas } from '../../../src/wechat/trustedCas';
 import { EchoServer, selfSignedCert, startEchoServer } from '../helpers/localServers';
 
@@ -26,7 +27,7 @@ describe('wechat/trustedCas', function () {
   });
   after(() => server?.close());
 
-  it('nothing beyond Node\'s roots: no context of its own (Node\'s defaults apply)', () => {
+  it("nothing beyond Node's roots: no context of its own (Node's defaults apply)", () => {
     const cas = trustedCas({ env: {}, systemCertificates: () => tls.rootCertificates.slice(0, 5) });
     assert.deepEqual([cas.secureContext, cas.added, cas.warnings], [undefined, 0, []]);
   });
@@ -59,7 +60,11 @@ describe('wechat/trustedCas', function () {
       systemCertificates: noSystem,
     });
     assert.deepEqual(missing.warnings, ['NODE_EXTRA_CA_CERTS (/nope.pem) could not be read (ENOENT); nothing from it is trusted']);
-    const empty = trustedCas({ env: { NODE_EXTRA_CA_CERTS: '/empty.pem' }, readFile: () => 'not a certificate', systemCertificates: noSystem });
+    const empty = trustedCas({
+      env: { NODE_EXTRA_CA_CERTS: '/empty.pem' },
+      readFile: () => 'not a certificate',
+      systemCertificates: noSystem,
+    });
     assert.deepEqual(empty.warnings, ['NODE_EXTRA_CA_CERTS (/empty.pem) holds no PEM certificate; nothing from it is trusted']);
     assert.equal(empty.secureContext, undefined);
   });

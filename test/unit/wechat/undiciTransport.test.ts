@@ -9,6 +9,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { ProxySettings } from '../../../src/wechat/http';
 import { ResponseTooLargeError, WeChatNetworkError } from '../../../src/wechat/networkErrors';
 import { createTransport, MAX_RESPONSE_BYTES, UndiciTransport } from '../../../src/wechat/undiciTransport';
@@ -75,7 +76,12 @@ describe('wechat/undiciTransport', () => {
         body: '{"a":"中文"}',
         headers: { 'content-type': 'application/json' },
       });
-      assert.deepEqual(JSON.parse(res.body), { method: 'POST', url: '/cgi-bin/stable_token', body: '{"a":"中文"}', contentType: 'application/json' });
+      assert.deepEqual(JSON.parse(res.body), {
+        method: 'POST',
+        url: '/cgi-bin/stable_token',
+        body: '{"a":"中文"}',
+        contentType: 'application/json',
+      });
     });
 
     it('an HTTP error status is returned, not thrown', async () => {
@@ -122,7 +128,9 @@ describe('wechat/undiciTransport', () => {
 
     it('http.noProxy names the domain: direct (and here that means DNS fails), the proxy sees nothing', async () => {
       const [server, p] = [await echo(), await proxy()];
-      const error = await networkError(transport({ proxyUrl: p.url, noProxy: ['wechat.invalid'] }).request({ method: 'GET', url: target(server) }));
+      const error = await networkError(
+        transport({ proxyUrl: p.url, noProxy: ['wechat.invalid'] }).request({ method: 'GET', url: target(server) }),
+      );
       assert.equal(error.fault?.fault, 'dns');
       assert.equal(p.connections(), 0);
     });
@@ -136,19 +144,26 @@ describe('wechat/undiciTransport', () => {
 
     it('NO_PROXY bypasses an environment proxy', async () => {
       const [server, p] = [await echo(), await proxy()];
-      await networkError(transport({}, { HTTPS_PROXY: p.url, NO_PROXY: '.wechat.invalid' }).request({ method: 'GET', url: target(server) }));
+      await networkError(
+        transport({}, { HTTPS_PROXY: p.url, NO_PROXY: '.wechat.invalid' }).request({ method: 'GET', url: target(server) }),
+      );
       assert.equal(p.connections(), 0);
     });
 
     it('no_proxy bypasses http.proxy too, as in VS Code', async () => {
       const [server, p] = [await echo(), await proxy()];
-      await networkError(transport({ proxyUrl: p.url }, { no_proxy: 'localhost,api.wechat.invalid' }).request({ method: 'GET', url: target(server) }));
+      await networkError(
+        transport({ proxyUrl: p.url }, { no_proxy: 'localhost,api.wechat.invalid' }).request({ method: 'GET', url: target(server) }),
+      );
       assert.equal(p.connections(), 0);
     });
 
     it('entries in http.noProxy replace NO_PROXY (VS Code ignores the environment then)', async () => {
       const [server, p] = [await echo(), await proxy()];
-      const res = await transport({ proxyUrl: p.url, noProxy: ['intranet.example'] }, { NO_PROXY: 'wechat.invalid' }).request({ method: 'GET', url: target(server) });
+      const res = await transport({ proxyUrl: p.url, noProxy: ['intranet.example'] }, { NO_PROXY: 'wechat.invalid' }).request({
+        method: 'GET',
+        url: target(server),
+      });
       assert.equal(res.status, 200);
       assert.equal(p.connections(), 1);
     });
@@ -156,7 +171,10 @@ describe('wechat/undiciTransport', () => {
     it('http.proxySupport "off": no proxy at all, neither http.proxy nor the environment', async () => {
       const [server, p] = [await echo(), await proxy()];
       const error = await networkError(
-        transport({ proxyUrl: p.url, proxySupport: 'off' }, { HTTPS_PROXY: p.url, HTTP_PROXY: p.url }).request({ method: 'GET', url: target(server) }),
+        transport({ proxyUrl: p.url, proxySupport: 'off' }, { HTTPS_PROXY: p.url, HTTP_PROXY: p.url }).request({
+          method: 'GET',
+          url: target(server),
+        }),
       );
       assert.equal(error.fault?.fault, 'dns');
       assert.equal(p.connections(), 0);
@@ -204,7 +222,10 @@ describe('wechat/undiciTransport', () => {
         const server = await echo();
         const error = await networkError(transport({ proxyUrl }).request({ method: 'GET', url: target(server) }));
         assert.deepEqual(error.fault, { fault: 'badProxy', code: shown });
-        assert.equal(error.describe(), `The proxy address ${shown} is not an http:// or https:// URL. Check "http.proxy", or HTTPS_PROXY / HTTP_PROXY in the environment.`);
+        assert.equal(
+          error.describe(),
+          `The proxy address ${shown} is not an http:// or https:// URL. Check "http.proxy", or HTTPS_PROXY / HTTP_PROXY in the environment.`,
+        );
         assert.ok(!error.message.includes('s3cr3t'));
         assert.equal(server.requests.length, 0);
       });
@@ -214,7 +235,9 @@ describe('wechat/undiciTransport', () => {
       const [server, p] = [await echo(), await proxy()];
       const url = p.url;
       await p.close();
-      const error = await networkError(transport({ proxyUrl: url }).request({ method: 'GET', url: `http://api.wechat.invalid:${server.port}/` }));
+      const error = await networkError(
+        transport({ proxyUrl: url }).request({ method: 'GET', url: `http://api.wechat.invalid:${server.port}/` }),
+      );
       assert.equal(error.fault?.fault, 'refused');
       assert.equal(server.requests.length, 0);
     });
@@ -279,16 +302,20 @@ describe('wechat/undiciTransport', () => {
     it('an https proxy with an untrusted certificate is refused while http.proxyStrictSSL is true', async () => {
       const [server, p] = [await echo(targetCert), await proxy({ tls: proxyCert })];
       const error = await networkError(
-        transport({ proxyUrl: p.url }, { NODE_EXTRA_CA_CERTS: caFile }).request({ method: 'GET', url: `https://api.wechat.invalid:${server.port}/` }),
+        transport({ proxyUrl: p.url }, { NODE_EXTRA_CA_CERTS: caFile }).request({
+          method: 'GET',
+          url: `https://api.wechat.invalid:${server.port}/`,
+        }),
       );
       assert.equal(error.fault?.fault, 'tls');
       assert.equal(server.requests.length, 0);
     });
 
-    it('http.proxyStrictSSL false relaxes the proxy\'s own certificate only, with one warning', async () => {
+    it("http.proxyStrictSSL false relaxes the proxy's own certificate only, with one warning", async () => {
       const [server, p] = [await echo(targetCert), await proxy({ tls: proxyCert })];
       const t = transport({ proxyUrl: p.url, strictSSL: false }, { NODE_EXTRA_CA_CERTS: caFile });
-      for (let i = 0; i < 2; i++) assert.equal((await t.request({ method: 'GET', url: `https://api.wechat.invalid:${server.port}/${i}` })).status, 200);
+      for (let i = 0; i < 2; i++)
+        assert.equal((await t.request({ method: 'GET', url: `https://api.wechat.invalid:${server.port}/${i}` })).status, 200);
       const warnings = log.lines.filter((line) => line.level === 'warn' && line.message.includes('http.proxyStrictSSL'));
       assert.equal(warnings.length, 1, log.text);
       assert.match(warnings[0]?.message ?? '', /proxy itself is not verified.*WeChat API's certificate still is/);
@@ -304,7 +331,9 @@ describe('wechat/undiciTransport', () => {
 
     it('an unreadable NODE_EXTRA_CA_CERTS is a warning in the log, and trusts nothing', async () => {
       const server = await echo(targetCert);
-      const error = await networkError(transport({}, { NODE_EXTRA_CA_CERTS: join(dir, 'missing.pem') }).request({ method: 'GET', url: `${server.url}/` }));
+      const error = await networkError(
+        transport({}, { NODE_EXTRA_CA_CERTS: join(dir, 'missing.pem') }).request({ method: 'GET', url: `${server.url}/` }),
+      );
       assert.equal(error.fault?.fault, 'tls');
       assert.match(log.text, /\[warn\] NODE_EXTRA_CA_CERTS \(.*missing\.pem\) could not be read \(ENOENT\)/);
     });
@@ -365,11 +394,14 @@ describe('wechat/undiciTransport', () => {
 
     it('a content-length beyond the cap is refused before the body is read', async () => {
       const size = 50 * MAX_RESPONSE_BYTES;
-      await assert.rejects(transport().request({ method: 'GET', url: `http://127.0.0.1:${port}/bytes/${size}?declared` }), (error: unknown) => {
-        assert.ok(error instanceof ResponseTooLargeError);
-        assert.equal(error.bytes, size);
-        return true;
-      });
+      await assert.rejects(
+        transport().request({ method: 'GET', url: `http://127.0.0.1:${port}/bytes/${size}?declared` }),
+        (error: unknown) => {
+          assert.ok(error instanceof ResponseTooLargeError);
+          assert.equal(error.bytes, size);
+          return true;
+        },
+      );
     });
   });
 });

@@ -2,8 +2,8 @@
 // validateInput (and the fuzz tests call with any string). Each says which problem a text has;
 // the UI words it. An input box must never accept what the token source refuses later, so the URL
 // checks end in the same parsers the sources use.
-import { isLoopbackHost } from '../../../wechat/baseUrl';
 import { parseRedisUrl } from '../../../token/sources/redis/connectionUrl';
+import { isLoopbackHost } from '../../../wechat/baseUrl';
 
 export type ConnectionUrlProblem = 'redisScheme' | 'httpsScheme' | 'password' | 'invalid';
 

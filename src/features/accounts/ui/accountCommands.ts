@@ -3,21 +3,22 @@
 // extension's test mode the invocation may carry them (Confirmations reads test options only
 // there), so integration tests can run the commands without the input boxes.
 import * as vscode from 'vscode';
-import { sourceName } from '../core/sourceName';
-import { updateAppId } from '../../../config';
+
 import { Clock } from '../../../common/clock';
-import { TokenManager } from '../../../token/manager';
-import { checkAppId, checkAppSecret, CredentialProblem } from '../../../wechat/credentialFormat';
+import { updateAppId } from '../../../config';
 import { Account } from '../../../token/accounts';
+import { TokenManager } from '../../../token/manager';
+import { formatRemaining } from '../../../token/status/countdown';
 import { ActiveAccount } from '../../../ui/account/activeAccount';
 import { AppSecrets } from '../../../ui/account/appSecrets';
 import { Confirmations } from '../../../ui/confirm';
-import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
-import { formatRemaining } from '../../../token/status/countdown';
 import { ErrorPresenter } from '../../../ui/errorPresenter';
+import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import { RedactingLog } from '../../../ui/log';
 import { showInformationMessage, withProgress } from '../../../ui/notify';
+import { checkAppId, checkAppSecret, CredentialProblem } from '../../../wechat/credentialFormat';
 import { WECHAT_API_ORIGIN } from '../../../wechat/endpoints';
+import { sourceName } from '../core/sourceName';
 
 export class AccountCommands {
   constructor(
@@ -49,7 +50,11 @@ export class AccountCommands {
     const appId = account.appId;
     if (account.tokenSource !== 'wechat') {
       void showInformationMessage(
-        vscode.l10n.t('{0} reads its token from the team\'s {1}: it needs no AppSecret on this machine.', account.name, sourceName(account, vscode.l10n.t)),
+        vscode.l10n.t(
+          "{0} reads its token from the team's {1}: it needs no AppSecret on this machine.",
+          account.name,
+          sourceName(account, vscode.l10n.t),
+        ),
       );
       return false;
     }
@@ -113,9 +118,7 @@ export class AccountCommands {
         () => this.manager.get(),
       );
       const left = formatRemaining(token.expiresAt - this.clock.now(), vscode.l10n.t);
-      void showInformationMessage(
-        vscode.l10n.t('WeChat account {0} is ready. The access token is valid for {1}.', appId, left),
-      );
+      void showInformationMessage(vscode.l10n.t('WeChat account {0} is ready. The access token is valid for {1}.', appId, left));
     } catch (error) {
       await this.presenter.show(vscode.l10n.t('The AppSecret was saved, but fetching a token failed'), error);
     }
@@ -142,7 +145,10 @@ export class AccountCommands {
     return askCredential(
       {
         title: vscode.l10n.t('WeChat: AppSecret for {0}', appId),
-        prompt: origin && origin !== WECHAT_API_ORIGIN ? `${stored} ${vscode.l10n.t('It will be sent to {0} (setting "wechat.apiBaseUrl").', origin)}` : stored,
+        prompt:
+          origin && origin !== WECHAT_API_ORIGIN
+            ? `${stored} ${vscode.l10n.t('It will be sent to {0} (setting "wechat.apiBaseUrl").', origin)}`
+            : stored,
         password: true,
       },
       checkAppSecret,

@@ -2,19 +2,20 @@
 // this workspace's choice: caches, secrets and backups stay keyed by AppID, so a token that is
 // still valid shows again at once, without a fetch.
 import * as vscode from 'vscode';
+
 import { Clock } from '../../../common/clock';
 import { removeAccountFromSettings } from '../../../config';
 import { Account, accountLabel } from '../../../token/accounts';
 import { formatRemaining } from '../../../token/status/countdown';
 import { TokenStore } from '../../../token/store';
+import { ActiveAccount } from '../../../ui/account/activeAccount';
+import { AppSecrets } from '../../../ui/account/appSecrets';
 import { Confirmations } from '../../../ui/confirm';
 import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import { RedactingLog } from '../../../ui/log';
-import { sourceName } from '../core/sourceName';
-import { ActiveAccount } from '../../../ui/account/activeAccount';
-import { AccountWizard } from './accountWizard';
-import { AppSecrets } from '../../../ui/account/appSecrets';
 import { showInformationMessage, showWarningMessage } from '../../../ui/notify';
+import { sourceName } from '../core/sourceName';
+import { AccountWizard } from './accountWizard';
 
 export interface AccountSwitcherHost {
   readonly accounts: ActiveAccount;
@@ -56,14 +57,20 @@ export class AccountSwitcher {
   /** Removes an account from the settings; offers to delete its AppSecret and cached token too. */
   async removeAccount(invocation: Invocation = PLAIN_INVOCATION): Promise<boolean> {
     const t = vscode.l10n.t;
-    const account = invocation.test.appId ? this.host.accounts.find(invocation.test.appId) : await this.pickAccount(t('WeChat: Remove Account'));
+    const account = invocation.test.appId
+      ? this.host.accounts.find(invocation.test.appId)
+      : await this.pickAccount(t('WeChat: Remove Account'));
     if (!account) return false;
     const label = accountLabel(account);
     const hasSecret = await this.host.appSecrets.has(account.appId);
     const removeAll = t('Remove and Delete Secrets');
     const removeOnly = t('Remove from List');
     const detail = hasSecret
-      ? t('"{0}" also deletes the AppSecret and the cached token of {1} from this machine. Servers are not affected.', removeAll, account.appId)
+      ? t(
+          '"{0}" also deletes the AppSecret and the cached token of {1} from this machine. Servers are not affected.',
+          removeAll,
+          account.appId,
+        )
       : t('The cached token of {0} is deleted with it. Servers are not affected.', account.appId);
     const buttons = hasSecret ? [removeAll, removeOnly] : [removeAll];
     const choice = invocation.test.skipConfirmation
@@ -111,9 +118,12 @@ export class AccountSwitcher {
         : cached.expiresAt > now
           ? t('token valid for {0}', formatRemaining(cached.expiresAt - now, t))
           : t('token expired');
-    const source = account.tokenSource === 'wechat'
-      ? (await this.host.appSecrets.has(account.appId)) ? t('WeChat API') : t('WeChat API · no AppSecret stored')
-      : `${sourceName(account, vscode.l10n.t)} ${this.host.describeSource(account)}`;
+    const source =
+      account.tokenSource === 'wechat'
+        ? (await this.host.appSecrets.has(account.appId))
+          ? t('WeChat API')
+          : t('WeChat API · no AppSecret stored')
+        : `${sourceName(account, vscode.l10n.t)} ${this.host.describeSource(account)}`;
     return {
       label: `${active ? '$(check)' : '$(account)'} ${account.name}`,
       description: account.appId,

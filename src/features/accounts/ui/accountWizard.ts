@@ -3,15 +3,16 @@
 // the user's `wechat.accounts`, the connection URL to the machine-scoped setting if it is missing,
 // the credentials to SecretStorage, and makes the account this workspace's.
 import * as vscode from 'vscode';
+
 import { AccountEntry, saveAccount, saveConnectionSetting, WeChatConfig } from '../../../config';
-import { REDIS_LAYOUTS, RedisLayout, redisKeyFor } from '../../../token/sources/redis/layouts';
 import { isAccountAppId } from '../../../token/accounts';
+import { REDIS_LAYOUTS, redisKeyFor, RedisLayout } from '../../../token/sources/redis/layouts';
+import { ActiveAccount } from '../../../ui/account/activeAccount';
+import { PLAIN_INVOCATION } from '../../../ui/invocation';
+import { showInformationMessage } from '../../../ui/notify';
 import { checkAccountName, checkConnectionUrl, checkRedisKeyTemplate } from '../core/accountInput';
 import { AccountCommands } from './accountCommands';
-import { PLAIN_INVOCATION } from '../../../ui/invocation';
-import { ActiveAccount } from '../../../ui/account/activeAccount';
 import { TeamCredentialCommands } from './teamCredentialCommands';
-import { showInformationMessage } from '../../../ui/notify';
 
 type Source = AccountEntry['tokenSource'];
 
@@ -43,13 +44,15 @@ export class AccountWizard {
     });
     if (!name?.trim()) return false;
     // The account list takes only AppIDs of this form (parseAccounts): refuse others here, not later.
-    const appId = (await vscode.window.showInputBox({
-      title: t('WeChat: Add Account (2/3)'),
-      prompt: t('AppID of the Official Account'),
-      placeHolder: 'wx0123456789abcdef',
-      ignoreFocusOut: true,
-      validateInput: (text) => (isAccountAppId(text) ? undefined : t('An AppID is wx followed by 16 letters or digits.')),
-    }))?.trim();
+    const appId = (
+      await vscode.window.showInputBox({
+        title: t('WeChat: Add Account (2/3)'),
+        prompt: t('AppID of the Official Account'),
+        placeHolder: 'wx0123456789abcdef',
+        ignoreFocusOut: true,
+        validateInput: (text) => (isAccountAppId(text) ? undefined : t('An AppID is wx followed by 16 letters or digits.')),
+      })
+    )?.trim();
     if (!appId) return false;
     const source = await this.pickSource();
     if (!source) return false;
@@ -64,11 +67,26 @@ export class AccountWizard {
   private async pickSource(): Promise<Source | undefined> {
     const t = vscode.l10n.t;
     const items: Array<vscode.QuickPickItem & { source: Source }> = [
-      { label: `$(key) ${t('WeChat API')}`, detail: t('Fetch the token with the AppSecret, stored on this machine (stable_token: never breaks the servers\' token).'), source: 'wechat' },
-      { label: `$(database) ${t('Team Redis (read-only)')}`, detail: t('Read the token production keeps in Redis (WxJava, silenceper/wechat, wechatpy layouts). No AppSecret here.'), source: 'redis' },
-      { label: `$(server) ${t('Team token service (read-only)')}`, detail: t('GET the token from the team\'s token service (中控服务器). No AppSecret here.'), source: 'url' },
+      {
+        label: `$(key) ${t('WeChat API')}`,
+        detail: t("Fetch the token with the AppSecret, stored on this machine (stable_token: never breaks the servers' token)."),
+        source: 'wechat',
+      },
+      {
+        label: `$(database) ${t('Team Redis (read-only)')}`,
+        detail: t('Read the token production keeps in Redis (WxJava, silenceper/wechat, wechatpy layouts). No AppSecret here.'),
+        source: 'redis',
+      },
+      {
+        label: `$(server) ${t('Team token service (read-only)')}`,
+        detail: t("GET the token from the team's token service (中控服务器). No AppSecret here."),
+        source: 'url',
+      },
     ];
-    const picked = await vscode.window.showQuickPick(items, { title: t('WeChat: Add Account (3/3) — where does the token come from?'), ignoreFocusOut: true });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: t('WeChat: Add Account (3/3) — where does the token come from?'),
+      ignoreFocusOut: true,
+    });
     return picked?.source;
   }
 
@@ -114,7 +132,7 @@ export class AccountWizard {
     const t = vscode.l10n.t;
     const redis = setting === 'redis.url';
     const url = await vscode.window.showInputBox({
-      title: redis ? t('The team\'s Redis') : t('The team\'s token service'),
+      title: redis ? t("The team's Redis") : t("The team's token service"),
       prompt: redis
         ? t('redis://host:port/db or rediss:// for TLS — without the password, which goes to SecretStorage next')
         : t('https://… answering {"access_token","expires_in"}; {appid} in the URL is replaced by the AppID'),
@@ -129,7 +147,10 @@ export class AccountWizard {
           case 'password':
             return t('Leave the password out of the URL: it goes to SecretStorage next.');
           case 'invalid':
-            return t('This URL cannot be read. Write it like {0}.', redis ? 'rediss://redis.internal:6380/0' : 'https://token.internal/wechat/token?appid={appid}');
+            return t(
+              'This URL cannot be read. Write it like {0}.',
+              redis ? 'rediss://redis.internal:6380/0' : 'https://token.internal/wechat/token?appid={appid}',
+            );
           default:
             return undefined;
         }

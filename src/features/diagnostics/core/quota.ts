@@ -1,9 +1,9 @@
 // API quotas: openapi/quota/get (one API's daily limit, used, remaining), clear_quota (with a
 // token) and clear_quota/v2 (with the AppID and AppSecret, no token — the way out when the token
 // endpoint itself answers 45009). Both resets share WeChat's budget of 10 per account per month.
+import { WeChatApiError, WeChatTransportError } from '../../../wechat/apiErrors';
 import type { Credentials, WeChatApi } from '../../../wechat/client';
 import { CLEAR_QUOTA, CLEAR_QUOTA_V2, QUOTA_GET } from '../../../wechat/endpoints';
-import { WeChatApiError, WeChatTransportError } from '../../../wechat/apiErrors';
 
 /** WeChat's budget of quota resets per account per calendar month (48006 beyond it). */
 export const MONTHLY_QUOTA_RESETS = 10;

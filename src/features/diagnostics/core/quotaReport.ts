@@ -5,9 +5,7 @@ import { formatMessage, Localize } from '../../../common/localize';
 import { describeError } from '../../../wechat/errors';
 import { ApiQuota, isQuotaLow, LOW_QUOTA_SHARE, MONTHLY_QUOTA_RESETS } from './quota';
 
-export type QuotaRow =
-  | { readonly path: string; readonly quota: ApiQuota }
-  | { readonly path: string; readonly error: unknown };
+export type QuotaRow = { readonly path: string; readonly quota: ApiQuota } | { readonly path: string; readonly error: unknown };
 
 export interface QuotaReportOptions {
   /** "name (AppID)". */

@@ -1,9 +1,9 @@
 // Request lookup: WeChat ends every error's errmsg with `rid: <id>`, and openapi/rid/get tells the
 // account what that request was (kept 7 days). People paste a rid from a server log, often with
 // the whole errmsg or log line around it, so the rid is dug out of whatever they paste.
+import { WeChatTransportError } from '../../../wechat/apiErrors';
 import type { WeChatApi } from '../../../wechat/client';
 import { RID_GET } from '../../../wechat/endpoints';
-import { WeChatTransportError } from '../../../wechat/apiErrors';
 
 /** What WeChat remembers of a request, as openapi/rid/get answers it. */
 export interface RequestRecord {

@@ -2,8 +2,8 @@
 // paste into a ticket — the access_token and any secret in the stored URL and body are redacted,
 // the bodies pretty-printed, and the answer's errcode explained with the errcode table.
 import { formatMessage, Localize } from '../../../common/localize';
-import { type ErrcodeLookup, withGeneral } from '../../../wechat/errcodes';
 import { WeChatApiError } from '../../../wechat/apiErrors';
+import { type ErrcodeLookup, withGeneral } from '../../../wechat/errcodes';
 import { redactJson, redactUrl } from '../../../wechat/redact';
 import { RequestRecord, responseErrcode } from './rid';
 
@@ -64,7 +64,7 @@ function explain(record: RequestRecord, errcodes: ErrcodeLookup | undefined, loc
   if (!error) return undefined;
   const lines = [`**errcode ${error.errcode}**: ${error.meaning(localize)}`, '', error.fix(localize)];
   const ip = refusedCallerIp(record, errcodes);
-  if (ip) lines.push('', localize('The caller\'s IP address was {0}: add it to the IP whitelist in the MP console.', ip));
+  if (ip) lines.push('', localize("The caller's IP address was {0}: add it to the IP whitelist in the MP console.", ip));
   return lines;
 }
 

@@ -2,15 +2,15 @@
 // built once by the composition root or the commands bundle.
 import type { Clock } from '../../../common/clock';
 import type { TokenManager } from '../../../token/manager';
-import type { WeChatApi } from '../../../wechat/client';
-import type { ErrcodeLookup } from '../../../wechat/errcodes';
-import type { QuotaResetLedger } from '../core/quotaResets';
-import type { AccountCommands } from '../../accounts';
 import type { ActiveAccount } from '../../../ui/account/activeAccount';
 import type { AppSecrets } from '../../../ui/account/appSecrets';
 import type { Confirmations } from '../../../ui/confirm';
 import type { ErrorPresenter } from '../../../ui/errorPresenter';
 import type { RedactingLog } from '../../../ui/log';
+import type { WeChatApi } from '../../../wechat/client';
+import type { ErrcodeLookup } from '../../../wechat/errcodes';
+import type { AccountCommands } from '../../accounts';
+import type { QuotaResetLedger } from '../core/quotaResets';
 
 export interface CallDiagnosticsHost {
   readonly client: WeChatApi;

@@ -2,17 +2,18 @@
 // (cached like the token), signs the URL like WeChat's signature tool and opens the wx.config
 // snippet. A team-source account signs with the team's token: getticket invalidates nothing.
 import * as vscode from 'vscode';
+
 import { Clock } from '../../../common/clock';
 import { Account, accountLabel } from '../../../token/accounts';
 import { TokenMode } from '../../../token/store';
+import { ErrorPresenter } from '../../../ui/errorPresenter';
+import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
+import { showErrorMessage, showInformationMessage, withProgress } from '../../../ui/notify';
+import { sourceName } from '../../accounts';
 import { PageUrl, parsePageUrl } from '../core/ticket/pageUrl';
 import { jsSdkSignature, randomNonceStr, timestampSeconds } from '../core/ticket/signature';
 import { TicketManager } from '../core/ticket/ticketManager';
-import { sourceName } from '../../accounts';
-import { ErrorPresenter } from '../../../ui/errorPresenter';
-import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import { jsSdkSnippet } from './jsSdkSnippet';
-import { showErrorMessage, showInformationMessage, withProgress } from '../../../ui/notify';
 
 export interface JsSdkHost {
   readonly tickets: TicketManager;
@@ -89,8 +90,9 @@ export class JsSdkSignatureCommand {
 
   private tokenSource(account: Account): string {
     const t = vscode.l10n.t;
-    if (account.tokenSource === 'wechat') return t('WeChat {0} with the AppSecret on this machine', this.host.tokenMode() === 'classic' ? 'token' : 'stable_token');
-    return t('the team\'s {0} {1}', sourceName(account, vscode.l10n.t), this.host.describeSource(account));
+    if (account.tokenSource === 'wechat')
+      return t('WeChat {0} with the AppSecret on this machine', this.host.tokenMode() === 'classic' ? 'token' : 'stable_token');
+    return t("the team's {0} {1}", sourceName(account, vscode.l10n.t), this.host.describeSource(account));
   }
 }
 

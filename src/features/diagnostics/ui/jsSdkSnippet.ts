@@ -34,9 +34,15 @@ export function jsSdkSnippet(facts: SnippetFacts): string {
     t('signature = sha1(signed string). Keep timestamp and nonceStr exactly as below: they are part of what was signed.'),
     '',
     t('If wx.config reports "invalid signature" or "invalid url domain":'),
-    t('- The page must sign exactly location.href.split(\'#\')[0]: http or https, a trailing slash, letter case and the order of query parameters all change the signature.'),
-    ...(facts.browserForm ? [t('- A browser spells this URL {0} (location.href): if your page signs location.href, sign that form.', facts.browserForm)] : []),
-    t('- The page\'s domain must be a JS interface safe domain: MP console → Settings → Official account settings → Function settings → JS interface safe domain.'),
+    t(
+      "- The page must sign exactly location.href.split('#')[0]: http or https, a trailing slash, letter case and the order of query parameters all change the signature.",
+    ),
+    ...(facts.browserForm
+      ? [t('- A browser spells this URL {0} (location.href): if your page signs location.href, sign that form.', facts.browserForm)]
+      : []),
+    t(
+      "- The page's domain must be a JS interface safe domain: MP console → Settings → Official account settings → Function settings → JS interface safe domain.",
+    ),
     t('- A single-page app on iOS WeChat: sign the URL the page was first opened with, not the current route.'),
     t('- The signature is only valid while its jsapi_ticket is: sign again after {0}.', facts.ticketExpires),
   ];

@@ -1,6 +1,7 @@
 // How a diagnostic's result reaches the user: an untitled Markdown document they can read, search
 // and copy from, fetched under a progress notification, with times in their own time zone.
 import * as vscode from 'vscode';
+
 import { withProgress as showProgress } from '../../../ui/notify';
 
 export async function showMarkdown(content: string): Promise<vscode.TextEditor> {

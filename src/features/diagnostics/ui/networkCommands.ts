@@ -3,17 +3,18 @@
 // and the documents are the vscode-free ../core/network/; this file asks, shows progress,
 // opens the result and reports errors through the presenter.
 import * as vscode from 'vscode';
+
 import { Clock } from '../../../common/clock';
 import { TokenManager } from '../../../token/manager';
-import type { TokenCall } from '../../../wechat/client';
+import { ErrorPresenter, openMpConsole } from '../../../ui/errorPresenter';
+import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
+import { showErrorMessage, showInformationMessage, withProgress } from '../../../ui/notify';
 import { WeChatApiError } from '../../../wechat/apiErrors';
+import type { TokenCall } from '../../../wechat/client';
 import { checkCallback, isCheckAction, isCheckOperator } from '../core/network/callbackCheck';
 import { callbackCheckMarkdown, ReportContext, serverIpsMarkdown } from '../core/network/report';
 import { fetchServerIps, ServerIps } from '../core/network/serverIps';
-import { ErrorPresenter, openMpConsole } from '../../../ui/errorPresenter';
-import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import { pickCheckAction, pickCheckOperator } from './networkPicks';
-import { showErrorMessage, showInformationMessage, withProgress } from '../../../ui/notify';
 
 export interface NetworkCommandsHost {
   /**
@@ -52,7 +53,11 @@ export class NetworkCommands {
     const copyApi = t('Copy API IPs');
     const copyCallback = t('Copy Callback IPs');
     // Not awaited: the notification waits for a click, the command is done once the document is open.
-    void showInformationMessage(t('{0}: {1} API entry IPs, {2} callback IPs. Fetch them again tomorrow.', account, ips.apiIps.length, ips.callbackIps.length), copyApi, copyCallback)
+    void showInformationMessage(
+      t('{0}: {1} API entry IPs, {2} callback IPs. Fetch them again tomorrow.', account, ips.apiIps.length, ips.callbackIps.length),
+      copyApi,
+      copyCallback,
+    )
       .then(async (picked) => {
         const list = picked === copyApi ? ips.apiIps : picked === copyCallback ? ips.callbackIps : undefined;
         if (!list) return;
@@ -71,7 +76,12 @@ export class NetworkCommands {
     const call = this.host.callFor(this.host.appId());
     const action = await this.choose(invocation.test.action, isCheckAction, () => pickCheckAction(account), 'dns, ping, all');
     if (!action) return false;
-    const operator = await this.choose(invocation.test.operator, isCheckOperator, () => pickCheckOperator(), 'CHINANET, UNICOM, CAP, DEFAULT');
+    const operator = await this.choose(
+      invocation.test.operator,
+      isCheckOperator,
+      () => pickCheckOperator(),
+      'CHINANET, UNICOM, CAP, DEFAULT',
+    );
     if (!operator) return false;
     try {
       const result = await this.progress(t('WeChat is checking the callback network of {0}…', account), () =>
@@ -105,9 +115,7 @@ export class NetworkCommands {
   async openIpWhitelist(): Promise<boolean> {
     const opened = await openMpConsole();
     if (opened) {
-      void showInformationMessage(
-        vscode.l10n.t('In the MP console, open Settings and Development → Basic configuration → IP whitelist.'),
-      );
+      void showInformationMessage(vscode.l10n.t('In the MP console, open Settings and Development → Basic configuration → IP whitelist.'));
     }
     return opened;
   }

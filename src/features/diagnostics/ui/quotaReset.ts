@@ -5,14 +5,15 @@
 // WeChat allows 10 resets per account per month: the confirmation names the account and shows
 // how many this machine has used.
 import * as vscode from 'vscode';
+
 import { Account, accountLabel } from '../../../token/accounts';
 import { TokenState } from '../../../token/manager';
 import { formatRemaining } from '../../../token/status/countdown';
-import { clearQuota, clearQuotaWithSecret, isTokenQuotaExhausted, MONTHLY_QUOTA_RESETS } from '../core/quota';
 import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
+import { showInformationMessage } from '../../../ui/notify';
+import { clearQuota, clearQuotaWithSecret, isTokenQuotaExhausted, MONTHLY_QUOTA_RESETS } from '../core/quota';
 import { CallDiagnosticsHost } from './callDiagnosticsHost';
 import { withProgress } from './markdownResult';
-import { showInformationMessage } from '../../../ui/notify';
 
 type Route = 'token' | 'secret';
 
@@ -36,11 +37,20 @@ export class QuotaReset {
       ),
     ];
     if (route === 'secret') {
-      details.push(t('The token endpoint itself has no quota left, so the reset uses clear_quota/v2 with the AppSecret stored on this machine (no token needed).'));
+      details.push(
+        t(
+          'The token endpoint itself has no quota left, so the reset uses clear_quota/v2 with the AppSecret stored on this machine (no token needed).',
+        ),
+      );
     }
     const confirmed = await this.host.confirmations.confirm(
       {
-        message: t('Clear the API quota of {0}? This machine has used {1} of the {2} resets WeChat allows per month.', label, used, MONTHLY_QUOTA_RESETS),
+        message: t(
+          'Clear the API quota of {0}? This machine has used {1} of the {2} resets WeChat allows per month.',
+          label,
+          used,
+          MONTHLY_QUOTA_RESETS,
+        ),
         detail: details.join('\n\n'),
         action: t('Clear Quota'),
       },
@@ -59,7 +69,10 @@ export class QuotaReset {
       const what =
         account.tokenSource === 'wechat'
           ? t('Could not clear the API quota of {0}', label)
-          : t('Could not clear the API quota of {0} (a team account: clearing without a token, clear_quota/v2, needs the AppSecret, which this machine does not hold)', label);
+          : t(
+              'Could not clear the API quota of {0} (a team account: clearing without a token, clear_quota/v2, needs the AppSecret, which this machine does not hold)',
+              label,
+            );
       await this.host.presenter.show(what, error);
       return false;
     }

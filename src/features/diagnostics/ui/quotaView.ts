@@ -2,14 +2,15 @@
 // menu endpoints and any API path the user adds, as a Markdown table; less than 10 % left is
 // marked. One token for all rows; a row that fails (76021, 76022) is explained in the document.
 import * as vscode from 'vscode';
+
 import { accountLabel } from '../../../token/accounts';
+import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
+import { showErrorMessage } from '../../../ui/notify';
 import { WeChatApiError } from '../../../wechat/apiErrors';
 import { getQuota, normalizeCgiPath } from '../core/quota';
-import { QuotaRow, quotaReport } from '../core/quotaReport';
-import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
+import { quotaReport, QuotaRow } from '../core/quotaReport';
 import { CallDiagnosticsHost } from './callDiagnosticsHost';
 import { localTime, showMarkdown, withProgress } from './markdownResult';
-import { showErrorMessage } from '../../../ui/notify';
 
 export class QuotaView {
   constructor(private readonly host: CallDiagnosticsHost) {}
@@ -62,7 +63,9 @@ export class QuotaView {
       ignoreFocusOut: true,
       validateInput: (value) => {
         const parsed = parsePaths(value);
-        return typeof parsed === 'string' ? t('"{0}" is not an API path. Use a path such as /cgi-bin/message/custom/send.', parsed) : undefined;
+        return typeof parsed === 'string'
+          ? t('"{0}" is not an API path. Use a path such as /cgi-bin/message/custom/send.', parsed)
+          : undefined;
       },
     });
   }

@@ -2,14 +2,15 @@
 // → openapi/rid/get → a Markdown document of what WeChat received and answered, with "Copy IP"
 // when the answer was 40164 (caller IP not whitelisted).
 import * as vscode from 'vscode';
+
 import { accountLabel } from '../../../token/accounts';
+import { openMpConsole } from '../../../ui/errorPresenter';
+import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
+import { showErrorMessage, showWarningMessage } from '../../../ui/notify';
 import { lookUpRequest, parseRid } from '../core/rid';
 import { refusedCallerIp, ridReport } from '../core/ridReport';
-import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import { CallDiagnosticsHost } from './callDiagnosticsHost';
 import { localTime, showMarkdown, withProgress } from './markdownResult';
-import { openMpConsole } from '../../../ui/errorPresenter';
-import { showErrorMessage, showWarningMessage } from '../../../ui/notify';
 
 const EXAMPLE_RID = '6582b7c3-1a2b3c4d-5e6f7a8b';
 
@@ -26,7 +27,10 @@ export class RequestLookup {
     const rid = parseRid(input);
     if (!rid) {
       void showErrorMessage(
-        t('No request id (rid) found in what you pasted. A rid looks like {0}; WeChat puts it at the end of every errmsg ("… rid: {0}").', EXAMPLE_RID),
+        t(
+          'No request id (rid) found in what you pasted. A rid looks like {0}; WeChat puts it at the end of every errmsg ("… rid: {0}").',
+          EXAMPLE_RID,
+        ),
       );
       return false;
     }
@@ -71,7 +75,7 @@ export class RequestLookup {
     const copy = t('Copy IP {0}', ip);
     const consoleButton = t('Open MP Console');
     const picked = await showWarningMessage(
-      t('WeChat refused this request because the caller IP {0} is not in the account\'s IP whitelist.', ip),
+      t("WeChat refused this request because the caller IP {0} is not in the account's IP whitelist.", ip),
       copy,
       consoleButton,
     );

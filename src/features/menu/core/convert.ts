@@ -8,11 +8,11 @@
 // the converted menu. vscode-free.
 
 import { formatMessage, type Localize, type MessageArg } from '../../../common/localize';
-import { isButtonType, LEAF_FIELDS } from './rules/buttons';
-import { MATCHRULE_FIELDS, type MatchRuleField } from './rules/matchRule';
 import type { ConditionalMenu, JsonPath, MatchRule, Menu, MenuButton } from './model';
-import { asRecord, asText, ownValue as own, type JsonRecord } from './ownFields';
+import { asRecord, asText, type JsonRecord, ownValue as own } from './ownFields';
+import { isButtonType, LEAF_FIELDS } from './rules/buttons';
 import type { ButtonLevel } from './rules/limits';
+import { MATCHRULE_FIELDS, type MatchRuleField } from './rules/matchRule';
 
 export type ConversionNoteCode =
   | 'menu-off'
@@ -53,11 +53,14 @@ export interface MenuConversion {
 export const CONVERSION_MESSAGES = {
   menuOff: 'The custom menu is switched off for this account (is_menu_open is 0), so clients do not show it.',
   noMenu: 'The account has no menu.',
-  consoleNews: '"{0}" sends a news message chosen in the MP console; it is now a media_id button with the same material id. If it is a published article, use an article_id button instead.',
+  consoleNews:
+    '"{0}" sends a news message chosen in the MP console; it is now a media_id button with the same material id. If it is a published article, use an article_id button instead.',
   consoleImg: '"{0}" sends an image chosen in the MP console; it is now a media_id button with the same material id.',
   consoleVoice: '"{0}" sends a voice message chosen in the MP console; it is now a media_id button with the same material id.',
-  consoleVideo: '"{0}" sends a video chosen in the MP console, but the live menu only gives its download link. Fill in the permanent media_id of the video before uploading.',
-  consoleText: '"{0}" replies with a text set in the MP console: "{1}". The API has no text button: use a click button with a key and send the text from your server.',
+  consoleVideo:
+    '"{0}" sends a video chosen in the MP console, but the live menu only gives its download link. Fill in the permanent media_id of the video before uploading.',
+  consoleText:
+    '"{0}" replies with a text set in the MP console: "{1}". The API has no text button: use a click button with a key and send the text from your server.',
   unknownType: '"{0}" has the type "{1}", which cannot be converted; it is kept as it is.',
   notAButton: 'An entry that is not a button was left out.',
   groupIdRenamed: '"group_id" was renamed to its newer name "tag_id".',

@@ -5,8 +5,8 @@
 // upload confirmation is worded from the same plan the request is sent from (planUpload).
 // vscode-free.
 
-import type { Menu, MatchRule, MenuButton } from './model';
-import { asRecord, asText, ownValue, type JsonRecord } from './ownFields';
+import type { MatchRule, Menu, MenuButton } from './model';
+import { asRecord, asText, type JsonRecord, ownValue } from './ownFields';
 import { LEAF_FIELDS } from './rules/buttons';
 import type { ButtonLevel } from './rules/limits';
 import { MATCHRULE_FIELD_NAMES } from './rules/matchRule';

@@ -12,7 +12,7 @@
 // and leaves byte limits, url and domain rules to the validator, which counts UTF-8 bytes.
 
 import { formatMessage, type Localize } from '../../../common/localize';
-import { BUTTON_TYPE_NAMES, BUTTON_TYPES, LEAF_FIELDS, describeButtonField } from './rules/buttons';
+import { BUTTON_TYPE_NAMES, BUTTON_TYPES, describeButtonField, LEAF_FIELDS } from './rules/buttons';
 import { BUTTON_COUNT, type ButtonLevel } from './rules/limits';
 import { MATCHRULE_FIELD_NAMES, MATCHRULE_FIELDS } from './rules/matchRule';
 import { problemMessage } from './validate/problems';
@@ -76,8 +76,8 @@ function buttonProperties(level: ButtonLevel, localize: Localize): Record<string
       type: 'string',
       description: describeButtonField('type', localize),
       enum: [...BUTTON_TYPE_NAMES],
-      enumDescriptions: BUTTON_TYPE_NAMES.map(
-        (t) => localize(SCHEMA_MESSAGES.labelled, localize(BUTTON_TYPES[t].label), localize(BUTTON_TYPES[t].description)),
+      enumDescriptions: BUTTON_TYPE_NAMES.map((t) =>
+        localize(SCHEMA_MESSAGES.labelled, localize(BUTTON_TYPES[t].label), localize(BUTTON_TYPES[t].description)),
       ),
     },
   };

@@ -1,10 +1,6 @@
 // The custom-menu endpoints, over one injected TokenCall that already carries a valid token
 // (src/token/tokenCall.ts: a stale token is refreshed and the call retried once). vscode-free, and
 // it does not know about tokens itself.
-import { convertApiMenu, convertLiveMenu, MenuConversion } from './convert';
-import { planUpload } from './menuBody';
-import { NO_MATCH_ERRCODE, NO_MENU_ERRCODE } from './rules/errcodes';
-import type { ConditionalMenu, Menu } from './model';
 import { formatMessage, Localize } from '../../../common/localize';
 import type { TokenCall } from '../../../wechat/client';
 import {
@@ -16,6 +12,10 @@ import {
   MENU_GET,
   MENU_TRY_MATCH,
 } from '../../../wechat/endpoints';
+import { convertApiMenu, convertLiveMenu, MenuConversion } from './convert';
+import { planUpload } from './menuBody';
+import type { ConditionalMenu, Menu } from './model';
+import { NO_MATCH_ERRCODE, NO_MENU_ERRCODE } from './rules/errcodes';
 
 /** What a backup holds: the default menu and the conditional menus live at the time. */
 export interface RestorableMenus {

@@ -3,24 +3,25 @@
 // menu document is seen or a menu command runs (src/features/menu/index.ts), so activation never
 // pays for the JSON parser and the validator.
 import * as vscode from 'vscode';
+
+import { MENU_COMMANDS } from '../../../ui/commandIds';
+import { CONTEXT_KEYS } from '../../../ui/contextKeys';
+import type { FeatureContext } from '../../../ui/feature';
+import { showErrorMessage, showInformationMessage } from '../../../ui/notify';
+import { accountsFeature } from '../../accounts';
+import { simulatorFeature } from '../../simulator';
 import { MenuBackupStore } from '../core/backups';
-import { serializeMenuSchema, buildMenuSchema } from '../core/schema';
-import { MenuService } from '../core/service';
-import { documentLimitOf, problemMessage, validateMenu, type MenuValidation } from '../core/validate';
 import { MENU_ERRCODES } from '../core/rules/errcodes';
+import { buildMenuSchema, serializeMenuSchema } from '../core/schema';
+import { MenuService } from '../core/service';
+import { documentLimitOf, type MenuValidation, problemMessage, validateMenu } from '../core/validate';
 import { MenuCodeLensProvider } from './codeLens';
 import { MenuDiagnostics } from './diagnostics';
 import { FsBackupStorage } from './fsBackupStorage';
-import { MENU_COMMANDS } from '../../../ui/commandIds';
 import type { MenuFeature } from './host';
-import type { FeatureContext } from '../../../ui/feature';
-import { accountsFeature } from '../../accounts';
-import { simulatorFeature } from '../../simulator';
-import { CONTEXT_KEYS } from '../../../ui/contextKeys';
 import { MenuCommands } from './menuCommands';
 import { MenuReadCommands } from './menuReadCommands';
 import { MenuPreviewManager } from './preview/previewPanel';
-import { showErrorMessage, showInformationMessage } from '../../../ui/notify';
 
 /** The menu errcodes (40016, 65301, …), added to the catalog when this bundle loads. */
 export const errcodes = MENU_ERRCODES;
@@ -37,7 +38,11 @@ export function create(context: FeatureContext): MenuFeature {
     showError,
     account: () => {
       const account = context.accounts.current;
-      return { appId: account?.appId, name: account?.name, label: account ? context.labelOf(account.appId) : vscode.l10n.t('this account') };
+      return {
+        appId: account?.appId,
+        name: account?.name,
+        label: account ? context.labelOf(account.appId) : vscode.l10n.t('this account'),
+      };
     },
     ensureCredentials: () => context.load(accountsFeature).commands.ensureCredentials(),
     confirm: context.confirmations.confirm.bind(context.confirmations),
@@ -95,7 +100,9 @@ export function create(context: FeatureContext): MenuFeature {
       [MENU_COMMANDS.previewMenu]: (invocation) => previewOf(invocation.uri),
       [MENU_COMMANDS.openSimulator]: async (invocation) => {
         // The phone of the menu being edited, when there is one; a phone with the chat only otherwise.
-        const document = invocation.uri ? await vscode.workspace.openTextDocument(invocation.uri) : vscode.window.activeTextEditor?.document;
+        const document = invocation.uri
+          ? await vscode.workspace.openTextDocument(invocation.uri)
+          : vscode.window.activeTextEditor?.document;
         if (document && diagnostics.isMenu(document)) preview.show(document);
         else preview.showSimulator();
       },

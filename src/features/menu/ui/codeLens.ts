@@ -1,8 +1,9 @@
 // CodeLens at the top of a menu file: Upload, Preview, and the problem count (which opens the
 // Problems panel), recomputed whenever the document is validated again.
 import * as vscode from 'vscode';
-import { summarizeProblems } from '../core/problemSummary';
+
 import { MENU_COMMANDS } from '../../../ui/commandIds';
+import { summarizeProblems } from '../core/problemSummary';
 import { MenuDiagnostics } from './diagnostics';
 
 export class MenuCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
@@ -20,7 +21,11 @@ export class MenuCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
     const t = vscode.l10n.t;
     const top = new vscode.Range(0, 0, 0, 0);
     const lenses = [
-      new vscode.CodeLens(top, { title: `$(cloud-upload) ${t('Upload Menu')}`, command: MENU_COMMANDS.uploadMenu, arguments: [document.uri] }),
+      new vscode.CodeLens(top, {
+        title: `$(cloud-upload) ${t('Upload Menu')}`,
+        command: MENU_COMMANDS.uploadMenu,
+        arguments: [document.uri],
+      }),
       new vscode.CodeLens(top, { title: `$(open-preview) ${t('Preview')}`, command: MENU_COMMANDS.previewMenu, arguments: [document.uri] }),
     ];
     const summary = summarizeProblems(validation.problems, t);

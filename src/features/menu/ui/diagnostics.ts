@@ -1,10 +1,11 @@
 // Validates menu documents as the user types (debounced) and publishes the problems to the
 // Problems panel, each pointing at the exact JSON node and naming the errcode it prevents.
 import * as vscode from 'vscode';
+
 import { DisposableStore } from '../../../common/lifecycle';
-import { MENU_SCHEMA_SCHEME } from '../core/schemaUri';
-import { isMenuDocument, problemMessage, MenuProblem, MenuValidation, validateMenu } from '../core/validate';
 import { hasMenuFileName, mayBeMenuDocument } from '../core/menuDocuments';
+import { MENU_SCHEMA_SCHEME } from '../core/schemaUri';
+import { isMenuDocument, MenuProblem, MenuValidation, problemMessage, validateMenu } from '../core/validate';
 
 const DEBOUNCE_MS = 250;
 const SEVERITY: Record<MenuProblem['severity'], vscode.DiagnosticSeverity> = {
@@ -63,7 +64,10 @@ export class MenuDiagnostics implements vscode.Disposable {
     this.notMenus.delete(key);
     const validation = this.validate(document.getText());
     this.results.set(key, validation);
-    this.collection.set(document.uri, validation.problems.map((problem) => toDiagnostic(document, problem)));
+    this.collection.set(
+      document.uri,
+      validation.problems.map((problem) => toDiagnostic(document, problem)),
+    );
     this.changeEmitter.fire(document.uri);
   }
 
@@ -104,10 +108,7 @@ function isJson(document: vscode.TextDocument): boolean {
 }
 
 export function toDiagnostic(document: vscode.TextDocument, problem: MenuProblem): vscode.Diagnostic {
-  const range = new vscode.Range(
-    document.positionAt(problem.offset),
-    document.positionAt(problem.offset + Math.max(problem.length, 0)),
-  );
+  const range = new vscode.Range(document.positionAt(problem.offset), document.positionAt(problem.offset + Math.max(problem.length, 0)));
   const diagnostic = new vscode.Diagnostic(range, problemMessage(problem, vscode.l10n.t), SEVERITY[problem.severity]);
   diagnostic.source = vscode.l10n.t('WeChat menu');
   diagnostic.code = problem.errcode !== undefined ? `${problem.errcode}` : problem.code;

@@ -1,6 +1,7 @@
 // Menu backups as files in the extension's global storage (per machine, outside any workspace,
 // so a backup survives closing the project). vscode.workspace.fs works locally and remotely.
 import * as vscode from 'vscode';
+
 import { BackupStorage } from '../core/backups';
 
 export class FsBackupStorage implements BackupStorage {

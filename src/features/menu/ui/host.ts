@@ -2,6 +2,7 @@
 // few services its commands use, adapted from the feature context in bundle.ts so the commands
 // stay testable with plain objects.
 import type * as vscode from 'vscode';
+
 import type { Logger } from '../../../common/logger';
 import type { MenuCommandId } from '../../../ui/commandIds';
 import type { ConfirmPrompt } from '../../../ui/confirm';

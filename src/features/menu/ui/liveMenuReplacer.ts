@@ -3,9 +3,10 @@
 // backup and the act run in the account's turn of the core's LiveMenuChanges, so two changes of
 // one account never interleave.
 import * as vscode from 'vscode';
+
+import { showInformationMessage, withProgress } from '../../../ui/notify';
 import type { BackupReason, MenuBackupSummary } from '../core/backups';
 import type { LiveMenuChanges, MenuAccountRef } from '../core/liveChanges';
-import { showInformationMessage, withProgress } from '../../../ui/notify';
 
 /** The account a menu command started with, and the menu API bound to it. */
 export type PinnedAccount = MenuAccountRef;
@@ -32,9 +33,7 @@ export class LiveMenuReplacer {
 
   async announce(message: string, backup: MenuBackupSummary | undefined): Promise<void> {
     const open = vscode.l10n.t('Open Backup');
-    const picked = backup
-      ? await showInformationMessage(message, open)
-      : await showInformationMessage(message);
+    const picked = backup ? await showInformationMessage(message, open) : await showInformationMessage(message);
     if (picked === open && backup) await vscode.window.showTextDocument(this.backupUri(backup.name));
   }
 }

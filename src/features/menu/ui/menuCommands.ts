@@ -2,21 +2,22 @@
 // of the live menu first and asks for a modal confirmation that names the account; an invalid
 // menu is never sent. The read-only ones are in menuReadCommands.ts.
 import * as vscode from 'vscode';
+
+import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
+import { showErrorMessage, showInformationMessage, withProgress } from '../../../ui/notify';
 import type { MenuBackup, MenuBackupStore } from '../core/backups';
 import { formatMenuJson } from '../core/convert';
+import { LiveMenuChanges } from '../core/liveChanges';
 import { planUpload } from '../core/menuBody';
 import type { Menu } from '../core/model';
 import type { MenuService, RestoreResult } from '../core/service';
 import { canUpload, validateMenu } from '../core/validate';
-import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import type { MenuDiagnostics } from './diagnostics';
 import type { MenuCommandsHost } from './host';
-import { LiveMenuChanges } from '../core/liveChanges';
 import { LiveMenuReplacer, PinnedAccount } from './liveMenuReplacer';
 import { fileLabel, menuDocument, openMenuUntitled } from './menuFiles';
 import { backupItem, conditionalItem, localTime } from './menuPicks';
 import { refuseUpload } from './refusal';
-import { showErrorMessage, showInformationMessage, withProgress } from '../../../ui/notify';
 
 export class MenuCommands {
   constructor(
@@ -48,9 +49,7 @@ export class MenuCommands {
     if (!document) return;
     const validation = this.diagnostics.validation(document);
     if (!validation) {
-      void showErrorMessage(
-        t('{0} is not a WeChat menu: a menu file is a JSON object with a "button" list.', fileLabel(document)),
-      );
+      void showErrorMessage(t('{0} is not a WeChat menu: a menu file is a JSON object with a "button" list.', fileLabel(document)));
       return;
     }
     if (!canUpload(validation)) {
@@ -75,12 +74,19 @@ export class MenuCommands {
       return;
     }
     if (summaries.length === 0) {
-      void showInformationMessage(t('There are no menu backups for {0} yet. A backup is saved before every upload and delete.', account.label));
+      void showInformationMessage(
+        t('There are no menu backups for {0} yet. A backup is saved before every upload and delete.', account.label),
+      );
       return;
     }
     const picked = await vscode.window.showQuickPick(
       summaries.map((summary) => ({ ...backupItem(summary), summary })),
-      { title: t('WeChat: Restore Menu Backup'), placeHolder: t('Choose the menu to restore'), matchOnDescription: true, matchOnDetail: true },
+      {
+        title: t('WeChat: Restore Menu Backup'),
+        placeHolder: t('Choose the menu to restore'),
+        matchOnDescription: true,
+        matchOnDetail: true,
+      },
     );
     if (!picked) return;
     try {
@@ -106,9 +112,13 @@ export class MenuCommands {
     );
     if (!confirmed) return;
     try {
-      await this.replacer.replaceLiveMenu(account, t('Deleting the menu…'), 'delete', () => account.service.deleteAll(), () => [
-        t('The custom menu of {0} was deleted.', label),
-      ]);
+      await this.replacer.replaceLiveMenu(
+        account,
+        t('Deleting the menu…'),
+        'delete',
+        () => account.service.deleteAll(),
+        () => [t('The custom menu of {0} was deleted.', label)],
+      );
     } catch (error) {
       await this.host.showError(t('Could not delete the menu'), error);
     }
@@ -138,7 +148,9 @@ export class MenuCommands {
       );
       if (!confirmed) return;
       const menuid = picked.entry.menuid;
-      const backup = await this.progress(t('Deleting the conditional menu…'), () => this.replacer.changes.deleteConditional(account, current, menuid));
+      const backup = await this.progress(t('Deleting the conditional menu…'), () =>
+        this.replacer.changes.deleteConditional(account, current, menuid),
+      );
       await this.replacer.announce(t('Conditional menu {0} was deleted.', menuid), backup);
     } catch (error) {
       await this.host.showError(t('Could not delete the conditional menu'), error);
@@ -160,21 +172,29 @@ export class MenuCommands {
       conditional ? t('Add {0} as a conditional menu of {1}?', source, label) : t('Replace the menu of {0} with {1}?', label, source),
       conditional
         ? t('Followers matching its matchrule see it within minutes. The default menu is not changed.')
-        : t('Followers see the new menu within minutes. The current menu is backed up first; "WeChat: Restore Menu Backup" brings it back.'),
+        : t(
+            'Followers see the new menu within minutes. The current menu is backed up first; "WeChat: Restore Menu Backup" brings it back.',
+          ),
       t('Upload'),
     );
     if (!confirmed) return;
     try {
       if (conditional) {
-        const menuid = await this.progress(t('Adding the conditional menu…'), () => this.replacer.changes.addConditional(account, plan.body));
+        const menuid = await this.progress(t('Adding the conditional menu…'), () =>
+          this.replacer.changes.addConditional(account, plan.body),
+        );
         void showInformationMessage(
           t('Conditional menu added to {0}: menuid {1}. "WeChat: Delete Conditional Menu" removes it again.', label, menuid),
         );
         return;
       }
-      await this.replacer.replaceLiveMenu(account, t('Uploading the menu…'), 'upload', () => account.service.create(plan.body), () => [
-        t('Menu uploaded to {0}. Followers see it within minutes.', label),
-      ]);
+      await this.replacer.replaceLiveMenu(
+        account,
+        t('Uploading the menu…'),
+        'upload',
+        () => account.service.create(plan.body),
+        () => [t('Menu uploaded to {0}. Followers see it within minutes.', label)],
+      );
     } catch (error) {
       await this.host.showError(t('Could not upload the menu'), error);
     }
@@ -212,15 +232,23 @@ export class MenuCommands {
       invocation,
       t('Replace the menu of {0} with {1}?', label, source),
       conditional.length > 0
-        ? t('The default menu and {0} conditional menus are replaced. The current menus are backed up first; "WeChat: Restore Menu Backup" brings them back.', conditional.length)
-        : t('Followers see the new menu within minutes. The current menu is backed up first; "WeChat: Restore Menu Backup" brings it back.'),
+        ? t(
+            'The default menu and {0} conditional menus are replaced. The current menus are backed up first; "WeChat: Restore Menu Backup" brings them back.',
+            conditional.length,
+          )
+        : t(
+            'Followers see the new menu within minutes. The current menu is backed up first; "WeChat: Restore Menu Backup" brings it back.',
+          ),
       t('Upload'),
     );
     if (!confirmed) return;
-    await this.replacer.replaceLiveMenu(account, t('Restoring the menu…'), 'restore', () => account.service.restore(backup), (result) => [
-      t('Menu backup restored to {0}. Followers see it within minutes.', label),
-      ...menuidChanges(result),
-    ]);
+    await this.replacer.replaceLiveMenu(
+      account,
+      t('Restoring the menu…'),
+      'restore',
+      () => account.service.restore(backup),
+      (result) => [t('Menu backup restored to {0}. Followers see it within minutes.', label), ...menuidChanges(result)],
+    );
   }
 
   private progress<T>(title: string, task: () => Promise<T>): Thenable<T> {

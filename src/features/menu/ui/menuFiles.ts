@@ -1,10 +1,11 @@
 // Editor-side helpers of the menu commands: naming a document for messages, finding a free file
 // name for a new menu, opening a menu as an untitled document, finding the document to work on.
 import * as vscode from 'vscode';
+
+import { showInformationMessage } from '../../../ui/notify';
 import { formatMenuJson } from '../core/convert';
 import type { Menu } from '../core/model';
 import type { MenuDiagnostics } from './diagnostics';
-import { showInformationMessage } from '../../../ui/notify';
 
 /** The document a menu command works on: the one it was invoked on, else the active editor's. */
 export async function menuDocument(uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
@@ -18,7 +19,7 @@ export async function menuDocument(uri: vscode.Uri | undefined): Promise<vscode.
 
 /** The workspace-relative path, or the untitled document's name. */
 export function fileLabel(document: vscode.TextDocument): string {
-  return document.isUntitled ? document.uri.path.split('/').pop() ?? document.fileName : vscode.workspace.asRelativePath(document.uri);
+  return document.isUntitled ? (document.uri.path.split('/').pop() ?? document.fileName) : vscode.workspace.asRelativePath(document.uri);
 }
 
 /** An untitled JSON document holding the menu, shown in a (non-preview) editor. */

@@ -1,5 +1,6 @@
 // Quick-pick items of the menu commands: backups to restore, conditional menus to delete.
 import * as vscode from 'vscode';
+
 import type { MenuBackupSummary } from '../core/backups';
 import { summarizeMenu } from '../core/convert';
 import type { ConditionalMenu } from '../core/model';

@@ -1,10 +1,11 @@
 // The custom-menu commands that only read: Download Current Menu, Try Match, New Menu File. What
 // they fetch opens as an untitled menu document, validated like any other.
 import * as vscode from 'vscode';
+
+import { showInformationMessage, showWarningMessage, withProgress } from '../../../ui/notify';
 import { formatMenuJson } from '../core/convert';
 import { SAMPLE_MENU } from '../core/sample';
 import type { MenuService } from '../core/service';
-import { showInformationMessage, showWarningMessage, withProgress } from '../../../ui/notify';
 import type { MenuDiagnostics } from './diagnostics';
 import type { MenuCommandsHost } from './host';
 import type { PinnedAccount } from './liveMenuReplacer';
@@ -37,7 +38,10 @@ export class MenuReadCommands {
       this.showNotes(current.notes.map((note) => note.message));
       if (current.conditional.length > 0) {
         void showInformationMessage(
-          vscode.l10n.t('The account also has {0} conditional menus; "WeChat: Delete Conditional Menu" lists them.', current.conditional.length),
+          vscode.l10n.t(
+            'The account also has {0} conditional menus; "WeChat: Delete Conditional Menu" lists them.',
+            current.conditional.length,
+          ),
         );
       }
     } catch (error) {
@@ -72,9 +76,7 @@ export class MenuReadCommands {
   /** An untitled `wechat-menu.json` (in the first workspace folder when saved) with a sample menu. */
   async newMenuFile(): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const target = folder
-      ? vscode.Uri.joinPath(folder, await freeMenuFileName(folder)).with({ scheme: 'untitled' })
-      : undefined;
+    const target = folder ? vscode.Uri.joinPath(folder, await freeMenuFileName(folder)).with({ scheme: 'untitled' }) : undefined;
     const document = target
       ? await vscode.workspace.openTextDocument(target)
       : await vscode.workspace.openTextDocument({ language: 'json' });

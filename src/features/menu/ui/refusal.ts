@@ -1,9 +1,10 @@
 // The modal that refuses an upload: what must be fixed first, by line, with a way to the Problems
 // panel. An invalid menu is never sent.
 import * as vscode from 'vscode';
-import { problemMessage, type MenuValidation } from '../core/validate';
-import { fileLabel } from './menuFiles';
+
 import { showErrorMessage } from '../../../ui/notify';
+import { type MenuValidation, problemMessage } from '../core/validate';
+import { fileLabel } from './menuFiles';
 
 const MAX_PROBLEMS_IN_DIALOG = 8;
 

@@ -26,6 +26,7 @@ export function toWebview(data: unknown): ToWebview | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const { type, view, chat } = data as { type?: unknown; view?: unknown; chat?: unknown };
   if (type === 'render' && view) return data as ToWebview;
-  if (type === 'chat' && typeof chat === 'object' && chat !== null && Array.isArray((chat as { exchanges?: unknown }).exchanges)) return data as ToWebview;
+  if (type === 'chat' && typeof chat === 'object' && chat !== null && Array.isArray((chat as { exchanges?: unknown }).exchanges))
+    return data as ToWebview;
   return undefined;
 }

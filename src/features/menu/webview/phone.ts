@@ -5,9 +5,9 @@
 
 import type { ChatView } from '../core/preview/chatView';
 import type { PreviewButton, PreviewView } from '../core/preview/protocol';
-import { renderChat, type ChatActions } from './chat';
+import { type ChatActions, renderChat } from './chat';
 import { backIcon, el, keyboardIcon, subMenuIcon } from './dom';
-import { renderInputBar, type InputActions } from './inputBar';
+import { type InputActions, renderInputBar } from './inputBar';
 
 export interface PhoneActions extends ChatActions, InputActions {
   /** A button that sends an event was tapped. */

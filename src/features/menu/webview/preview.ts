@@ -8,7 +8,7 @@
 import type { ChatView } from '../core/preview/chatView';
 import type { PreviewView } from '../core/preview/protocol';
 import type { WebviewApi } from './messages';
-import { renderScreen, type PhoneActions } from './phone';
+import { type PhoneActions, renderScreen } from './phone';
 import { renderReport } from './report';
 import { NONE_OPEN, OpenSubMenu, type PersistedState } from './state';
 
@@ -228,7 +228,12 @@ export class MenuPreview implements PhoneActions {
     const open = view.buttons[this.open.index];
     if (this.open.index >= view.buttons.length || !(open && open.subButtons.length)) this.open.set(NONE_OPEN);
     this.phone.replaceChildren(
-      renderScreen(view, this.chat, { openIndex: this.open.index, inputMode: this.inputMode, draft: this.draft, eventsOpen: this.eventsOpen }, this),
+      renderScreen(
+        view,
+        this.chat,
+        { openIndex: this.open.index, inputMode: this.inputMode, draft: this.draft, eventsOpen: this.eventsOpen },
+        this,
+      ),
     );
     // A new exchange scrolls the chat to the bottom, as the client does; otherwise it stays where it was.
     const chat = this.phone.querySelector('.chat');

@@ -4,14 +4,18 @@ import { HttpTransport } from '../../../wechat/http';
 import { HttpCallbackSimulator, SimulatorOptions } from './httpSimulator';
 import { CallbackEndpoint, CallbackSimulator } from './types';
 
-export { PROBLEM_TEMPLATES, formatTemplate } from './problems';
-export { isValidCallbackToken, isValidEncodingAesKey } from './secretFormat';
 export { WECHAT_REPLY_DEADLINE_MS, WECHAT_RETRIES } from './httpSimulator';
 export { randomOpenId, standInAccountUserName } from './identities';
+export { formatTemplate, PROBLEM_TEMPLATES } from './problems';
 export { systemRandom } from './random';
+export { isValidCallbackToken, isValidEncodingAesKey } from './secretFormat';
 export type { SimulatorOptions };
 
-export function createCallbackSimulator(endpoint: CallbackEndpoint, transport: HttpTransport, options?: SimulatorOptions): CallbackSimulator {
+export function createCallbackSimulator(
+  endpoint: CallbackEndpoint,
+  transport: HttpTransport,
+  options?: SimulatorOptions,
+): CallbackSimulator {
   return new HttpCallbackSimulator(endpoint, transport, options);
 }
 

@@ -6,7 +6,8 @@ import { problem } from './problems';
 import { isValidCallbackToken, isValidEncodingAesKey } from './secretFormat';
 import { CallbackEndpoint, SimulationProblem } from './types';
 
-export type EndpointCheck = { readonly ok: true; readonly aes?: AesKey } | { readonly ok: false; readonly problems: readonly SimulationProblem[] };
+export type EndpointCheck =
+  { readonly ok: true; readonly aes?: AesKey } | { readonly ok: false; readonly problems: readonly SimulationProblem[] };
 
 /** The URL as given, when it is one the simulator may post to (http only for loopback hosts). */
 export function urlProblem(url: string): SimulationProblem | undefined {

@@ -1,8 +1,8 @@
 // The GET handshake WeChat performs when the URL is saved in the console (验证服务器地址): the server
 // checks signature = sha1(sorted Token, timestamp, nonce) and must answer echostr, and nothing else.
 import { problem } from './problems';
-import { SimulationProblem } from './types';
 import { Exchange } from './timedRequest';
+import { SimulationProblem } from './types';
 
 const EXCERPT = 80;
 

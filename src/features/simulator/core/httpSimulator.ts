@@ -8,7 +8,7 @@ import { msgSignature, urlSignature } from './crypto/signature';
 import { checkEndpoint } from './endpointCheck';
 import { blamesToken, handshakeProblems, noAnswerProblem } from './handshake';
 import { problem } from './problems';
-import { RandomSource, randomDigits, systemRandom } from './random';
+import { randomDigits, RandomSource, systemRandom } from './random';
 import { readReply } from './reply/readReply';
 import { newsLimit } from './reply/replyMessage';
 import { signedUrl } from './signedUrl';
@@ -17,12 +17,12 @@ import {
   CallbackEndpoint,
   CallbackSimulator,
   HandshakeResult,
+  hasMsgId,
   RawExchange,
   SentMessage,
   SimulationProblem,
   SimulationRequest,
   SimulationResult,
-  hasMsgId,
 } from './types';
 import { buildInboundXml } from './xml/inboundXml';
 import { postedBody } from './xml/postedBody';
@@ -93,7 +93,13 @@ export class HttpCallbackSimulator implements CallbackSimulator {
     const exchangeRecord = read.decryptedXml !== undefined ? { ...raw, decryptedReplyXml: read.decryptedXml } : raw;
     // A late reply is still read, so its other problems show too, but the follower never sees it.
     if (elapsedMs > WECHAT_REPLY_DEADLINE_MS) {
-      return { sent, reply: { kind: 'none', why: 'late' }, problems: [problem('late', elapsedMs), ...read.problems], elapsedMs, exchange: exchangeRecord };
+      return {
+        sent,
+        reply: { kind: 'none', why: 'late' },
+        problems: [problem('late', elapsedMs), ...read.problems],
+        elapsedMs,
+        exchange: exchangeRecord,
+      };
     }
     return { sent, reply: read.reply, problems: read.problems, elapsedMs, exchange: exchangeRecord };
   }
@@ -104,7 +110,12 @@ export class HttpCallbackSimulator implements CallbackSimulator {
     const timestamp = this.timestamp();
     const nonce = randomDigits(this.random, 10);
     const echostr = randomDigits(this.random, 19);
-    const requestUrl = signedUrl(this.endpoint.url, { signature: urlSignature(this.endpoint.token, timestamp, nonce), echostr, timestamp, nonce });
+    const requestUrl = signedUrl(this.endpoint.url, {
+      signature: urlSignature(this.endpoint.token, timestamp, nonce),
+      echostr,
+      timestamp,
+      nonce,
+    });
     const exchange = await timedRequest(this.transport, this.clock, { method: 'GET', url: requestUrl }, this.timeoutMs, signal);
     const problems = handshakeProblems(exchange, echostr, requestUrl, this.timeoutMs);
     const response = exchange.outcome === 'response' ? exchange.response : undefined;
@@ -169,9 +180,10 @@ export class HttpCallbackSimulator implements CallbackSimulator {
     if (status < 400) return problem('httpStatus', status);
     const probe = await this.verifyUrl(signal);
     if (probe.ok) {
-      return this.endpoint.mode === 'plaintext' ? problem('httpStatus', status) : problem('rejectedEncrypted', status, this.endpoint.appId, this.endpoint.mode);
+      return this.endpoint.mode === 'plaintext'
+        ? problem('httpStatus', status)
+        : problem('rejectedEncrypted', status, this.endpoint.appId, this.endpoint.mode);
     }
     return blamesToken(probe.problems) ? problem('rejectedToken', status) : problem('httpStatus', status);
   }
 }
-

@@ -2,6 +2,7 @@
 // follower's OpenID (setting wechat.simulator.openId, random by default) and the account's
 // original ID (gh_…), which the MP console shows but no API returns for every account kind.
 import { createHash } from 'node:crypto';
+
 import { RandomSource } from './random';
 
 const OPENID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -48,10 +48,11 @@ export const PROBLEM_TEMPLATES = {
   },
   rejectedToken: {
     message: 'The server rejected the message (HTTP {0}), and it also rejects the URL check: its Token differs from the one stored here.',
-    fix: 'Use the same Token in the server and here (the console\'s 令牌); the signature is sha1 of the sorted Token, timestamp and nonce.',
+    fix: "Use the same Token in the server and here (the console's 令牌); the signature is sha1 of the sorted Token, timestamp and nonce.",
   },
   rejectedEncrypted: {
-    message: 'The server accepts the URL check (the Token matches) but answered HTTP {0} to the encrypted message: its EncodingAESKey or AppID differ from the ones stored here.',
+    message:
+      'The server accepts the URL check (the Token matches) but answered HTTP {0} to the encrypted message: its EncodingAESKey or AppID differ from the ones stored here.',
     fix: 'Give the server the same EncodingAESKey and AppID ({1}) as the console, and check that it reads msg_signature and Encrypt in mode {2}.',
   },
   // The reply.
@@ -60,7 +61,7 @@ export const PROBLEM_TEMPLATES = {
     fix: 'Answer well-formed XML with one <xml> root, "success", or an empty body. Wrap text in <![CDATA[…]]> so & and < need no escaping.',
   },
   notXmlRoot: {
-    message: 'The reply\'s root element is <{0}>, not <xml>.',
+    message: "The reply's root element is <{0}>, not <xml>.",
     fix: 'Put the reply fields inside a single <xml>…</xml> element.',
   },
   missingField: {
@@ -80,20 +81,20 @@ export const PROBLEM_TEMPLATES = {
     fix: 'Set ArticleCount to the number of <item> elements in <Articles>.',
   },
   swappedUserNames: {
-    message: 'The reply\'s ToUserName and FromUserName are swapped: ToUserName is the account ({0}) and FromUserName the follower ({1}).',
-    fix: 'In the reply, ToUserName is the FromUserName of the message (the follower\'s OpenID) and FromUserName its ToUserName (the account).',
+    message: "The reply's ToUserName and FromUserName are swapped: ToUserName is the account ({0}) and FromUserName the follower ({1}).",
+    fix: "In the reply, ToUserName is the FromUserName of the message (the follower's OpenID) and FromUserName its ToUserName (the account).",
   },
   wrongToUserName: {
     message: 'The reply goes to {0}, not to the follower who wrote ({1}).',
-    fix: 'Set the reply\'s ToUserName to the FromUserName of the message you answer.',
+    fix: "Set the reply's ToUserName to the FromUserName of the message you answer.",
   },
   wrongFromUserName: {
     message: 'The reply comes from {0}, not from the account ({1}).',
-    fix: 'Set the reply\'s FromUserName to the ToUserName of the message you answer.',
+    fix: "Set the reply's FromUserName to the ToUserName of the message you answer.",
   },
   notEncrypted: {
     message: 'In safe mode the reply must be encrypted, but the server answered plaintext XML.',
-    fix: 'Encrypt the reply: <xml><Encrypt/><MsgSignature/><TimeStamp/><Nonce/></xml>, as your SDK\'s encryptMsg does.',
+    fix: "Encrypt the reply: <xml><Encrypt/><MsgSignature/><TimeStamp/><Nonce/></xml>, as your SDK's encryptMsg does.",
   },
   encryptedInPlaintext: {
     message: 'The reply is encrypted, but the account is in plaintext mode.',
@@ -104,11 +105,11 @@ export const PROBLEM_TEMPLATES = {
     fix: 'An encrypted reply carries Encrypt, MsgSignature, TimeStamp and Nonce.',
   },
   replySignatureMismatch: {
-    message: 'The encrypted reply\'s MsgSignature is wrong.',
+    message: "The encrypted reply's MsgSignature is wrong.",
     fix: 'MsgSignature is sha1 of the sorted Token, TimeStamp, Nonce and Encrypt, computed with the same TimeStamp and Nonce the reply carries.',
   },
   replyMalformed: {
-    message: 'The reply\'s Encrypt is not a whole AES ciphertext ({0}).',
+    message: "The reply's Encrypt is not a whole AES ciphertext ({0}).",
     fix: 'Send the base64 of the complete AES-256-CBC ciphertext, padded with PKCS#7 to 32-byte blocks.',
   },
   replyWrongKey: {
@@ -117,12 +118,12 @@ export const PROBLEM_TEMPLATES = {
   },
   replyWrongAppId: {
     message: 'The reply was encrypted for AppID {0}, not {1}.',
-    fix: 'Give the server this account\'s AppID: it is appended to every encrypted message.',
+    fix: "Give the server this account's AppID: it is appended to every encrypted message.",
   },
   // The URL check (GET handshake).
   handshakeRejected: {
     message: 'The server refused the URL check with HTTP {0}: its signature check failed.',
-    fix: 'The Token in the server differs from the one stored here (the console\'s 令牌). The signature is sha1 of the sorted Token, timestamp and nonce.',
+    fix: "The Token in the server differs from the one stored here (the console's 令牌). The signature is sha1 of the sorted Token, timestamp and nonce.",
   },
   handshakeNoEcho: {
     message: 'The server answered 200 with an empty body instead of echostr.',
@@ -145,7 +146,8 @@ type Arg = string | number;
 type PlaceholdersOf<T extends string> = T extends `${string}{${infer N}}${infer Rest}` ? N | PlaceholdersOf<Rest> : never;
 type Used<C extends ProblemCode> = PlaceholdersOf<(typeof PROBLEM_TEMPLATES)[C]['message'] | (typeof PROBLEM_TEMPLATES)[C]['fix']>;
 /** As many arguments as the templates use, checked at compile time (templates use at most {2}). */
-type ArgsOf<C extends ProblemCode> = '2' extends Used<C> ? [Arg, Arg, Arg] : '1' extends Used<C> ? [Arg, Arg] : '0' extends Used<C> ? [Arg] : [];
+type ArgsOf<C extends ProblemCode> =
+  '2' extends Used<C> ? [Arg, Arg, Arg] : '1' extends Used<C> ? [Arg, Arg] : '0' extends Used<C> ? [Arg] : [];
 
 export function problem<C extends ProblemCode>(code: C, ...args: ArgsOf<C>): SimulationProblem {
   const { message, fix } = PROBLEM_TEMPLATES[code];

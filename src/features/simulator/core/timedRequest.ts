@@ -3,7 +3,7 @@
 // cancellation is not a result: it rejects, as cancellation does everywhere else.
 import { Clock } from '../../../common/clock';
 import { HttpRequest, HttpResponse, HttpTransport } from '../../../wechat/http';
-import { classifyNetworkError, ClassifiedFault } from '../../../wechat/networkFault';
+import { ClassifiedFault, classifyNetworkError } from '../../../wechat/networkFault';
 
 export type Exchange =
   | { readonly outcome: 'response'; readonly response: HttpResponse; readonly elapsedMs: number }

@@ -87,7 +87,14 @@ export type SimulatedReply =
   | { readonly kind: 'image'; readonly mediaId: string }
   | { readonly kind: 'voice'; readonly mediaId: string }
   | { readonly kind: 'video'; readonly mediaId: string; readonly title: string; readonly description: string }
-  | { readonly kind: 'music'; readonly title: string; readonly description: string; readonly musicUrl: string; readonly hqMusicUrl: string; readonly thumbMediaId: string }
+  | {
+      readonly kind: 'music';
+      readonly title: string;
+      readonly description: string;
+      readonly musicUrl: string;
+      readonly hqMusicUrl: string;
+      readonly thumbMediaId: string;
+    }
   | { readonly kind: 'news'; readonly articles: readonly NewsArticle[] }
   | { readonly kind: 'transferCustomerService'; readonly kfAccount?: string };
 

@@ -3,8 +3,8 @@
 // comes from the feature context; the core (dist/callback.js) loads on the first handshake or exchange.
 import type { Account } from '../../../token/accounts';
 import type { FeatureContext } from '../../../ui/feature';
-import type { ChatView } from '../../menu';
 import type { Invocation } from '../../../ui/invocation';
+import type { ChatView } from '../../menu';
 import { CallbackHostGuard, guardedSimulators } from '../core/chat/callbackHost';
 import { callbackHostPrompt } from './callbackHostPrompt';
 import { CallbackSecrets } from './callbackSecrets';
@@ -38,6 +38,7 @@ export function create(context: FeatureContext): Simulator {
   return {
     setUp: (invocation) => setup.run(invocation),
     verify: () => verifier.run(),
-    createChat: (post) => createSimulatorChat({ endpoints, simulators, openId, log, setUp: () => setup.run(), verify: () => verifier.run() }, post),
+    createChat: (post) =>
+      createSimulatorChat({ endpoints, simulators, openId, log, setUp: () => setup.run(), verify: () => verifier.run() }, post),
   };
 }

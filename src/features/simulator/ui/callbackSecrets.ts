@@ -3,13 +3,14 @@
 // before either is used for another). Every value read is handed to the log's redactor, so no log
 // line can carry it.
 import type * as vscode from 'vscode';
-import type { Redactor } from '../../../wechat/redact';
+
 import {
   CALLBACK_AES_KEY_HOST_KEY_PREFIX,
   CALLBACK_AES_KEY_PREFIX,
   CALLBACK_TOKEN_HOST_KEY_PREFIX,
   CALLBACK_TOKEN_KEY_PREFIX,
 } from '../../../ui/secretKeys';
+import type { Redactor } from '../../../wechat/redact';
 import { callbackOrigin, type CallbackOriginMemory, type CallbackSecretKind } from '../core/chat/callbackHost';
 
 export interface CallbackSecretValues {
@@ -17,7 +18,10 @@ export interface CallbackSecretValues {
   readonly encodingAesKey: string | undefined;
 }
 
-const HOST_KEY_PREFIX: Readonly<Record<CallbackSecretKind, string>> = { token: CALLBACK_TOKEN_HOST_KEY_PREFIX, aesKey: CALLBACK_AES_KEY_HOST_KEY_PREFIX };
+const HOST_KEY_PREFIX: Readonly<Record<CallbackSecretKind, string>> = {
+  token: CALLBACK_TOKEN_HOST_KEY_PREFIX,
+  aesKey: CALLBACK_AES_KEY_HOST_KEY_PREFIX,
+};
 
 export class CallbackSecrets implements CallbackOriginMemory {
   constructor(

@@ -2,14 +2,15 @@
 // original ID) and its secrets (Token, EncodingAESKey), read fresh for every exchange so a change
 // in Set Up Callback or settings.json applies to the next tap. Also the follower's OpenID.
 import type * as vscode from 'vscode';
-import { randomOpenId, standInAccountUserName } from '../core/identities';
-import { systemRandom } from '../core/random';
-import type { EndpointState } from '../core/chat/endpointState';
-import type { CallbackEndpoint } from '../core/types';
+
 import type { WeChatConfig } from '../../../config';
 import type { Account } from '../../../token/accounts';
-import type { CallbackSecrets } from './callbackSecrets';
+import type { EndpointState } from '../core/chat/endpointState';
 import { isOpenId } from '../core/chat/settings';
+import { randomOpenId, standInAccountUserName } from '../core/identities';
+import { systemRandom } from '../core/random';
+import type { CallbackEndpoint } from '../core/types';
+import type { CallbackSecrets } from './callbackSecrets';
 
 export type { EndpointState };
 

@@ -4,16 +4,17 @@
 // answers given before an Escape are kept for the next run (not the secrets). URL, mode and ID go
 // to the user's settings (machine scope), the Token and key to SecretStorage only.
 import * as vscode from 'vscode';
-import type { MessageMode } from '../core/types';
+
 import { saveCallbackSettings, type WeChatConfig } from '../../../config';
 import type { Account } from '../../../token/accounts';
 import { ACCOUNT_COMMANDS } from '../../../ui/commandIds';
 import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
-import type { CallbackSecrets } from './callbackSecrets';
+import { showErrorMessage, showInformationMessage, showWarningMessage } from '../../../ui/notify';
 import { modeLabel } from '../core/chat/chatTexts';
 import { aesKeyProblem, tokenProblem } from '../core/chat/formats';
 import { checkCallbackUrl, isOriginalId, MESSAGE_MODES } from '../core/chat/settings';
-import { showErrorMessage, showInformationMessage, showWarningMessage } from '../../../ui/notify';
+import type { MessageMode } from '../core/types';
+import type { CallbackSecrets } from './callbackSecrets';
 
 export interface SetupHost {
   readonly account: () => Account | undefined;
@@ -48,7 +49,9 @@ export class CallbackSetup {
     }
     const test = invocation.test;
     const saved = this.host.config().callbacks.get(account.appId);
-    const draft = this.drafts.get(account.appId) ?? { ...(saved ? { url: saved.url, mode: saved.mode, originalId: saved.originalId } : {}) };
+    const draft = this.drafts.get(account.appId) ?? {
+      ...(saved ? { url: saved.url, mode: saved.mode, originalId: saved.originalId } : {}),
+    };
     this.drafts.set(account.appId, draft);
     const stored = await this.host.secrets.read(account.appId);
     const title = (step: number, steps: number): string => t('Set Up Callback for {0} ({1}/{2})', account.name, step, steps);
@@ -60,20 +63,23 @@ export class CallbackSetup {
     draft.url = checked.url;
 
     const mode = (test.messageMode as MessageMode | undefined) ?? (await this.askMode(title(2, 5), draft.mode ?? 'plaintext'));
-    if (mode === undefined || !MESSAGE_MODES.includes(mode)) return mode === undefined ? false : this.refuse(t('The message mode is plaintext, compatible or safe.'));
+    if (mode === undefined || !MESSAGE_MODES.includes(mode))
+      return mode === undefined ? false : this.refuse(t('The message mode is plaintext, compatible or safe.'));
     draft.mode = mode;
 
     const token = test.callbackToken ?? (await this.askSecret(title(3, 5), 'token', stored.token !== undefined));
     if (token === undefined) return false;
     if (token !== '' && tokenProblem(token, t)) return this.refuse(tokenProblem(token, t) ?? '');
-    if (token === '' && stored.token === undefined) return this.refuse(t('The Token is required: the console signs every message with it.'));
+    if (token === '' && stored.token === undefined)
+      return this.refuse(t('The Token is required: the console signs every message with it.'));
 
     let aesKey = '';
     if (mode !== 'plaintext') {
       const typed = test.encodingAesKey ?? (await this.askSecret(title(4, 5), 'aesKey', stored.encodingAesKey !== undefined));
       if (typed === undefined) return false;
       if (typed !== '' && aesKeyProblem(typed, t)) return this.refuse(aesKeyProblem(typed, t) ?? '');
-      if (typed === '' && stored.encodingAesKey === undefined) return this.refuse(t('The EncodingAESKey is required in compatible and safe mode.'));
+      if (typed === '' && stored.encodingAesKey === undefined)
+        return this.refuse(t('The EncodingAESKey is required in compatible and safe mode.'));
       aesKey = typed;
     }
 
@@ -89,8 +95,10 @@ export class CallbackSetup {
     await saveCallbackSettings(account.appId, { url: draft.url, mode, originalId: draft.originalId });
     this.drafts.delete(account.appId);
     const verify = t('Verify Callback URL');
-    void showInformationMessage(t('Callback of {0} set up: {1}, {2}. Taps in the menu preview now go there.', account.name, draft.url, modeLabel(mode, t)), verify)
-      .then((picked) => (picked === verify ? vscode.commands.executeCommand('wechat.verifyCallbackUrl') : undefined));
+    void showInformationMessage(
+      t('Callback of {0} set up: {1}, {2}. Taps in the menu preview now go there.', account.name, draft.url, modeLabel(mode, t)),
+      verify,
+    ).then((picked) => (picked === verify ? vscode.commands.executeCommand('wechat.verifyCallbackUrl') : undefined));
     return true;
   }
 

@@ -3,17 +3,18 @@
 // does what the page asks (raw XML, WeChat's retries, links, setup). Built by dist/simulator.js for
 // the panel; the panel passes only what it read itself (the tapped button from the live document).
 import * as vscode from 'vscode';
-import type { SimulatedInbound, TappedButton } from '../core/types';
-import type { ChatView, ExchangeView } from '../../menu';
-import { SIMULATED_EVENTS, type SimulatedEventKind } from '../core/chat/events';
+
 import type { RedactingLog } from '../../../ui/log';
+import type { ChatView, ExchangeView } from '../../menu';
+import type { SimulatorFactory } from '../core/chat/callbackHost';
 import { chatStatus, chatStrings } from '../core/chat/chatTexts';
 import { Conversation } from '../core/chat/conversation';
-import type { CallbackEndpoints } from './endpoints';
+import { SIMULATED_EVENTS, type SimulatedEventKind } from '../core/chat/events';
 import { ExchangeRunner } from '../core/chat/exchangeRunner';
 import { checkScene, describeInbound, describeTap, eventInbound } from '../core/chat/inbound';
 import { rawExchangeText } from '../core/chat/rawText';
-import type { SimulatorFactory } from '../core/chat/callbackHost';
+import type { SimulatedInbound, TappedButton } from '../core/types';
+import type { CallbackEndpoints } from './endpoints';
 
 export interface SimulatorChatHost {
   readonly endpoints: CallbackEndpoints;
@@ -103,12 +104,18 @@ class Chat implements SimulatorChat {
       const t = this.t;
       const typed = await vscode.window.showInputBox({
         title: kind === 'scan' ? t('Scan a QR code while following (SCAN)') : t('Follow by scanning a QR code (subscribe with scene)'),
-        prompt: t('The scene of the parametric QR code (scene_str or scene_id); WeChat adds "qrscene_" for followers who were not following yet.'),
+        prompt: t(
+          'The scene of the parametric QR code (scene_str or scene_id); WeChat adds "qrscene_" for followers who were not following yet.',
+        ),
         value: '123',
         ignoreFocusOut: true,
         validateInput: (value) => {
           const problem = checkScene(value);
-          return problem === 'empty' ? t('Type a scene value.') : problem === 'tooLong' ? t('A scene is at most 64 characters.') : undefined;
+          return problem === 'empty'
+            ? t('Type a scene value.')
+            : problem === 'tooLong'
+              ? t('A scene is at most 64 characters.')
+              : undefined;
         },
       });
       if (typed === undefined) return undefined;

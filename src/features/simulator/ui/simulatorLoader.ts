@@ -2,10 +2,11 @@
 // handshake, never at activation, and makes a CallbackSimulator for an endpoint. The HTTP goes
 // through the extension's transport (loopback URLs direct, others through VS Code's proxy).
 import type * as vscode from 'vscode';
+
+import { lazyRequire } from '../../../ui/lazyRequire';
+import type { HttpTransport } from '../../../wechat/http';
 import type { CallbackModule } from '../core/bundle';
 import type { CallbackEndpoint, CallbackSimulator } from '../core/types';
-import type { HttpTransport } from '../../../wechat/http';
-import { lazyRequire } from '../../../ui/lazyRequire';
 
 export class SimulatorLoader {
   private module: CallbackModule | undefined;

@@ -3,15 +3,16 @@
 // or fail with each reason and its fix. The request URL shown carries WeChat's parameters only:
 // the Token is an input of the signature, never a parameter.
 import * as vscode from 'vscode';
-import type { HandshakeResult } from '../core/types';
-import type { ProblemView } from '../../menu';
+
 import type { ErrorPresenter } from '../../../ui/errorPresenter';
 import type { RedactingLog } from '../../../ui/log';
+import { showInformationMessage, showWarningMessage, withProgress } from '../../../ui/notify';
+import type { ProblemView } from '../../menu';
 import { isCallbackHostRefused, type SimulatorFactory } from '../core/chat/callbackHost';
 import { hostRefusedProblem, missingProblem } from '../core/chat/chatTexts';
 import { Conversation, formatElapsed } from '../core/chat/conversation';
+import type { HandshakeResult } from '../core/types';
 import type { CallbackEndpoints } from './endpoints';
-import { showInformationMessage, showWarningMessage, withProgress } from '../../../ui/notify';
 
 export interface VerifyHost {
   readonly endpoints: CallbackEndpoints;
@@ -48,7 +49,11 @@ export class CallbackVerifier {
     let result: HandshakeResult;
     try {
       result = await withProgress(
-        { location: vscode.ProgressLocation.Notification, title: t('Verifying {0} the way the console does…', endpoint.url), cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: t('Verifying {0} the way the console does…', endpoint.url),
+          cancellable: true,
+        },
         async (_progress, cancel) => {
           const abort = new AbortController();
           cancel.onCancellationRequested(() => abort.abort());
@@ -67,16 +72,25 @@ export class CallbackVerifier {
     }
     const requestUrl = conversation.scrub(result.requestUrl);
     const problems = result.problems.map((p) => conversation.problem(p));
-    this.host.log.info(`verify callback ${requestUrl}: ${result.ok ? 'passed' : `failed (${result.problems.map((p) => p.code).join(', ')})`} in ${result.elapsedMs} ms`);
+    this.host.log.info(
+      `verify callback ${requestUrl}: ${result.ok ? 'passed' : `failed (${result.problems.map((p) => p.code).join(', ')})`} in ${result.elapsedMs} ms`,
+    );
     const elapsed = formatElapsed(result.elapsedMs, t);
     if (result.ok) {
-      const message = t('Callback URL verified in {0}: the server echoed echostr, so the console will accept {1} with this Token.', elapsed, endpoint.url);
+      const message = t(
+        'Callback URL verified in {0}: the server echoed echostr, so the console will accept {1} with this Token.',
+        elapsed,
+        endpoint.url,
+      );
       void showInformationMessage(message);
       return { ok: true, requestUrl, problems, message };
     }
     // A notification shows no detail: the first reason and its fix go in the message, all of them in the log.
     for (const p of problems) this.host.log.warn(`verify callback: ${p.message} Fix: ${p.fix}`);
-    const first = problems[0] ?? { message: t('The server did not echo echostr.'), fix: t('Answer the GET request with the echostr parameter as the whole body.') };
+    const first = problems[0] ?? {
+      message: t('The server did not echo echostr.'),
+      fix: t('Answer the GET request with the echostr parameter as the whole body.'),
+    };
     const message = t('The console would refuse {0}: {1} Fix: {2}', endpoint.url, first.message, first.fix);
     const setUp = t('Set Up Callback');
     const showLog = t('Show Log');

@@ -28,12 +28,16 @@ export class TaskTokenConsent {
 
   async allow(label: string): Promise<void> {
     await this.state.update(keyOf(label), true);
-    this.log.info(`Token for tasks: this workspace's tasks and launch configurations may now get the access token of ${label} (WeChat: Revoke Token Access for Tasks takes it back)`);
+    this.log.info(
+      `Token for tasks: this workspace's tasks and launch configurations may now get the access token of ${label} (WeChat: Revoke Token Access for Tasks takes it back)`,
+    );
   }
 
   /** A token was handed out: logged with the account, never with the token. */
   handedOut(label: string): void {
-    this.log.info(`Token for tasks: the access token of ${label} was handed to a task, launch configuration or extension (\${command:wechat.accessToken})`);
+    this.log.info(
+      `Token for tasks: the access token of ${label} was handed to a task, launch configuration or extension (\${command:wechat.accessToken})`,
+    );
   }
 
   /** Clears every account's consent in this workspace; the labels of the accounts it was given for. */

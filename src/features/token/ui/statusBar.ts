@@ -2,12 +2,13 @@
 // text is due to change. Setting text/tooltip/colour happens only when they differ, so an idle
 // window does not repaint the status bar.
 import * as vscode from 'vscode';
+
 import { Clock, TimerHandle } from '../../../common/clock';
 import { TokenManager } from '../../../token/manager';
-import { TokenMode } from '../../../token/store';
-import { ACCOUNT_COMMANDS, GENERAL_COMMANDS, NETWORK_COMMANDS, TOKEN_COMMANDS } from '../../../ui/commandIds';
 import { formatRemaining } from '../../../token/status/countdown';
 import { StatusDetails, StatusView, statusView, TeamSourceLabel } from '../../../token/status/statusView';
+import { TokenMode } from '../../../token/store';
+import { ACCOUNT_COMMANDS, GENERAL_COMMANDS, NETWORK_COMMANDS, TOKEN_COMMANDS } from '../../../ui/commandIds';
 
 export interface StatusBarSettings {
   readonly marginMs: number;
@@ -83,8 +84,7 @@ export class TokenStatusBar implements vscode.Disposable {
   private render(view: StatusView): void {
     this.renderCount++;
     this.item.text = view.text;
-    this.item.backgroundColor =
-      view.tone === 'normal' ? undefined : new vscode.ThemeColor(`statusBarItem.${view.tone}Background`);
+    this.item.backgroundColor = view.tone === 'normal' ? undefined : new vscode.ThemeColor(`statusBarItem.${view.tone}Background`);
     this.item.tooltip = tooltip(view.details, view, this.clock.now());
     this.item.accessibilityInformation = { label: accessibleLabel(view) };
   }
@@ -94,7 +94,13 @@ function tooltip(details: StatusDetails, view: StatusView, now: number): vscode.
   const t = vscode.l10n.t;
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = {
-    enabledCommands: [TOKEN_COMMANDS.copyAccessToken, TOKEN_COMMANDS.refreshAccessToken, GENERAL_COMMANDS.showLog, ACCOUNT_COMMANDS.setupAccount, ...IP_WHITELIST_COMMANDS],
+    enabledCommands: [
+      TOKEN_COMMANDS.copyAccessToken,
+      TOKEN_COMMANDS.refreshAccessToken,
+      GENERAL_COMMANDS.showLog,
+      ACCOUNT_COMMANDS.setupAccount,
+      ...IP_WHITELIST_COMMANDS,
+    ],
   };
   md.appendMarkdown(`**${t('WeChat Access Token')}**\n\n`);
   const rows: Array<[string, string]> = [];
@@ -105,7 +111,10 @@ function tooltip(details: StatusDetails, view: StatusView, now: number): vscode.
     const kind = details.teamSource.kind === 'redis' ? t('Redis') : t('token service');
     rows.push([t('Source'), `${kind} ${details.teamSource.where} · ${left}`]);
   } else {
-    rows.push([t('Mode'), details.mode === 'stable' ? t('stable_token (safe, shared)') : t('classic (each fetch invalidates the previous token)')]);
+    rows.push([
+      t('Mode'),
+      details.mode === 'stable' ? t('stable_token (safe, shared)') : t('classic (each fetch invalidates the previous token)'),
+    ]);
   }
   if (details.expiresAt !== undefined) rows.push([t('Expires at'), localTime(details.expiresAt)]);
   if (details.obtainedAt !== undefined) rows.push([t('Obtained at'), localTime(details.obtainedAt)]);
@@ -134,7 +143,8 @@ function ipWhitelistLinks(details: StatusDetails): string[] {
   const actions = details.lastErrorActions ?? [];
   const links: string[] = [];
   if (actions.includes('copyCallerIp')) links.push(`[$(copy) ${t('Copy IP')}](command:${NETWORK_COMMANDS.copyCallerIp})`);
-  if (actions.includes('openIpWhitelist')) links.push(`[$(link-external) ${t('Open MP Console for the IP Whitelist')}](command:${NETWORK_COMMANDS.openIpWhitelist})`);
+  if (actions.includes('openIpWhitelist'))
+    links.push(`[$(link-external) ${t('Open MP Console for the IP Whitelist')}](command:${NETWORK_COMMANDS.openIpWhitelist})`);
   return links;
 }
 

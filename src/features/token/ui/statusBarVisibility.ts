@@ -2,6 +2,7 @@
 // when an account is configured or a menu file is visible; re-evaluated when editors or
 // settings change.
 import * as vscode from 'vscode';
+
 import { StatusBarShow, statusBarVisible } from '../../../token/status/visibility';
 import { mayBeMenuDocument } from '../../menu';
 import { TokenStatusBar } from './statusBar';

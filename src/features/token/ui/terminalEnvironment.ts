@@ -6,6 +6,7 @@
 // A token past its expiry is dropped at the next state change (in stable mode the scheduler
 // refreshes before expiry).
 import * as vscode from 'vscode';
+
 import { TokenManager, TokenState } from '../../../token/manager';
 import { TerminalExposure } from '../core/terminalExposure';
 
@@ -24,7 +25,9 @@ export class TerminalTokenEnvironment implements vscode.Disposable {
     trusted: () => boolean = () => vscode.workspace.isTrusted,
   ) {
     collection.persistent = false;
-    collection.description = new vscode.MarkdownString(vscode.l10n.t('WeChat: the access token and AppID of the active account (setting "wechat.terminal.exposeToken").'));
+    collection.description = new vscode.MarkdownString(
+      vscode.l10n.t('WeChat: the access token and AppID of the active account (setting "wechat.terminal.exposeToken").'),
+    );
     this.exposure = new TerminalExposure(collection, () => ({ enabled: enabled(), trusted: trusted(), now: now() }));
     this.subscriptions = [
       manager.onDidChangeState((state) => this.update(state)),

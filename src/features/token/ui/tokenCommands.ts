@@ -1,16 +1,17 @@
 // Copy / Refresh / Force Refresh. Each command is a few lines over the TokenManager; the
 // dangerous ones (anything that invalidates a token servers may be using) ask first, modally.
 import * as vscode from 'vscode';
+
 import { Clock } from '../../../common/clock';
-import { TokenManager } from '../../../token/manager';
-import { CachedToken } from '../../../token/store';
-import type { AccountCommands } from '../../accounts';
-import { Confirmations } from '../../../ui/confirm';
-import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
-import { formatRemaining } from '../../../token/status/countdown';
-import { ErrorPresenter } from '../../../ui/errorPresenter';
-import { showInformationMessage, withProgress as showProgress } from '../../../ui/notify';
 import { Logger, silentLogger } from '../../../common/logger';
+import { TokenManager } from '../../../token/manager';
+import { formatRemaining } from '../../../token/status/countdown';
+import { CachedToken } from '../../../token/store';
+import { Confirmations } from '../../../ui/confirm';
+import { ErrorPresenter } from '../../../ui/errorPresenter';
+import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
+import { showInformationMessage, withProgress as showProgress } from '../../../ui/notify';
+import type { AccountCommands } from '../../accounts';
 import { TaskTokenConsent } from '../core/taskTokenConsent';
 
 export class TokenCommands {
@@ -105,7 +106,10 @@ export class TokenCommands {
     const labels = await this.consent.revokeAll();
     void showInformationMessage(
       labels.length > 0
-        ? vscode.l10n.t('The tasks and launch configurations of this workspace no longer get the access token of {0}. The next use asks again.', labels.join(', '))
+        ? vscode.l10n.t(
+            'The tasks and launch configurations of this workspace no longer get the access token of {0}. The next use asks again.',
+            labels.join(', '),
+          )
         : vscode.l10n.t('No task or launch configuration of this workspace was allowed the access token.'),
     );
     return labels.length;
@@ -115,19 +119,20 @@ export class TokenCommands {
     if (!(await this.accounts.ensureCredentials())) return false;
     const before = this.cachedToken();
     try {
-      const token = await this.withProgress(vscode.l10n.t('Refreshing the access token…'), () =>
-        this.manager.refresh({ always: true }),
-      );
+      const token = await this.withProgress(vscode.l10n.t('Refreshing the access token…'), () => this.manager.refresh({ always: true }));
       const team = this.manager.activeSource()?.kind !== 'wechat';
       const message =
         token.accessToken === before?.accessToken && team
-          ? vscode.l10n.t('The team still holds the same token: it stays valid for {0}. Production replaces it when it expires.', this.remaining(token))
-          : token.accessToken === before?.accessToken
           ? vscode.l10n.t(
-              'WeChat confirmed the current token: it stays valid for {0}. stable_token renews it in its last 5 minutes; use Force Refresh only if it leaked.',
+              'The team still holds the same token: it stays valid for {0}. Production replaces it when it expires.',
               this.remaining(token),
             )
-          : vscode.l10n.t('New access token, valid for {0}.', this.remaining(token));
+          : token.accessToken === before?.accessToken
+            ? vscode.l10n.t(
+                'WeChat confirmed the current token: it stays valid for {0}. stable_token renews it in its last 5 minutes; use Force Refresh only if it leaked.',
+                this.remaining(token),
+              )
+            : vscode.l10n.t('New access token, valid for {0}.', this.remaining(token));
       void showInformationMessage(message);
       return true;
     } catch (error) {

@@ -2,13 +2,14 @@
 // the value format detected, the TTL and a short fingerprint — enough to compare with
 // production's logs without exposing the token.
 import * as vscode from 'vscode';
+
 import { Clock } from '../../../common/clock';
 import { Account, accountLabel } from '../../../token/accounts';
 import { TokenState } from '../../../token/manager';
-import { formatRemaining } from '../../../token/status/countdown';
 import { fingerprint } from '../../../token/sources/fingerprint';
-import { sourceName } from '../../accounts';
+import { formatRemaining } from '../../../token/status/countdown';
 import { showInformationMessage } from '../../../ui/notify';
+import { sourceName } from '../../accounts';
 
 export interface TokenSourceFacts {
   readonly account: Account | undefined;
@@ -30,9 +31,11 @@ export async function showTokenSource(facts: TokenSourceFacts, clock: Clock): Pr
   const lines: string[] = [];
   if (account.tokenSource === 'wechat') {
     lines.push(t('Source: WeChat API {0} (fetched with the AppSecret stored on this machine)', facts.where ?? ''));
-    lines.push(facts.mode === 'stable' ? t('Mode: stable_token (safe, shared)') : t('Mode: classic (each fetch invalidates the previous token)'));
+    lines.push(
+      facts.mode === 'stable' ? t('Mode: stable_token (safe, shared)') : t('Mode: classic (each fetch invalidates the previous token)'),
+    );
   } else {
-    lines.push(t('Source: the team\'s {0}, read-only: {1}', sourceName(account, vscode.l10n.t), facts.where ?? ''));
+    lines.push(t("Source: the team's {0}, read-only: {1}", sourceName(account, vscode.l10n.t), facts.where ?? ''));
     lines.push(t('Value format: {0}', facts.format ?? t('not read in this window yet')));
   }
   const token = 'token' in state ? state.token : undefined;
@@ -41,7 +44,11 @@ export async function showTokenSource(facts: TokenSourceFacts, clock: Clock): Pr
     lines.push(
       token.expiryKnown === false
         ? t('TTL: expiry unknown (re-read periodically)')
-        : t('TTL: {0} (expires {1})', formatRemaining(token.expiresAt - now, t), new Date(token.expiresAt).toLocaleTimeString(vscode.env.language)),
+        : t(
+            'TTL: {0} (expires {1})',
+            formatRemaining(token.expiresAt - now, t),
+            new Date(token.expiresAt).toLocaleTimeString(vscode.env.language),
+          ),
     );
     lines.push(t('Token: {0}', fingerprint(token.accessToken)));
   } else {

@@ -31,7 +31,9 @@ export function parseRedisUrl(url: string | undefined): RedisEndpoint {
   }
   if (parsed.hostname === '') throw misconfigured(`"${REDIS_URL_SETTING}" has no host name.`);
   if (parsed.search !== '' || parsed.hash !== '') {
-    throw misconfigured(`"${REDIS_URL_SETTING}" has a query or fragment, which the extension does not read; use redis://host:port/db only.`);
+    throw misconfigured(
+      `"${REDIS_URL_SETTING}" has a query or fragment, which the extension does not read; use redis://host:port/db only.`,
+    );
   }
   const dbText = parsed.pathname.replace(/^\//, '');
   if (dbText !== '' && !/^\d{1,5}$/.test(dbText)) {

@@ -48,10 +48,13 @@ function shapeOf(value: unknown): string {
   if (value === null) return 'JSON null';
   if (Array.isArray(value)) return `JSON array of ${value.length}`;
   if (typeof value === 'object') {
-    const keys = Object.keys(value as object).slice(0, 6).map((k) => (k.length > 24 ? `${k.slice(0, 24)}…` : k));
+    const keys = Object.keys(value as object)
+      .slice(0, 6)
+      .map((k) => (k.length > 24 ? `${k.slice(0, 24)}…` : k));
     return `JSON object without access_token (fields: ${keys.join(', ') || 'none'})`;
   }
-  if (typeof value === 'string') return value === '' ? 'JSON-quoted empty string' : `JSON-quoted text of ${value.length} characters with spaces or control characters`;
+  if (typeof value === 'string')
+    return value === '' ? 'JSON-quoted empty string' : `JSON-quoted text of ${value.length} characters with spaces or control characters`;
   return `JSON ${typeof value}`;
 }
 
@@ -93,7 +96,11 @@ export function decodeTokenValue(raw: string, where: string): DecodedToken {
     throw unknown(present ? `JSON object whose ${present} is not a token (${typeof record[present]})` : shapeOf(parsed));
   }
   const expiresAtHint = EXPIRES_AT_FIELDS.map((name) => epochMs(record[name])).find((ms) => ms !== undefined);
-  return { accessToken: token(record[field] as string, field), format: 'JSON object', ...(expiresAtHint !== undefined ? { expiresAtHint } : {}) };
+  return {
+    accessToken: token(record[field] as string, field),
+    format: 'JSON object',
+    ...(expiresAtHint !== undefined ? { expiresAtHint } : {}),
+  };
 }
 
 /** A value larger than a token's entry can be: refused by its size (the connection may have stopped reading it). */
@@ -127,6 +134,7 @@ export function expiryFrom(pttlMs: number, now: number, decoded: DecodedToken): 
 export function checkedExpiry(pttlMs: number, now: number, decoded: DecodedToken, where: string): number | undefined {
   const expiresAt = expiryFrom(pttlMs, now, decoded);
   const problem = expiresAt === undefined ? undefined : expiryProblem(expiresAt, now);
-  if (problem !== undefined) throw new TeamSourceError('badToken', 'redis', where, `${pttlMs >= 0 ? 'the key\'s TTL' : 'the value\'s expires_at'} ${problem}`);
+  if (problem !== undefined)
+    throw new TeamSourceError('badToken', 'redis', where, `${pttlMs >= 0 ? "the key's TTL" : "the value's expires_at"} ${problem}`);
   return expiresAt;
 }

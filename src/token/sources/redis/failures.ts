@@ -8,7 +8,8 @@ import { tooLarge } from './decode';
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'EPIPE', 'ECONNABORTED', 'CLOSED']);
 const DNS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
 const AUTH = new Set(['WRONGPASS', 'NOAUTH']);
-const TLS_CODE = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|EPROTO$|TLS_HANDSHAKE_TIMEOUT$|HOSTNAME_MISMATCH$)/;
+const TLS_CODE =
+  /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|EPROTO$|TLS_HANDSHAKE_TIMEOUT$|HOSTNAME_MISMATCH$)/;
 
 /** Failures after which the connection cannot be trusted for the next read. */
 export function poisonsConnection(failure: RedisClientFailure): boolean {

@@ -51,12 +51,15 @@ export function redisKeyFor(appId: string, settings: RedisKeySettings): string {
   }
   const layout: RedisLayout = settings.layout ?? (key !== undefined ? 'custom' : 'wxjava');
   if (layout === 'custom') {
-    if (prefix !== undefined) throw misconfigured(appId, 'redis.prefix has no meaning with a custom redis.key: write the prefix into the key.');
-    if (key === undefined || key.trim() === '') throw misconfigured(appId, 'the custom layout needs redis.key, e.g. "myapp:{appid}:access_token".');
+    if (prefix !== undefined)
+      throw misconfigured(appId, 'redis.prefix has no meaning with a custom redis.key: write the prefix into the key.');
+    if (key === undefined || key.trim() === '')
+      throw misconfigured(appId, 'the custom layout needs redis.key, e.g. "myapp:{appid}:access_token".');
     if (!key.includes(APPID_PLACEHOLDER)) throw misconfigured(appId, `redis.key "${key}" must contain {appid}, where the AppID goes.`);
     return key.split(APPID_PLACEHOLDER).join(appId);
   }
-  if (key !== undefined) throw misconfigured(appId, `redis.key is only used by the custom layout, not with redis.layout "${layout}": remove one of them.`);
+  if (key !== undefined)
+    throw misconfigured(appId, `redis.key is only used by the custom layout, not with redis.layout "${layout}": remove one of them.`);
   const rule = RULES[layout];
   if (prefix !== undefined) {
     if (rule.defaultPrefix === undefined) throw misconfigured(appId, `the ${layout} layout has a fixed key: remove redis.prefix.`);

@@ -5,9 +5,11 @@
 // GET and PTTL are sent. ioredis' defaults would send more, which a read-only ACL user is
 // refused (and which shows in ACL LOG): the ready check's INFO, and CLIENT SETINFO (unknown to
 // Redis 7.0). Both are switched off below.
-import Redis from 'ioredis';
 import { isIP, type Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
+
+import Redis from 'ioredis';
+
 import type { RedisClientFailure, RedisClientModule, RedisConnection, RedisConnectOptions, RedisFailureStage } from './connection';
 
 /** After an established connection drops, ioredis may reconnect this often (100, 200, 400 ms) before giving up. */
@@ -46,7 +48,12 @@ function timeoutFailure(redis: Redis, options: RedisConnectOptions): RedisClient
   // most often a plain redis:// port addressed as rediss://.
   const tcpUp = stream !== undefined && typeof stream.remoteAddress === 'string';
   if (options.tls && tcpUp && redis.status === 'connecting') {
-    return { redisClientFailure: true, stage: 'connect', code: 'TLS_HANDSHAKE_TIMEOUT', message: `no TLS handshake within ${options.connectTimeoutMs} ms` };
+    return {
+      redisClientFailure: true,
+      stage: 'connect',
+      code: 'TLS_HANDSHAKE_TIMEOUT',
+      message: `no TLS handshake within ${options.connectTimeoutMs} ms`,
+    };
   }
   return { redisClientFailure: true, stage: 'connect', code: 'ETIMEDOUT', message: `no answer within ${options.connectTimeoutMs} ms` };
 }
@@ -134,7 +141,12 @@ export const connectRedis: RedisClientModule['connectRedis'] = async (options: R
         received += chunk.length;
         peak = Math.max(peak, pendingGets);
         if (received <= peak * (maxBytes + REPLY_FRAMING_BYTES)) return;
-        const failure: RedisClientFailure = { redisClientFailure: true, stage: 'command', code: 'VALUE_TOO_LARGE', message: `a value of more than ${maxBytes} bytes` };
+        const failure: RedisClientFailure = {
+          redisClientFailure: true,
+          stage: 'command',
+          code: 'VALUE_TOO_LARGE',
+          message: `a value of more than ${maxBytes} bytes`,
+        };
         reject(failure);
         redis.disconnect();
       };

@@ -6,18 +6,26 @@
 // One connection per window, reused across reads; a failure drops it and the next read opens a
 // new one; a change of URL or credentials replaces it; dispose() closes it.
 import { createHash } from 'node:crypto';
+
 import { Clock } from '../../../common/clock';
 import { Logger } from '../../../common/logger';
 import { isLoopbackHost } from '../../../wechat/baseUrl';
-import { ReadOptions, SourcedToken, TeamTokenSource } from '../source';
-import { refusalOf, TeamSourceError } from '../teamSourceError';
 import type { BeforeSendingCredential } from '../credentialHost';
 import { credentialOriginOf } from '../credentialOrigin';
-import { isRedisClientFailure, RedisClientFailure, RedisConnection, RedisConnectOptions, RedisCredentials, RedisEndpoint } from './connection';
+import { ReadOptions, SourcedToken, TeamTokenSource } from '../source';
+import { refusalOf, TeamSourceError } from '../teamSourceError';
+import {
+  isRedisClientFailure,
+  RedisClientFailure,
+  RedisConnection,
+  RedisConnectOptions,
+  RedisCredentials,
+  RedisEndpoint,
+} from './connection';
 import { describeEndpoint, parseRedisUrl } from './connectionUrl';
 import { checkedExpiry, decodeTokenValue, MAX_REDIS_VALUE_BYTES } from './decode';
 import { isStaleConnection, poisonsConnection, teamSourceErrorFrom } from './failures';
-import { RedisKeySettings, redisKeyFor } from './layouts';
+import { redisKeyFor, RedisKeySettings } from './layouts';
 
 export interface RedisTokenSourceOptions {
   /** "wechat.redis.url", read at every read so a change takes effect without a reload. */
@@ -139,7 +147,9 @@ export class RedisTokenSource implements TeamTokenSource {
     if (!this.open) {
       if (!endpoint.tls && !isLoopbackHost(endpoint.host)) {
         // Allowed (many internal Redis servers have no TLS), but said: AUTH and the token travel in clear text.
-        this.options.log.warn(`Redis: ${describeEndpoint(endpoint)} is plain redis://; the password and the token cross the network unencrypted (use rediss:// if the server offers TLS)`);
+        this.options.log.warn(
+          `Redis: ${describeEndpoint(endpoint)} is plain redis://; the password and the token cross the network unencrypted (use rediss:// if the server offers TLS)`,
+        );
       }
       const started = this.options.clock.now();
       const connection = this.options.connect({
@@ -178,5 +188,7 @@ export class RedisTokenSource implements TeamTokenSource {
 
 /** Hashed so the source keeps no second copy of the password around. */
 function identityOf(endpoint: RedisEndpoint, credentials: RedisCredentials): string {
-  return createHash('sha256').update(JSON.stringify([describeEndpoint(endpoint), credentials.username ?? '', credentials.password ?? ''])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([describeEndpoint(endpoint), credentials.username ?? '', credentials.password ?? '']))
+    .digest('hex');
 }

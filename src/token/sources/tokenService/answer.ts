@@ -33,8 +33,7 @@ export interface ServiceAnswer {
 }
 
 export function interpretAnswer(answer: ServiceAnswer, context: AnswerContext): SourcedToken {
-  const fail = (failure: TeamSourceFailure, detail: string): TeamSourceError =>
-    new TeamSourceError(failure, 'url', context.where, detail);
+  const fail = (failure: TeamSourceFailure, detail: string): TeamSourceError => new TeamSourceError(failure, 'url', context.where, detail);
   const json = parseJsonObject(answer.body);
   const summary = json ? errorSummary(json, context.redactor) : undefined;
   const { status } = answer;
@@ -140,7 +139,7 @@ function describeNumber(value: unknown): string {
  * when the body says neither.
  */
 function errorSummary(json: Record<string, unknown>, redactor: Redactor): string | undefined {
-  const text = (value: unknown): string => safeText(typeof value === 'string' ? value : JSON.stringify(value) ?? '', redactor, 120);
+  const text = (value: unknown): string => safeText(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''), redactor, 120);
   if (json['errcode'] !== undefined) {
     const message = json['errmsg'] ?? json['message'];
     return `errcode ${text(json['errcode'])}${message !== undefined ? ` errmsg ${text(message)}` : ''}`;
@@ -148,7 +147,9 @@ function errorSummary(json: Record<string, unknown>, redactor: Redactor): string
   const code = json['code'];
   const message = json['msg'] ?? json['message'] ?? json['error'];
   if (code === undefined && message === undefined) return undefined;
-  return [code !== undefined ? `code ${text(code)}` : '', message !== undefined ? `message ${text(message)}` : ''].filter(Boolean).join(' ');
+  return [code !== undefined ? `code ${text(code)}` : '', message !== undefined ? `message ${text(message)}` : '']
+    .filter(Boolean)
+    .join(' ');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,8 +1,8 @@
 // A request that produced no answer, as a TeamSourceError. What the network stack reported is
 // classified by the WeChat layer's one table (src/wechat/networkFault.ts); this file only maps
 // its faults onto the team-source failures.
-import { classifyNetworkError, innermostMessage, NetworkFault } from '../../../wechat/networkFault';
 import { WeChatNetworkError } from '../../../wechat/networkErrors';
+import { classifyNetworkError, innermostMessage, NetworkFault } from '../../../wechat/networkFault';
 import { Redactor } from '../../../wechat/redact';
 import { TeamSourceError, TeamSourceFailure } from '../teamSourceError';
 import { safeText } from './safeText';

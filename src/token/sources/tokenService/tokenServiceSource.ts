@@ -9,10 +9,10 @@ import { WeChatTransportError } from '../../../wechat/apiErrors';
 import { HttpResponse, HttpTransport } from '../../../wechat/http';
 import { ResponseTooLargeError } from '../../../wechat/networkErrors';
 import { Redactor } from '../../../wechat/redact';
-import type { ReadOptions, SourcedToken, TeamTokenSource } from '../source';
-import { refusalOf, TeamSourceError } from '../teamSourceError';
 import type { BeforeSendingCredential } from '../credentialHost';
 import { credentialOriginOf } from '../credentialOrigin';
+import type { ReadOptions, SourcedToken, TeamTokenSource } from '../source';
+import { refusalOf, TeamSourceError } from '../teamSourceError';
 import { interpretAnswer } from './answer';
 import { networkFailure } from './networkFailure';
 import { resolveServiceUrl } from './url';
@@ -80,7 +80,12 @@ export class TokenServiceSource implements TeamTokenSource {
     if (credential) {
       // A line break inside would let the stored value inject headers (undici would throw anyway).
       if (/[\r\n\0]/.test(credential)) {
-        throw new TeamSourceError('misconfigured', 'url', display, 'the stored token service credential contains a line break. Set it again.');
+        throw new TeamSourceError(
+          'misconfigured',
+          'url',
+          display,
+          'the stored token service credential contains a line break. Set it again.',
+        );
       }
       headers['authorization'] = `Bearer ${credential}`;
       const origin = credentialOriginOf('url', url);

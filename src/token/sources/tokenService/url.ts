@@ -5,8 +5,8 @@
 // local gateway or a test server) — the answer is a live credential and must not cross a network
 // in clear text.
 import { isLoopbackHost } from '../../../wechat/baseUrl';
-import { TeamSourceError } from '../teamSourceError';
 import { fillAppId, hasAppIdPlaceholder } from '../credentialOrigin';
+import { TeamSourceError } from '../teamSourceError';
 
 /** The setting named in errors that have no usable URL to show. */
 export const TOKEN_SERVICE_URL_SETTING = 'wechat.tokenService.url';
@@ -35,7 +35,8 @@ export interface ResolvedServiceUrl {
  */
 export function resolveServiceUrl(template: string | undefined, appId: string): ResolvedServiceUrl {
   const raw = (template ?? '').trim();
-  if (!raw) throw misconfigured(TOKEN_SERVICE_URL_SETTING, `"${TOKEN_SERVICE_URL_SETTING}" is empty: set the URL of the team's token service.`);
+  if (!raw)
+    throw misconfigured(TOKEN_SERVICE_URL_SETTING, `"${TOKEN_SERVICE_URL_SETTING}" is empty: set the URL of the team's token service.`);
   // Filled the way the credential's binding is computed (credentialOriginOf), so both see one URL.
   const hasPlaceholder = hasAppIdPlaceholder(raw);
   const filled = fillAppId(raw, appId);
@@ -45,7 +46,10 @@ export function resolveServiceUrl(template: string | undefined, appId: string): 
     parsed = new URL(filled);
   } catch {
     // The text is not echoed: an unparsable URL may still contain a password.
-    throw misconfigured(TOKEN_SERVICE_URL_SETTING, `"${TOKEN_SERVICE_URL_SETTING}" is not a valid URL (e.g. https://token.example.com/wx/token?appid={appid}).`);
+    throw misconfigured(
+      TOKEN_SERVICE_URL_SETTING,
+      `"${TOKEN_SERVICE_URL_SETTING}" is not a valid URL (e.g. https://token.example.com/wx/token?appid={appid}).`,
+    );
   }
   if (parsed.username || parsed.password) {
     parsed.username = '';
@@ -58,17 +62,26 @@ export function resolveServiceUrl(template: string | undefined, appId: string): 
   // A fragment never reaches the server; dropping it keeps describe() equal to what is sent.
   parsed.hash = '';
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw misconfigured(displayUrl(parsed), `"${TOKEN_SERVICE_URL_SETTING}" uses ${parsed.protocol} — only https is accepted (http only for 127.0.0.1 or localhost).`);
+    throw misconfigured(
+      displayUrl(parsed),
+      `"${TOKEN_SERVICE_URL_SETTING}" uses ${parsed.protocol} — only https is accepted (http only for 127.0.0.1 or localhost).`,
+    );
   }
   if (parsed.protocol === 'http:' && !isLoopbackHost(parsed.hostname)) {
-    throw misconfigured(displayUrl(parsed), `"${TOKEN_SERVICE_URL_SETTING}" uses plain http to ${parsed.hostname}. Use https; http is allowed only for 127.0.0.1 or localhost.`);
+    throw misconfigured(
+      displayUrl(parsed),
+      `"${TOKEN_SERVICE_URL_SETTING}" uses plain http to ${parsed.hostname}. Use https; http is allowed only for 127.0.0.1 or localhost.`,
+    );
   }
 
   if (!hasPlaceholder) {
     const fixed = parsed.searchParams.get('appid');
     // A hard-wired appid for another account would silently hand this account a foreign token.
     if (fixed !== null && fixed !== appId) {
-      throw misconfigured(displayUrl(parsed), `the URL asks for appid ${fixed}, but the account is ${appId}. Write appid={appid} so each account asks for its own token.`);
+      throw misconfigured(
+        displayUrl(parsed),
+        `the URL asks for appid ${fixed}, but the account is ${appId}. Write appid={appid} so each account asks for its own token.`,
+      );
     }
     // Appended by hand: going through searchParams would re-encode the user's own parameters.
     const appended = `appid=${encodeURIComponent(appId)}`;

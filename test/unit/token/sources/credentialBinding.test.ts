@@ -7,6 +7,7 @@
 // - an {appid} in the token service's host is bound filled in, as requested;
 // - the focus re-read (extension.ts: refresh({ always, background })) neither asks nor sends.
 import * as assert from 'node:assert/strict';
+
 import { TokenManager } from '../../../../src/token/manager';
 import { CredentialHostGuard, CredentialOriginMemory, TeamKind } from '../../../../src/token/sources/credentialHost';
 import { bindingCovers, credentialOriginOf, isUnencryptedDowngrade } from '../../../../src/token/sources/credentialOrigin';
@@ -236,7 +237,9 @@ describe('token/sources/credentialBinding: the token service credential (fixture
     hardeningCase('hostile', 'token service: TLS downgrade (https → http)', async () => {
       const tlsOrigin = h.fixture.origin.replace(/^http:/, 'https:');
       const background = guardWith({ url: tlsOrigin }, true);
-      const error = await refusal(h.source('/plain', { beforeSending: background.guard.forSource('url') }).read(APP_ID, { background: true }));
+      const error = await refusal(
+        h.source('/plain', { beforeSending: background.guard.forSource('url') }).read(APP_ID, { background: true }),
+      );
       h.shown.push(error.message, error.describe());
       assert.match(error.detail, /without TLS/);
       assert.deepEqual(background.asked, []);

@@ -3,6 +3,7 @@
 // of them): after the URL moves to the second host, a background read refuses before any
 // connection or request reaches it; a confirmed command reads, and the answer is remembered.
 import * as assert from 'node:assert/strict';
+
 import { CredentialHostGuard, CredentialOriginMemory, TeamKind } from '../../../../src/token/sources/credentialHost';
 import { credentialOriginOf } from '../../../../src/token/sources/credentialOrigin';
 import { RedisConnectOptions } from '../../../../src/token/sources/redis/connection';
@@ -11,12 +12,12 @@ import { connectRedis } from '../../../../src/token/sources/redis/redisClient';
 import { RedisTokenSource } from '../../../../src/token/sources/redis/redisTokenSource';
 import { TeamSourceReader } from '../../../../src/token/sources/teamSource';
 import { TeamSourceError, TeamSourceFailure } from '../../../../src/token/sources/teamSourceError';
-import { startTokenServiceFixture, TokenServiceFixture } from './tokenService/fixtureServer';
-import { CREDENTIAL, TOKEN, useTokenService } from './tokenService/harness';
 import { hardeningCase } from '../../../hardening/ledger';
 import { FakeClock } from '../../helpers/fakeClock';
 import { APP_ID, CapturingLogger } from '../../helpers/fixtures';
 import { RedisServer, startRedisServer } from '../../helpers/redisServer';
+import { startTokenServiceFixture, TokenServiceFixture } from './tokenService/fixtureServer';
+import { CREDENTIAL, TOKEN, useTokenService } from './tokenService/harness';
 
 /** The guard with an in-memory origin store and a scripted modal that records every question. */
 function guardWith(bound: Partial<Record<TeamKind, string>>, answer: boolean) {
@@ -92,7 +93,11 @@ describe('token/sources/credentialHost: the Redis password stays with its host (
       const { source, asked, connects } = rig(true);
       const before = connectionsTo(moved);
       const error = await refusal(source.read(APP_ID, { background: true }));
-      assert.equal(connectionsTo(moved) - before, 1, 'only the redis-cli INFO connection reached the second server (no AUTH from the source)');
+      assert.equal(
+        connectionsTo(moved) - before,
+        1,
+        'only the redis-cli INFO connection reached the second server (no AUTH from the source)',
+      );
       assert.equal(connects.length, 0);
       assert.deepEqual(asked, []);
       assert.equal(error.where, `redis://127.0.0.1:${moved.port}`);
@@ -173,7 +178,7 @@ describe('token/sources/credentialHost: the token service credential stays with 
       assert.equal(moved.requests.length, 0);
     }));
 
-  it('a credential never bound (stored before origins were kept) is bound by a command\'s first read — never a background one — then asks on a change', () =>
+  it("a credential never bound (stored before origins were kept) is bound by a command's first read — never a background one — then asks on a change", () =>
     hardeningCase('hostile', 'credential host: token service credential never bound', async () => {
       const { source, origins, asked } = rig(undefined, false);
       const unbound = await refusal(source.read(APP_ID, { background: true }), 'credentialUnbound');
@@ -190,7 +195,11 @@ describe('token/sources/credentialHost: the token service credential stays with 
 
   it('no credential stored: nothing to protect, nothing asked, no header', async () => {
     const guard = guardOf(new Map([['url', h.fixture.origin]]));
-    const open = h.source('/plain', { url: () => `${moved.origin}/plain`, credential: async () => undefined, beforeSending: guard.forSource('url') });
+    const open = h.source('/plain', {
+      url: () => `${moved.origin}/plain`,
+      credential: async () => undefined,
+      beforeSending: guard.forSource('url'),
+    });
     assert.equal((await open.read(APP_ID, { background: true })).accessToken, TOKEN);
     assert.equal(moved.requests[0]!.headers.authorization, undefined);
   });
@@ -198,7 +207,10 @@ describe('token/sources/credentialHost: the token service credential stays with 
 
 function guardOf(origins: Map<TeamKind, string>): CredentialHostGuard {
   return new CredentialHostGuard({
-    memory: { credentialOrigin: async (kind) => origins.get(kind), rememberCredentialOrigin: async (kind, origin) => void origins.set(kind, origin) },
+    memory: {
+      credentialOrigin: async (kind) => origins.get(kind),
+      rememberCredentialOrigin: async (kind, origin) => void origins.set(kind, origin),
+    },
     confirm: async () => assert.fail('nobody may be asked here'),
   });
 }

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { fingerprint } from '../../../../src/token/sources/fingerprint';
 import { tokenString } from '../../helpers/fixtures';
 

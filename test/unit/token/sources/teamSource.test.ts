@@ -2,6 +2,7 @@
 // fetched from WeChat; Force Refresh is refused; a token WeChat rejects is re-read once and called
 // stale when the team still holds it; reads are rate-limited per window; no expiry is handled.
 import * as assert from 'node:assert/strict';
+
 import { TokenManager, TokenSettings } from '../../../../src/token/manager';
 import { refreshDueAt, UNKNOWN_EXPIRY_RECHECK_MS } from '../../../../src/token/policy';
 import { ReadOptions, SourcedToken, TeamTokenSource } from '../../../../src/token/sources/source';
@@ -54,7 +55,11 @@ describe('token/manager with a team source', () => {
   let minIntervalMs: number;
 
   const settings: TokenSettings = { appId: APP_ID, mode: 'stable', refreshMarginSeconds: MARGIN_S };
-  const held = (accessToken: string, ttlMs = 6_000_000): SourcedToken => ({ accessToken, expiresAt: clock.now() + ttlMs, format: 'plain string' });
+  const held = (accessToken: string, ttlMs = 6_000_000): SourcedToken => ({
+    accessToken,
+    expiresAt: clock.now() + ttlMs,
+    format: 'plain string',
+  });
 
   beforeEach(() => {
     clock = new FakeClock();
@@ -188,8 +193,14 @@ describe('token/manager with a team source', () => {
 
   it('a failed read is not repeated inside the interval either (a wrong password on every focus trips lockouts)', async () => {
     team.value = new TeamSourceError('auth', 'redis', KEY, 'WRONGPASS');
-    await assert.rejects(manager.refresh({ always: true }), (error: unknown) => error instanceof TeamSourceError && error.failure === 'auth');
-    await assert.rejects(manager.refresh({ always: true }), (error: unknown) => error instanceof TeamSourceError && error.failure === 'auth');
+    await assert.rejects(
+      manager.refresh({ always: true }),
+      (error: unknown) => error instanceof TeamSourceError && error.failure === 'auth',
+    );
+    await assert.rejects(
+      manager.refresh({ always: true }),
+      (error: unknown) => error instanceof TeamSourceError && error.failure === 'auth',
+    );
     assert.equal(team.reads, 1);
     assert.equal(reader.lastReadAt(APP_ID), clock.now());
     team.value = held(tokenString('fixed'));
@@ -207,7 +218,17 @@ describe('token/manager with a team source', () => {
 describe('isCredentialHostRefusal (by brand: TeamSourceError stays out of the activation bundle)', () => {
   it('recognises only the credential-host refusal', () => {
     assert.equal(TeamSourceError.brand, 'TeamSourceError', 'the brand the check names');
-    assert.equal(isCredentialHostRefusal(new TeamSourceError('credentialHost', 'redis', 'redis.example:6379', 'redis.local:6379; a background read never sends it to a new host')), true);
+    assert.equal(
+      isCredentialHostRefusal(
+        new TeamSourceError(
+          'credentialHost',
+          'redis',
+          'redis.example:6379',
+          'redis.local:6379; a background read never sends it to a new host',
+        ),
+      ),
+      true,
+    );
     assert.equal(isCredentialHostRefusal(new TeamSourceError('credentialUnbound', 'url', 'https://token.corp')), true);
     assert.equal(isCredentialHostRefusal(new TeamSourceError('keyMissing', 'redis', 'wx:token')), false);
     assert.equal(isCredentialHostRefusal(Object.assign(new Error('credentialHost'), { failure: 'credentialHost' })), false);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { formatRemaining, msUntilTextChanges } from '../../../../src/token/status/countdown';
 
 const s = 1000;

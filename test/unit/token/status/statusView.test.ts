@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
+
 import { TokenState } from '../../../../src/token/manager';
+import { StatusContext, statusView } from '../../../../src/token/status/statusView';
 import { CachedToken } from '../../../../src/token/store';
-import { statusView, StatusContext } from '../../../../src/token/status/statusView';
 import { WeChatApiError, WeChatTransportError } from '../../../../src/wechat/apiErrors';
 import { MissingCredentialsError } from '../../../../src/wechat/refusals';
 
@@ -83,17 +84,26 @@ describe('token/status/statusView', () => {
     assert.equal(view.tone, 'error');
     assert.equal(view.text, '$(error) 3m 20s');
     assert.match(view.details.lastError ?? '', /1\.2\.3\.4/);
-    const cold = statusView({ kind: 'failed', appId: 'wx0123456789abcdef', error: new WeChatTransportError('timeout', '/x', 'slow') }, context);
+    const cold = statusView(
+      { kind: 'failed', appId: 'wx0123456789abcdef', error: new WeChatTransportError('timeout', '/x', 'slow') },
+      context,
+    );
     assert.equal(cold.text, '$(error) Token failed');
   });
 
   it('after a 40164 the details carry its fixes (the tooltip links Copy IP and the IP whitelist); other states carry none', () => {
-    const blocked = new WeChatApiError(40164, 'invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: 6f1a', '/cgi-bin/stable_token');
+    const blocked = new WeChatApiError(
+      40164,
+      'invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: 6f1a',
+      '/cgi-bin/stable_token',
+    );
     const view = statusView({ kind: 'failed', appId: 'wx0123456789abcdef', error: blocked }, context);
     // The answer carried a rid, so Look Up Request comes last; the tooltip links only the two 40164 fixes.
     assert.deepEqual(view.details.lastErrorActions, ['copyCallerIp', 'openIpWhitelist', 'lookUpRequest']);
     const noIp = new WeChatApiError(40164, 'not in whitelist', '/cgi-bin/stable_token');
-    assert.deepEqual(statusView({ kind: 'failed', appId: 'wx0123456789abcdef', error: noIp }, context).details.lastErrorActions, ['openIpWhitelist']);
+    assert.deepEqual(statusView({ kind: 'failed', appId: 'wx0123456789abcdef', error: noIp }, context).details.lastErrorActions, [
+      'openIpWhitelist',
+    ]);
     const valid = statusView({ kind: 'ready', appId: 'wx0123456789abcdef', token: token(200_000) }, context);
     assert.equal('lastErrorActions' in valid.details, false);
   });

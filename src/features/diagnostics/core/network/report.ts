@@ -2,8 +2,8 @@
 // copies whole into a firewall rule, and the check results are tables. Texts go through the
 // injected Localize (the UI passes vscode.l10n.t); times through `formatTime` (the UI's locale).
 import type { Localize } from '../../../../common/localize';
-import { CallbackCheckResult, packetLossPercent } from './callbackCheck';
 import { API_DOMAIN_IP, CALLBACK_IP } from '../../../../wechat/endpoints';
+import { CallbackCheckResult, packetLossPercent } from './callbackCheck';
 import { ServerIps } from './serverIps';
 
 export interface ReportContext {
@@ -18,17 +18,26 @@ export function serverIpsMarkdown(ips: ServerIps, context: ReportContext): strin
   return [
     `# ${t('WeChat server IPs of {0}', escapeMarkdown(context.account))}`,
     '',
-    t('Fetched at {0}. WeChat changes these addresses from time to time and advises fetching both lists again every day.', context.formatTime(ips.fetchedAt)),
+    t(
+      'Fetched at {0}. WeChat changes these addresses from time to time and advises fetching both lists again every day.',
+      context.formatTime(ips.fetchedAt),
+    ),
     '',
     `## ${t('API entry IPs ({0})', ips.apiIps.length)}`,
     '',
-    t('The addresses of the WeChat API ({0}). Allow them in the outbound firewall rules of the servers that call the API.', `\`${API_DOMAIN_IP.path}\``),
+    t(
+      'The addresses of the WeChat API ({0}). Allow them in the outbound firewall rules of the servers that call the API.',
+      `\`${API_DOMAIN_IP.path}\``,
+    ),
     '',
     ...fenced(ips.apiIps, t('WeChat returned no API entry IPs.')),
     '',
     `## ${t('Callback IPs ({0})', ips.callbackIps.length)}`,
     '',
-    t('The addresses WeChat sends messages and events from ({0}). Allow them in the inbound firewall rules of the callback server.', `\`${CALLBACK_IP.path}\``),
+    t(
+      'The addresses WeChat sends messages and events from ({0}). Allow them in the inbound firewall rules of the callback server.',
+      `\`${CALLBACK_IP.path}\``,
+    ),
     '',
     ...fenced(ips.callbackIps, t('WeChat returned no callback IPs.')),
     '',
@@ -40,15 +49,23 @@ export function callbackCheckMarkdown(result: CallbackCheckResult, context: Repo
   const lines = [
     `# ${t('Callback network check of {0}', escapeMarkdown(context.account))}`,
     '',
-    t('Checked at {0} from WeChat\'s servers: action {1}, operator {2}.', context.formatTime(result.checkedAt), `\`${result.action}\``, `\`${result.operator}\``),
+    t(
+      "Checked at {0} from WeChat's servers: action {1}, operator {2}.",
+      context.formatTime(result.checkedAt),
+      `\`${result.action}\``,
+      `\`${result.operator}\``,
+    ),
     '',
   ];
   if (result.action !== 'ping') {
     lines.push(`## ${t('DNS resolution of the callback URL')}`, '');
     lines.push(
       ...(result.dns.length === 0
-        ? [t('WeChat resolved the callback URL\'s domain to no address: check its DNS records.')]
-        : table([t('IP'), t('Operator of the IP')], result.dns.map((dns) => [dns.ip, dns.realOperator]))),
+        ? [t("WeChat resolved the callback URL's domain to no address: check its DNS records.")]
+        : table(
+            [t('IP'), t('Operator of the IP')],
+            result.dns.map((dns) => [dns.ip, dns.realOperator]),
+          )),
       '',
     );
   }
@@ -68,7 +85,11 @@ export function callbackCheckMarkdown(result: CallbackCheckResult, context: Repo
       lines.push(
         lossy === 0
           ? t('No packet loss: WeChat reaches the callback server from this network.')
-          : t('Packet loss on {0} of {1} addresses: WeChat may fail to deliver messages from this network. Check the server\'s firewall (allow the callback IPs) and its network provider.', lossy, result.ping.length),
+          : t(
+              "Packet loss on {0} of {1} addresses: WeChat may fail to deliver messages from this network. Check the server's firewall (allow the callback IPs) and its network provider.",
+              lossy,
+              result.ping.length,
+            ),
         '',
       );
     }

@@ -2,6 +2,7 @@
 // `jsapi_ticket=…&noncestr=…&timestamp=…&url=…` — the four keys sorted by ASCII, lower case,
 // values raw (not URL-encoded). The nonceStr and timestamp given to wx.config must be the signed ones.
 import { createHash, randomBytes } from 'node:crypto';
+
 import { mask } from '../../../../wechat/redact';
 
 export interface SignatureInput {

@@ -3,6 +3,7 @@
 // shared by every window, with an absolute expiry. It also remembers which token fetched it (by
 // a hash, never the token itself), so a ticket outlives no token change or rejection.
 import { createHash } from 'node:crypto';
+
 import { storedEntryOf } from '../../../../token/store';
 
 /** WeChat's documented lifetime of a jsapi_ticket, the bound when an answer gives none. */

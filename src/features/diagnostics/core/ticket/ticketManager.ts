@@ -5,12 +5,12 @@
 // token it was fetched with is no longer the current one (changed, or rejected and replaced).
 import { Clock } from '../../../../common/clock';
 import { Logger, silentLogger } from '../../../../common/logger';
-import { WeChatApi } from '../../../../wechat/client';
-import { GET_TICKET } from '../../../../wechat/endpoints';
-import { WeChatTransportError } from '../../../../wechat/apiErrors';
 import type { TokenManager } from '../../../../token/manager';
 import { remainingMs } from '../../../../token/policy';
 import { CredentialStore } from '../../../../token/store';
+import { WeChatTransportError } from '../../../../wechat/apiErrors';
+import { WeChatApi } from '../../../../wechat/client';
+import { GET_TICKET } from '../../../../wechat/endpoints';
 import { CachedTicket, TICKET_LIFETIME_MS, tokenHash } from './ticket';
 
 /**

@@ -26,7 +26,12 @@ export interface NewsCardView {
 export type ReplyView =
   | { readonly kind: 'text'; readonly segments: readonly TextSegment[] }
   /** image / voice / video / music: a placeholder with what the client would play or show. */
-  | { readonly kind: 'media'; readonly media: 'image' | 'voice' | 'video' | 'music'; readonly label: string; readonly details: readonly string[] }
+  | {
+      readonly kind: 'media';
+      readonly media: 'image' | 'voice' | 'video' | 'music';
+      readonly label: string;
+      readonly details: readonly string[];
+    }
   | { readonly kind: 'news'; readonly articles: readonly NewsCardView[] }
   /** A centred grey line: transfer to customer service, no reply. */
   | { readonly kind: 'system'; readonly text: string };

@@ -4,13 +4,14 @@
 // passed straight to t(...), so the l10n extraction (and test/unit/l10n.test.ts) finds them all.
 
 import type { Node } from 'jsonc-parser';
+
+import type { Localize } from '../../../../common/localize';
 import type { JsonPath } from '../model';
 import { BUTTON_COUNT, type ButtonLevel } from '../rules/limits';
-import { truncateForClient } from './truncate';
-import { problemMessage, type MenuProblem, type MenuValidation, type ProblemSeverity } from '../validate';
+import { type MenuProblem, type MenuValidation, problemMessage, type ProblemSeverity } from '../validate';
 import { parseMenuTree } from '../validate/jsonTree';
-import type { Localize } from '../../../../common/localize';
 import type { PreviewButton, PreviewProblem, PreviewStrings } from './protocol';
+import { truncateForClient } from './truncate';
 
 /** A range in the document text, in UTF-16 offsets as `TextDocument.positionAt` expects. */
 export interface SourceRange {
@@ -38,7 +39,9 @@ export function previewStrings(t: Localize, lang: string, accountName?: string):
     back: t('Back'),
     keyboard: t('Switch to message input'),
     menuBar: t('Custom menu'),
-    chatHint: t('Your menu as followers see it. Tap a button to send its event to your server, Alt+click to jump to its JSON; tap a menu to open it, hover for full names.'),
+    chatHint: t(
+      'Your menu as followers see it. Tap a button to send its event to your server, Alt+click to jump to its JSON; tap a menu to open it, hover for full names.',
+    ),
     problemsHeading: t('Problems'),
     revealHint: t('Show in the editor'),
     untitledButton: t('(no name)'),

@@ -4,6 +4,7 @@
 // parser and last-wins rule as the model, so what is sent is what the phone shows. vscode-free.
 
 import type { Node } from 'jsonc-parser';
+
 import type { TappedButton } from '../../../simulator';
 import { EVENT_BUTTON_TYPES, type EventButtonType } from '../rules/buttons';
 import { parseMenuTree } from '../validate/jsonTree';

@@ -4,18 +4,9 @@
 // vscode-free.
 
 import { formatMessage, type Localize, type MessageArg } from '../../../../common/localize';
-import { BUTTON_COUNT, BYTE_LIMITS, type ButtonLevel, type ByteLimitedField } from './limits';
+import { BUTTON_COUNT, type ButtonLevel, BYTE_LIMITS, type ByteLimitedField } from './limits';
 
-export type ButtonField =
-  | 'type'
-  | 'name'
-  | 'key'
-  | 'url'
-  | 'media_id'
-  | 'article_id'
-  | 'appid'
-  | 'pagepath'
-  | 'sub_button';
+export type ButtonField = 'type' | 'name' | 'key' | 'url' | 'media_id' | 'article_id' | 'appid' | 'pagepath' | 'sub_button';
 
 export interface ButtonFieldRule {
   readonly field: ButtonField;
@@ -31,7 +22,8 @@ export const BUTTON_FIELDS: Readonly<Record<ButtonField, ButtonFieldRule>> = {
   type: { field: 'type', description: 'What the button does when tapped. Leave it out on a button that has sub-buttons.' },
   name: {
     field: 'name',
-    description: 'Button title. At most {0} bytes on the menu bar and {1} bytes in a sub-menu (UTF-8: a Chinese character is 3 bytes, an emoji 4).',
+    description:
+      'Button title. At most {0} bytes on the menu bar and {1} bytes in a sub-menu (UTF-8: a Chinese character is 3 bytes, an emoji 4).',
     descriptionArgs: [BYTE_LIMITS.name.top.maxBytes, BYTE_LIMITS.name.sub.maxBytes],
     byteLimited: 'name',
   },
@@ -43,7 +35,8 @@ export const BUTTON_FIELDS: Readonly<Record<ButtonField, ButtonFieldRule>> = {
   },
   url: {
     field: 'url',
-    description: 'Web page to open (http or https). At most {0} bytes. For miniprogram buttons: the page opened by clients that cannot open mini programs.',
+    description:
+      'Web page to open (http or https). At most {0} bytes. For miniprogram buttons: the page opened by clients that cannot open mini programs.',
     descriptionArgs: [BYTE_LIMITS.url.top.maxBytes],
     byteLimited: 'url',
   },
@@ -90,74 +83,86 @@ export interface ButtonTypeRule {
 
 export const BUTTON_TYPES: Readonly<Record<ButtonType, ButtonTypeRule>> = {
   click: {
-    type: 'click', sendsEvent: true,
+    type: 'click',
+    sendsEvent: true,
     requires: ['key'],
     label: 'Click event',
     description: 'Sends a click event with the key to your server, which can reply with a message.',
   },
   view: { type: 'view', sendsEvent: true, requires: ['url'], label: 'Open web page', description: 'Opens the url in WeChat.' },
   miniprogram: {
-    type: 'miniprogram', sendsEvent: true,
+    type: 'miniprogram',
+    sendsEvent: true,
     requires: ['url', 'appid', 'pagepath'],
     label: 'Open mini program',
     description: 'Opens a page of a linked mini program; clients without mini program support open the url instead.',
   },
   scancode_push: {
-    type: 'scancode_push', sendsEvent: true,
+    type: 'scancode_push',
+    sendsEvent: true,
     requires: ['key'],
     label: 'Scan code',
     description: 'Opens the QR code scanner, shows the result and sends it with the key to your server.',
   },
   scancode_waitmsg: {
-    type: 'scancode_waitmsg', sendsEvent: true,
+    type: 'scancode_waitmsg',
+    sendsEvent: true,
     requires: ['key'],
     label: 'Scan code and wait for reply',
     description: 'Opens the scanner, sends the result with the key to your server and shows "receiving message" until it replies.',
   },
   pic_sysphoto: {
-    type: 'pic_sysphoto', sendsEvent: true,
+    type: 'pic_sysphoto',
+    sendsEvent: true,
     requires: ['key'],
     label: 'Take photo',
     description: 'Opens the camera; the photo is sent to your server with the key.',
   },
   pic_photo_or_album: {
-    type: 'pic_photo_or_album', sendsEvent: true,
+    type: 'pic_photo_or_album',
+    sendsEvent: true,
     requires: ['key'],
     label: 'Photo or album',
     description: 'Lets the user take a photo or pick one from the album; it is sent to your server with the key.',
   },
   pic_weixin: {
-    type: 'pic_weixin', sendsEvent: true,
+    type: 'pic_weixin',
+    sendsEvent: true,
     requires: ['key'],
     label: 'WeChat album',
     description: 'Lets the user pick a photo from the WeChat album; it is sent to your server with the key.',
   },
   location_select: {
-    type: 'location_select', sendsEvent: true,
+    type: 'location_select',
+    sendsEvent: true,
     requires: ['key'],
     label: 'Send location',
     description: 'Opens the location picker; the chosen location is sent to your server with the key.',
   },
   media_id: {
-    type: 'media_id', sendsEvent: false,
+    type: 'media_id',
+    sendsEvent: false,
     requires: ['media_id'],
     label: 'Send material',
     description: 'Sends the permanent material (image, voice, video or news) with this media_id to the user.',
   },
   view_limited: {
-    type: 'view_limited', sendsEvent: false,
+    type: 'view_limited',
+    sendsEvent: false,
     requires: ['media_id'],
     label: 'Open news material',
     description: 'Opens the permanent news material with this media_id.',
   },
   article_id: {
-    type: 'article_id', sendsEvent: false,
+    type: 'article_id',
+    sendsEvent: false,
     requires: ['article_id'],
     label: 'Send article',
     description: 'Sends the published article with this article_id to the user.',
   },
   article_view_limited: {
-    type: 'article_view_limited', sendsEvent: false,
+    type: 'article_view_limited',
+    sendsEvent: false,
     requires: ['article_id'],
     label: 'Open article',
     description: 'Opens the published article with this article_id.',
@@ -172,9 +177,7 @@ export const EVENT_BUTTON_TYPES: readonly EventButtonType[] = BUTTON_TYPE_NAMES.
 );
 
 /** Types whose url counts for the domain rule and must be http(s). */
-export const URL_BUTTON_TYPES: readonly ButtonType[] = BUTTON_TYPE_NAMES.filter((t) =>
-  BUTTON_TYPES[t].requires.includes('url'),
-);
+export const URL_BUTTON_TYPES: readonly ButtonType[] = BUTTON_TYPE_NAMES.filter((t) => BUTTON_TYPES[t].requires.includes('url'));
 
 export function isButtonType(value: string): value is ButtonType {
   return (BUTTON_TYPE_NAMES as readonly string[]).includes(value);

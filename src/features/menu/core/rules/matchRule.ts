@@ -2,15 +2,7 @@
 // still accepts, and which field needs which (with the errcode the server answers). vscode-free;
 // texts are English templates (keys of the zh-cn bundle).
 
-export type MatchRuleField =
-  | 'tag_id'
-  | 'group_id'
-  | 'client_platform_type'
-  | 'sex'
-  | 'country'
-  | 'province'
-  | 'city'
-  | 'language';
+export type MatchRuleField = 'tag_id' | 'group_id' | 'client_platform_type' | 'sex' | 'country' | 'province' | 'city' | 'language';
 
 export interface MatchRuleValue {
   readonly value: string;
@@ -70,8 +62,27 @@ export const MATCHRULE_FIELDS: Readonly<Record<MatchRuleField, MatchRuleFieldRul
     description: 'Older field: client language, e.g. zh_CN.',
     legacy: true,
     values: [
-      'zh_CN', 'zh_TW', 'zh_HK', 'en', 'id', 'ms', 'es', 'ko', 'it', 'ja', 'pl', 'pt', 'ru', 'th', 'vi', 'ar',
-      'hi', 'he', 'tr', 'de', 'fr',
+      'zh_CN',
+      'zh_TW',
+      'zh_HK',
+      'en',
+      'id',
+      'ms',
+      'es',
+      'ko',
+      'it',
+      'ja',
+      'pl',
+      'pt',
+      'ru',
+      'th',
+      'vi',
+      'ar',
+      'hi',
+      'he',
+      'tr',
+      'de',
+      'fr',
     ].map((value) => ({ value })),
   },
 };

@@ -3,11 +3,12 @@
 // the domain limit).
 
 import type { Node } from 'jsonc-parser';
+
 import type { JsonPath } from '../model';
 import { hasOwnKey } from '../ownFields';
-import { BUTTON_FIELDS, BUTTON_TYPE_NAMES, BUTTON_TYPES, LEAF_FIELDS, URL_BUTTON_TYPES, isButtonType } from '../rules/buttons';
-import { BUTTON_COUNT, BYTE_LIMITS, utf8ByteLength, type ButtonLevel } from '../rules/limits';
-import { properties, stringValue, type Prop } from './jsonTree';
+import { BUTTON_FIELDS, BUTTON_TYPE_NAMES, BUTTON_TYPES, isButtonType, LEAF_FIELDS, URL_BUTTON_TYPES } from '../rules/buttons';
+import { BUTTON_COUNT, type ButtonLevel, BYTE_LIMITS, utf8ByteLength } from '../rules/limits';
+import { type Prop, properties, stringValue } from './jsonTree';
 import type { ProblemReporter } from './reporter';
 import { checkUrl, type UrlUse } from './urls';
 

@@ -3,8 +3,8 @@
 // loop over tokens — the parser and every tree walk after it recurse once per level, so a text
 // nested 10,000 deep must never reach them.
 
+import { DOCUMENT_LIMITS, type DocumentLimits, utf8ByteLength } from '../rules/limits';
 import { createScanner, SyntaxKind } from './jsonc';
-import { DOCUMENT_LIMITS, utf8ByteLength, type DocumentLimits } from '../rules/limits';
 
 export type DocumentLimitCode = 'documentTooLarge' | 'documentTooDeep';
 

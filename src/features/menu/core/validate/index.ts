@@ -4,22 +4,22 @@
 // Problems are codes with arguments (problems.ts); the UI turns them into text with problemMessage
 // and `vscode.l10n.t`, and offsets into ranges. vscode-free.
 
-import { getLocation, printParseErrorCode, type ParseError } from './jsonc';
-import { silentLogger, type Logger } from '../../../../common/logger';
+import { type Logger, silentLogger } from '../../../../common/logger';
 import type { Menu } from '../model';
-import { DOCUMENT_LIMITS, type DocumentLimits } from '../rules/limits';
 import { hasOwnKey } from '../ownFields';
+import { DOCUMENT_LIMITS, type DocumentLimits } from '../rules/limits';
 import { ButtonChecks } from './buttons';
 import { startsLikeMenu } from './documentLimits';
-import { menuOfTree, properties, readMenuText } from './jsonTree';
+import { getLocation, type ParseError, printParseErrorCode } from './jsonc';
 import { MENU_PARSE_OPTIONS } from './jsonc';
+import { menuOfTree, properties, readMenuText } from './jsonTree';
 import { checkMatchRule } from './matchRule';
-import { PROBLEM_RULES, type MenuProblem, type MenuProblemCode } from './problems';
+import { type MenuProblem, type MenuProblemCode, PROBLEM_RULES } from './problems';
 import { ProblemReporter } from './reporter';
 import { checkDomains } from './urls';
 
 export { MENU_PARSE_OPTIONS };
-export { problemMessage, PROBLEM_RULES, type MenuProblem, type MenuProblemCode, type ProblemSeverity } from './problems';
+export { type MenuProblem, type MenuProblemCode, PROBLEM_RULES, problemMessage, type ProblemSeverity } from './problems';
 
 export interface MenuValidation {
   /**

@@ -2,12 +2,12 @@
 // errors. Every reader — validator, menu detection, preview — parses through parseMenuTree, so they
 // agree on comments, trailing commas and the document limits.
 
-import { MENU_PARSE_OPTIONS, parseTree, type Node, type ParseError } from './jsonc';
 import { menuBody } from '../menuBody';
 import type { JsonPath, Menu } from '../model';
-import { BUTTON_COUNT, DOCUMENT_LIMITS, type DocumentLimits } from '../rules/limits';
 import { RESERVED_KEYS } from '../ownFields';
-import { documentLimitProblem, type DocumentLimitProblem } from './documentLimits';
+import { BUTTON_COUNT, DOCUMENT_LIMITS, type DocumentLimits } from '../rules/limits';
+import { type DocumentLimitProblem, documentLimitProblem } from './documentLimits';
+import { MENU_PARSE_OPTIONS, type Node, type ParseError, parseTree } from './jsonc';
 import type { ProblemReporter } from './reporter';
 
 /**

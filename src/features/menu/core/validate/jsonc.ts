@@ -3,7 +3,7 @@
 // trailing commas allowed, as the upload re-serialises the parsed menu.
 import type { ParseOptions } from 'jsonc-parser';
 
-export { createScanner, getLocation, parseTree, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 export type { Node, ParseError } from 'jsonc-parser';
+export { createScanner, getLocation, parseTree, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 
 export const MENU_PARSE_OPTIONS: ParseOptions = { allowTrailingComma: true, disallowComments: false };

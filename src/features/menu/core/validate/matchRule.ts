@@ -3,7 +3,7 @@
 
 import { hasOwnKey } from '../ownFields';
 import { MATCHRULE_FIELDS, MATCHRULE_PRIVACY_ERRCODE, type MatchRuleField } from '../rules/matchRule';
-import { properties, stringValue, type Prop } from './jsonTree';
+import { type Prop, properties, stringValue } from './jsonTree';
 import type { ProblemReporter } from './reporter';
 
 export function checkMatchRule(matchrule: Prop, report: ProblemReporter): void {

@@ -6,11 +6,11 @@
 
 import { formatMessage, type Localize, type MessageArg } from '../../../../common/localize';
 import type { JsonPath } from '../model';
-import { BUTTON_TYPE_ERRCODE, NO_RESPONSE_TYPE_ERRCODE, BUTTON_FIELDS, type ButtonField } from '../rules/buttons';
+import { hasOwnKey } from '../ownFields';
+import { BUTTON_FIELDS, BUTTON_TYPE_ERRCODE, type ButtonField, NO_RESPONSE_TYPE_ERRCODE } from '../rules/buttons';
 import { URL_DOMAIN_ERRCODE, URL_DOMAIN_RULE, URL_RULE } from '../rules/domains';
 import { MALFORMED_JSON_ERRCODE } from '../rules/errcodes';
-import { BUTTON_COUNT, BYTE_LIMITS, SUB_MENU_DEPTH_ERRCODE, type ButtonLevel } from '../rules/limits';
-import { hasOwnKey } from '../ownFields';
+import { BUTTON_COUNT, type ButtonLevel, BYTE_LIMITS, SUB_MENU_DEPTH_ERRCODE } from '../rules/limits';
 import { MATCHRULE_EMPTY_ERRCODE, MATCHRULE_FIELDS, type MatchRuleField } from '../rules/matchRule';
 
 /** Shared by the problem list, the diagnostics and the preview (one definition of the three levels). */
@@ -34,7 +34,10 @@ export interface ProblemRule {
 /** One allowed value with its label in a list, e.g. "1 (iOS)". */
 export const VALUE_WITH_LABEL = '{0} ({1})';
 
-const byLevel = (errcodes: Readonly<Record<ButtonLevel, number>>) => (s: ProblemSubject): number => errcodes[s.level];
+const byLevel =
+  (errcodes: Readonly<Record<ButtonLevel, number>>) =>
+  (s: ProblemSubject): number =>
+    errcodes[s.level];
 
 /** A required leaf field's errcode: the byte-limit errcode of key/url (40019/40020 …); none for the others. */
 function fieldErrcode(s: ProblemSubject): number | undefined {
@@ -81,11 +84,13 @@ const RULES = {
   // The document's bounds (DOCUMENT_LIMITS): one problem instead of checking it at all.
   documentTooLarge: {
     severity: 'error',
-    message: 'The document is too large to be a menu: {0} KB; a menu file is at most {1} KB (3 buttons with 5 sub-buttons each fit in far less). It was not checked: remove what is not the menu.',
+    message:
+      'The document is too large to be a menu: {0} KB; a menu file is at most {1} KB (3 buttons with 5 sub-buttons each fit in far less). It was not checked: remove what is not the menu.',
   },
   documentTooDeep: {
     severity: 'error',
-    message: 'The document nests objects and lists more than {0} levels deep, which no menu does. It was not checked: remove the deep nesting here.',
+    message:
+      'The document nests objects and lists more than {0} levels deep, which no menu does. It was not checked: remove the deep nesting here.',
   },
   /** Only problems are capped, never checks: a hidden error still blocks the upload (moreErrors). */
   moreProblems: { severity: 'warning', message: '…and {0} more problems not listed. Fix the ones above first.' },
@@ -101,22 +106,54 @@ const RULES = {
 
   // The menu and its button lists.
   menuNotObject: { severity: 'error', message: 'A menu is a JSON object with a "button" list.' },
-  buttonMissing: { severity: 'error', errcode: BUTTON_COUNT.top.errcode, message: 'The menu has no "button" list. Add {0} to {1} top-level buttons.' },
+  buttonMissing: {
+    severity: 'error',
+    errcode: BUTTON_COUNT.top.errcode,
+    message: 'The menu has no "button" list. Add {0} to {1} top-level buttons.',
+  },
   buttonNotArray: { severity: 'error', errcode: BUTTON_COUNT.top.errcode, message: '"button" must be a list of {0} to {1} buttons.' },
-  noButtons: { severity: 'error', errcode: BUTTON_COUNT.top.errcode, message: 'The menu has no buttons. Add {0} to {1} top-level buttons.' },
+  noButtons: {
+    severity: 'error',
+    errcode: BUTTON_COUNT.top.errcode,
+    message: 'The menu has no buttons. Add {0} to {1} top-level buttons.',
+  },
   tooManyButtons: {
     severity: 'error',
     errcode: BUTTON_COUNT.top.errcode,
     message: 'The menu has {0} top-level buttons; WeChat allows at most {1}. Remove this one or move it into a sub-menu.',
   },
-  tooManySubButtons: { severity: 'error', errcode: BUTTON_COUNT.sub.errcode, message: 'This sub-menu has {0} buttons; WeChat allows at most {1}. Remove this one.' },
-  subButtonNotArray: { severity: 'error', errcode: BUTTON_COUNT.sub.errcode, message: '"sub_button" must be a list of at most {0} buttons.' },
-  nestedSubMenu: { severity: 'error', errcode: SUB_MENU_DEPTH_ERRCODE, message: 'A sub-button cannot have its own sub-menu. Move these buttons up or remove them.' },
-  buttonNotObject: { severity: 'error', errcode: byLevel(BUTTON_TYPE_ERRCODE), message: 'A button must be an object with "name" and "type".' },
+  tooManySubButtons: {
+    severity: 'error',
+    errcode: BUTTON_COUNT.sub.errcode,
+    message: 'This sub-menu has {0} buttons; WeChat allows at most {1}. Remove this one.',
+  },
+  subButtonNotArray: {
+    severity: 'error',
+    errcode: BUTTON_COUNT.sub.errcode,
+    message: '"sub_button" must be a list of at most {0} buttons.',
+  },
+  nestedSubMenu: {
+    severity: 'error',
+    errcode: SUB_MENU_DEPTH_ERRCODE,
+    message: 'A sub-button cannot have its own sub-menu. Move these buttons up or remove them.',
+  },
+  buttonNotObject: {
+    severity: 'error',
+    errcode: byLevel(BUTTON_TYPE_ERRCODE),
+    message: 'A button must be an object with "name" and "type".',
+  },
 
   // Button fields.
-  nameMissing: { severity: 'error', errcode: byLevel({ top: BYTE_LIMITS.name.top.errcode, sub: BYTE_LIMITS.name.sub.errcode }), message: 'This button has no "name".' },
-  nameEmpty: { severity: 'error', errcode: byLevel({ top: BYTE_LIMITS.name.top.errcode, sub: BYTE_LIMITS.name.sub.errcode }), message: 'The name is empty.' },
+  nameMissing: {
+    severity: 'error',
+    errcode: byLevel({ top: BYTE_LIMITS.name.top.errcode, sub: BYTE_LIMITS.name.sub.errcode }),
+    message: 'This button has no "name".',
+  },
+  nameEmpty: {
+    severity: 'error',
+    errcode: byLevel({ top: BYTE_LIMITS.name.top.errcode, sub: BYTE_LIMITS.name.sub.errcode }),
+    message: 'The name is empty.',
+  },
   nameTooLongTop: {
     severity: 'error',
     errcode: BYTE_LIMITS.name.top.errcode,
@@ -132,17 +169,27 @@ const RULES = {
   typeMissing: {
     severity: 'error',
     errcode: NO_RESPONSE_TYPE_ERRCODE,
-    message: 'This button has neither a "type" nor sub-buttons, so tapping it would do nothing. Add a type (e.g. "click" with a key, "view" with a url) or sub-buttons.',
+    message:
+      'This button has neither a "type" nor sub-buttons, so tapping it would do nothing. Add a type (e.g. "click" with a key, "view" with a url) or sub-buttons.',
   },
   typeUnknown: { severity: 'error', errcode: byLevel(BUTTON_TYPE_ERRCODE), message: 'Unknown button type "{0}". Valid types: {1}.' },
   typeWithSubButtons: {
     severity: 'warning',
-    message: 'This button has sub-buttons, so leave "type" out: a button has either a type or sub-buttons, and what WeChat does with both is not documented.',
+    message:
+      'This button has sub-buttons, so leave "type" out: a button has either a type or sub-buttons, and what WeChat does with both is not documented.',
   },
   fieldRequired: { severity: 'error', errcode: fieldErrcode, message: 'A "{0}" button needs "{1}".' },
   fieldEmpty: { severity: 'error', errcode: fieldErrcode, message: '"{0}" is empty; a "{1}" button needs a value here.' },
-  keyTooLong: { severity: 'error', errcode: byLevel({ top: BYTE_LIMITS.key.top.errcode, sub: BYTE_LIMITS.key.sub.errcode }), message: 'Key is {0} bytes; WeChat allows at most {1} bytes.' },
-  urlTooLong: { severity: 'error', errcode: byLevel({ top: BYTE_LIMITS.url.top.errcode, sub: BYTE_LIMITS.url.sub.errcode }), message: 'Url is {0} bytes; WeChat allows at most {1} bytes.' },
+  keyTooLong: {
+    severity: 'error',
+    errcode: byLevel({ top: BYTE_LIMITS.key.top.errcode, sub: BYTE_LIMITS.key.sub.errcode }),
+    message: 'Key is {0} bytes; WeChat allows at most {1} bytes.',
+  },
+  urlTooLong: {
+    severity: 'error',
+    errcode: byLevel({ top: BYTE_LIMITS.url.top.errcode, sub: BYTE_LIMITS.url.sub.errcode }),
+    message: 'Url is {0} bytes; WeChat allows at most {1} bytes.',
+  },
   fieldIgnored: { severity: 'warning', message: '"{0}" is not used by a "{1}" button; WeChat ignores it.' },
   fieldIgnoredWithSub: { severity: 'warning', message: '"{0}" is not used on a button with sub-buttons; WeChat ignores it.' },
   fieldUnknown: { severity: 'warning', message: 'Unknown field "{0}"; WeChat ignores it.' },
@@ -151,7 +198,11 @@ const RULES = {
 
   // Urls.
   urlSpaces: { severity: 'warning', message: 'The url contains spaces; clients may fail to open it. Remove them or write them as %20.' },
-  urlInvalid: { severity: 'error', errcode: URL_RULE.errcode, message: 'Not a valid url. Use a complete address starting with http:// or https://.' },
+  urlInvalid: {
+    severity: 'error',
+    errcode: URL_RULE.errcode,
+    message: 'Not a valid url. Use a complete address starting with http:// or https://.',
+  },
   urlHost: {
     severity: 'error',
     errcode: URL_RULE.errcode,

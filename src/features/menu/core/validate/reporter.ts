@@ -2,10 +2,11 @@
 // errcode come from the problem table, so no check restates them.
 
 import type { Node } from 'jsonc-parser';
+
 import type { MessageArg } from '../../../../common/localize';
 import type { JsonPath } from '../model';
-import { DOCUMENT_LIMITS, type ButtonLevel } from '../rules/limits';
-import { PROBLEM_RULES, problemErrcode, type MenuProblem, type MenuProblemCode, type ProblemSeverity } from './problems';
+import { type ButtonLevel, DOCUMENT_LIMITS } from '../rules/limits';
+import { type MenuProblem, type MenuProblemCode, PROBLEM_RULES, problemErrcode, type ProblemSeverity } from './problems';
 
 export interface ReportOptions {
   /** Level of the button concerned (errcodes differ between top-level and sub-buttons). */
@@ -79,7 +80,14 @@ export class ProblemReporter {
   }
 
   /** A problem covering an explicit range (syntax errors, which have no node). */
-  range(path: JsonPath, offset: number, length: number, code: MenuProblemCode, args: readonly MessageArg[] = [], options: ReportOptions = {}): void {
+  range(
+    path: JsonPath,
+    offset: number,
+    length: number,
+    code: MenuProblemCode,
+    args: readonly MessageArg[] = [],
+    options: ReportOptions = {},
+  ): void {
     const seq = this.seq++;
     const severity = PROBLEM_RULES[code].severity;
     const last = this.lastKept?.problem;
@@ -112,7 +120,14 @@ export class ProblemReporter {
     if (!first) return all;
     const errors = this.hiddenErrors;
     const code: MenuProblemCode = errors > 0 ? 'moreErrors' : 'moreProblems';
-    const more: MenuProblem = { code, args: errors > 0 ? [this.hiddenCount, errors] : [this.hiddenCount], path: first.path, offset: first.offset, length: 0, severity: PROBLEM_RULES[code].severity };
+    const more: MenuProblem = {
+      code,
+      args: errors > 0 ? [this.hiddenCount, errors] : [this.hiddenCount],
+      path: first.path,
+      offset: first.offset,
+      length: 0,
+      severity: PROBLEM_RULES[code].severity,
+    };
     return [...all, more];
   }
 

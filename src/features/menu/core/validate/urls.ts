@@ -2,6 +2,7 @@
 // registrable domains, errcode 65316), which needs every url first.
 
 import type { Node } from 'jsonc-parser';
+
 import type { JsonPath } from '../model';
 import { registrableDomain, URL_DOMAIN_RULE, URL_RULE } from '../rules/domains';
 import type { ButtonLevel } from '../rules/limits';

@@ -3,9 +3,10 @@
 // panels, not one per panel), and disposes all of it with the extension.
 
 import * as vscode from 'vscode';
+
 import { DisposableStore } from '../../../../common/lifecycle';
-import type { MenuValidation } from '../../core/validate';
 import type { ExchangeView } from '../../core/preview/chatView';
+import type { MenuValidation } from '../../core/validate';
 import { PreviewSession, type SessionServices } from './previewSession';
 
 export class MenuPreviewManager implements vscode.Disposable {
@@ -56,9 +57,15 @@ export class MenuPreviewManager implements vscode.Disposable {
       this.simulator.reveal();
       return;
     }
-    const session = new PreviewSession(undefined, this.extensionUri, this.validate, () => {
-      if (this.simulator === session) this.simulator = undefined;
-    }, this.services);
+    const session = new PreviewSession(
+      undefined,
+      this.extensionUri,
+      this.validate,
+      () => {
+        if (this.simulator === session) this.simulator = undefined;
+      },
+      this.services,
+    );
     this.simulator = session;
   }
 

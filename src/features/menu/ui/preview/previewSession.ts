@@ -6,15 +6,16 @@
 // Simulator with no menu open) the phone has the chat only.
 
 import * as vscode from 'vscode';
+
 import { DisposableStore } from '../../../../common/lifecycle';
-import type { MenuValidation } from '../../core/validate';
-import { buildPreviewModel, previewStrings, type SourceRange } from '../../core/preview/model';
-import { previewHtml } from './previewHtml';
-import { parseFromWebview, type FromWebview, type PreviewButton, type PreviewView, type ToWebview } from '../../core/preview/protocol';
-import type { ChatView, ExchangeView } from '../../core/preview/chatView';
-import { tappedButton } from '../../core/preview/tap';
-import type { SimulatorChat } from '../../../simulator';
 import { showWarningMessage } from '../../../../ui/notify';
+import type { SimulatorChat } from '../../../simulator';
+import type { ChatView, ExchangeView } from '../../core/preview/chatView';
+import { buildPreviewModel, previewStrings, type SourceRange } from '../../core/preview/model';
+import { type FromWebview, parseFromWebview, type PreviewButton, type PreviewView, type ToWebview } from '../../core/preview/protocol';
+import { tappedButton } from '../../core/preview/tap';
+import type { MenuValidation } from '../../core/validate';
+import { previewHtml } from './previewHtml';
 
 /** What a session needs besides its document: the simulator chat and the error presenter. */
 export interface SessionServices {
@@ -200,7 +201,9 @@ export class PreviewSession implements vscode.Disposable {
         void this.revealSource(message.id);
         break;
       default:
-        void this.simulate(message).catch((error: unknown) => this.services.showError(vscode.l10n.t('The simulator could not do that'), error));
+        void this.simulate(message).catch((error: unknown) =>
+          this.services.showError(vscode.l10n.t('The simulator could not do that'), error),
+        );
         break;
     }
   }
@@ -239,7 +242,11 @@ export class PreviewSession implements vscode.Disposable {
     const outgoing = t('Tapped "{0}"', name);
     switch (found.reason) {
       case 'subMenu':
-        return this.chat.refused(outgoing, t('"{0}" opens a sub-menu: WeChat sends nothing for it.', name), t('Tap one of its sub-buttons.'));
+        return this.chat.refused(
+          outgoing,
+          t('"{0}" opens a sub-menu: WeChat sends nothing for it.', name),
+          t('Tap one of its sub-buttons.'),
+        );
       case 'noEvent':
         return this.chat.refused(
           outgoing,
@@ -249,7 +256,11 @@ export class PreviewSession implements vscode.Disposable {
       case 'unreadable':
         return this.chat.refused(outgoing, t('The menu document cannot be read right now.'), t('Fix the JSON, then tap again.'));
       case 'gone':
-        return this.chat.refused(outgoing, t('This button is no longer in the menu document.'), t('The preview follows your edits; tap the button again.'));
+        return this.chat.refused(
+          outgoing,
+          t('This button is no longer in the menu document.'),
+          t('The preview follows your edits; tap the button again.'),
+        );
     }
   }
 

@@ -1,8 +1,8 @@
 // The chat's labels and the sentences about the setup state, in the user's language (vscode-free:
 // `t` is injected). The webview holds no text of its own.
-import type { MessageMode } from '../types';
 import type { Localize } from '../../../../common/localize';
 import type { ChatStrings, ProblemView } from '../../../menu';
+import type { MessageMode } from '../types';
 import type { EndpointState } from './endpointState';
 import { eventLabels } from './inbound';
 
@@ -61,6 +61,9 @@ export function hostRefusedProblem(from: string | undefined, to: string, t: Loca
     message: from
       ? t('Not sent: the callback Token and EncodingAESKey were set up for {0}, and using them for {1} was not confirmed.', from, to)
       : t('Not sent: using the stored callback Token for {0} was not confirmed.', to),
-    fix: t('If you run {0} yourself, run "WeChat: Set Up Callback" with its URL and Token; otherwise check "wechat.simulator.callbacks".', to),
+    fix: t(
+      'If you run {0} yourself, run "WeChat: Set Up Callback" with its URL and Token; otherwise check "wechat.simulator.callbacks".',
+      to,
+    ),
   };
 }

@@ -3,9 +3,9 @@
 // that reaches the page or a document passes `scrub`, which blanks the Token and EncodingAESKey —
 // the core never puts them in what it returns, and this makes sure a server echoing them does not
 // show them either.
-import { hasMsgId, type SentMessage, type SimulatedInbound, type SimulationProblem, type SimulationResult } from '../types';
 import type { Localize } from '../../../../common/localize';
 import type { ChatStrings, ChatView, ExchangeView, ProblemView, ReplyView } from '../../../menu';
+import { hasMsgId, type SentMessage, type SimulatedInbound, type SimulationProblem, type SimulationResult } from '../types';
 import { linksOf, replyViews } from './replyView';
 
 /**
@@ -47,7 +47,12 @@ export class Conversation {
   }
 
   start(outgoing: string, inbound?: SimulatedInbound, retryNumber?: number): ExchangeRecord {
-    const record: ExchangeRecord = { id: `x${++this.counter}`, outgoing, ...(inbound ? { inbound } : {}), ...(retryNumber === undefined ? {} : { retryNumber }) };
+    const record: ExchangeRecord = {
+      id: `x${++this.counter}`,
+      outgoing,
+      ...(inbound ? { inbound } : {}),
+      ...(retryNumber === undefined ? {} : { retryNumber }),
+    };
     this.records.push(record);
     if (this.records.length > MAX_EXCHANGES) this.records.splice(0, this.records.length - MAX_EXCHANGES);
     return record;
@@ -70,7 +75,10 @@ export class Conversation {
     const t = this.t;
     const result = record.result;
     const replies = result ? this.scrubReplies(replyViews(result.reply, t)) : [];
-    const problems = [...(result ? result.problems.map((p) => this.problem(p)) : []), ...(record.failure ? [this.scrubProblem(record.failure)] : [])];
+    const problems = [
+      ...(result ? result.problems.map((p) => this.problem(p)) : []),
+      ...(record.failure ? [this.scrubProblem(record.failure)] : []),
+    ];
     const pending = !result && !record.failure;
     const retry = record.retryNumber === undefined ? undefined : retryLabel(record.retryNumber, record.inbound, t);
     const elapsed = result ? formatElapsed(result.elapsedMs, t) : '';
@@ -141,7 +149,15 @@ export class Conversation {
         case 'media':
           return { ...view, label: s(view.label), details: view.details.map(s) };
         case 'news':
-          return { kind: 'news', articles: view.articles.map((a) => ({ title: s(a.title), description: s(a.description), picUrl: s(a.picUrl), url: link(a.url) })) };
+          return {
+            kind: 'news',
+            articles: view.articles.map((a) => ({
+              title: s(a.title),
+              description: s(a.description),
+              picUrl: s(a.picUrl),
+              url: link(a.url),
+            })),
+          };
         case 'system':
           return { kind: 'system', text: s(view.text) };
       }

@@ -2,14 +2,14 @@
 // the endpoint, send through the core, record the result in the conversation. vscode-free (`t`,
 // the endpoints, the simulator factory and the log are injected), so the retry flow is unit-tested
 // with a hand-driven clock instead of waiting 5 s per attempt.
-import type { CallbackEndpoint, CallbackSimulator, SentMessage, SimulatedInbound } from '../types';
 import { errorMessage } from '../../../../common/errorMessage';
 import type { Localize } from '../../../../common/localize';
 import type { Logger } from '../../../../common/logger';
 import type { ExchangeView } from '../../../menu';
+import type { CallbackEndpoint, CallbackSimulator, SentMessage, SimulatedInbound } from '../types';
 import { isCallbackHostRefused } from './callbackHost';
 import { hostRefusedProblem, missingProblem } from './chatTexts';
-import { WECHAT_RETRIES, type Conversation, type ExchangeRecord } from './conversation';
+import { type Conversation, type ExchangeRecord, WECHAT_RETRIES } from './conversation';
 import type { EndpointState } from './endpointState';
 
 export interface ExchangeHost {
@@ -36,7 +36,11 @@ export class ExchangeRunner {
     private readonly hooks: RunnerHooks,
   ) {}
 
-  async exchange(outgoing: string, inbound: SimulatedInbound, retry?: { readonly sent: SentMessage; readonly n: number }): Promise<ExchangeView> {
+  async exchange(
+    outgoing: string,
+    inbound: SimulatedInbound,
+    retry?: { readonly sent: SentMessage; readonly n: number },
+  ): Promise<ExchangeView> {
     const record = this.conversation.start(outgoing, inbound, retry?.n);
     void this.hooks.refresh();
     await this.run(record, inbound, retry?.sent);
@@ -70,7 +74,9 @@ export class ExchangeRunner {
       const simulator = await this.host.simulators.create(state.endpoint);
       const openId = await this.host.openId();
       record.result = await simulator.send({ inbound, openId, ...(retryOf ? { retryOf } : {}) }, this.hooks.signal);
-      this.host.log.info(`simulator: ${record.id} → ${state.endpoint.url} (${state.endpoint.mode}) ${record.result.exchange.status ?? 'no answer'} in ${record.result.elapsedMs} ms`);
+      this.host.log.info(
+        `simulator: ${record.id} → ${state.endpoint.url} (${state.endpoint.mode}) ${record.result.exchange.status ?? 'no answer'} in ${record.result.elapsedMs} ms`,
+      );
     } catch (error) {
       if (isCallbackHostRefused(error)) {
         this.host.log.info(`simulator: ${record.id} not sent: ${error.message}`);

@@ -1,8 +1,8 @@
 // What the follower does, as messages the core sends, and how the chat names each of them
 // (vscode-free). The "+" menu's events carry sample values a real client would send; only the
 // scene of a parametric QR code is asked for, because dedup and routing code branches on it.
-import type { SimulatedInbound, TappedButton } from '../types';
 import type { Localize } from '../../../../common/localize';
+import type { SimulatedInbound, TappedButton } from '../types';
 import { SIMULATED_EVENTS, type SimulatedEventKind } from './events';
 
 /** The event WeChat sends for each button type (Event field), as developers see it in their logs. */
@@ -24,7 +24,7 @@ export function buttonEvent(button: TappedButton): string {
 
 /** "Tapped "今日歌曲" · CLICK V1001_TODAY_MUSIC". */
 export function describeTap(name: string, button: TappedButton, t: Localize): string {
-  const detail = button.type === 'view' ? button.url : button.type === 'miniprogram' ? button.pagepath ?? button.url : button.key;
+  const detail = button.type === 'view' ? button.url : button.type === 'miniprogram' ? (button.pagepath ?? button.url) : button.key;
   const event = [buttonEvent(button), detail ?? ''].filter((part) => part !== '').join(' ');
   return t('Tapped "{0}" · {1}', name.trim() || t('(no name)'), event);
 }
@@ -69,7 +69,9 @@ export function describeInbound(inbound: SimulatedInbound, t: Localize): string 
     case 'text':
       return inbound.content;
     case 'subscribe':
-      return inbound.scene === undefined ? t('Followed the account (subscribe)') : t('Followed by scanning a QR code with scene {0} (subscribe qrscene_{0})', inbound.scene);
+      return inbound.scene === undefined
+        ? t('Followed the account (subscribe)')
+        : t('Followed by scanning a QR code with scene {0} (subscribe qrscene_{0})', inbound.scene);
     case 'unsubscribe':
       return t('Unfollowed the account (unsubscribe)');
     case 'scan':

@@ -3,9 +3,9 @@
 // they are http(s): a reply is the server's text, and anything else (javascript:, command:, file:)
 // stays plain text. The text's links are found by replyLinks.ts (linear, bounded: a reply is
 // whatever the server sent, and every chat refresh renders every reply again).
-import type { SimulatedReply } from '../types';
 import type { Localize } from '../../../../common/localize';
 import type { NewsCardView, ReplyView } from '../../../menu';
+import type { SimulatedReply } from '../types';
 import { httpUrl, textSegments } from './replyLinks';
 
 export { httpUrl, textSegments };

@@ -3,8 +3,8 @@
 // machine-scoped and restricted in untrusted workspaces like the other URLs, because whoever sets
 // the URL receives messages signed with the account's Token — a repository must not redirect them.
 // The Token and the EncodingAESKey are never here: they live in SecretStorage (secretKeys.ts).
-import type { MessageMode } from '../types';
 import { isLoopbackHost } from '../../../../wechat/baseUrl';
+import type { MessageMode } from '../types';
 
 export const CALLBACKS_SETTING = 'simulator.callbacks';
 export const OPEN_ID_SETTING = 'simulator.openId';
@@ -67,13 +67,17 @@ export function parseCallbacks(raw: unknown): ParsedCallbacks {
     const fields = entry as Record<string, unknown>;
     const check = checkCallbackUrl(typeof fields['url'] === 'string' ? fields['url'] : '');
     if (!check.ok) {
-      warnings.push(`${at}.url is ${check.reason === 'insecure' ? 'http to a host other than this machine (use https)' : 'not a valid URL'}; ignoring the entry`);
+      warnings.push(
+        `${at}.url is ${check.reason === 'insecure' ? 'http to a host other than this machine (use https)' : 'not a valid URL'}; ignoring the entry`,
+      );
       continue;
     }
     const mode = MESSAGE_MODES.find((m) => m === fields['mode']);
-    if (fields['mode'] !== undefined && mode === undefined) warnings.push(`${at}.mode should be plaintext, compatible or safe; using plaintext`);
+    if (fields['mode'] !== undefined && mode === undefined)
+      warnings.push(`${at}.mode should be plaintext, compatible or safe; using plaintext`);
     const originalId = typeof fields['originalId'] === 'string' ? fields['originalId'].trim() : '';
-    if (originalId && !isOriginalId(originalId)) warnings.push(`${at}.originalId should look like gh_ and 12 letters or digits; using a stand-in`);
+    if (originalId && !isOriginalId(originalId))
+      warnings.push(`${at}.originalId should look like gh_ and 12 letters or digits; using a stand-in`);
     byAppId.set(appId, { url: check.url, mode: mode ?? 'plaintext', originalId: isOriginalId(originalId) ? originalId : '' });
   }
   return { byAppId, warnings };

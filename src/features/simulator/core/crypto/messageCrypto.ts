@@ -6,6 +6,7 @@
 // Decryption checks each layer and says which one failed, because a wrong key and a wrong AppID
 // need different fixes.
 import { createCipheriv, createDecipheriv } from 'node:crypto';
+
 import { RandomSource } from '../random';
 
 const WECHAT_BLOCK = 32;

@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 
 export function wechatSignature(parts: readonly string[]): string {
   // Array.prototype.sort compares UTF-16 code units, as the reference SDKs' string sorts do.
-  return createHash('sha1').update([...parts].sort().join('')).digest('hex');
+  return createHash('sha1')
+    .update([...parts].sort().join(''))
+    .digest('hex');
 }
 
 export function urlSignature(token: string, timestamp: string, nonce: string): string {

@@ -3,9 +3,9 @@
 import { AesKey } from '../crypto/messageCrypto';
 import { problem } from '../problems';
 import { MessageMode, SimulatedReply, SimulationProblem } from '../types';
-import { XmlNode, parseXml } from '../xml/xmlCodec';
+import { parseXml, XmlNode } from '../xml/xmlCodec';
 import { openEnvelope } from './replyEnvelope';
-import { ReplyAddressing, readReplyMessage } from './replyMessage';
+import { readReplyMessage, ReplyAddressing } from './replyMessage';
 
 export interface ReplyContext extends ReplyAddressing {
   readonly mode: MessageMode;

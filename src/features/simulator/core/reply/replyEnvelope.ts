@@ -4,7 +4,7 @@ import { AesKey, decryptMessage } from '../crypto/messageCrypto';
 import { msgSignature } from '../crypto/signature';
 import { problem } from '../problems';
 import { SimulationProblem } from '../types';
-import { XmlNode, textOf } from '../xml/xmlCodec';
+import { textOf, XmlNode } from '../xml/xmlCodec';
 
 export type OpenedEnvelope = { readonly ok: true; readonly xml: string } | { readonly ok: false; readonly problem: SimulationProblem };
 
@@ -17,7 +17,12 @@ export function openEnvelope(envelope: XmlNode, token: string, appId: string, ae
     if (value === undefined || value === '') return { ok: false, problem: problem('missingEnvelopeField', field) };
     values[field] = value;
   }
-  const { Encrypt: encrypt, MsgSignature: signature, TimeStamp: timestamp, Nonce: nonce } = values as Record<(typeof ENVELOPE_FIELDS)[number], string>;
+  const {
+    Encrypt: encrypt,
+    MsgSignature: signature,
+    TimeStamp: timestamp,
+    Nonce: nonce,
+  } = values as Record<(typeof ENVELOPE_FIELDS)[number], string>;
   if (msgSignature(token, timestamp, nonce, encrypt) !== signature.toLowerCase()) {
     return { ok: false, problem: problem('replySignatureMismatch') };
   }

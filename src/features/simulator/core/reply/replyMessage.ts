@@ -1,8 +1,8 @@
 // Reads a passive reply's fields (被动回复用户消息) into what the follower would see, or the
 // problem that makes WeChat drop it.
 import { problem } from '../problems';
-import { NewsArticle, SimulatedInbound, SimulatedReply, SimulationProblem, hasMsgId } from '../types';
-import { XmlNode, childOf, childrenOf, textOf } from '../xml/xmlCodec';
+import { hasMsgId, NewsArticle, SimulatedInbound, SimulatedReply, SimulationProblem } from '../types';
+import { childOf, childrenOf, textOf, XmlNode } from '../xml/xmlCodec';
 
 /**
  * WeChat shows one article in a news reply to an ordinary message (text, image, voice, location,
@@ -90,7 +90,12 @@ function contentOf(msgType: string, node: XmlNode, to: ReplyAddressing): ReadMes
       const fields = required(msgType, video, ['MediaId'], 'Video');
       if (!fields.ok) return { problems: [fields.problem] };
       return {
-        reply: { kind: 'video', mediaId: fields.values[0]!, title: textOf(video, 'Title') ?? '', description: textOf(video, 'Description') ?? '' },
+        reply: {
+          kind: 'video',
+          mediaId: fields.values[0]!,
+          title: textOf(video, 'Title') ?? '',
+          description: textOf(video, 'Description') ?? '',
+        },
         problems: [],
       };
     }

@@ -1,8 +1,8 @@
 // The XML WeChat pushes for what the follower does: ordinary messages (接收普通消息), follow/scan/
 // location events (接收事件推送) and menu taps (自定义菜单事件推送), field for field and in the
 // documented order. Strings are CDATA, numbers bare, as in WeChat's own pushes.
-import { SimulatedInbound, TappedButton, hasMsgId } from '../types';
-import { XmlFields, buildXml } from './xmlCodec';
+import { hasMsgId, SimulatedInbound, TappedButton } from '../types';
+import { buildXml, XmlFields } from './xmlCodec';
 
 export interface InboundEnvelope {
   /** The account's original ID (gh_…). */
@@ -85,14 +85,25 @@ function inboundFields(inbound: SimulatedInbound): XmlFields {
       // A parametric QR code adds EventKey qrscene_<scene> and its Ticket; a plain follow has neither.
       return inbound.scene === undefined
         ? eventKeyless('subscribe')
-        : { MsgType: 'event', Event: 'subscribe', EventKey: `qrscene_${inbound.scene}`, Ticket: inbound.ticket ?? 'gQH47joAAAAAAAAAASxodHRwOi8vd2VpeGluLnFxLmNvbS9xL2taZ2Z3TVRtNzJXV1Brb3ZhYmJJAAIEZ23sUwMEmm3sUw==' };
+        : {
+            MsgType: 'event',
+            Event: 'subscribe',
+            EventKey: `qrscene_${inbound.scene}`,
+            Ticket: inbound.ticket ?? 'gQH47joAAAAAAAAAASxodHRwOi8vd2VpeGluLnFxLmNvbS9xL2taZ2Z3TVRtNzJXV1Brb3ZhYmJJAAIEZ23sUwMEmm3sUw==',
+          };
     case 'unsubscribe':
       return eventKeyless('unsubscribe');
     case 'scan':
       // An existing follower scanning: EventKey is the bare scene value (no qrscene_ prefix).
       return { MsgType: 'event', Event: 'SCAN', EventKey: inbound.scene, Ticket: inbound.ticket };
     case 'reportLocation':
-      return { MsgType: 'event', Event: 'LOCATION', Latitude: inbound.latitude, Longitude: inbound.longitude, Precision: inbound.precision };
+      return {
+        MsgType: 'event',
+        Event: 'LOCATION',
+        Latitude: inbound.latitude,
+        Longitude: inbound.longitude,
+        Precision: inbound.precision,
+      };
   }
 }
 

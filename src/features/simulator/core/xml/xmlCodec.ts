@@ -51,7 +51,8 @@ const parser = new XMLParser({
   processEntities: { enabled: true, maxEntityCount: 10, maxTotalExpansions: 100, maxExpandedLength: 10_000 },
 });
 
-export type ParsedXml = { readonly ok: true; readonly root: string; readonly node: XmlNode } | { readonly ok: false; readonly error: string };
+export type ParsedXml =
+  { readonly ok: true; readonly root: string; readonly node: XmlNode } | { readonly ok: false; readonly error: string };
 
 /** Validates, then parses; `root` is the single top-level element's name. */
 export function parseXml(text: string): ParsedXml {
@@ -91,7 +92,13 @@ export function childrenOf(node: XmlNode | undefined, name: string): XmlNode[] {
   return list.filter((item): item is XmlNode => typeof item === 'object' && item !== null && !Array.isArray(item));
 }
 
-const orderedOptions = { preserveOrder: true, cdataPropName: CDATA, parseTagValue: false, trimValues: false, ignoreAttributes: true } as const;
+const orderedOptions = {
+  preserveOrder: true,
+  cdataPropName: CDATA,
+  parseTagValue: false,
+  trimValues: false,
+  ignoreAttributes: true,
+} as const;
 const orderedParser = new XMLParser(orderedOptions);
 const orderedBuilder = new XMLBuilder({ ...orderedOptions, format: false, suppressEmptyNode: false });
 

@@ -3,15 +3,17 @@
 // and page URL readers. Each never throws on any string, and accepts only what it should — the URL
 // checks never accept what the token sources refuse later.
 import * as assert from 'node:assert/strict';
+
 import fc from 'fast-check';
-import { parsePageUrl } from '../../../../../src/features/diagnostics/core/ticket/pageUrl';
+
 import { checkAccountName, checkConnectionUrl, checkRedisKeyTemplate } from '../../../../../src/features/accounts/core/accountInput';
+import { normalizeCgiPath } from '../../../../../src/features/diagnostics/core/quota';
+import { parseRid } from '../../../../../src/features/diagnostics/core/rid';
+import { parsePageUrl } from '../../../../../src/features/diagnostics/core/ticket/pageUrl';
 import { isAccountAppId } from '../../../../../src/token/accounts';
 import { parseRedisUrl } from '../../../../../src/token/sources/redis/connectionUrl';
 import { resolveServiceUrl } from '../../../../../src/token/sources/tokenService/url';
 import { checkAppId, checkAppSecret } from '../../../../../src/wechat/credentialFormat';
-import { normalizeCgiPath } from '../../../../../src/features/diagnostics/core/quota';
-import { parseRid } from '../../../../../src/features/diagnostics/core/rid';
 import { hardeningCase } from '../../../../hardening/ledger';
 
 const SEED = 20261202;
@@ -24,14 +26,29 @@ const urlLike = fc
     fc.constantFrom('', '', 'user:pw@', ':pw@', 'user@'),
     fc.constantFrom('redis.internal', '127.0.0.1', 'localhost', '[::1]', 'token.example.com', '', 'a b', '10.0.0.5'),
     fc.constantFrom('', ':6380', ':0', ':99999', ':x'),
-    fc.constantFrom('', '/', '/0', '/15', '/abc', '/wx/token?appid={appid}', '/t?appid=wx1111111111111111', '?x=1', '#frag', '/{AppId}/token'),
+    fc.constantFrom(
+      '',
+      '/',
+      '/0',
+      '/15',
+      '/abc',
+      '/wx/token?appid={appid}',
+      '/t?appid=wx1111111111111111',
+      '?x=1',
+      '#frag',
+      '/{AppId}/token',
+    ),
   )
   .map((parts) => parts.join(''));
 
-const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), urlLike, fc.string({ unit: fc.constantFrom('w', 'x', '0', 'a', 'Z', ' ', '-'), maxLength: 40 }));
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 80 }),
+  urlLike,
+  fc.string({ unit: fc.constantFrom('w', 'x', '0', 'a', 'Z', ' ', '-'), maxLength: 40 }),
+);
 
 describe('token/accountInput', () => {
-  it('refuses what the sources refuse, which the wizard\'s scheme-only check let through', () => {
+  it("refuses what the sources refuse, which the wizard's scheme-only check let through", () => {
     assert.equal(checkConnectionUrl('url', 'http://token.example.com/t?appid={appid}'), 'httpsScheme');
     assert.equal(checkConnectionUrl('url', 'http://127.0.0.1:8080/t'), undefined);
     assert.equal(checkConnectionUrl('url', 'https://token.example.com:99999/'), 'invalid');

@@ -1,9 +1,7 @@
 // The quota calls against the fake WeChat server through the real undici transport.
 import * as assert from 'node:assert/strict';
-import { FakeWeChat, startFakeWeChat } from '../../../../fake-wechat/server';
-import { WeChatClient } from '../../../../../src/wechat/client';
-import { ErrcodeCatalog } from '../../../../../src/wechat/errcodeCatalog';
-import { GENERAL_ERRCODES } from '../../../../../src/wechat/errcodes';
+
+import { FEATURES } from '../../../../../src/features/all';
 import {
   clearQuota,
   clearQuotaWithSecret,
@@ -12,9 +10,12 @@ import {
   isTokenQuotaExhausted,
   normalizeCgiPath,
 } from '../../../../../src/features/diagnostics/core/quota';
+import { WeChatClient } from '../../../../../src/wechat/client';
+import { ErrcodeCatalog } from '../../../../../src/wechat/errcodeCatalog';
+import { GENERAL_ERRCODES } from '../../../../../src/wechat/errcodes';
 import { createTransport } from '../../../../../src/wechat/undiciTransport';
+import { FakeWeChat, startFakeWeChat } from '../../../../fake-wechat/server';
 import { APP_ID, APP_SECRET, CapturingLogger, CREDENTIALS } from '../../../helpers/fixtures';
-import { FEATURES } from '../../../../../src/features/all';
 import { apiErrorOf } from '../../../helpers/rejections';
 
 const T0 = Date.UTC(2025, 5, 10, 4, 0, 0);
@@ -46,7 +47,7 @@ describe('wechat/quota against the fake WeChat server', () => {
 
   it('getQuota reads limit, used and remain of every path Show API Quota lists', async () => {
     const listed = FEATURES.flatMap((feature) => feature.endpoints.filter((endpoint) => endpoint.quota).map((endpoint) => endpoint.path));
-    assert.ok(listed.includes('/cgi-bin/menu/create') && listed[0] === '/cgi-bin/stable_token', 'the token paths first, then the menu\'s');
+    assert.ok(listed.includes('/cgi-bin/menu/create') && listed[0] === '/cgi-bin/stable_token', "the token paths first, then the menu's");
     for (const path of listed) {
       const quota = await getQuota(client, token, path);
       assert.ok(quota.dailyLimit > 0, path);
@@ -85,7 +86,7 @@ describe('wechat/quota against the fake WeChat server', () => {
     assert.ok((await client.stableToken(CREDENTIALS, false)).accessToken.length > 100);
   });
 
-  it('a 45009 of another API is not the token fetch\'s', async () => {
+  it("a 45009 of another API is not the token fetch's", async () => {
     fake.exhaustQuota(APP_ID, '/cgi-bin/menu/get');
     const error = await apiErrorOf(client.call('/cgi-bin/menu/get', { accessToken: token }));
     assert.equal(error.errcode, 45009);
@@ -97,7 +98,10 @@ describe('wechat/quota against the fake WeChat server', () => {
     assert.equal(wrongSecret.errcode, 40125);
     assert.deepEqual(wrongSecret.actions.slice(0, 1), ['setAppSecret']);
     assert.equal((await apiErrorOf(clearQuotaWithSecret(client, { appId: 'wx1111111111111111', appSecret: APP_SECRET }))).errcode, 40013);
-    assert.ok(log.lines.some((line) => line.message.includes('"appsecret":"***"')), 'the request body is logged, redacted');
+    assert.ok(
+      log.lines.some((line) => line.message.includes('"appsecret":"***"')),
+      'the request body is logged, redacted',
+    );
   });
 
   it('the 11th reset of the month answers 48006, explained', async () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { WeChatApiError } from '../../../../../src/wechat/apiErrors';
+
 import { quotaReport } from '../../../../../src/features/diagnostics/core/quotaReport';
+import { WeChatApiError } from '../../../../../src/wechat/apiErrors';
 
 describe('wechat/quotaReport', () => {
   const options = { account: 'Shop (wx0123456789abcdef)', readAt: '2025-06-10 12:00' };
@@ -20,7 +21,11 @@ describe('wechat/quotaReport', () => {
   });
 
   it('a failed row is explained below the table with its rid; no warning when nothing is low', () => {
-    const error = new WeChatApiError(76021, 'cgi_path not found, please check rid: 6582b7c3-1a2b3c4d-5e6f7a8b', '/cgi-bin/openapi/quota/get');
+    const error = new WeChatApiError(
+      76021,
+      'cgi_path not found, please check rid: 6582b7c3-1a2b3c4d-5e6f7a8b',
+      '/cgi-bin/openapi/quota/get',
+    );
     const text = quotaReport([{ path: '/sns/userinfo', error }], options);
     assert.ok(text.includes('| `/sns/userinfo` | — | — | not available, see below |'));
     assert.match(text, /- `\/sns\/userinfo`: WeChat keeps no quota for this API path.*rid 6582b7c3-1a2b3c4d-5e6f7a8b/);

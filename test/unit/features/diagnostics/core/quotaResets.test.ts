@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { KeyValueStore, quotaMonth, QuotaResetLedger } from '../../../../../src/features/diagnostics/core/quotaResets';
 import { APP_ID } from '../../../helpers/fixtures';
 

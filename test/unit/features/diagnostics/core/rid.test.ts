@@ -1,14 +1,15 @@
 // Request lookup against the fake WeChat server, the rid parser and the document.
 import * as assert from 'node:assert/strict';
-import { FakeWeChat, startFakeWeChat } from '../../../../fake-wechat/server';
-import { WeChatClient } from '../../../../../src/wechat/client';
-import { ErrcodeCatalog } from '../../../../../src/wechat/errcodeCatalog';
-import { GENERAL_ERRCODES } from '../../../../../src/wechat/errcodes';
-import { WeChatApiError } from '../../../../../src/wechat/apiErrors';
+
 import { getQuota } from '../../../../../src/features/diagnostics/core/quota';
 import { lookUpRequest, parseRid, RequestRecord, responseErrcode } from '../../../../../src/features/diagnostics/core/rid';
 import { refusedCallerIp, ridReport } from '../../../../../src/features/diagnostics/core/ridReport';
+import { WeChatApiError } from '../../../../../src/wechat/apiErrors';
+import { WeChatClient } from '../../../../../src/wechat/client';
+import { ErrcodeCatalog } from '../../../../../src/wechat/errcodeCatalog';
+import { GENERAL_ERRCODES } from '../../../../../src/wechat/errcodes';
 import { createTransport } from '../../../../../src/wechat/undiciTransport';
+import { FakeWeChat, startFakeWeChat } from '../../../../fake-wechat/server';
 import { APP_ID, APP_SECRET, CREDENTIALS } from '../../../helpers/fixtures';
 import { apiErrorOf } from '../../../helpers/rejections';
 
@@ -22,7 +23,12 @@ describe('wechat/rid: parseRid', () => {
     assert.equal(parseRid(`  ${RID}\n`), RID);
     assert.equal(parseRid(RID.toUpperCase()), RID);
     assert.equal(parseRid(`invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: ${RID}`), RID);
-    assert.equal(parseRid(`2025-06-10 12:00:01 ERROR wechat menu/create failed {"errcode":40016,"errmsg":"invalid button size hint: [x] rid: ${RID}"}`), RID);
+    assert.equal(
+      parseRid(
+        `2025-06-10 12:00:01 ERROR wechat menu/create failed {"errcode":40016,"errmsg":"invalid button size hint: [x] rid: ${RID}"}`,
+      ),
+      RID,
+    );
     assert.equal(parseRid(`{"rid":"${RID}"}`), RID);
     assert.equal(parseRid(`request failed (${RID})`), RID);
   });
@@ -96,7 +102,10 @@ describe('wechat/ridReport', () => {
     costInMs: 31,
     requestUrl: `/cgi-bin/stable_token`,
     requestBody: JSON.stringify({ grant_type: 'client_credential', appid: APP_ID, secret: APP_SECRET }),
-    responseBody: JSON.stringify({ errcode: 40164, errmsg: `invalid ip 203.0.113.9 ipv6 ::ffff:203.0.113.9, not in whitelist rid: ${RID}` }),
+    responseBody: JSON.stringify({
+      errcode: 40164,
+      errmsg: `invalid ip 203.0.113.9 ipv6 ::ffff:203.0.113.9, not in whitelist rid: ${RID}`,
+    }),
     clientIp: '203.0.113.9',
   };
   const options = { rid: RID, account: `Shop (${APP_ID})`, formatTime: (ms: number) => new Date(ms).toISOString() };
@@ -109,23 +118,30 @@ describe('wechat/ridReport', () => {
     assert.ok(text.includes('| Took | 31 ms |'));
     assert.ok(text.includes('| Client IP | `203.0.113.9` |'));
     assert.ok(text.includes('"grant_type": "client_credential"'), 'bodies are pretty-printed');
-    assert.ok(text.includes('**errcode 40164**: The calling IP address (203.0.113.9) is not in the account\'s IP whitelist.'), text);
+    assert.ok(text.includes("**errcode 40164**: The calling IP address (203.0.113.9) is not in the account's IP whitelist."), text);
   });
 
   it('redacts the access_token of the URL and the secret of the body', () => {
     const text = ridReport(
-      { ...record, requestUrl: `access_token=${token}&cgi_path=/cgi-bin/token`, requestBody: `{"appid":"${APP_ID}","appsecret":"${APP_SECRET}"}` },
+      {
+        ...record,
+        requestUrl: `access_token=${token}&cgi_path=/cgi-bin/token`,
+        requestBody: `{"appid":"${APP_ID}","appsecret":"${APP_SECRET}"}`,
+      },
       options,
     );
     assert.ok(!text.includes(token) && !text.includes(APP_SECRET), text);
     assert.ok(text.includes('access_token=***&cgi_path=/cgi-bin/token'));
-    const literal = ridReport({ ...record, responseBody: `token ${token} leaked` }, { ...options, redact: (s) => s.split(token).join('***') });
+    const literal = ridReport(
+      { ...record, responseBody: `token ${token} leaked` },
+      { ...options, redact: (s) => s.split(token).join('***') },
+    );
     assert.ok(!literal.includes(token), 'the redactor hides literal secrets too');
   });
 
   it('names the refused caller IP (Copy IP) only when the stored answer blamed it', () => {
     assert.equal(refusedCallerIp(record), '203.0.113.9');
-    assert.ok(ridReport(record, options).includes('The caller\'s IP address was 203.0.113.9: add it to the IP whitelist'));
+    assert.ok(ridReport(record, options).includes("The caller's IP address was 203.0.113.9: add it to the IP whitelist"));
     assert.equal(refusedCallerIp({ ...record, clientIp: '' }), undefined, 'the record names no IP');
     assert.equal(refusedCallerIp({ ...record, responseBody: '{"errcode":40013,"errmsg":"invalid appid"}' }), undefined);
     assert.equal(refusedCallerIp({ ...record, responseBody: '{"errcode":0,"errmsg":"ok"}' }), undefined);

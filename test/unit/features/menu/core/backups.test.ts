@@ -1,12 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { MemoryBackupStorage } from './memoryBackupStorage';
-import {
-  backupFileName,
-  MenuBackupStore,
-  parseBackupFileName,
-  type BackupClock,
-} from '../../../../../src/features/menu/core/backups';
+
+import { type BackupClock, backupFileName, MenuBackupStore, parseBackupFileName } from '../../../../../src/features/menu/core/backups';
 import { asMenu, click, menu, parent, view } from './builders';
+import { MemoryBackupStorage } from './memoryBackupStorage';
 
 class FakeClock implements BackupClock {
   constructor(public ms = Date.parse('2025-01-02T03:04:05.123Z')) {}
@@ -49,7 +45,13 @@ describe('menu backups', () => {
     });
 
     it('are not confused with other files', () => {
-      for (const name of ['menu.json', 'menu-2025-wx.json', 'notes.txt', 'menu-20250102T030405123Z-wx.json.bak', 'menu-20250102T030405123Z-../x.json']) {
+      for (const name of [
+        'menu.json',
+        'menu-2025-wx.json',
+        'notes.txt',
+        'menu-20250102T030405123Z-wx.json.bak',
+        'menu-20250102T030405123Z-../x.json',
+      ]) {
         assert.equal(parseBackupFileName(name), undefined, name);
       }
     });
@@ -67,7 +69,14 @@ describe('menu backups', () => {
       buttonNames: ['今日', '菜单', '关于'],
     });
     const stored = JSON.parse(storage.files.get(summary.name) ?? '{}');
-    assert.deepEqual(stored, { version: 1, savedAt: '2025-01-02T03:04:05.123Z', appId: 'wxA', accountLabel: 'Production', reason: 'upload', menu: sample });
+    assert.deepEqual(stored, {
+      version: 1,
+      savedAt: '2025-01-02T03:04:05.123Z',
+      appId: 'wxA',
+      accountLabel: 'Production',
+      reason: 'upload',
+      menu: sample,
+    });
     assert.deepEqual(await store.read(summary.name), stored);
   });
 
@@ -87,9 +96,18 @@ describe('menu backups', () => {
     await store.save({ appId: 'wxA', accountLabel: 'A', menu: asMenu(menu(click('three', 'K'))) });
 
     const all = await store.list();
-    assert.deepEqual(all.map((b) => b.buttonNames[0]), ['three', 'two', 'one']);
-    assert.deepEqual(all.map((b) => b.accountLabel), ['A', 'B', 'A']);
-    assert.deepEqual((await store.list({ appId: 'wxA' })).map((b) => b.buttonNames[0]), ['three', 'one']);
+    assert.deepEqual(
+      all.map((b) => b.buttonNames[0]),
+      ['three', 'two', 'one'],
+    );
+    assert.deepEqual(
+      all.map((b) => b.accountLabel),
+      ['A', 'B', 'A'],
+    );
+    assert.deepEqual(
+      (await store.list({ appId: 'wxA' })).map((b) => b.buttonNames[0]),
+      ['three', 'one'],
+    );
   });
 
   it('gives two backups in the same millisecond distinct, ordered names', async () => {
@@ -98,7 +116,10 @@ describe('menu backups', () => {
     const second = await store.save({ appId: 'wxB', accountLabel: 'B', menu: asMenu(menu(click('second', 'K'))) });
     assert.notEqual(first.name, second.name);
     assert.equal(second.savedAt, first.savedAt + 1);
-    assert.deepEqual((await store.list()).map((b) => b.buttonNames[0]), ['second', 'first']);
+    assert.deepEqual(
+      (await store.list()).map((b) => b.buttonNames[0]),
+      ['second', 'first'],
+    );
   });
 
   it('prunes to the maximum, keeping the newest', async () => {
@@ -108,7 +129,10 @@ describe('menu backups', () => {
       await store.save({ appId: 'wxA', accountLabel: 'A', menu: asMenu(menu(click(`m${i}`, 'K'))) });
       clock.advance(1000);
     }
-    assert.deepEqual((await store.list()).map((b) => b.buttonNames[0]), ['m4', 'm3', 'm2']);
+    assert.deepEqual(
+      (await store.list()).map((b) => b.buttonNames[0]),
+      ['m4', 'm3', 'm2'],
+    );
     assert.equal(storage.files.get('unrelated.txt'), 'keep me');
     assert.equal(storage.files.size, 4);
   });
@@ -125,7 +149,10 @@ describe('menu backups', () => {
   it('the next save applies the maximum to files written by an older version with a higher limit', async () => {
     const { storage, store } = setup(2);
     for (let i = 0; i < 4; i++) {
-      storage.files.set(backupFileName(i * 1000, 'wxA'), JSON.stringify({ version: 1, savedAt: new Date(i * 1000).toISOString(), appId: 'wxA', accountLabel: 'A', menu: sample }));
+      storage.files.set(
+        backupFileName(i * 1000, 'wxA'),
+        JSON.stringify({ version: 1, savedAt: new Date(i * 1000).toISOString(), appId: 'wxA', accountLabel: 'A', menu: sample }),
+      );
     }
     const saved = await store.save({ appId: 'wxA', accountLabel: 'A', menu: sample });
     assert.deepEqual((await store.list()).map((summary) => summary.name).sort(), [backupFileName(3000, 'wxA'), saved.name].sort());
@@ -138,7 +165,10 @@ describe('menu backups', () => {
     const wrongShape = backupFileName(Date.parse('2024-01-02T00:00:00.000Z'), 'wxA');
     storage.files.set(damaged, '{ not json');
     storage.files.set(wrongShape, JSON.stringify({ version: 2, menu: {} }));
-    assert.deepEqual((await store.list()).map((b) => b.name), [good.name]);
+    assert.deepEqual(
+      (await store.list()).map((b) => b.name),
+      [good.name],
+    );
     await assert.rejects(store.read(damaged), /damaged/);
     await assert.rejects(store.read(wrongShape), /damaged/);
   });

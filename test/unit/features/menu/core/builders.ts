@@ -1,7 +1,8 @@
 // Small builders for menu fixtures: tests say what differs, not the whole JSON.
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+
 import type { Menu } from '../../../../../src/features/menu/core/model';
-import { problemMessage, type MenuProblem, type MenuValidation } from '../../../../../src/features/menu/core/validate';
+import { type MenuProblem, type MenuValidation, problemMessage } from '../../../../../src/features/menu/core/validate';
 
 export type Json = Record<string, unknown>;
 
@@ -72,13 +73,27 @@ export const live = {
     name,
     value,
     news_info: {
-      list: [{ title: 'T', author: 'A', digest: 'D', show_cover: 1, cover_url: 'https://mmbiz.qpic.cn/c', content_url: 'https://mp.weixin.qq.com/s/x', source_url: '' }],
+      list: [
+        {
+          title: 'T',
+          author: 'A',
+          digest: 'D',
+          show_cover: 1,
+          cover_url: 'https://mmbiz.qpic.cn/c',
+          content_url: 'https://mp.weixin.qq.com/s/x',
+          source_url: '',
+        },
+      ],
     },
   }),
 };
 
 /** menu/get payloads. */
-export const apiGet = (buttons: Json[] | undefined, conditional: { button: Json[]; matchrule?: Json; menuid?: unknown }[] = [], menuid: unknown = 208396938): Json => ({
+export const apiGet = (
+  buttons: Json[] | undefined,
+  conditional: { button: Json[]; matchrule?: Json; menuid?: unknown }[] = [],
+  menuid: unknown = 208396938,
+): Json => ({
   ...(buttons === undefined ? {} : { menu: { button: buttons, menuid } }),
   ...(conditional.length > 0 ? { conditionalmenu: conditional } : {}),
 });

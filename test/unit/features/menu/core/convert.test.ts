@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import {
   CONVERSION_MESSAGES,
   convertApiMenu,
@@ -16,7 +17,13 @@ describe('convertLiveMenu (get_current_selfmenu_info)', () => {
       live.parent('菜单', [view('搜索', 'http://www.soso.com/'), miniprogram('小程序'), click('赞', 'V1001_GOOD')]),
     ]);
     const result = convertLiveMenu(response);
-    assert.deepEqual(result.menu, menu(click('今日歌曲', 'V1001_TODAY_MUSIC'), parent('菜单', [view('搜索', 'http://www.soso.com/'), miniprogram('小程序'), click('赞', 'V1001_GOOD')])));
+    assert.deepEqual(
+      result.menu,
+      menu(
+        click('今日歌曲', 'V1001_TODAY_MUSIC'),
+        parent('菜单', [view('搜索', 'http://www.soso.com/'), miniprogram('小程序'), click('赞', 'V1001_GOOD')]),
+      ),
+    );
     assert.equal(result.isMenuOpen, true);
     assert.deepEqual(result.notes, []);
     assert.deepEqual(validateMenu(formatMenuJson(result.menu!)).problems, []);
@@ -36,11 +43,14 @@ describe('convertLiveMenu (get_current_selfmenu_info)', () => {
       { type: 'media_id', name: '语音', media_id: 'VOICE_MEDIA_ID' },
       { type: 'media_id', name: '图文', media_id: 'NEWS_MEDIA_ID' },
     ]);
-    assert.deepEqual(result.notes.map((n) => [n.code, n.needsAction, n.path]), [
-      ['console-img', false, ['button', 0, 'sub_button', 0]],
-      ['console-voice', false, ['button', 0, 'sub_button', 1]],
-      ['console-news', false, ['button', 0, 'sub_button', 2]],
-    ]);
+    assert.deepEqual(
+      result.notes.map((n) => [n.code, n.needsAction, n.path]),
+      [
+        ['console-img', false, ['button', 0, 'sub_button', 0]],
+        ['console-voice', false, ['button', 0, 'sub_button', 1]],
+        ['console-news', false, ['button', 0, 'sub_button', 2]],
+      ],
+    );
     assert.equal(result.notes[2]?.message, CONVERSION_MESSAGES.consoleNews.replace('{0}', '图文'));
     assert.deepEqual(validateMenu(formatMenuJson(result.menu!)).problems, []);
   });
@@ -51,7 +61,10 @@ describe('convertLiveMenu (get_current_selfmenu_info)', () => {
     assert.equal(result.notes[0]?.code, 'console-video');
     assert.equal(result.notes[0]?.needsAction, true);
     const problems = validateMenu(formatMenuJson(result.menu!)).problems;
-    assert.deepEqual(problems.map((p) => [p.code, p.path]), [['fieldEmpty', ['button', 0, 'media_id']]]);
+    assert.deepEqual(
+      problems.map((p) => [p.code, p.path]),
+      [['fieldEmpty', ['button', 0, 'media_id']]],
+    );
   });
 
   it('turns a console text reply into a click button without key, quoting the text', () => {
@@ -80,18 +93,27 @@ describe('convertLiveMenu (get_current_selfmenu_info)', () => {
   it('reports a menu that is switched off, and an empty live menu', () => {
     const off = convertLiveMenu(live.response([click()], 0));
     assert.equal(off.isMenuOpen, false);
-    assert.deepEqual(off.notes.map((n) => n.code), ['menu-off']);
+    assert.deepEqual(
+      off.notes.map((n) => n.code),
+      ['menu-off'],
+    );
     assert.ok(off.menu);
 
     const none = convertLiveMenu({ is_menu_open: 0 });
     assert.equal(none.menu, undefined);
-    assert.deepEqual(none.notes.map((n) => n.code), ['menu-off', 'no-menu']);
+    assert.deepEqual(
+      none.notes.map((n) => n.code),
+      ['menu-off', 'no-menu'],
+    );
   });
 
   it('leaves out list entries that are not buttons', () => {
     const result = convertLiveMenu(live.response([click(), 'oops' as unknown as Record<string, unknown>]));
     assert.equal(result.menu?.button.length, 1);
-    assert.deepEqual(result.notes.map((n) => n.code), ['not-a-button']);
+    assert.deepEqual(
+      result.notes.map((n) => n.code),
+      ['not-a-button'],
+    );
   });
 
   it('never throws on garbage', () => {
@@ -124,10 +146,16 @@ describe('convertApiMenu (menu/get)', () => {
       ),
     );
     assert.deepEqual(result.conditional, [
-      { menuid: '208396993', menu: { button: [click('VIP', 'VIP_KEY')], matchrule: { tag_id: '2', client_platform_type: '2', sex: '1', country: '中国' } } },
+      {
+        menuid: '208396993',
+        menu: { button: [click('VIP', 'VIP_KEY')], matchrule: { tag_id: '2', client_platform_type: '2', sex: '1', country: '中国' } },
+      },
       { menu: { button: [view()], matchrule: { tag_id: '100' } } },
     ]);
-    assert.deepEqual(result.notes.map((n) => [n.code, n.conditionalIndex, n.path]), [['group-id-renamed', 0, ['matchrule', 'tag_id']]]);
+    assert.deepEqual(
+      result.notes.map((n) => [n.code, n.conditionalIndex, n.path]),
+      [['group-id-renamed', 0, ['matchrule', 'tag_id']]],
+    );
   });
 
   it('keeps group_id when tag_id is also set', () => {
@@ -138,7 +166,10 @@ describe('convertApiMenu (menu/get)', () => {
   it('reports no default menu', () => {
     const result = convertApiMenu({ errcode: 46003, errmsg: 'menu no exist' });
     assert.equal(result.menu, undefined);
-    assert.deepEqual(result.notes.map((n) => n.code), ['no-menu']);
+    assert.deepEqual(
+      result.notes.map((n) => n.code),
+      ['no-menu'],
+    );
   });
 });
 
@@ -148,6 +179,9 @@ describe('summarizeMenu and formatMenuJson', () => {
   });
 
   it('formats with two spaces and a final newline', () => {
-    assert.equal(formatMenuJson(asMenu(menu(click('A', 'K')))), '{\n  "button": [\n    {\n      "type": "click",\n      "name": "A",\n      "key": "K"\n    }\n  ]\n}\n');
+    assert.equal(
+      formatMenuJson(asMenu(menu(click('A', 'K')))),
+      '{\n  "button": [\n    {\n      "type": "click",\n      "name": "A",\n      "key": "K"\n    }\n  ]\n}\n',
+    );
   });
 });

@@ -3,6 +3,7 @@
 // (size, nesting, problem count) and a validator bug, none of which may break diagnostics,
 // preview or upload, or make what is sent differ from what was confirmed.
 import * as assert from 'node:assert/strict';
+
 import { formatMessage } from '../../../../../src/common/localize';
 import type { Logger } from '../../../../../src/common/logger';
 import { convertApiMenu, convertLiveMenu } from '../../../../../src/features/menu/core/convert';
@@ -128,7 +129,10 @@ describe('hostile menu documents', () => {
         await service.addConditional({ button: [view('V')], matchrule: { tag_id: '1', ...{ evil: 'x' } } } as never);
         assert.deepEqual(sent, [
           { path: MENU_CREATE.path, body: { button: [{ name: 'A', type: 'click', key: 'K' }] } },
-          { path: MENU_ADD_CONDITIONAL.path, body: { button: [{ name: 'V', type: 'view', url: 'https://example.com/' }], matchrule: { tag_id: '1' } } },
+          {
+            path: MENU_ADD_CONDITIONAL.path,
+            body: { button: [{ name: 'V', type: 'view', url: 'https://example.com/' }], matchrule: { tag_id: '1' } },
+          },
         ]);
         assert.equal(planUpload(inherited as never).conditional, false);
       }));
@@ -156,7 +160,7 @@ describe('hostile menu documents', () => {
         assert.equal(isMenuDocument(`{"other":${huge}}`), false);
       }));
 
-    it('checks everything when given no limits (the bench\'s baseline)', () => {
+    it("checks everything when given no limits (the bench's baseline)", () => {
       const unlimited = { maxBytes: Infinity, maxDepth: Infinity, maxProblems: Infinity };
       const source = text(menu(click('菜'.repeat(100_000), 'K')));
       assert.deepEqual(codes(validateMenu(source, undefined, unlimited)), ['nameTooLongTop']);
@@ -184,7 +188,10 @@ describe('hostile menu documents', () => {
         // Just within the bound, everything is checked as usual.
         assert.deepEqual(codes(validateMenu(nested(DOCUMENT_LIMITS.maxDepth - 1))), ['buttonNotObject']);
         // Unbalanced and inside strings or comments: only real brackets count.
-        assert.deepEqual(codes(validateMenu(`{"button":${VALID_BUTTONS}, "matchrule": {"tag_id": "${'['.repeat(1000)}"}} // ${'{'.repeat(1000)}`)), []);
+        assert.deepEqual(
+          codes(validateMenu(`{"button":${VALID_BUTTONS}, "matchrule": {"tag_id": "${'['.repeat(1000)}"}} // ${'{'.repeat(1000)}`)),
+          [],
+        );
       }));
 
     it('converts a deeply nested server answer without recursing into it', () =>

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { problemMessage, validateMenu } from '../../../../../src/features/menu/core/validate';
+import { repoRoot } from '../../../helpers/repoRoot';
 import { chinese, click, menu, text } from './builders';
 import { catalogue, used } from './menuTexts';
-import { repoRoot } from '../../../helpers/repoRoot';
 
 const bundlePath = join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json');
 const bundle = JSON.parse(readFileSync(bundlePath, 'utf8')) as Record<string, string>;

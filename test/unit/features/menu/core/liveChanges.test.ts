@@ -3,7 +3,9 @@
 // MenuService → TokenManager.withToken → WeChatClient → UndiciTransport → fake, with seeded
 // random latencies in fake time (TokenRig), so requests of concurrent changes overlap.
 import * as assert from 'node:assert/strict';
+
 import fc from 'fast-check';
+
 import { MenuBackupStore } from '../../../../../src/features/menu/core/backups';
 import { LiveMenuChanges, MenuAccountRef } from '../../../../../src/features/menu/core/liveChanges';
 import { Menu } from '../../../../../src/features/menu/core/model';
@@ -122,7 +124,10 @@ describe('menu/liveChanges: one change at a time per account', function () {
   it('property: any mix of uploads, restores and deletes on two accounts, any latencies — never interleaved per account', () =>
     fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ two: fc.boolean(), kind: fc.constantFrom('upload', 'restore', 'delete', 'conditional') }), { minLength: 2, maxLength: 6 }),
+        fc.array(fc.record({ two: fc.boolean(), kind: fc.constantFrom('upload', 'restore', 'delete', 'conditional') }), {
+          minLength: 2,
+          maxLength: 6,
+        }),
         fc.integer({ min: 1, max: 2 ** 31 - 1 }),
         (ops, seed) =>
           hardeningCase('fault', 'concurrency: menu changes serialised per account', async () => {

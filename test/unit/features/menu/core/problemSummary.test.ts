@@ -1,9 +1,14 @@
 import * as assert from 'node:assert/strict';
+
 import { formatMessage } from '../../../../../src/common/localize';
 import { summarizeProblems } from '../../../../../src/features/menu/core/problemSummary';
 import type { ProblemSeverity } from '../../../../../src/features/menu/core/validate';
 
-const of = (...severities: ProblemSeverity[]) => summarizeProblems(severities.map((severity) => ({ severity })), formatMessage);
+const of = (...severities: ProblemSeverity[]) =>
+  summarizeProblems(
+    severities.map((severity) => ({ severity })),
+    formatMessage,
+  );
 const repeat = (n: number, severity: ProblemSeverity): ProblemSeverity[] => Array.from({ length: n }, () => severity);
 
 describe('summarizeProblems (the code lens above a menu file)', () => {

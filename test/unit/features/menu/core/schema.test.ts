@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildMenuSchema, MENU_SCHEMA_FILE, serializeMenuSchema, type JsonSchema } from '../../../../../src/features/menu/core/schema';
+
 import { BUTTON_TYPE_NAMES, BUTTON_TYPES } from '../../../../../src/features/menu/core/rules/buttons';
 import { BUTTON_COUNT } from '../../../../../src/features/menu/core/rules/limits';
 import { MATCHRULE_FIELD_NAMES } from '../../../../../src/features/menu/core/rules/matchRule';
+import { buildMenuSchema, type JsonSchema, MENU_SCHEMA_FILE, serializeMenuSchema } from '../../../../../src/features/menu/core/schema';
 import { repoRoot } from '../../../helpers/repoRoot';
-
-
 
 function definition(schema: JsonSchema, name: string): JsonSchema {
   const d = schema.definitions?.[name];
@@ -48,7 +47,7 @@ describe('menu JSON schema', () => {
     assert.equal(definition(schema, 'subButton').properties?.sub_button?.maxItems, 0);
   });
 
-  it('offers every button type with a description, and requires each type\'s fields', () => {
+  it("offers every button type with a description, and requires each type's fields", () => {
     const schema = buildMenuSchema();
     for (const level of ['topButton', 'subButton']) {
       const def = definition(schema, level);

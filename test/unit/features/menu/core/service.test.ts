@@ -1,12 +1,13 @@
 // MenuService against the fake WeChat server, through the real client and TokenManager.withToken,
 // the way the extension wires it.
 import * as assert from 'node:assert/strict';
+
 import { NO_MENU_ERRCODE } from '../../../../../src/features/menu/core/rules/errcodes';
-import { MenuService } from '../../../../../src/features/menu/core/service';
 import { SAMPLE_MENU } from '../../../../../src/features/menu/core/sample';
+import { MenuService } from '../../../../../src/features/menu/core/service';
 import { TokenManager } from '../../../../../src/token/manager';
-import { WeChatClient } from '../../../../../src/wechat/client';
 import { WeChatApiError } from '../../../../../src/wechat/apiErrors';
+import { WeChatClient } from '../../../../../src/wechat/client';
 import { createTransport } from '../../../../../src/wechat/undiciTransport';
 import { FakeWeChat, startFakeWeChat } from '../../../../fake-wechat/server';
 import { FakeClock } from '../../../helpers/fakeClock';
@@ -54,7 +55,10 @@ describe('menu/service against the fake WeChat server', () => {
 
   it('deletes the default menu and the conditional ones', async () => {
     await service.create(SAMPLE_MENU);
-    const menuid = await service.addConditional({ button: [{ type: 'click', name: 'iOS', key: 'IOS' }], matchrule: { client_platform_type: '1' } });
+    const menuid = await service.addConditional({
+      button: [{ type: 'click', name: 'iOS', key: 'IOS' }],
+      matchrule: { client_platform_type: '1' },
+    });
     assert.ok(menuid.length > 0);
     assert.equal((await service.current()).conditional[0]?.menuid, menuid);
     await service.deleteAll();
@@ -67,7 +71,10 @@ describe('menu/service against the fake WeChat server', () => {
     const first = await service.addConditional({ button: [{ type: 'click', name: 'A', key: 'A' }], matchrule: { tag_id: '2' } });
     const second = await service.addConditional({ button: [{ type: 'click', name: 'B', key: 'B' }], matchrule: { tag_id: '3' } });
     await service.deleteConditional(first);
-    assert.deepEqual((await service.current()).conditional.map((entry) => entry.menuid), [second]);
+    assert.deepEqual(
+      (await service.current()).conditional.map((entry) => entry.menuid),
+      [second],
+    );
   });
 
   describe('restore (of a backup: the default menu and every conditional menu)', () => {
@@ -85,7 +92,10 @@ describe('menu/service against the fake WeChat server', () => {
 
       assert.deepEqual(fake.liveMenu(APP_ID), { button: SAMPLE_MENU.button });
       const live = fake.conditionalMenus(APP_ID) as { button: unknown; matchrule: unknown; menuid: string }[];
-      assert.deepEqual(live.map(({ button, matchrule }) => ({ button, matchrule })), [ios, tagged]);
+      assert.deepEqual(
+        live.map(({ button, matchrule }) => ({ button, matchrule })),
+        [ios, tagged],
+      );
       assert.deepEqual(result.menuids, [
         { old: oldIos, new: live[0]?.menuid },
         { old: oldTagged, new: live[1]?.menuid },
@@ -102,14 +112,20 @@ describe('menu/service against the fake WeChat server', () => {
       await service.restore({ menu: SAMPLE_MENU, conditional: backup.conditional });
 
       const live = fake.conditionalMenus(APP_ID) as { matchrule: unknown }[];
-      assert.deepEqual(live.map((m) => m.matchrule), [ios.matchrule]);
+      assert.deepEqual(
+        live.map((m) => m.matchrule),
+        [ios.matchrule],
+      );
     });
 
     it('uploads the default menu first and stops there when it is refused, leaving the conditional menus alone', async () => {
       await service.create(SAMPLE_MENU);
       await service.addConditional(ios);
       const tooLong = { button: [{ type: 'click', name: '一二三四五六', key: 'K' }] };
-      await assert.rejects(service.restore({ menu: tooLong, conditional: [] }), (e: unknown) => e instanceof WeChatApiError && e.errcode === 40018);
+      await assert.rejects(
+        service.restore({ menu: tooLong, conditional: [] }),
+        (e: unknown) => e instanceof WeChatApiError && e.errcode === 40018,
+      );
       assert.equal(fake.conditionalMenus(APP_ID).length, 1);
       assert.deepEqual(fake.callsTo('/cgi-bin/menu/delconditional'), []);
     });
@@ -125,10 +141,13 @@ describe('menu/service against the fake WeChat server', () => {
     assert.equal(await service.tryMatch('o6_bmjrPTlm6_2sgVt7hMZOPfL2M'), undefined);
     await service.create(SAMPLE_MENU);
     const matched = await service.tryMatch('o6_bmjrPTlm6_2sgVt7hMZOPfL2M');
-    assert.deepEqual(matched?.menu?.button.map((button) => button.name), SAMPLE_MENU.button.map((button) => button.name));
+    assert.deepEqual(
+      matched?.menu?.button.map((button) => button.name),
+      SAMPLE_MENU.button.map((button) => button.name),
+    );
   });
 
-  it('passes the server\'s rule errcodes through as WeChatApiError', async () => {
+  it("passes the server's rule errcodes through as WeChatApiError", async () => {
     const tooLong = { button: [{ type: 'click', name: '一二三四五六', key: 'K' }] };
     await assert.rejects(service.create(tooLong), (error: unknown) => error instanceof WeChatApiError && error.errcode === 40018);
     assert.equal(fake.liveMenu(APP_ID), undefined);

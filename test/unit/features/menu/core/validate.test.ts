@@ -1,18 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { canUpload, isMenuDocument, problemMessage, validateMenu, type MenuProblem } from '../../../../../src/features/menu/core/validate';
+
+import type { MessageArg } from '../../../../../src/common/localize';
 import { BUTTON_TYPE_NAMES, BUTTON_TYPES } from '../../../../../src/features/menu/core/rules/buttons';
 import { BYTE_LIMITS } from '../../../../../src/features/menu/core/rules/limits';
-import type { MessageArg } from '../../../../../src/common/localize';
+import { canUpload, isMenuDocument, type MenuProblem, problemMessage, validateMenu } from '../../../../../src/features/menu/core/validate';
 import {
   ascii,
-  message,
   chinese,
   click,
   codes,
   covered,
   emoji,
+  type Json,
   many,
   menu,
+  message,
   miniprogram,
   only,
   parent,
@@ -20,7 +22,6 @@ import {
   valueOffset,
   view,
   withMatchRule,
-  type Json,
 } from './builders';
 
 const validate = (value: unknown) => {
@@ -99,7 +100,10 @@ describe('validateMenu', () => {
 
     it('reports only the syntax errors, not rule problems of the half-parsed tree', () => {
       const result = validateMenu('{"button": [{"name": "A", "type": }]}');
-      assert.deepEqual(codes(result).filter((c) => !c.startsWith('json')), []);
+      assert.deepEqual(
+        codes(result).filter((c) => !c.startsWith('json')),
+        [],
+      );
       assert.ok(codes(result).length > 0);
     });
 
@@ -207,11 +211,14 @@ describe('validateMenu', () => {
       assert.deepEqual(p.path, ['button', 0, 'name']);
     });
 
-    it('rejects empty and blank names, with the level\'s errcode', () => {
+    it("rejects empty and blank names, with the level's errcode", () => {
       for (const name of ['', '   ']) {
         const { source, result } = validate(menu(click(name), parent('P', [click(name, 'K2')])));
         const found = result.problems.filter((p) => p.code === 'nameEmpty');
-        assert.deepEqual(found.map((p) => p.errcode), [40018, 40025]);
+        assert.deepEqual(
+          found.map((p) => p.errcode),
+          [40018, 40025],
+        );
         assert.equal(covered(source, found[0] as MenuProblem), JSON.stringify(name));
       }
     });
@@ -306,7 +313,10 @@ describe('validateMenu', () => {
           assert.deepEqual(found, []);
           return;
         }
-        assert.deepEqual(found.map((p) => p.errcode), [40019, 40026]);
+        assert.deepEqual(
+          found.map((p) => p.errcode),
+          [40019, 40026],
+        );
         assert.equal((found[0] as MenuProblem).offset, valueOffset(source, ['button', 0, 'key']));
         assert.equal(message(found[0] as MenuProblem), `Key is ${c.bytes} bytes; WeChat allows at most 128 bytes.`);
       });
@@ -330,7 +340,10 @@ describe('validateMenu', () => {
           assert.deepEqual(found, []);
           return;
         }
-        assert.deepEqual(found.map((p) => p.errcode), [40020, 40027]);
+        assert.deepEqual(
+          found.map((p) => p.errcode),
+          [40020, 40027],
+        );
         assert.equal((found[1] as MenuProblem).offset, valueOffset(source, ['button', 1, 'sub_button', 0, 'url']));
         assert.match(message(found[0] as MenuProblem), new RegExp(`^Url is ${c.bytes} bytes; WeChat allows at most 1024 bytes\\.`));
       });
@@ -351,10 +364,13 @@ describe('validateMenu', () => {
       assert.ok(codes(result).includes('typeMissing'));
     });
 
-    it('rejects an unknown type with the level\'s errcode and lists valid types', () => {
+    it("rejects an unknown type with the level's errcode and lists valid types", () => {
       const { source, result } = validate(menu({ type: 'link', name: 'A' }, parent('P', [{ type: 'news', name: 'B' }])));
       const found = result.problems.filter((p) => p.code === 'typeUnknown');
-      assert.deepEqual(found.map((p) => p.errcode), [40017, 40024]);
+      assert.deepEqual(
+        found.map((p) => p.errcode),
+        [40017, 40024],
+      );
       assert.equal(covered(source, found[0] as MenuProblem), '"link"');
       assert.match(message(found[0] as MenuProblem), /Unknown button type "link"\. Valid types: click, view, miniprogram/);
     });
@@ -392,8 +408,18 @@ describe('validateMenu', () => {
     }
 
     it('uses the sub-button errcodes for missing key and url in a sub-menu', () => {
-      const { result } = validate(menu(parent('P', [{ type: 'click', name: 'A' }, { type: 'view', name: 'B' }])));
-      assert.deepEqual(result.problems.map((p) => p.errcode), [40026, 40027]);
+      const { result } = validate(
+        menu(
+          parent('P', [
+            { type: 'click', name: 'A' },
+            { type: 'view', name: 'B' },
+          ]),
+        ),
+      );
+      assert.deepEqual(
+        result.problems.map((p) => p.errcode),
+        [40026, 40027],
+      );
     });
   });
 
@@ -489,7 +515,18 @@ describe('validateMenu', () => {
         'https://mp.weixin.qq.com/s/abc',
         'https://support.qq.com/product/1',
       ];
-      const { result } = validate(menu(parent('A', urls.slice(0, 3).map((u, i) => view(`V${i}`, u))), parent('B', urls.slice(3).map((u, i) => view(`W${i}`, u)))));
+      const { result } = validate(
+        menu(
+          parent(
+            'A',
+            urls.slice(0, 3).map((u, i) => view(`V${i}`, u)),
+          ),
+          parent(
+            'B',
+            urls.slice(3).map((u, i) => view(`W${i}`, u)),
+          ),
+        ),
+      );
       assert.deepEqual(result.problems, []);
     });
 
@@ -509,7 +546,14 @@ describe('validateMenu', () => {
 
     it('counts hosts under a province suffix (gd.cn) as separate domains', () => {
       const { result } = validate(
-        menu(parent('A', [view('a', 'https://x.gd.cn/'), view('b', 'https://y.gd.cn/'), view('c', 'https://z.sh.cn/'), view('d', 'https://example.com/')])),
+        menu(
+          parent('A', [
+            view('a', 'https://x.gd.cn/'),
+            view('b', 'https://y.gd.cn/'),
+            view('c', 'https://z.sh.cn/'),
+            view('d', 'https://example.com/'),
+          ]),
+        ),
       );
       assert.deepEqual(codes(result), ['tooManyDomains']);
     });
@@ -518,15 +562,23 @@ describe('validateMenu', () => {
       const { source, result } = validate(
         menu(
           view('a', 'https://a.com/'),
-          parent('P', [view('b', 'https://b.com/'), miniprogram('c', { url: 'https://c.com/' }), view('d', 'https://www.d.com/x'), view('e', 'https://d.com/y')]),
+          parent('P', [
+            view('b', 'https://b.com/'),
+            miniprogram('c', { url: 'https://c.com/' }),
+            view('d', 'https://www.d.com/x'),
+            view('e', 'https://d.com/y'),
+          ]),
           view('f', 'https://a.com/again'),
         ),
       );
       const found = result.problems.filter((p) => p.code === 'tooManyDomains');
-      assert.deepEqual(found.map((p) => p.path), [
-        ['button', 1, 'sub_button', 2, 'url'],
-        ['button', 1, 'sub_button', 3, 'url'],
-      ]);
+      assert.deepEqual(
+        found.map((p) => p.path),
+        [
+          ['button', 1, 'sub_button', 2, 'url'],
+          ['button', 1, 'sub_button', 3, 'url'],
+        ],
+      );
       const p = found[0] as MenuProblem;
       assert.equal(p.errcode, 65316);
       assert.equal(p.offset, valueOffset(source, p.path));
@@ -535,7 +587,11 @@ describe('validateMenu', () => {
 
     it('ignores urls on buttons whose type does not use them', () => {
       const { result } = validate(
-        menu(view('a', 'https://a.com/'), view('b', 'https://b.com/'), parent('P', [view('c', 'https://c.com/'), click('d', 'K', { url: 'https://d.com/' })])),
+        menu(
+          view('a', 'https://a.com/'),
+          view('b', 'https://b.com/'),
+          parent('P', [view('c', 'https://c.com/'), click('d', 'K', { url: 'https://d.com/' })]),
+        ),
       );
       assert.deepEqual(codes(result), ['fieldIgnored']);
     });
@@ -551,7 +607,9 @@ describe('validateMenu', () => {
     });
 
     it('counts keys across event types, but not ignored keys', () => {
-      const { result } = validate(menu(click('A', 'K'), { type: 'scancode_push', name: 'B', key: 'K' }, view('C', undefined, { key: 'K' })));
+      const { result } = validate(
+        menu(click('A', 'K'), { type: 'scancode_push', name: 'B', key: 'K' }, view('C', undefined, { key: 'K' })),
+      );
       assert.deepEqual(codes(result).sort(), ['fieldIgnored', 'keyDuplicate']);
     });
   });
@@ -654,14 +712,20 @@ describe('validateMenu', () => {
     it('returns problems sorted by offset', () => {
       const { result } = validate(menu(click(chinese(6), ''), { name: '' }, parent('P', many(6))));
       const offsets = result.problems.map((p) => p.offset);
-      assert.deepEqual(offsets, [...offsets].sort((a, b) => a - b));
+      assert.deepEqual(
+        offsets,
+        [...offsets].sort((a, b) => a - b),
+      );
     });
   });
 
   describe('localisation', () => {
     it('leaves the text to problemMessage, which passes the English template and arguments to localize', () => {
       const result = validateMenu(text(menu(click(chinese(6)))));
-      assert.deepEqual(result.problems.map((p) => [p.code, p.args]), [['nameTooLongTop', [18, 16]]]);
+      assert.deepEqual(
+        result.problems.map((p) => [p.code, p.args]),
+        [['nameTooLongTop', [18, 16]]],
+      );
       const calls: { template: string; args: MessageArg[] }[] = [];
       const shown = problemMessage(result.problems[0]!, (template, ...args) => {
         calls.push({ template, args });
@@ -674,7 +738,10 @@ describe('validateMenu', () => {
 
     it('localises the labels of allowed values inside a message', () => {
       const { result } = validate(withMatchRule(menu(click()), { client_platform_type: '9' }));
-      const shown = problemMessage(only(result, 'matchruleValue'), (m, ...a) => `[${m.replace(/\{(\d+)\}/g, (_, i: string) => String(a[Number(i)]))}]`);
+      const shown = problemMessage(
+        only(result, 'matchruleValue'),
+        (m, ...a) => `[${m.replace(/\{(\d+)\}/g, (_, i: string) => String(a[Number(i)]))}]`,
+      );
       assert.equal(shown, '["client_platform_type" must be one of: [1 ([iOS])], [2 ([Android])], [3 ([Others])].]');
     });
   });

@@ -3,14 +3,15 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { HttpCallbackSimulator } from '../../../../../src/features/simulator/core/httpSimulator';
+
 import { urlSignature } from '../../../../../src/features/simulator/core/crypto/signature';
+import { HttpCallbackSimulator } from '../../../../../src/features/simulator/core/httpSimulator';
 import { CallbackEndpoint } from '../../../../../src/features/simulator/core/types';
 import { HttpRequest, HttpResponse, HttpTransport } from '../../../../../src/wechat/http';
 import { createTransport } from '../../../../../src/wechat/undiciTransport';
 import { scanForSecrets } from '../../../../hardening/secretForms';
 import { FakeClock } from '../../../helpers/fakeClock';
-import { ACCOUNT, OPENID, SAMPLE, countingRandom, endpoint } from './helpers';
+import { ACCOUNT, countingRandom, endpoint, OPENID, SAMPLE } from './helpers';
 
 type Script = (request: HttpRequest) => Promise<HttpResponse>;
 
@@ -29,7 +30,10 @@ const textReply = (content: string): string =>
 const CLICK = { kind: 'menu', button: { type: 'click', key: 'K' } } as const;
 const URL_BASE = 'http://127.0.0.1:3000/wechat?tenant=a';
 
-function setup(script: Script, ep: CallbackEndpoint = endpoint(URL_BASE)): { clock: FakeClock; transport: ScriptedTransport; simulator: HttpCallbackSimulator } {
+function setup(
+  script: Script,
+  ep: CallbackEndpoint = endpoint(URL_BASE),
+): { clock: FakeClock; transport: ScriptedTransport; simulator: HttpCallbackSimulator } {
   const clock = new FakeClock(Date.UTC(2026, 0, 1));
   const transport = new ScriptedTransport(script);
   return { clock, transport, simulator: new HttpCallbackSimulator(ep, transport, { clock, random: countingRandom(), timeoutMs: 15_000 }) };
@@ -61,7 +65,10 @@ describe('callback/httpSimulator', () => {
     });
     const result = await simulator.send({ inbound: { kind: 'text', content: 'x' }, openId: OPENID });
     assert.deepEqual(result.reply, { kind: 'none', why: 'late' });
-    assert.deepEqual(result.problems.map((p) => [p.code, p.args]), [['late', [5_001]]]);
+    assert.deepEqual(
+      result.problems.map((p) => [p.code, p.args]),
+      [['late', [5_001]]],
+    );
     assert.equal(result.elapsedMs, 5_001);
     assert.match(result.problems[0]!.fix, /3 times with the same MsgId/);
   });
@@ -86,11 +93,14 @@ describe('callback/httpSimulator', () => {
     clock.advance(15_000);
     const result = await pending;
     assert.deepEqual(result.reply, { kind: 'none', why: 'late' });
-    assert.deepEqual(result.problems.map((p) => [p.code, p.args]), [['timeout', [15]]]);
+    assert.deepEqual(
+      result.problems.map((p) => [p.code, p.args]),
+      [['timeout', [15]]],
+    );
     assert.equal(clock.pendingTimers, 0);
   });
 
-  it('the caller\'s cancellation rejects instead of producing a result', async () => {
+  it("the caller's cancellation rejects instead of producing a result", async () => {
     const { simulator } = setup(
       (request) =>
         new Promise((_resolve, reject) => {
@@ -110,7 +120,10 @@ describe('callback/httpSimulator', () => {
     const retry = await simulator.send({ inbound: { kind: 'text', content: 'dedup me' }, openId: OPENID, retryOf: first.sent });
     assert.deepEqual(retry.sent, first.sent);
     assert.equal(transport.requests[1]!.body, transport.requests[0]!.body);
-    assert.notEqual(new URL(transport.requests[1]!.url).searchParams.get('timestamp'), new URL(transport.requests[0]!.url).searchParams.get('timestamp'));
+    assert.notEqual(
+      new URL(transport.requests[1]!.url).searchParams.get('timestamp'),
+      new URL(transport.requests[0]!.url).searchParams.get('timestamp'),
+    );
     assert.match(first.sent.xml, new RegExp(`<MsgId>${first.sent.msgId}</MsgId>`));
   });
 
@@ -127,30 +140,46 @@ describe('callback/httpSimulator', () => {
     const stamped = `<FromUserName><![CDATA[${OPENID}]]></FromUserName><CreateTime>${first.sent.createTime}</CreateTime>`;
     assert.equal(transport.requests.length, 4);
     for (const request of transport.requests) assert.ok(request.body!.includes(stamped), 'same FromUserName + CreateTime');
-    assert.ok(transport.requests.every((request) => !/<MsgId>/.test(request.body!)), 'events carry no MsgId');
+    assert.ok(
+      transport.requests.every((request) => !/<MsgId>/.test(request.body!)),
+      'events carry no MsgId',
+    );
     // Four posts 6 s apart: each signed with its own timestamp.
     assert.equal(new Set(transport.requests.map((r) => new URL(r.url).searchParams.get('timestamp'))).size, 4);
     assert.ok(retries.every((r) => r.sent === first.sent));
   });
 
   it('a non-200 the URL check accepts is blamed on the key in safe mode, on nothing in plaintext', async () => {
-    const script: Script = async (request) => (request.method === 'GET' ? ok(new URL(request.url).searchParams.get('echostr')!) : ok('boom', 500));
+    const script: Script = async (request) =>
+      request.method === 'GET' ? ok(new URL(request.url).searchParams.get('echostr')!) : ok('boom', 500);
     const safe = setup(script, endpoint(URL_BASE, 'safe'));
     const result = await safe.simulator.send({ inbound: CLICK, openId: OPENID });
-    assert.deepEqual(result.problems.map((p) => [p.code, p.args]), [['rejectedEncrypted', [500, SAMPLE.appId, 'safe']]]);
+    assert.deepEqual(
+      result.problems.map((p) => [p.code, p.args]),
+      [['rejectedEncrypted', [500, SAMPLE.appId, 'safe']]],
+    );
     assert.equal(result.exchange.status, 500);
     const plain = setup(script);
-    assert.deepEqual((await plain.simulator.send({ inbound: CLICK, openId: OPENID })).problems.map((p) => [p.code, p.args]), [['httpStatus', [500]]]);
+    assert.deepEqual(
+      (await plain.simulator.send({ inbound: CLICK, openId: OPENID })).problems.map((p) => [p.code, p.args]),
+      [['httpStatus', [500]]],
+    );
   });
 
   it('a push and URL check both refused point at the Token', async () => {
     const { simulator } = setup(async () => ok('Invalid signature', 401));
-    assert.deepEqual((await simulator.send({ inbound: CLICK, openId: OPENID })).problems.map((p) => p.code), ['rejectedToken']);
+    assert.deepEqual(
+      (await simulator.send({ inbound: CLICK, openId: OPENID })).problems.map((p) => p.code),
+      ['rejectedToken'],
+    );
   });
 
   it('a 3xx is reported as a status without a probe', async () => {
     const { simulator, transport } = setup(async () => ok('', 302));
-    assert.deepEqual((await simulator.send({ inbound: CLICK, openId: OPENID })).problems.map((p) => [p.code, p.args]), [['httpStatus', [302]]]);
+    assert.deepEqual(
+      (await simulator.send({ inbound: CLICK, openId: OPENID })).problems.map((p) => [p.code, p.args]),
+      [['httpStatus', [302]]],
+    );
     assert.equal(transport.requests.length, 1);
   });
 
@@ -166,24 +195,38 @@ describe('callback/httpSimulator', () => {
     for (const [ep, expected] of cases) {
       const { simulator, transport } = setup(async () => ok('success'), ep);
       const result = await simulator.send({ inbound: CLICK, openId: OPENID });
-      assert.deepEqual(result.problems.map((p) => p.code), expected, ep.url);
+      assert.deepEqual(
+        result.problems.map((p) => p.code),
+        expected,
+        ep.url,
+      );
       assert.deepEqual(result.reply, { kind: 'none', why: 'failed' });
       assert.equal(transport.requests.length, 0);
       // The URL check needs no key: it goes out (and fails on 'success'); the others stop before sending.
       const check = await simulator.verifyUrl();
       const needsOnlyKey = expected[0] === 'missingAesKey' || expected[0] === 'invalidAesKey';
       assert.equal(transport.requests.length, needsOnlyKey ? 1 : 0, ep.url);
-      if (!needsOnlyKey) assert.deepEqual(check.problems.map((p) => p.code), expected);
+      if (!needsOnlyKey)
+        assert.deepEqual(
+          check.problems.map((p) => p.code),
+          expected,
+        );
     }
   });
 
   it('[leak] the exchange never holds the Token or the EncodingAESKey', async () => {
     for (const mode of ['plaintext', 'compatible', 'safe'] as const) {
-      const { simulator } = setup(async (request) => (request.method === 'GET' ? ok('nope', 403) : ok(textReply('x'))), endpoint(URL_BASE, mode));
+      const { simulator } = setup(
+        async (request) => (request.method === 'GET' ? ok('nope', 403) : ok(textReply('x'))),
+        endpoint(URL_BASE, mode),
+      );
       const result = await simulator.send({ inbound: { kind: 'text', content: 'hello' }, openId: OPENID });
       const check = await simulator.verifyUrl();
       const text = JSON.stringify([result, check]);
-      const secrets = [{ label: 'callback Token', value: SAMPLE.token }, { label: 'EncodingAESKey', value: SAMPLE.encodingAesKey }];
+      const secrets = [
+        { label: 'callback Token', value: SAMPLE.token },
+        { label: 'EncodingAESKey', value: SAMPLE.encodingAesKey },
+      ];
       assert.deepEqual(scanForSecrets(`callback exchange (${mode})`, text, secrets), []);
     }
   });
@@ -196,7 +239,10 @@ describe('callback/httpSimulator', () => {
       assert.equal(result.ok, true);
       const url = new URL(transport.requests[0]!.url);
       assert.equal(transport.requests[0]!.method, 'GET');
-      assert.equal(url.searchParams.get('signature'), urlSignature(SAMPLE.token, url.searchParams.get('timestamp')!, url.searchParams.get('nonce')!));
+      assert.equal(
+        url.searchParams.get('signature'),
+        urlSignature(SAMPLE.token, url.searchParams.get('timestamp')!, url.searchParams.get('nonce')!),
+      );
       assert.match(url.searchParams.get('echostr')!, /^\d{19}$/);
     });
 
@@ -234,10 +280,16 @@ describe('callback/httpSimulator', () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       const simulator = new HttpCallbackSimulator(endpoint(`http://127.0.0.1:${port}/wechat`), transport);
       const sent = await simulator.send({ inbound: CLICK, openId: OPENID });
-      assert.deepEqual(sent.problems.map((p) => [p.code, p.args]), [['refused', [`127.0.0.1:${port}`]]]);
+      assert.deepEqual(
+        sent.problems.map((p) => [p.code, p.args]),
+        [['refused', [`127.0.0.1:${port}`]]],
+      );
       assert.deepEqual(sent.reply, { kind: 'none', why: 'failed' });
       const check = await simulator.verifyUrl();
-      assert.deepEqual(check.problems.map((p) => p.code), ['refused']);
+      assert.deepEqual(
+        check.problems.map((p) => p.code),
+        ['refused'],
+      );
     });
 
     it('a server that never answers times out', async () => {
@@ -247,7 +299,10 @@ describe('callback/httpSimulator', () => {
         const port = (server.address() as AddressInfo).port;
         const simulator = new HttpCallbackSimulator(endpoint(`http://127.0.0.1:${port}/wechat`), transport, { timeoutMs: 200 });
         const check = await simulator.verifyUrl();
-        assert.deepEqual(check.problems.map((p) => [p.code, p.args]), [['handshakeTimeout', [0.2]]]);
+        assert.deepEqual(
+          check.problems.map((p) => [p.code, p.args]),
+          [['handshakeTimeout', [0.2]]],
+        );
         // The push's advice (answer "success", reply through the customer-service API) does not apply to the GET.
         assert.match(check.problems[0]!.fix, /echostr/);
         assert.doesNotMatch(check.problems[0]!.fix, /success|customer-service/);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { randomOpenId, standInAccountUserName } from '../../../../../src/features/simulator/core/identities';
 import { systemRandom } from '../../../../../src/features/simulator/core/random';
 import { countingRandom } from './helpers';

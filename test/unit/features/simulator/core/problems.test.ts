@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { PROBLEM_TEMPLATES, formatTemplate, problem } from '../../../../../src/features/simulator/core/problems';
+
+import { formatTemplate, problem, PROBLEM_TEMPLATES } from '../../../../../src/features/simulator/core/problems';
 
 const placeholders = (template: string): number[] => [...template.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1]));
 
@@ -8,7 +9,11 @@ describe('callback/problems', () => {
     for (const [code, { message, fix }] of Object.entries(PROBLEM_TEMPLATES)) {
       assert.ok(message.length > 0 && fix.length > 0, code);
       const used = [...new Set([...placeholders(message), ...placeholders(fix)])].sort((a, b) => a - b);
-      assert.deepEqual(used, used.map((_, i) => i), `${code}: ${used.join(',')}`);
+      assert.deepEqual(
+        used,
+        used.map((_, i) => i),
+        `${code}: ${used.join(',')}`,
+      );
       // problem()'s argument count is derived from the templates at compile time up to {2}.
       assert.ok(used.length <= 3, `${code} uses more than {2}: widen ArgsOf in problems.ts`);
     }

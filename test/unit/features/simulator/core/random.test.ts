@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { randomDigits, systemRandom } from '../../../../../src/features/simulator/core/random';
 import { countingRandom } from './helpers';
 

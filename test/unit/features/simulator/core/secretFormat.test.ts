@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { isValidCallbackToken, isValidEncodingAesKey } from '../../../../../src/features/simulator/core/secretFormat';
 import { SAMPLE } from './helpers';
 
@@ -11,7 +12,13 @@ describe('callback/secretFormat', () => {
   it('accepts EncodingAESKeys of exactly 43 base64 characters', () => {
     assert.ok(isValidEncodingAesKey(SAMPLE.encodingAesKey));
     assert.ok(isValidEncodingAesKey(`${SAMPLE.encodingAesKey.slice(0, 41)}+/`));
-    for (const bad of ['', SAMPLE.encodingAesKey.slice(1), `${SAMPLE.encodingAesKey}A`, `${SAMPLE.encodingAesKey.slice(0, 42)}=`, `${SAMPLE.encodingAesKey.slice(0, 42)} `]) {
+    for (const bad of [
+      '',
+      SAMPLE.encodingAesKey.slice(1),
+      `${SAMPLE.encodingAesKey}A`,
+      `${SAMPLE.encodingAesKey.slice(0, 42)}=`,
+      `${SAMPLE.encodingAesKey.slice(0, 42)} `,
+    ]) {
       assert.ok(!isValidEncodingAesKey(bad), bad);
     }
   });

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
+
 import { timedRequest } from '../../../../../src/features/simulator/core/timedRequest';
 import { HttpRequest, HttpResponse, HttpTransport } from '../../../../../src/wechat/http';
-import { FakeClock } from '../../../helpers/fakeClock';
 import { hardeningCase } from '../../../../hardening/ledger';
+import { FakeClock } from '../../../helpers/fakeClock';
 
 const failing = (err: unknown): HttpTransport => ({ request: () => Promise.reject(err) });
 const request: Omit<HttpRequest, 'signal'> = { method: 'GET', url: 'http://127.0.0.1:1/x' };
@@ -10,7 +11,9 @@ const request: Omit<HttpRequest, 'signal'> = { method: 'GET', url: 'http://127.0
 describe('callback/timedRequest', () => {
   it('finds ECONNREFUSED along the cause chain, as undici wraps it', () =>
     hardeningCase('fault', 'callback request: refused behind a wrapper', async () => {
-      const wrapped = Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+      const wrapped = Object.assign(new TypeError('fetch failed'), {
+        cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      });
       const exchange = await timedRequest(failing(wrapped), new FakeClock(), request, 1000);
       assert.deepEqual(exchange, { outcome: 'refused', detail: 'ECONNREFUSED', elapsedMs: 0 });
     }));
@@ -18,9 +21,21 @@ describe('callback/timedRequest', () => {
   it('names other network failures by their codes, or their message', () =>
     hardeningCase('fault', 'callback request: reset or unknown failure', async () => {
       const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-      assert.deepEqual(await timedRequest(failing(reset), new FakeClock(), request, 1000), { outcome: 'network', detail: 'ECONNRESET', elapsedMs: 0 });
-      assert.deepEqual(await timedRequest(failing(new Error('odd')), new FakeClock(), request, 1000), { outcome: 'network', detail: 'odd', elapsedMs: 0 });
-      assert.deepEqual(await timedRequest(failing('a string'), new FakeClock(), request, 1000), { outcome: 'network', detail: 'a string', elapsedMs: 0 });
+      assert.deepEqual(await timedRequest(failing(reset), new FakeClock(), request, 1000), {
+        outcome: 'network',
+        detail: 'ECONNRESET',
+        elapsedMs: 0,
+      });
+      assert.deepEqual(await timedRequest(failing(new Error('odd')), new FakeClock(), request, 1000), {
+        outcome: 'network',
+        detail: 'odd',
+        elapsedMs: 0,
+      });
+      assert.deepEqual(await timedRequest(failing('a string'), new FakeClock(), request, 1000), {
+        outcome: 'network',
+        detail: 'a string',
+        elapsedMs: 0,
+      });
     }));
 
   it('measures the elapsed time and leaves no timer behind', async () => {

@@ -1,6 +1,7 @@
 // `${command:wechat.accessToken}` consent: given per workspace and account, every hand-out logged
 // (the account, never the token), and revocable — afterwards the next use asks again.
 import * as assert from 'node:assert/strict';
+
 import { ConsentState, TaskTokenConsent, VARIABLE_CONSENT_KEY } from '../../../../../src/features/token/core/taskTokenConsent';
 import { CapturingLogger } from '../../../helpers/fixtures';
 
@@ -39,7 +40,7 @@ describe('features/token/core/taskTokenConsent', () => {
     assert.equal(state.get(`${VARIABLE_CONSENT_KEY}.${TEST}`), true, 'consents given by earlier versions stay valid');
   });
 
-  it('revoking clears every account\'s consent in the workspace, and nothing else; the next use asks again', async () => {
+  it("revoking clears every account's consent in the workspace, and nothing else; the next use asks again", async () => {
     await consent.allow(TEST);
     await consent.allow(PROD);
     await state.update('wechat.activeAccount', 'wx0123456789abcdef');

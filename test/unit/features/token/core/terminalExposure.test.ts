@@ -1,6 +1,7 @@
 // The terminal environment follows workspace trust: with wechat.terminal.exposeToken on, an
 // untrusted clone's terminals and tasks get no WECHAT_ACCESS_TOKEN; trust granted, they do.
 import * as assert from 'node:assert/strict';
+
 import { EnvironmentTarget, ExposureFacts, TerminalExposure } from '../../../../../src/features/token/core/terminalExposure';
 import type { TokenState } from '../../../../../src/token/manager';
 import { aCachedToken, APP_ID } from '../../../helpers/fixtures';
@@ -39,7 +40,7 @@ describe('features/token/core/terminalExposure', () => {
   it('opted in but the workspace is not trusted: nothing, until trust is granted', () => {
     facts = { ...facts, trusted: false };
     exposure.update(ready);
-    assert.deepEqual(Object.fromEntries(collection.variables), {}, 'an untrusted workspace\'s terminals and tasks got the token');
+    assert.deepEqual(Object.fromEntries(collection.variables), {}, "an untrusted workspace's terminals and tasks got the token");
     facts = { ...facts, trusted: true }; // onDidGrantWorkspaceTrust → update()
     exposure.update(ready);
     assert.equal(collection.variables.get('WECHAT_ACCESS_TOKEN'), token.accessToken);

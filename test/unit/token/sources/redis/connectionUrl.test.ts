@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { describeEndpoint, parseRedisUrl } from '../../../../../src/token/sources/redis/connectionUrl';
 import { TeamSourceError } from '../../../../../src/token/sources/teamSourceError';
 
@@ -23,12 +24,20 @@ describe('token/sources/redis/connectionUrl', () => {
     it(`misconfigured: ${name}`, () => {
       assert.throws(
         () => parseRedisUrl(url),
-        (error: unknown) => error instanceof TeamSourceError && error.failure === 'misconfigured' && error.where === 'wechat.redis.url' && detail.test(error.detail),
+        (error: unknown) =>
+          error instanceof TeamSourceError &&
+          error.failure === 'misconfigured' &&
+          error.where === 'wechat.redis.url' &&
+          detail.test(error.detail),
       );
     });
   }
 
-  for (const url of ['redis://:s3cret-pw@redis.internal:6379/0', 'rediss://reader:s3cret-pw@redis.internal', 'http://reader:s3cret-pw@redis.internal']) {
+  for (const url of [
+    'redis://:s3cret-pw@redis.internal:6379/0',
+    'rediss://reader:s3cret-pw@redis.internal',
+    'http://reader:s3cret-pw@redis.internal',
+  ]) {
     it(`credentials in the URL are refused, pointing to Set Redis Password, without echoing them: ${url.split(':')[0]}`, () => {
       assert.throws(
         () => parseRedisUrl(url),

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { decodeTokenValue, expiryFrom } from '../../../../../src/token/sources/redis/decode';
 import { TeamSourceError } from '../../../../../src/token/sources/teamSourceError';
 
@@ -10,7 +11,10 @@ describe('token/sources/redis/decode', () => {
   it('plain, JSON-quoted and JSON object values', () => {
     assert.deepEqual(decodeTokenValue(TOKEN, WHERE), { accessToken: TOKEN, format: 'plain string' });
     assert.deepEqual(decodeTokenValue(JSON.stringify(TOKEN), WHERE), { accessToken: TOKEN, format: 'JSON-quoted string' });
-    assert.deepEqual(decodeTokenValue(JSON.stringify({ access_token: TOKEN, expires_in: 7200 }), WHERE), { accessToken: TOKEN, format: 'JSON object' });
+    assert.deepEqual(decodeTokenValue(JSON.stringify({ access_token: TOKEN, expires_in: 7200 }), WHERE), {
+      accessToken: TOKEN,
+      format: 'JSON object',
+    });
     assert.deepEqual(decodeTokenValue(JSON.stringify({ accessToken: TOKEN }), WHERE), { accessToken: TOKEN, format: 'JSON object' });
   });
 
@@ -48,7 +52,7 @@ describe('token/sources/redis/decode', () => {
     });
   }
 
-  it('expiry: PTTL is authoritative; no TTL falls back to the value\'s own expiry, else unknown', () => {
+  it("expiry: PTTL is authoritative; no TTL falls back to the value's own expiry, else unknown", () => {
     const hinted = { accessToken: TOKEN, format: 'JSON object' as const, expiresAtHint: NOW + 99_000 };
     assert.equal(expiryFrom(6_800_000, NOW, hinted), NOW + 6_800_000);
     assert.equal(expiryFrom(0, NOW, hinted), NOW);

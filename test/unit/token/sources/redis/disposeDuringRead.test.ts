@@ -1,6 +1,7 @@
 // A read under way when the source is closed (switching account, a new URL or password) must not
 // open a second connection that nobody will ever close: each would linger on production's Redis.
 import * as assert from 'node:assert/strict';
+
 import { RedisConnection } from '../../../../../src/token/sources/redis/connection';
 import { RedisTokenSource } from '../../../../../src/token/sources/redis/redisTokenSource';
 import { TeamSourceError } from '../../../../../src/token/sources/teamSourceError';

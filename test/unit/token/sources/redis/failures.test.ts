@@ -1,10 +1,16 @@
 import * as assert from 'node:assert/strict';
+
 import { RedisClientFailure, RedisEndpoint } from '../../../../../src/token/sources/redis/connection';
 import { isStaleConnection, poisonsConnection, teamSourceErrorFrom } from '../../../../../src/token/sources/redis/failures';
 
 const WHERE = 'wx:access_token:wx1234567890abcdef (db 4)';
 const ENDPOINT: RedisEndpoint = { host: 'redis.internal', port: 6379, db: 4, tls: true };
-const failure = (code: string, message = code, stage: RedisClientFailure['stage'] = 'connect'): RedisClientFailure => ({ redisClientFailure: true, stage, code, message });
+const failure = (code: string, message = code, stage: RedisClientFailure['stage'] = 'connect'): RedisClientFailure => ({
+  redisClientFailure: true,
+  stage,
+  code,
+  message,
+});
 
 describe('token/sources/redis/failures', () => {
   const cases: Array<[RedisClientFailure, string, RegExp]> = [
@@ -15,7 +21,11 @@ describe('token/sources/redis/failures', () => {
     [failure('ETIMEDOUT', 'no answer within 5000 ms'), 'timeout', /^connect: no answer within 5000 ms/],
     [failure('WRONGPASS', 'WRONGPASS invalid username-password pair'), 'auth', /^WRONGPASS from/],
     [failure('NOAUTH', 'NOAUTH Authentication required.'), 'auth', /^NOAUTH/],
-    [failure('NOPERM', "NOPERM this user has no permissions to access one of the keys used as arguments", 'command'), 'noPermission', /^NOPERM/],
+    [
+      failure('NOPERM', 'NOPERM this user has no permissions to access one of the keys used as arguments', 'command'),
+      'noPermission',
+      /^NOPERM/,
+    ],
     [failure('ERR', 'ERR DB index is out of range', 'select'), 'wrongDb', /^4$/],
     [failure('DEPTH_ZERO_SELF_SIGNED_CERT'), 'tls', /^DEPTH_ZERO_SELF_SIGNED_CERT from/],
     [failure('ERR_SSL_WRONG_VERSION_NUMBER'), 'tls', /^ERR_SSL_WRONG_VERSION_NUMBER/],

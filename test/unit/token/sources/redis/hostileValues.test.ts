@@ -5,6 +5,7 @@
 // value, and nothing stored. Fails, never skips, when redis-server is missing.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+
 import { TokenManager } from '../../../../../src/token/manager';
 import { RedisConnectOptions } from '../../../../../src/token/sources/redis/connection';
 import { MAX_REDIS_VALUE_BYTES } from '../../../../../src/token/sources/redis/decode';
@@ -52,11 +53,15 @@ describe('token/sources/redis: hostile token values (real redis-server, TokenMan
 
   /** SET with the value on stdin (redis-cli -x, the last argument): any bytes, any size; then the TTL, if any. */
   function setRaw(value: string, expiry?: ['EX' | 'PX', string]): void {
-    execFileSync('redis-cli', ['-h', '127.0.0.1', '-p', String(redis.port), '--no-auth-warning', '-a', redis.adminPassword, '-x', 'SET', KEY], {
-      input: value,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      timeout: 10_000,
-    });
+    execFileSync(
+      'redis-cli',
+      ['-h', '127.0.0.1', '-p', String(redis.port), '--no-auth-warning', '-a', redis.adminPassword, '-x', 'SET', KEY],
+      {
+        input: value,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        timeout: 10_000,
+      },
+    );
     assert.equal(redis.cli('STRLEN', KEY), String(Buffer.byteLength(value)));
     if (expiry) redis.cli(expiry[0] === 'EX' ? 'EXPIRE' : 'PEXPIRE', KEY, expiry[1]);
   }
@@ -128,7 +133,11 @@ describe('token/sources/redis: hostile token values (real redis-server, TokenMan
           // spaces, controls or non-ASCII is no token format the decoder knows. Both are refusals.
           const printable = /^[\x21-\x7e]+$/.test(value);
           assert.equal(error.failure, printable ? 'badToken' : 'unknownFormat', error.message);
-          if (printable) assert.match(error.describe(), /^The value at .+ in the team's Redis was refused: .+\. WeChat's access tokens are at most 512 characters/);
+          if (printable)
+            assert.match(
+              error.describe(),
+              /^The value at .+ in the team's Redis was refused: .+\. WeChat's access tokens are at most 512 characters/,
+            );
         }));
     }
   }
@@ -151,11 +160,32 @@ describe('token/sources/redis: hostile token values (real redis-server, TokenMan
   it('the client alone: a GET past maxValueBytes fails with VALUE_TOO_LARGE and closes the connection under it', () =>
     hardeningCase('hostile', 'Redis client: GET past maxValueBytes', async () => {
       setRaw(`86_${'A'.repeat(TEN_MB)}`);
-      const connection = await connectRedis({ host: '127.0.0.1', port: redis.port, db: 0, tls: false, password: redis.adminPassword, connectTimeoutMs: 2000, commandTimeoutMs: 5000, maxValueBytes: 4096 });
+      const connection = await connectRedis({
+        host: '127.0.0.1',
+        port: redis.port,
+        db: 0,
+        tls: false,
+        password: redis.adminPassword,
+        connectTimeoutMs: 2000,
+        commandTimeoutMs: 5000,
+        maxValueBytes: 4096,
+      });
       try {
-        const failure = await connection.get(KEY).then(() => undefined, (e: unknown) => e);
-        assert.deepEqual(failure && typeof failure === 'object' ? { stage: (failure as { stage: unknown }).stage, code: (failure as { code: unknown }).code } : failure, { stage: 'command', code: 'VALUE_TOO_LARGE' });
-        await assert.rejects(connection.pttl(KEY), (e: unknown) => (e as { code?: unknown }).code === 'CLOSED', 'the connection was closed');
+        const failure = await connection.get(KEY).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        assert.deepEqual(
+          failure && typeof failure === 'object'
+            ? { stage: (failure as { stage: unknown }).stage, code: (failure as { code: unknown }).code }
+            : failure,
+          { stage: 'command', code: 'VALUE_TOO_LARGE' },
+        );
+        await assert.rejects(
+          connection.pttl(KEY),
+          (e: unknown) => (e as { code?: unknown }).code === 'CLOSED',
+          'the connection was closed',
+        );
       } finally {
         await connection.close();
       }
@@ -168,7 +198,10 @@ describe('token/sources/redis: hostile token values (real redis-server, TokenMan
     setRaw(padded, ['EX', '7000']);
     const s = source();
     const reads = await Promise.all([s.read(APP_ID), s.read(APP_ID), s.read(APP_ID)]);
-    assert.deepEqual(reads.map((r) => r.accessToken), [TOKEN, TOKEN, TOKEN]);
+    assert.deepEqual(
+      reads.map((r) => r.accessToken),
+      [TOKEN, TOKEN, TOKEN],
+    );
   });
 
   it('a PTTL of 1e15 ms (the year 33715): refused, naming the TTL; nothing stored', () =>

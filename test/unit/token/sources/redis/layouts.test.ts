@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { redisKeyFor } from '../../../../../src/token/sources/redis/layouts';
 import { TeamSourceError } from '../../../../../src/token/sources/teamSourceError';
 
@@ -33,7 +34,8 @@ describe('token/sources/redis/layouts', () => {
     it(`misconfigured, saying what is wrong: ${name}`, () => {
       assert.throws(
         () => redisKeyFor(APP_ID, settings),
-        (error: unknown) => error instanceof TeamSourceError && error.failure === 'misconfigured' && error.source === 'redis' && detail.test(error.detail),
+        (error: unknown) =>
+          error instanceof TeamSourceError && error.failure === 'misconfigured' && error.source === 'redis' && detail.test(error.detail),
       );
     });
   }

@@ -1,8 +1,9 @@
 // RedisTokenSource with the real client (connectRedis, ioredis) against a real redis-server,
 // keys seeded exactly as each SDK writes them. Fails, never skips, when redis-server is missing.
 import * as assert from 'node:assert/strict';
+
 import { Logger } from '../../../../../src/common/logger';
-import { RedisConnectOptions, RedisConnection } from '../../../../../src/token/sources/redis/connection';
+import { RedisConnection, RedisConnectOptions } from '../../../../../src/token/sources/redis/connection';
 import { RedisKeySettings } from '../../../../../src/token/sources/redis/layouts';
 import { connectRedis } from '../../../../../src/token/sources/redis/redisClient';
 import { RedisTokenSource } from '../../../../../src/token/sources/redis/redisTokenSource';
@@ -15,7 +16,22 @@ import { freePort, RedisServer, startRedisServer, startSilentServer } from '../.
 const APP_ID = 'wx1234567890abcdef';
 const TOKEN = '86_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcdefGHIJKL';
 const READER = { username: 'reader', password: 'reader-pw-5b1e' };
-const READER_ACL = ['on', `>${READER.password}`, '~*', 'resetchannels', '-@all', '+get', '+pttl', '+ttl', '+ping', '+hello', '+auth', '+select', '+client|setname', '+client|id'];
+const READER_ACL = [
+  'on',
+  `>${READER.password}`,
+  '~*',
+  'resetchannels',
+  '-@all',
+  '+get',
+  '+pttl',
+  '+ttl',
+  '+ping',
+  '+hello',
+  '+auth',
+  '+select',
+  '+client|setname',
+  '+client|id',
+];
 const CONNECTION_NAME = 'wechat-vscode-readonly';
 
 describe('token/sources/redis/RedisTokenSource (real redis-server)', function () {
@@ -35,9 +51,41 @@ describe('token/sources/redis/RedisTokenSource (real redis-server)', function ()
     redis = await startRedisServer();
     redis.cli('ACL', 'SETUSER', READER.username, ...READER_ACL);
     // May read GET/PTTL on other:* only, so reading any SDK's key is NOPERM.
-    redis.cli('ACL', 'SETUSER', 'limited', 'on', '>limited-pw', '~other:*', 'resetchannels', '-@all', '+get', '+pttl', '+hello', '+auth', '+select', '+client|setname');
+    redis.cli(
+      'ACL',
+      'SETUSER',
+      'limited',
+      'on',
+      '>limited-pw',
+      '~other:*',
+      'resetchannels',
+      '-@all',
+      '+get',
+      '+pttl',
+      '+hello',
+      '+auth',
+      '+select',
+      '+client|setname',
+    );
     // A read-only user (every @read command on every key) except the two the source needs.
-    redis.cli('ACL', 'SETUSER', 'nogetpttl', 'on', '>nogetpttl-pw', '~*', 'resetchannels', '-@all', '+@read', '-get', '-pttl', '+hello', '+auth', '+select', '+client|setname', '+client|id');
+    redis.cli(
+      'ACL',
+      'SETUSER',
+      'nogetpttl',
+      'on',
+      '>nogetpttl-pw',
+      '~*',
+      'resetchannels',
+      '-@all',
+      '+@read',
+      '-get',
+      '-pttl',
+      '+hello',
+      '+auth',
+      '+select',
+      '+client|setname',
+      '+client|id',
+    );
   });
   after(async () => {
     await Promise.all(sources.splice(0).map((s) => s.dispose()));
@@ -93,7 +141,10 @@ describe('token/sources/redis/RedisTokenSource (real redis-server)', function ()
 
   /** The extension's connections, from an admin connection. */
   function ourConnections(): string[] {
-    return redis.cli('CLIENT', 'LIST').split('\n').filter((line) => line.includes(` name=${CONNECTION_NAME} `));
+    return redis
+      .cli('CLIENT', 'LIST')
+      .split('\n')
+      .filter((line) => line.includes(` name=${CONNECTION_NAME} `));
   }
 
   /**
@@ -114,11 +165,46 @@ describe('token/sources/redis/RedisTokenSource (real redis-server)', function ()
     const cases: Array<[name: string, keys: RedisKeySettings, key: string, value: string, ex: number, format: string]> = [
       ['WxJava (plain, expires_in − 200)', {}, `wx:access_token:${APP_ID}`, TOKEN, 7000, 'plain string'],
       ['WxJava with its own prefix', { layout: 'wxjava', prefix: 'mp' }, `mp:access_token:${APP_ID}`, TOKEN, 7000, 'plain string'],
-      ['silenceper go-redis (raw, expires_in − 1500)', { layout: 'silenceper' }, `gowechat_officialaccount__access_token_${APP_ID}`, TOKEN, 5700, 'plain string'],
-      ['silenceper redigo (JSON-quoted)', { layout: 'silenceper' }, `gowechat_officialaccount__access_token_${APP_ID}`, JSON.stringify(TOKEN), 5700, 'JSON-quoted string'],
-      ['silenceper stable token (expires_in − 300)', { layout: 'silenceper-stable' }, `gowechat_officialaccount__stable_access_token_${APP_ID}`, TOKEN, 6900, 'plain string'],
-      ['wechatpy (json.dumps, expires_in)', { layout: 'wechatpy' }, `wechatpy:${APP_ID}_access_token`, JSON.stringify(TOKEN), 7200, 'JSON-quoted string'],
-      ['custom JSON object', { key: 'team:{appid}:token' }, `team:${APP_ID}:token`, JSON.stringify({ accessToken: TOKEN, expires_in: 7200 }), 3600, 'JSON object'],
+      [
+        'silenceper go-redis (raw, expires_in − 1500)',
+        { layout: 'silenceper' },
+        `gowechat_officialaccount__access_token_${APP_ID}`,
+        TOKEN,
+        5700,
+        'plain string',
+      ],
+      [
+        'silenceper redigo (JSON-quoted)',
+        { layout: 'silenceper' },
+        `gowechat_officialaccount__access_token_${APP_ID}`,
+        JSON.stringify(TOKEN),
+        5700,
+        'JSON-quoted string',
+      ],
+      [
+        'silenceper stable token (expires_in − 300)',
+        { layout: 'silenceper-stable' },
+        `gowechat_officialaccount__stable_access_token_${APP_ID}`,
+        TOKEN,
+        6900,
+        'plain string',
+      ],
+      [
+        'wechatpy (json.dumps, expires_in)',
+        { layout: 'wechatpy' },
+        `wechatpy:${APP_ID}_access_token`,
+        JSON.stringify(TOKEN),
+        7200,
+        'JSON-quoted string',
+      ],
+      [
+        'custom JSON object',
+        { key: 'team:{appid}:token' },
+        `team:${APP_ID}:token`,
+        JSON.stringify({ accessToken: TOKEN, expires_in: 7200 }),
+        3600,
+        'JSON object',
+      ],
     ];
     for (const [name, keys, key, value, ex, format] of cases) {
       it(`${name}: the token, its format, and the expiry from the TTL`, async () => {
@@ -133,7 +219,7 @@ describe('token/sources/redis/RedisTokenSource (real redis-server)', function ()
       });
     }
 
-    it('no TTL: the JSON object\'s expireTime (ms), else expiry unknown', async () => {
+    it("no TTL: the JSON object's expireTime (ms), else expiry unknown", async () => {
       const expireTime = clock.now() + 3_000_000;
       redis.cli('SET', `team:${APP_ID}:token`, JSON.stringify({ accessToken: TOKEN, expireTime }));
       redis.cli('SET', `wx:access_token:${APP_ID}`, TOKEN);
@@ -148,7 +234,10 @@ describe('token/sources/redis/RedisTokenSource (real redis-server)', function ()
       const [before] = ourConnections();
       redis.cli('SET', `wx:access_token:${APP_ID}`, `${TOKEN}_v2`, 'EX', '7000');
       assert.equal((await s.read(APP_ID)).accessToken, `${TOKEN}_v2`);
-      assert.deepEqual(ourConnections().map((l) => /id=(\d+)/.exec(l)?.[1]), [/id=(\d+)/.exec(before!)?.[1]]);
+      assert.deepEqual(
+        ourConnections().map((l) => /id=(\d+)/.exec(l)?.[1]),
+        [/id=(\d+)/.exec(before!)?.[1]],
+      );
     });
 
     it('reads only: the reader ACL user is never refused, and nothing but handshake, GET and PTTL reaches Redis', async () => {
@@ -165,7 +254,10 @@ describe('token/sources/redis/RedisTokenSource (real redis-server)', function ()
       const commands = [...redis.cli('INFO', 'commandstats').matchAll(/^cmdstat_([^:]+):/gm)].map((m) => m[1]).sort();
       const admin = ['auth', 'acl|log', 'acl|setuser', 'config|resetstat', 'info', 'set', 'flushall', 'client|list', 'ping'];
       const ours = commands.filter((c) => !admin.includes(c!));
-      assert.deepEqual(ours, ['client|setname', 'get', 'hello', 'pttl', 'select'].filter((c) => commands.includes(c)));
+      assert.deepEqual(
+        ours,
+        ['client|setname', 'get', 'hello', 'pttl', 'select'].filter((c) => commands.includes(c)),
+      );
       assert.ok(ours.includes('get') && ours.includes('pttl') && ours.includes('hello'), `commands seen: ${commands.join(', ')}`);
     });
   });
@@ -185,7 +277,16 @@ describe('token/sources/redis/RedisTokenSource (real redis-server)', function ()
     it('replaced when the URL or the credentials change', async () => {
       let url = `redis://127.0.0.1:${redis.port}/0`;
       let credentials: { username?: string; password?: string } = READER;
-      const s = new RedisTokenSource({ url: () => url, keySettings: () => ({}), credentials: async () => credentials, connect: connectRedis, clock, log, connectTimeoutMs: 600, commandTimeoutMs: 600 });
+      const s = new RedisTokenSource({
+        url: () => url,
+        keySettings: () => ({}),
+        credentials: async () => credentials,
+        connect: connectRedis,
+        clock,
+        log,
+        connectTimeoutMs: 600,
+        commandTimeoutMs: 600,
+      });
       sources.push(s);
       await s.read(APP_ID);
       const first = ourConnections();
@@ -210,7 +311,16 @@ describe('token/sources/redis/RedisTokenSource (real redis-server)', function ()
 
     it('after a failed connect, the next read connects again', async () => {
       let password = 'wrong';
-      const s = new RedisTokenSource({ url: () => `redis://127.0.0.1:${redis.port}`, keySettings: () => ({}), credentials: async () => ({ username: READER.username, password }), connect: connectRedis, clock, log, connectTimeoutMs: 600, commandTimeoutMs: 600 });
+      const s = new RedisTokenSource({
+        url: () => `redis://127.0.0.1:${redis.port}`,
+        keySettings: () => ({}),
+        credentials: async () => ({ username: READER.username, password }),
+        connect: connectRedis,
+        clock,
+        log,
+        connectTimeoutMs: 600,
+        commandTimeoutMs: 600,
+      });
       sources.push(s);
       await expectFailure(s.read(APP_ID), 'auth', `wx:access_token:${APP_ID} (db 0)`);
       password = READER.password;
@@ -259,7 +369,11 @@ describe('token/sources/redis/RedisTokenSource (real redis-server)', function ()
     });
 
     it('wrong password (WRONGPASS) and no credentials (NOAUTH) → auth', async () => {
-      const wrong = await expectFailure(source({ credentials: { username: READER.username, password: 'not-the-password' } }).read(APP_ID), 'auth', where);
+      const wrong = await expectFailure(
+        source({ credentials: { username: READER.username, password: 'not-the-password' } }).read(APP_ID),
+        'auth',
+        where,
+      );
       assert.match(wrong.detail, /^WRONGPASS/);
       assert.ok(!wrong.message.includes('not-the-password'));
       assert.match((await expectFailure(source({ credentials: undefined }).read(APP_ID), 'auth', where)).detail, /^NOAUTH/);
@@ -268,7 +382,11 @@ describe('token/sources/redis/RedisTokenSource (real redis-server)', function ()
     it('an ACL user that may not read the key → noPermission', () =>
       hardeningCase('fault', 'redis: NOPERM on the key (ACL key pattern)', async () => {
         redis.cli('SET', `wx:access_token:${APP_ID}`, TOKEN, 'EX', '100');
-        const error = await expectFailure(source({ credentials: { username: 'limited', password: 'limited-pw' } }).read(APP_ID), 'noPermission', where);
+        const error = await expectFailure(
+          source({ credentials: { username: 'limited', password: 'limited-pw' } }).read(APP_ID),
+          'noPermission',
+          where,
+        );
         assert.match(error.detail, /^NOPERM/);
       }));
 
@@ -292,7 +410,11 @@ describe('token/sources/redis/RedisTokenSource (real redis-server)', function ()
       }));
 
     it('a database that does not exist → wrongDb', async () => {
-      const error = await expectFailure(source({ url: `redis://127.0.0.1:${redis.port}/99` }).read(APP_ID), 'wrongDb', `wx:access_token:${APP_ID} (db 99)`);
+      const error = await expectFailure(
+        source({ url: `redis://127.0.0.1:${redis.port}/99` }).read(APP_ID),
+        'wrongDb',
+        `wx:access_token:${APP_ID} (db 99)`,
+      );
       assert.equal(error.detail, '99');
     });
 
@@ -314,16 +436,22 @@ describe('token/sources/redis/RedisTokenSource (real redis-server)', function ()
     });
 
     it('a password in the URL is refused without being echoed', async () => {
-      const error = await expectFailure(source({ url: `redis://reader:${READER.password}@127.0.0.1:${redis.port}` }).read(APP_ID), 'misconfigured', 'wechat.redis.url');
+      const error = await expectFailure(
+        source({ url: `redis://reader:${READER.password}@127.0.0.1:${redis.port}` }).read(APP_ID),
+        'misconfigured',
+        'wechat.redis.url',
+      );
       assert.match(error.detail, /Set Redis Password/);
     });
   });
 
   // Last: mocha runs a suite's own tests before its nested suites, and this one checks their logs.
-  describe('logs', () => it('never the token or a password', () => {
-    for (const line of logged) {
-      for (const secret of [TOKEN, READER.password, redis.adminPassword, 'limited-pw', 'nogetpttl-pw']) assert.ok(!line.includes(secret), line);
-    }
-    assert.ok(logged.some((line) => line.startsWith('Redis: connected to redis://127.0.0.1:')));
-  }));
+  describe('logs', () =>
+    it('never the token or a password', () => {
+      for (const line of logged) {
+        for (const secret of [TOKEN, READER.password, redis.adminPassword, 'limited-pw', 'nogetpttl-pw'])
+          assert.ok(!line.includes(secret), line);
+      }
+      assert.ok(logged.some((line) => line.startsWith('Redis: connected to redis://127.0.0.1:')));
+    }));
 });

@@ -1,6 +1,7 @@
 // The shapes a token service answers with, decided without a server (the server tests cover the
 // wire; these cover the variants and the range checks).
 import * as assert from 'node:assert/strict';
+
 import { TeamSourceError } from '../../../../../src/token/sources/teamSourceError';
 import { interpretAnswer, ServiceAnswer } from '../../../../../src/token/sources/tokenService/answer';
 import { Redactor } from '../../../../../src/wechat/redact';
@@ -37,7 +38,11 @@ describe('token/sources/tokenService/answer', () => {
     });
 
     it('numbers sent as strings, and a UTF-8 BOM in front', () => {
-      const token = read({ status: 200, contentType: 'application/json', body: `\uFEFF${JSON.stringify({ access_token: TOKEN, expires_in: '7200' })}` });
+      const token = read({
+        status: 200,
+        contentType: 'application/json',
+        body: `\uFEFF${JSON.stringify({ access_token: TOKEN, expires_in: '7200' })}`,
+      });
       assert.equal(token.expiresAt, SENT_AT + 7_200_000);
     });
 
@@ -47,7 +52,10 @@ describe('token/sources/tokenService/answer', () => {
 
     it('wrapped with code 200 or "0", and errcode 0 next to a token', () => {
       for (const code of [200, '0']) assert.equal(read(json({ code, data: { access_token: TOKEN } })).accessToken, TOKEN);
-      assert.equal(read(json({ errcode: 0, errmsg: 'ok', access_token: TOKEN, expires_in: 7200 })).format, 'JSON {access_token, expires_in}');
+      assert.equal(
+        read(json({ errcode: 0, errmsg: 'ok', access_token: TOKEN, expires_in: 7200 })).format,
+        'JSON {access_token, expires_in}',
+      );
     });
 
     it('a 2xx other than 200 is still an answer', () => {
@@ -58,13 +66,23 @@ describe('token/sources/tokenService/answer', () => {
   describe('refused values', () => {
     it('lifetimes that are zero, negative, beyond two days or not numbers', () => {
       for (const expiresIn of [0, -5, 172_801, 'soon', true]) {
-        assert.match(noToken(json({ access_token: TOKEN, expires_in: expiresIn })), /^expires_in .* is not a lifetime between 1 and 172800 seconds$/, String(expiresIn));
+        assert.match(
+          noToken(json({ access_token: TOKEN, expires_in: expiresIn })),
+          /^expires_in .* is not a lifetime between 1 and 172800 seconds$/,
+          String(expiresIn),
+        );
       }
-      assert.equal(noToken(json({ access_token: TOKEN, expires_in: 'soon' })), 'expires_in (string) is not a lifetime between 1 and 172800 seconds');
+      assert.equal(
+        noToken(json({ access_token: TOKEN, expires_in: 'soon' })),
+        'expires_in (string) is not a lifetime between 1 and 172800 seconds',
+      );
     });
 
     it('expires_at in the past or too far ahead', () => {
-      assert.match(noToken(json({ access_token: TOKEN, expires_at: SENT_AT / 1000 - 10 })), /^expires_at 2025-01-15T07:59:50\.000Z is not within the next 48 hours/);
+      assert.match(
+        noToken(json({ access_token: TOKEN, expires_at: SENT_AT / 1000 - 10 })),
+        /^expires_at 2025-01-15T07:59:50\.000Z is not within the next 48 hours/,
+      );
       assert.match(noToken(json({ access_token: TOKEN, expires_at: SENT_AT + 3 * 86_400_000 })), /^expires_at 2025-01-18T08:00:00\.000Z/);
     });
 
@@ -88,7 +106,10 @@ describe('token/sources/tokenService/answer', () => {
 
     it('a JSON array or scalar is not JSON the source understands', () => {
       for (const body of ['[1,2]', '"token"', 'null']) {
-        assert.throws(() => read({ status: 200, contentType: 'application/json', body }), (e: unknown) => e instanceof TeamSourceError && e.failure === 'notJson');
+        assert.throws(
+          () => read({ status: 200, contentType: 'application/json', body }),
+          (e: unknown) => e instanceof TeamSourceError && e.failure === 'notJson',
+        );
       }
     });
   });
@@ -103,7 +124,10 @@ describe('token/sources/tokenService/answer', () => {
 
     it('4xx other than 401/403, and 5xx, are HTTP failures', () => {
       for (const status of [404, 429, 503]) {
-        assert.throws(() => read(json({ message: 'nope' }, status)), (e: unknown) => e instanceof TeamSourceError && e.failure === 'httpStatus' && e.detail === `${status} (message nope)`);
+        assert.throws(
+          () => read(json({ message: 'nope' }, status)),
+          (e: unknown) => e instanceof TeamSourceError && e.failure === 'httpStatus' && e.detail === `${status} (message nope)`,
+        );
       }
     });
   });

@@ -44,10 +44,12 @@ export async function startTokenServiceFixture(routes: Record<string, Route> = {
     requests.push(request);
     for (const resolve of waiting.splice(0)) resolve(request);
     const route = table.get(parsed.pathname);
-    const answer: FixtureAnswer = route === undefined ? { status: 404, body: { error: 'no such route' } } : typeof route === 'function' ? route(request) : route;
+    const answer: FixtureAnswer =
+      route === undefined ? { status: 404, body: { error: 'no such route' } } : typeof route === 'function' ? route(request) : route;
     const send = (): void => {
       const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-      const contentType = answer.contentType ?? (typeof answer.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8');
+      const contentType =
+        answer.contentType ?? (typeof answer.body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8');
       res.writeHead(answer.status ?? 200, { 'content-type': contentType });
       res.end(text);
     };

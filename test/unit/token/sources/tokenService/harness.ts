@@ -2,6 +2,7 @@
 // the real UndiciTransport, a fake clock for exact expiry figures, and a check after every test
 // that neither the token nor the bearer credential reached an error text, a log line or describe().
 import * as assert from 'node:assert/strict';
+
 import { TeamSourceError, TeamSourceFailure } from '../../../../../src/token/sources/teamSourceError';
 import { TokenServiceSource, TokenServiceSourceOptions } from '../../../../../src/token/sources/tokenService/tokenServiceSource';
 import { WeChatTransportError } from '../../../../../src/wechat/apiErrors';
@@ -37,7 +38,8 @@ function routes(): Parameters<typeof startTokenServiceFixture>[0] {
     // Far beyond every timeout the tests set; close() cancels the pending answer.
     '/slow': { body: { access_token: TOKEN, expires_in: 7200 }, delayMs: 5000 },
     '/checked': (request: FixtureRequest) => {
-      if (request.headers.authorization !== `Bearer ${CREDENTIAL}`) return { status: 401, body: { errcode: 401, errmsg: 'bad credential' } };
+      if (request.headers.authorization !== `Bearer ${CREDENTIAL}`)
+        return { status: 401, body: { errcode: 401, errmsg: 'bad credential' } };
       if (request.query.get('appid') !== APP_ID) return { status: 400, body: { errcode: 400, errmsg: 'unknown appid' } };
       return { body: { access_token: TOKEN, expires_in: 7200 } };
     },

@@ -2,6 +2,7 @@
 // characters, an expiry years ahead): refused by the one token check with a badToken / noToken
 // error naming the URL, never the value — and, read through TokenManager, never stored.
 import * as assert from 'node:assert/strict';
+
 import { TokenManager } from '../../../../../src/token/manager';
 import { TeamSourceReader } from '../../../../../src/token/sources/teamSource';
 import { TeamSourceError } from '../../../../../src/token/sources/teamSourceError';
@@ -41,7 +42,10 @@ describe('token/sources/tokenService: hostile token values (fixture service, Und
         h.fixture.route('/hostile', { body: { access_token: value, expires_in: 7200 } });
         const error = await h.failure(h.source('/hostile').read(APP_ID), 'badToken', h.urlOf('/hostile'));
         assert.match(error.detail, /^access_token (contains|is 513 characters)/);
-        assert.match(error.describe(), /was refused: access_token .+\. WeChat's access tokens are at most 512 characters .+ Nothing was used or stored/);
+        assert.match(
+          error.describe(),
+          /was refused: access_token .+\. WeChat's access tokens are at most 512 characters .+ Nothing was used or stored/,
+        );
         const { error: viaManager, store } = await readThroughManager('/hostile');
         assert.ok(viaManager instanceof TeamSourceError && viaManager.failure === 'badToken', String(viaManager));
         assert.deepEqual(store.writes, []);

@@ -1,12 +1,13 @@
 // TokenServiceSource when no answer comes: timeouts, network and TLS failures, cancellation,
 // disposal, and settings that cannot work.
 import * as assert from 'node:assert/strict';
+
 import { TokenServiceSource, TokenServiceSourceOptions } from '../../../../../src/token/sources/tokenService/tokenServiceSource';
 import { HttpTransport } from '../../../../../src/wechat/http';
 import { ResponseTooLargeError } from '../../../../../src/wechat/networkErrors';
 import { APP_ID } from '../../../helpers/fixtures';
-import { holdTimeoutSignals } from '../../../helpers/timeoutSignals';
 import { selfSignedCert, startEchoServer } from '../../../helpers/localServers';
+import { holdTimeoutSignals } from '../../../helpers/timeoutSignals';
 import { closedPort } from './fixtureServer';
 import { CREDENTIAL, TOKEN, useTokenService } from './harness';
 
@@ -56,7 +57,11 @@ describe('token/sources/tokenService: TokenServiceSource without an answer (fixt
       if (!cert) this.skip();
       const server = await startEchoServer(cert);
       try {
-        const error = await h.failure(h.source('', { url: () => `${server.url}/t` }).read(APP_ID), 'tls', `${server.url}/t?appid=${APP_ID}`);
+        const error = await h.failure(
+          h.source('', { url: () => `${server.url}/t` }).read(APP_ID),
+          'tls',
+          `${server.url}/t?appid=${APP_ID}`,
+        );
         assert.match(error.detail, /CERT|SELF_SIGNED|TLS|SSL/);
         assert.equal(server.requests.length, 0);
       } finally {
@@ -68,10 +73,13 @@ describe('token/sources/tokenService: TokenServiceSource without an answer (fixt
   describe('an answer far too large to be a token', () => {
     it('a portal page over 1 MB → ResponseTooLargeError naming the service, read once', async () => {
       h.fixture.route('/portal', { contentType: 'text/html', body: `<html>${'x'.repeat(2 * 1024 * 1024)}</html>` });
-      const error = await h.source('/portal').read(APP_ID).then(
-        () => assert.fail('the read succeeded'),
-        (failure: unknown) => failure,
-      );
+      const error = await h
+        .source('/portal')
+        .read(APP_ID)
+        .then(
+          () => assert.fail('the read succeeded'),
+          (failure: unknown) => failure,
+        );
       assert.ok(error instanceof ResponseTooLargeError, String(error));
       h.shown.push(error.message, error.describe());
       assert.match(error.describe(), /^127\.0\.0\.1:\d+\/portal answered with more than 1024 KB .*not a WeChat answer/);
@@ -81,11 +89,13 @@ describe('token/sources/tokenService: TokenServiceSource without an answer (fixt
 
   describe('network failures reported by the transport', () => {
     /** A transport that fails like undici does: a TypeError whose cause carries the code. */
-    const failingWith = (cause: unknown): (() => Promise<HttpTransport>) => async () => ({
-      request: async () => {
-        throw Object.assign(new TypeError('fetch failed'), { cause });
-      },
-    });
+    const failingWith =
+      (cause: unknown): (() => Promise<HttpTransport>) =>
+      async () => ({
+        request: async () => {
+          throw Object.assign(new TypeError('fetch failed'), { cause });
+        },
+      });
     const where = 'https://token.example.invalid/t?appid=' + APP_ID;
     const remote = (overrides: Partial<TokenServiceSourceOptions>): TokenServiceSource =>
       h.source('', { url: () => 'https://token.example.invalid/t', ...overrides });

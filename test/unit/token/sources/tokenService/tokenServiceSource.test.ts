@@ -1,6 +1,7 @@
 // TokenServiceSource against a local token service, through the real UndiciTransport: the answers
 // that carry a token, and those that do not.
 import * as assert from 'node:assert/strict';
+
 import { DEFAULT_START } from '../../../helpers/fakeClock';
 import { APP_ID } from '../../../helpers/fixtures';
 import { CREDENTIAL, TOKEN, useTokenService } from './harness';
@@ -16,7 +17,11 @@ describe('token/sources/tokenService: TokenServiceSource answers (fixture servic
 
     it('wrapped {code: 0, data: {…}}', async () => {
       const token = await h.source('/wrapped').read(APP_ID);
-      assert.deepEqual(token, { accessToken: TOKEN, expiresAt: DEFAULT_START + 7_000_000, format: 'wrapped {code, data: {access_token, expires_in}}' });
+      assert.deepEqual(token, {
+        accessToken: TOKEN,
+        expiresAt: DEFAULT_START + 7_000_000,
+        format: 'wrapped {code, data: {access_token, expires_in}}',
+      });
     });
 
     it('expires_at in seconds or in milliseconds', async () => {
@@ -56,7 +61,10 @@ describe('token/sources/tokenService: TokenServiceSource answers (fixture servic
       for (const credential of [undefined, '  ']) {
         await h.source('/plain', { credential: async () => credential }).read(APP_ID);
       }
-      assert.deepEqual(h.fixture.requests.map((r) => r.headers.authorization), [undefined, undefined]);
+      assert.deepEqual(
+        h.fixture.requests.map((r) => r.headers.authorization),
+        [undefined, undefined],
+      );
     });
 
     it('reads the URL setting on every request', async () => {
@@ -65,13 +73,20 @@ describe('token/sources/tokenService: TokenServiceSource answers (fixture servic
       await svc.read(APP_ID);
       path = '/wrapped';
       assert.match((await svc.read(APP_ID)).format ?? '', /^wrapped/);
-      assert.deepEqual(h.fixture.requests.map((r) => r.path), ['/plain', '/wrapped']);
+      assert.deepEqual(
+        h.fixture.requests.map((r) => r.path),
+        ['/plain', '/wrapped'],
+      );
     });
   });
 
   describe('answers without a usable token', () => {
     it('a wrong credential → auth (the checked route answers 401)', async () => {
-      const error = await h.failure(h.source('/checked', { credential: async () => 'another-credential-000000' }).read(APP_ID), 'auth', h.urlOf('/checked'));
+      const error = await h.failure(
+        h.source('/checked', { credential: async () => 'another-credential-000000' }).read(APP_ID),
+        'auth',
+        h.urlOf('/checked'),
+      );
       assert.equal(error.detail, 'HTTP 401, errcode 401 errmsg bad credential');
       assert.deepEqual(error.actions, ['setTokenServiceCredential']);
     });
@@ -98,7 +113,10 @@ describe('token/sources/tokenService: TokenServiceSource answers (fixture servic
     });
 
     it('a redirect (to SSO) → notJson, not followed', async () => {
-      assert.match((await h.failure(h.source('/redirect').read(APP_ID), 'notJson', h.urlOf('/redirect'))).detail, /HTTP 302, a redirect \(not followed\)/);
+      assert.match(
+        (await h.failure(h.source('/redirect').read(APP_ID), 'notJson', h.urlOf('/redirect'))).detail,
+        /HTTP 302, a redirect \(not followed\)/,
+      );
       assert.equal(h.fixture.requests.length, 1);
     });
 
@@ -124,8 +142,14 @@ describe('token/sources/tokenService: TokenServiceSource answers (fixture servic
     });
 
     it('an implausible lifetime or a token that is not a string → noToken with a detail', async () => {
-      assert.match((await h.failure(h.source('/bad-lifetime').read(APP_ID), 'noToken', h.urlOf('/bad-lifetime'))).detail, /^expires_in 7200000 is not a lifetime between 1 and 172800 seconds$/);
-      assert.equal((await h.failure(h.source('/bad-token').read(APP_ID), 'noToken', h.urlOf('/bad-token'))).detail, 'access_token is number, not a string');
+      assert.match(
+        (await h.failure(h.source('/bad-lifetime').read(APP_ID), 'noToken', h.urlOf('/bad-lifetime'))).detail,
+        /^expires_in 7200000 is not a lifetime between 1 and 172800 seconds$/,
+      );
+      assert.equal(
+        (await h.failure(h.source('/bad-token').read(APP_ID), 'noToken', h.urlOf('/bad-token'))).detail,
+        'access_token is number, not a string',
+      );
     });
   });
 });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { TeamSourceError } from '../../../../../src/token/sources/teamSourceError';
 import { resolveServiceUrl, TOKEN_SERVICE_URL_SETTING } from '../../../../../src/token/sources/tokenService/url';
 import { APP_ID } from '../../../helpers/fixtures';
@@ -16,7 +17,8 @@ function refusal(template: string | undefined, appId = APP_ID): TeamSourceError 
   assert.fail(`expected ${String(template)} to be refused`);
 }
 
-const texts = (error: TeamSourceError): string => [error.message, error.describe(), error.where, error.detail, error.stack ?? ''].join('\n');
+const texts = (error: TeamSourceError): string =>
+  [error.message, error.describe(), error.where, error.detail, error.stack ?? ''].join('\n');
 
 describe('token/sources/tokenService/url', () => {
   describe('the AppID in the URL', () => {
@@ -59,7 +61,13 @@ describe('token/sources/tokenService/url', () => {
 
   describe('transport rules (like wechat.apiBaseUrl)', () => {
     it('accepts https anywhere and plain http to loopback', () => {
-      for (const template of ['https://t.example.com/t', 'http://127.0.0.1:8080/t', 'http://localhost/t', 'http://[::1]:9/t', 'http://127.1.2.3/t']) {
+      for (const template of [
+        'https://t.example.com/t',
+        'http://127.0.0.1:8080/t',
+        'http://localhost/t',
+        'http://[::1]:9/t',
+        'http://127.1.2.3/t',
+      ]) {
         assert.equal(resolveServiceUrl(template, APP_ID).url, `${template}?appid=${APP_ID}`);
       }
     });
@@ -91,7 +99,11 @@ describe('token/sources/tokenService/url', () => {
     });
 
     it('refuses a user name or password in the URL and never repeats them', () => {
-      for (const template of ['https://alice:s3cretPassw0rd@t.example.com/t', 'https://s3cretPassw0rd@t.example.com/t', 'http://u:s3cretPassw0rd@127.0.0.1:1/t']) {
+      for (const template of [
+        'https://alice:s3cretPassw0rd@t.example.com/t',
+        'https://s3cretPassw0rd@t.example.com/t',
+        'http://u:s3cretPassw0rd@127.0.0.1:1/t',
+      ]) {
         const error = refusal(template);
         assert.match(error.detail, /user name or password.*Set Token Service Credential/);
         const all = texts(error);

@@ -1,11 +1,19 @@
 // checkCallback against the fake WeChat server: each action and operator, the per-address
 // results, and the check's errcodes (40201, 40202, 40203) with their explanation and fix.
 import * as assert from 'node:assert/strict';
+
+import {
+  CHECK_ACTIONS,
+  CHECK_OPERATORS,
+  CheckAction,
+  checkCallback,
+  CheckOperator,
+  packetLossPercent,
+} from '../../../../../../src/features/diagnostics/core/network/callbackCheck';
 import { CALLBACK_CHECK } from '../../../../../../src/wechat/endpoints';
-import { CHECK_ACTIONS, CHECK_OPERATORS, CheckAction, CheckOperator, checkCallback, packetLossPercent } from '../../../../../../src/features/diagnostics/core/network/callbackCheck';
 import { APP_ID } from '../../../../helpers/fixtures';
-import { NO_CALLBACK_APP, NetworkFixture, startNetworkFixture } from './networkFixture';
 import { apiErrorOf } from '../../../../helpers/rejections';
+import { NetworkFixture, NO_CALLBACK_APP, startNetworkFixture } from './networkFixture';
 
 describe('wechat/network/callbackCheck against the fake WeChat server', () => {
   let fixture: NetworkFixture;
@@ -26,10 +34,13 @@ describe('wechat/network/callbackCheck against the fake WeChat server', () => {
       { ip: '203.0.113.10', realOperator: 'CHINANET' },
       { ip: '198.51.100.20', realOperator: 'UNICOM' },
     ]);
-    assert.deepEqual(result.ping.map((ping) => [ping.ip, ping.fromOperator, ping.packageLoss]), [
-      ['203.0.113.10', 'CHINANET', '0%'],
-      ['198.51.100.20', 'UNICOM', '0%'],
-    ]);
+    assert.deepEqual(
+      result.ping.map((ping) => [ping.ip, ping.fromOperator, ping.packageLoss]),
+      [
+        ['203.0.113.10', 'CHINANET', '0%'],
+        ['198.51.100.20', 'UNICOM', '0%'],
+      ],
+    );
     assert.ok(result.ping.every((ping) => /ms$/.test(ping.time)));
     const [call] = fixture.fake.callsTo(CALLBACK_CHECK.path);
     assert.equal(call?.method, 'POST');
@@ -42,7 +53,10 @@ describe('wechat/network/callbackCheck against the fake WeChat server', () => {
     assert.deepEqual(dns.ping, []);
     const ping = await checkCallback(fixture.call(), 'ping', 'UNICOM', now);
     assert.deepEqual(ping.dns, []);
-    assert.deepEqual(ping.ping.map((entry) => entry.fromOperator), ['UNICOM', 'UNICOM']);
+    assert.deepEqual(
+      ping.ping.map((entry) => entry.fromOperator),
+      ['UNICOM', 'UNICOM'],
+    );
   });
 
   it('every action × operator the quick picks offer is accepted by the fake', async () => {
@@ -92,12 +106,22 @@ describe('wechat/network/callbackCheck against the fake WeChat server', () => {
   });
 
   it('an answer with a non-list where a list belongs is an UnexpectedAnswerError; missing lists are empty', async () => {
-    const broken = await checkCallback(async <T extends object>() => ({ dns: 'x' }) as T, 'all', 'DEFAULT', () => 0).then(
+    const broken = await checkCallback(
+      async <T extends object>() => ({ dns: 'x' }) as T,
+      'all',
+      'DEFAULT',
+      () => 0,
+    ).then(
       () => assert.fail('accepted dns: "x"'),
       (reason: unknown) => reason as Error,
     );
     assert.match(broken.message, /no valid dns/);
-    const empty = await checkCallback(async <T extends object>() => ({}) as T, 'all', 'DEFAULT', () => 0);
+    const empty = await checkCallback(
+      async <T extends object>() => ({}) as T,
+      'all',
+      'DEFAULT',
+      () => 0,
+    );
     assert.deepEqual([empty.dns, empty.ping], [[], []]);
   });
 });

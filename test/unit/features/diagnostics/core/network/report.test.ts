@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { formatMessage, Localize } from '../../../../../../src/common/localize';
 import { CallbackCheckResult } from '../../../../../../src/features/diagnostics/core/network/callbackCheck';
 import { callbackCheckMarkdown, ReportContext, serverIpsMarkdown } from '../../../../../../src/features/diagnostics/core/network/report';
@@ -16,7 +17,11 @@ const chinese: Localize = (message, ...args) => {
   return formatMessage(translated, ...args);
 };
 
-const context = (t: Localize = formatMessage): ReportContext => ({ account: 'Demo_[test] (wx0123456789abcdef)', formatTime: (ms) => `T${ms}`, t });
+const context = (t: Localize = formatMessage): ReportContext => ({
+  account: 'Demo_[test] (wx0123456789abcdef)',
+  formatTime: (ms) => `T${ms}`,
+  t,
+});
 
 /** The lines of each ```text block. */
 function fencedBlocks(markdown: string): string[][] {

@@ -1,11 +1,12 @@
 // fetchServerIps against the fake WeChat server: both lists, when they were fetched, a stale token
 // refreshed once, the answer checked.
 import * as assert from 'node:assert/strict';
+
+import { fetchServerIps } from '../../../../../../src/features/diagnostics/core/network/serverIps';
+import { UnexpectedAnswerError } from '../../../../../../src/features/diagnostics/core/network/unexpectedAnswer';
 import { WeChatApiError } from '../../../../../../src/wechat/apiErrors';
 import type { TokenCall } from '../../../../../../src/wechat/client';
 import { API_DOMAIN_IP, CALLBACK_IP } from '../../../../../../src/wechat/endpoints';
-import { fetchServerIps } from '../../../../../../src/features/diagnostics/core/network/serverIps';
-import { UnexpectedAnswerError } from '../../../../../../src/features/diagnostics/core/network/unexpectedAnswer';
 import { FAKE_API_DOMAIN_IPS, FAKE_CALLBACK_IPS } from '../../../../../fake-wechat/network';
 import { APP_ID, APP_SECRET } from '../../../../helpers/fixtures';
 import { NetworkFixture, startNetworkFixture } from './networkFixture';

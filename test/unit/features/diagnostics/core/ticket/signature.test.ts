@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+
 import { parsePageUrl } from '../../../../../../src/features/diagnostics/core/ticket/pageUrl';
-import { jsSdkSignature, randomNonceStr, signedString, timestampSeconds } from '../../../../../../src/features/diagnostics/core/ticket/signature';
+import {
+  jsSdkSignature,
+  randomNonceStr,
+  signedString,
+  timestampSeconds,
+} from '../../../../../../src/features/diagnostics/core/ticket/signature';
 
 // WeChat's JS-SDK documentation, appendix 1 (signature algorithm), and its older revision.
 const DOC_TICKET = 'sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg';
@@ -22,11 +28,17 @@ describe('token/ticket/signature', () => {
   it('masks the ticket in the string it shows, and only the ticket', () => {
     const result = jsSdkSignature({ ...DOC, url: 'https://example.com/a' });
     assert.ok(!result.maskedSigned.includes(DOC_TICKET));
-    assert.equal(result.maskedSigned, `jsapi_ticket=***(${DOC_TICKET.length})&noncestr=Wm3WZYTPz0wzccnW&timestamp=1414587457&url=https://example.com/a`);
+    assert.equal(
+      result.maskedSigned,
+      `jsapi_ticket=***(${DOC_TICKET.length})&noncestr=Wm3WZYTPz0wzccnW&timestamp=1414587457&url=https://example.com/a`,
+    );
   });
 
   it('sorts the keys by ASCII whatever order they come in, and keeps values raw (no URL encoding)', () => {
-    assert.equal(signedString({ url: 'https://a.com/?q=中文&x=a b', timestamp: '1', noncestr: 'n', jsapi_ticket: 't' }), 'jsapi_ticket=t&noncestr=n&timestamp=1&url=https://a.com/?q=中文&x=a b');
+    assert.equal(
+      signedString({ url: 'https://a.com/?q=中文&x=a b', timestamp: '1', noncestr: 'n', jsapi_ticket: 't' }),
+      'jsapi_ticket=t&noncestr=n&timestamp=1&url=https://a.com/?q=中文&x=a b',
+    );
     // ASCII, not locale order: upper case sorts before lower case.
     assert.equal(signedString({ b: '1', B: '2', a: '3' }), 'B=2&a=3&b=1');
     const url = 'https://example.com/p?b=2&a=1';
@@ -57,7 +69,11 @@ describe('token/ticket/pageUrl', () => {
 
   it('tells how location.href would spell a URL a browser normalises (the documented example lacks the "/")', () => {
     const result = parsePageUrl('http://mp.weixin.qq.com?params=value');
-    assert.deepEqual(result, { ok: true, url: 'http://mp.weixin.qq.com?params=value', browserForm: 'http://mp.weixin.qq.com/?params=value' });
+    assert.deepEqual(result, {
+      ok: true,
+      url: 'http://mp.weixin.qq.com?params=value',
+      browserForm: 'http://mp.weixin.qq.com/?params=value',
+    });
     const upper = parsePageUrl('https://Example.com/x');
     assert.ok(upper.ok && upper.browserForm === 'https://example.com/x');
   });

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { TokenManager } from '../../../../../../src/token/manager';
+
 import { CachedTicket, parseCachedTicket, tokenHash } from '../../../../../../src/features/diagnostics/core/ticket/ticket';
 import { TICKET_MARGIN_MS, TicketManager, TicketResult } from '../../../../../../src/features/diagnostics/core/ticket/ticketManager';
+import { TokenManager } from '../../../../../../src/token/manager';
+import { WeChatApiError, WeChatTransportError } from '../../../../../../src/wechat/apiErrors';
 import { WeChatClient } from '../../../../../../src/wechat/client';
 import { GET_TICKET } from '../../../../../../src/wechat/endpoints';
-import { WeChatApiError, WeChatTransportError } from '../../../../../../src/wechat/apiErrors';
 import { createTransport } from '../../../../../../src/wechat/undiciTransport';
 import { FakeWeChat, startFakeWeChat } from '../../../../../fake-wechat/server';
 import { FakeClock } from '../../../../helpers/fakeClock';
@@ -31,7 +32,11 @@ describe('token/ticket/ticketManager against the fake WeChat server', () => {
   let windows: Window[];
 
   function openWindow(): Window {
-    const client = new WeChatClient({ settings: () => ({ baseUrl: fake.url, timeoutMs: 5000 }), transport: () => createTransport({}), log });
+    const client = new WeChatClient({
+      settings: () => ({ baseUrl: fake.url, timeoutMs: 5000 }),
+      transport: () => createTransport({}),
+      log,
+    });
     const tokens = new TokenManager({
       api: client,
       store: tokenStore,
@@ -124,7 +129,9 @@ describe('token/ticket/ticketManager against the fake WeChat server', () => {
     const first = await win.tickets.get();
     await forceRefreshElsewhere();
     // Another command's call meets 40001: withToken refreshes the token and retries.
-    await win.tokens.withToken((accessToken) => win.client.call('/cgi-bin/openapi/quota/get', { body: { cgi_path: '/cgi-bin/token' }, accessToken }));
+    await win.tokens.withToken((accessToken) =>
+      win.client.call('/cgi-bin/openapi/quota/get', { body: { cgi_path: '/cgi-bin/token' }, accessToken }),
+    );
     const current = (await tokenStore.read(APP_ID))?.accessToken ?? '';
     const next = await win.tickets.get();
     assert.equal(next.fetched, true);
@@ -156,7 +163,10 @@ describe('token/ticket/ticketManager against the fake WeChat server', () => {
     await tokenStore.write({ ...token, expiresAt: clock.now() + TICKET_LIFETIME_MS * 10 });
     clock.advance(TICKET_LIFETIME_MS);
     const result = await win.tickets.get();
-    assert.deepEqual(getticketCalls().map((c) => c.errcode), [42001, 0]);
+    assert.deepEqual(
+      getticketCalls().map((c) => c.errcode),
+      [42001, 0],
+    );
     assert.equal(result.fetched, true);
   });
 
@@ -180,7 +190,12 @@ describe('token/ticket/ticketManager against the fake WeChat server', () => {
 
   it('an answer without a ticket is a clear transport error, not an empty ticket', async () => {
     const tokens = openWindow().tokens;
-    const tickets = new TicketManager({ store: ticketStore, clock, tokens, api: { call: async <T extends object>() => ({ errcode: 0, errmsg: 'ok' }) as unknown as T } });
+    const tickets = new TicketManager({
+      store: ticketStore,
+      clock,
+      tokens,
+      api: { call: async <T extends object>() => ({ errcode: 0, errmsg: 'ok' }) as unknown as T },
+    });
     await assert.rejects(tickets.get(), (error: unknown) => error instanceof WeChatTransportError && /no ticket/.test(error.message));
     assert.equal(await ticketStore.read(APP_ID), undefined);
   });
@@ -189,7 +204,10 @@ describe('token/ticket/ticketManager against the fake WeChat server', () => {
     const win = openWindow();
     const error = await win.tokens
       .withToken((accessToken) => win.client.call(GET_TICKET, { query: { type: 'bogus' }, accessToken }))
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     assert.ok(error instanceof WeChatApiError && error.errcode === 40097 && error.reaction === 'report');
   });
 });

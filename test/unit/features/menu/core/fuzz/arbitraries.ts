@@ -2,6 +2,7 @@
 // nesting, huge strings) and plausible menus that sit around WeChat's limits (byte lengths with
 // CJK and emoji, button counts, url schemes and domains, match rules).
 import fc from 'fast-check';
+
 import { BUTTON_TYPE_NAMES } from '../../../../../../src/features/menu/core/rules/buttons';
 
 /** Property names a hostile document would use, mixed with menu fields and random ones. */
@@ -50,13 +51,17 @@ export const hugeStringText: fc.Arbitrary<string> = fc
 const textUnit = fc.constantFrom('a', 'Z', '7', ' ', '_', 'é', '菜', '单', '😀', '👍');
 
 /** A string of up to `maxUnits` units: with 1–4 bytes each it straddles a limit of about 2×maxUnits bytes. */
-const text = (maxUnits: number, minUnits = 0): fc.Arbitrary<string> => fc.string({ unit: textUnit, minLength: minUnits, maxLength: maxUnits });
+const text = (maxUnits: number, minUnits = 0): fc.Arbitrary<string> =>
+  fc.string({ unit: textUnit, minLength: minUnits, maxLength: maxUnits });
 
 // The documented types from our table: what is generated needs no independence, only the fake's verdict does.
 const TYPES: readonly string[] = BUTTON_TYPE_NAMES;
 
 /** Mostly documented types, sometimes an unknown or console-only one. */
-const typeArb = fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...TYPES) }, { weight: 1, arbitrary: fc.constantFrom('text', 'news', '', 'CLICK') });
+const typeArb = fc.oneof(
+  { weight: 9, arbitrary: fc.constantFrom(...TYPES) },
+  { weight: 1, arbitrary: fc.constantFrom('text', 'news', '', 'CLICK') },
+);
 
 /**
  * Hosts with clear registrable domains on both sides: one-label suffixes, two-level suffixes both
@@ -65,14 +70,45 @@ const typeArb = fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...TYPES) }, { 
 const hostArb = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('example.com', 'www.example.com', 'm.example.com', 'a.example.com.cn', 'b.example.com.cn') },
   fc.constantFrom('example.com', 'www.example.com', 'm.example.com', 'example.net', 'ly.example.net', 'mp.weixin.qq.com', 'support.qq.com'),
-  fc.constantFrom('a.example.com.cn', 'b.example.com.cn', 'shop.example.co.uk', 'example.co.jp', 'x.gd.cn', 'y.gd.cn', 'z.sh.cn', 'site.org.cn'),
+  fc.constantFrom(
+    'a.example.com.cn',
+    'b.example.com.cn',
+    'shop.example.co.uk',
+    'example.co.jp',
+    'x.gd.cn',
+    'y.gd.cn',
+    'z.sh.cn',
+    'site.org.cn',
+  ),
   fc.constantFrom('w1.example.org', 'w2.example.io', 'w3.test.dev', 'w4.example.cn', '192.168.1.10'),
   // Edges: a single label, a bare public suffix, suffixes only one side may list, odd labels.
-  fc.constantFrom('localhost', 'com.cn', 'gd.cn', 'shop.co.kr', 'n.example.net.au', 'a.b.idv.tw', 'x.game.tw', 'x.gov.cn', 'EXAMPLE.COM', 'example.com.', 'xn--fiqs8s', '例子.中国', '[::1]'),
-  { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom('a', 'b', 'c', '1', '-'), minLength: 1, maxLength: 6 }).map((label) => `${label}.example.com`) },
+  fc.constantFrom(
+    'localhost',
+    'com.cn',
+    'gd.cn',
+    'shop.co.kr',
+    'n.example.net.au',
+    'a.b.idv.tw',
+    'x.game.tw',
+    'x.gov.cn',
+    'EXAMPLE.COM',
+    'example.com.',
+    'xn--fiqs8s',
+    '例子.中国',
+    '[::1]',
+  ),
+  {
+    weight: 2,
+    arbitrary: fc
+      .string({ unit: fc.constantFrom('a', 'b', 'c', '1', '-'), minLength: 1, maxLength: 6 })
+      .map((label) => `${label}.example.com`),
+  },
 );
 
-const schemeArb = fc.oneof({ weight: 18, arbitrary: fc.constantFrom('https://', 'http://') }, { weight: 2, arbitrary: fc.constantFrom('HTTPS://', 'ftp://', 'javascript:', '', 'https:', 'www.', ' https://', 'https:/') });
+const schemeArb = fc.oneof(
+  { weight: 18, arbitrary: fc.constantFrom('https://', 'http://') },
+  { weight: 2, arbitrary: fc.constantFrom('HTTPS://', 'ftp://', 'javascript:', '', 'https:', 'www.', ' https://', 'https:/') },
+);
 
 /** Paths of 0–1100 bytes, so urls cross the 1024-byte limit now and then. */
 const pathArb = fc.oneof(
@@ -83,7 +119,10 @@ const pathArb = fc.oneof(
 
 export const urlArb: fc.Arbitrary<string> = fc.tuple(schemeArb, hostArb, pathArb).map(([scheme, host, path]) => `${scheme}${host}${path}`);
 
-const keyTextArb = fc.oneof({ weight: 8, arbitrary: text(30) }, fc.integer({ min: 120, max: 135 }).map((n) => 'k'.repeat(n)));
+const keyTextArb = fc.oneof(
+  { weight: 8, arbitrary: text(30) },
+  fc.integer({ min: 120, max: 135 }).map((n) => 'k'.repeat(n)),
+);
 const idArb = fc.oneof(fc.constant(''), fc.string({ unit: fc.constantFrom('a', 'B', '1', '_'), minLength: 1, maxLength: 12 }));
 
 type Json = Record<string, unknown>;
@@ -143,7 +182,10 @@ function leafArb(nameUnits: number): fc.Arbitrary<Json> {
 
 /** A count mostly within min–max, now and then one below or up to two above (the limits' edges). */
 function around(min: number, max: number): fc.Arbitrary<number> {
-  return fc.oneof({ weight: 12, arbitrary: fc.integer({ min, max }) }, { weight: 1, arbitrary: fc.integer({ min: min - 1, max: max + 2 }) });
+  return fc.oneof(
+    { weight: 12, arbitrary: fc.integer({ min, max }) },
+    { weight: 1, arbitrary: fc.integer({ min: min - 1, max: max + 2 }) },
+  );
 }
 
 /** Sub-buttons: a leaf, now and then one with its own (forbidden) sub-menu. */
@@ -176,8 +218,21 @@ const matchRuleArb: fc.Arbitrary<Json> = fc.record(
  * two labels, so the two sides' suffix tables are compared where they matter.
  */
 const domainHostArb = fc.constantFrom(
-  'x.gd.cn', 'y.gd.cn', 'a.x.gd.cn', 'z.sh.cn', 'a.example.com.cn', 'b.example.com.cn', 'q.game.tw', 'r.game.tw',
-  'm.example.co.uk', 'n.example.co.uk', 'ly.example.net', 'example.net', 'w.example.org.cn', 'example.com', 'www.example.com',
+  'x.gd.cn',
+  'y.gd.cn',
+  'a.x.gd.cn',
+  'z.sh.cn',
+  'a.example.com.cn',
+  'b.example.com.cn',
+  'q.game.tw',
+  'r.game.tw',
+  'm.example.co.uk',
+  'n.example.co.uk',
+  'ly.example.net',
+  'example.net',
+  'w.example.org.cn',
+  'example.com',
+  'www.example.com',
 );
 
 /** A menu of view buttons only (up to 15 urls), to exercise the domain count. */
@@ -196,7 +251,10 @@ const urlHeavyMenu: fc.Arbitrary<Json> = fc
 
 /** A plausible menu: 0–4 top-level buttons (the limit is 3), sometimes a match rule. */
 const mixedMenu: fc.Arbitrary<Json> = fc
-  .tuple(around(1, 3).chain((n) => fc.array(topButtonArb, { minLength: n, maxLength: n })), fc.option(matchRuleArb, { nil: undefined, freq: 3 }))
+  .tuple(
+    around(1, 3).chain((n) => fc.array(topButtonArb, { minLength: n, maxLength: n })),
+    fc.option(matchRuleArb, { nil: undefined, freq: 3 }),
+  )
   .map(([button, matchrule]) => (matchrule === undefined ? { button } : { button, matchrule }));
 
 /** Plausible menus of both kinds. */

@@ -15,7 +15,9 @@
 // Our validator may be stricter (a blank name, a client_platform_type other than 1–3): the
 // property is the one implication, not equality.
 import * as assert from 'node:assert/strict';
+
 import fc from 'fast-check';
+
 import { planUpload } from '../../../../../../src/features/menu/core/menuBody';
 import { canUpload, validateMenu } from '../../../../../../src/features/menu/core/validate';
 import { checkMatchrule, checkMenu, type MenuViolation } from '../../../../../fake-wechat/rules';

@@ -3,14 +3,16 @@
 // never throw, never need the last-resort guard, and what they return is well-formed: problems
 // from the table inside the text, at most the cap, and a menu that holds only documented fields.
 import * as assert from 'node:assert/strict';
+
 import fc from 'fast-check';
+
 import { formatMessage } from '../../../../../../src/common/localize';
 import { menuBody, planUpload } from '../../../../../../src/features/menu/core/menuBody';
 import { buildPreviewModel } from '../../../../../../src/features/menu/core/preview/model';
 import { LEAF_FIELDS } from '../../../../../../src/features/menu/core/rules/buttons';
 import { DOCUMENT_LIMITS } from '../../../../../../src/features/menu/core/rules/limits';
 import { MATCHRULE_FIELD_NAMES } from '../../../../../../src/features/menu/core/rules/matchRule';
-import { canUpload, isMenuDocument, problemMessage, PROBLEM_RULES, validateMenu } from '../../../../../../src/features/menu/core/validate';
+import { canUpload, isMenuDocument, PROBLEM_RULES, problemMessage, validateMenu } from '../../../../../../src/features/menu/core/validate';
 import { hardeningCase } from '../../../../../hardening/ledger';
 import { deepText, hostileJsonText, hostileMenuText, hugeStringText } from './arbitraries';
 
@@ -21,7 +23,10 @@ const MATCHRULE_KEYS = new Set<string>(MATCHRULE_FIELD_NAMES);
 
 function assertAllowListed(body: unknown): void {
   const menu = body as { button: Record<string, unknown>[]; matchrule?: Record<string, unknown> };
-  assert.deepEqual(Object.keys(menu).filter((k) => k !== 'button' && k !== 'matchrule'), []);
+  assert.deepEqual(
+    Object.keys(menu).filter((k) => k !== 'button' && k !== 'matchrule'),
+    [],
+  );
   const buttons = [...menu.button, ...menu.button.flatMap((b) => (b['sub_button'] as Record<string, unknown>[] | undefined) ?? [])];
   for (const button of buttons) {
     for (const key of Object.keys(button)) assert.ok(BUTTON_KEYS.has(key), key);
@@ -56,7 +61,9 @@ function checkDocument(text: string): void {
 describe('fuzz: validateMenu never throws', () => {
   it('on any JSON value', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), (value) => hardeningCase('hostile', 'fuzz menu: any JSON value', () => checkDocument(JSON.stringify(value) ?? ''))),
+      fc.property(fc.jsonValue(), (value) =>
+        hardeningCase('hostile', 'fuzz menu: any JSON value', () => checkDocument(JSON.stringify(value) ?? '')),
+      ),
       { seed: SEED, numRuns: 400 },
     );
   });
@@ -90,7 +97,11 @@ describe('fuzz: validateMenu never throws', () => {
         hardeningCase('hostile', 'fuzz menu: deep nesting', () => {
           checkDocument(text);
           const depth = (text.match(/[[{]/g) ?? []).length;
-          if (depth > DOCUMENT_LIMITS.maxDepth) assert.deepEqual(validateMenu(text).problems.map((p) => p.code), ['documentTooDeep']);
+          if (depth > DOCUMENT_LIMITS.maxDepth)
+            assert.deepEqual(
+              validateMenu(text).problems.map((p) => p.code),
+              ['documentTooDeep'],
+            );
         }),
       ),
       { seed: SEED, numRuns: 60 },
@@ -103,7 +114,10 @@ describe('fuzz: validateMenu never throws', () => {
         hardeningCase('hostile', 'fuzz menu: huge strings', () => {
           checkDocument(text);
           if (Buffer.byteLength(text) > DOCUMENT_LIMITS.maxBytes) {
-            assert.deepEqual(validateMenu(text).problems.map((p) => p.code), ['documentTooLarge']);
+            assert.deepEqual(
+              validateMenu(text).problems.map((p) => p.code),
+              ['documentTooLarge'],
+            );
           }
         }),
       ),
@@ -112,7 +126,8 @@ describe('fuzz: validateMenu never throws', () => {
   });
 
   it('on arbitrary text, and on menus with random edits', () => {
-    const menuText = '{\n  "button": [\n    {"type": "click", "name": "今日歌曲", "key": "V1001"},\n    {"name": "菜单", "sub_button": [{"type": "view", "name": "搜索", "url": "https://www.example.com/"}]}\n  ],\n  "matchrule": {"tag_id": "2"} // 注释\n}\n';
+    const menuText =
+      '{\n  "button": [\n    {"type": "click", "name": "今日歌曲", "key": "V1001"},\n    {"name": "菜单", "sub_button": [{"type": "view", "name": "搜索", "url": "https://www.example.com/"}]}\n  ],\n  "matchrule": {"tag_id": "2"} // 注释\n}\n';
     const edited = fc
       .array(fc.tuple(fc.nat(menuText.length), fc.nat(4), fc.string({ unit: 'binary', maxLength: 4 })), { minLength: 1, maxLength: 6 })
       .map((edits) => edits.reduce((text, [at, remove, insert]) => text.slice(0, at) + insert + text.slice(at + remove), menuText));

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { validateMenu } from '../../../../../../src/features/menu/core/validate';
-import { buildPreviewModel } from '../../../../../../src/features/menu/core/preview/model';
-import { SIMULATED_EVENTS } from '../../../../../../src/features/simulator/core/chat/events';
-import { parseFromWebview, type PreviewButton } from '../../../../../../src/features/menu/core/preview/protocol';
+
 import { formatMessage } from '../../../../../../src/common/localize';
+import { buildPreviewModel } from '../../../../../../src/features/menu/core/preview/model';
+import { parseFromWebview, type PreviewButton } from '../../../../../../src/features/menu/core/preview/protocol';
+import { validateMenu } from '../../../../../../src/features/menu/core/validate';
+import { SIMULATED_EVENTS } from '../../../../../../src/features/simulator/core/chat/events';
 
 const model = (value: unknown) => {
   const text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
@@ -81,7 +82,10 @@ describe('preview model', () => {
     const top = button(m.buttons, 0);
     assert.equal(top.label, '');
     assert.equal(top.severity, 'error');
-    assert.ok(m.problems.some((p) => p.location.startsWith('Button 1')), JSON.stringify(m.problems));
+    assert.ok(
+      m.problems.some((p) => p.location.startsWith('Button 1')),
+      JSON.stringify(m.problems),
+    );
   });
 });
 

@@ -1,8 +1,9 @@
 // What the preview's webview may ask — the menu's and the callback simulator's messages: every
 // message is checked field by field, so a page that was tampered with cannot slip anything else through.
 import * as assert from 'node:assert/strict';
-import { SIMULATED_EVENTS } from '../../../../../../src/features/simulator/core/chat/events';
+
 import { parseFromWebview } from '../../../../../../src/features/menu/core/preview/protocol';
+import { SIMULATED_EVENTS } from '../../../../../../src/features/simulator/core/chat/events';
 import { hardeningCase } from '../../../../../hardening/ledger';
 
 describe('menu preview protocol: parseFromWebview (simulator messages)', () => {
@@ -10,16 +11,25 @@ describe('menu preview protocol: parseFromWebview (simulator messages)', () => {
     assert.deepEqual(parseFromWebview({ type: 'tap', id: 'b1' }, SIMULATED_EVENTS), { type: 'tap', id: 'b1' });
     assert.deepEqual(parseFromWebview({ type: 'tap', id: 'b2.4' }, SIMULATED_EVENTS), { type: 'tap', id: 'b2.4' });
     assert.deepEqual(parseFromWebview({ type: 'sendText', text: '你好' }, SIMULATED_EVENTS), { type: 'sendText', text: '你好' });
-    assert.deepEqual(parseFromWebview({ type: 'simulate', event: 'subscribeScene' }, SIMULATED_EVENTS), { type: 'simulate', event: 'subscribeScene' });
+    assert.deepEqual(parseFromWebview({ type: 'simulate', event: 'subscribeScene' }, SIMULATED_EVENTS), {
+      type: 'simulate',
+      event: 'subscribeScene',
+    });
     assert.deepEqual(parseFromWebview({ type: 'retry', exchangeId: 'x12' }, SIMULATED_EVENTS), { type: 'retry', exchangeId: 'x12' });
     assert.deepEqual(parseFromWebview({ type: 'showRaw', exchangeId: 'x1' }, SIMULATED_EVENTS), { type: 'showRaw', exchangeId: 'x1' });
-    assert.deepEqual(parseFromWebview({ type: 'openLink', url: 'https://example.com/a?b=1' }, SIMULATED_EVENTS), { type: 'openLink', url: 'https://example.com/a?b=1' });
+    assert.deepEqual(parseFromWebview({ type: 'openLink', url: 'https://example.com/a?b=1' }, SIMULATED_EVENTS), {
+      type: 'openLink',
+      url: 'https://example.com/a?b=1',
+    });
     assert.deepEqual(parseFromWebview({ type: 'setUpCallback' }, SIMULATED_EVENTS), { type: 'setUpCallback' });
     assert.deepEqual(parseFromWebview({ type: 'verifyCallback' }, SIMULATED_EVENTS), { type: 'verifyCallback' });
   });
 
   it('drops extra fields: only the checked ones reach the extension', () => {
-    assert.deepEqual(parseFromWebview({ type: 'tap', id: 'b0', key: 'FORGED', url: 'https://evil.example' }, SIMULATED_EVENTS), { type: 'tap', id: 'b0' });
+    assert.deepEqual(parseFromWebview({ type: 'tap', id: 'b0', key: 'FORGED', url: 'https://evil.example' }, SIMULATED_EVENTS), {
+      type: 'tap',
+      id: 'b0',
+    });
     assert.deepEqual(parseFromWebview({ type: 'setUpCallback', url: 'http://evil.example' }, SIMULATED_EVENTS), { type: 'setUpCallback' });
   });
 

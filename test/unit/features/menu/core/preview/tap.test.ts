@@ -1,6 +1,7 @@
 // A tap in the preview is looked up by the button's id in the live document text: what is sent is
 // what the text says now (unsaved edits included), never what the page claims.
 import * as assert from 'node:assert/strict';
+
 import { tappedButton } from '../../../../../../src/features/menu/core/preview/tap';
 
 const MENU = `{
@@ -35,7 +36,7 @@ describe('menu preview: tappedButton (the button behind a tap, from the live tex
     assert.deepEqual(tappedButton(MENU, 'b1.2'), { ok: true, name: '扫码', button: { type: 'scancode_push', key: 'rselfmenu_0_1' } });
   });
 
-  it('a duplicated key: the last one wins, as in JSON.parse and on WeChat\'s side', () => {
+  it("a duplicated key: the last one wins, as in JSON.parse and on WeChat's side", () => {
     const found = tappedButton(MENU, 'b2');
     assert.equal(found.ok && found.button.key, 'LAST_WINS');
   });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { displayWidth, ELLIPSIS, truncateForClient, VISIBLE_WIDTH } from '../../../../../../src/features/menu/core/preview/truncate';
 
 describe('displayWidth', () => {

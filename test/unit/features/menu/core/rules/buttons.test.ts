@@ -1,14 +1,15 @@
 import * as assert from 'node:assert/strict';
+
 import {
   BUTTON_FIELDS,
   BUTTON_TYPE_NAMES,
   BUTTON_TYPES,
+  describeButtonField,
   EVENT_BUTTON_TYPES,
   type EventButtonType,
+  isButtonType,
   LEAF_FIELDS,
   URL_BUTTON_TYPES,
-  describeButtonField,
-  isButtonType,
 } from '../../../../../../src/features/menu/core/rules/buttons';
 
 describe('menu rules: buttons', () => {
@@ -46,7 +47,17 @@ describe('menu rules: buttons', () => {
   it('the event-sending types are the ones whose tap reaches the server, and the type says the same', () => {
     // WeChat's 自定义菜单事件推送: these nine push an event; media_id, view_limited, article_id and
     // article_view_limited are answered by WeChat itself.
-    const expected: readonly EventButtonType[] = ['click', 'view', 'miniprogram', 'scancode_push', 'scancode_waitmsg', 'pic_sysphoto', 'pic_photo_or_album', 'pic_weixin', 'location_select'];
+    const expected: readonly EventButtonType[] = [
+      'click',
+      'view',
+      'miniprogram',
+      'scancode_push',
+      'scancode_waitmsg',
+      'pic_sysphoto',
+      'pic_photo_or_album',
+      'pic_weixin',
+      'location_select',
+    ];
     assert.deepEqual([...EVENT_BUTTON_TYPES], expected);
     for (const type of BUTTON_TYPE_NAMES) assert.equal(BUTTON_TYPES[type].sendsEvent, (expected as readonly string[]).includes(type), type);
   });

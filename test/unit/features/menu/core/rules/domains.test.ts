@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { registrableDomain } from '../../../../../../src/features/menu/core/rules/domains';
 
 describe('menu rules: domains', () => {

@@ -1,17 +1,24 @@
 import * as assert from 'node:assert/strict';
+
+import { formatMessage } from '../../../../../../src/common/localize';
+import { MENU_ERRCODES } from '../../../../../../src/features/menu/core/rules/errcodes';
+import { BYTE_LIMITS } from '../../../../../../src/features/menu/core/rules/limits';
+import { WeChatApiError } from '../../../../../../src/wechat/apiErrors';
 import { ErrcodeCatalog } from '../../../../../../src/wechat/errcodeCatalog';
 import { GENERAL_ERRCODES } from '../../../../../../src/wechat/errcodes';
-import { WeChatApiError } from '../../../../../../src/wechat/apiErrors';
-import { formatMessage } from '../../../../../../src/common/localize';
-import { BYTE_LIMITS } from '../../../../../../src/features/menu/core/rules/limits';
-import { MENU_ERRCODES } from '../../../../../../src/features/menu/core/rules/errcodes';
 
 const catalog = new ErrcodeCatalog(GENERAL_ERRCODES, MENU_ERRCODES);
 
 describe('menu rules: errcodes', () => {
   const documented = [
     ...Array.from({ length: 13 }, (_, i) => 40015 + i),
-    40054, 40055, 40155, 45064, 46002, 46003, 47001,
+    40054,
+    40055,
+    40155,
+    45064,
+    46002,
+    46003,
+    47001,
     ...Array.from({ length: 20 }, (_, i) => 65301 + i),
   ];
 
@@ -51,7 +58,10 @@ describe('menu rules: errcodes', () => {
     assert.equal(catalog.lookup(40018)?.reaction, 'report');
     assert.notEqual(catalog.lookup(40001), MENU_ERRCODES[40001]);
     const error = new WeChatApiError(40018, 'invalid button name size hint: [x] rid: 1-2-3', '/cgi-bin/menu/create', catalog.lookup(40018));
-    assert.equal(error.fix(), `Keep top-level names between 1 and ${BYTE_LIMITS.name.top.maxBytes} bytes (a Chinese character is 3 bytes).`);
+    assert.equal(
+      error.fix(),
+      `Keep top-level names between 1 and ${BYTE_LIMITS.name.top.maxBytes} bytes (a Chinese character is 3 bytes).`,
+    );
     const seen: string[] = [];
     error.fix((message, ...args) => {
       seen.push(message, ...args.map(String));

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { BUTTON_COUNT, BYTE_LIMITS, utf8ByteLength } from '../../../../../../src/features/menu/core/rules/limits';
 
 describe('menu rules: limits', () => {

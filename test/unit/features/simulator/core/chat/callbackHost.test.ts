@@ -3,27 +3,29 @@
 // and every message signed with the Token lets its receiver guess a short Token offline. Sending to
 // another origin asks — the modal names both — and a "no" sends nothing.
 import * as assert from 'node:assert/strict';
+
 import type * as vscode from 'vscode';
+
 import { formatMessage } from '../../../../../../src/common/localize';
-import type { Account } from '../../../../../../src/token/accounts';
 import {
   CallbackHostGuard,
-  CallbackHostRefusedError,
-  guardedSimulators,
   type CallbackHostQuestion,
+  CallbackHostRefusedError,
   type CallbackOriginMemory,
   type CallbackSecretKind,
+  guardedSimulators,
 } from '../../../../../../src/features/simulator/core/chat/callbackHost';
 import { Conversation } from '../../../../../../src/features/simulator/core/chat/conversation';
 import { ExchangeRunner } from '../../../../../../src/features/simulator/core/chat/exchangeRunner';
 import { HttpCallbackSimulator } from '../../../../../../src/features/simulator/core/httpSimulator';
 import type { CallbackEndpoint } from '../../../../../../src/features/simulator/core/types';
 import { CallbackSecrets } from '../../../../../../src/features/simulator/ui/callbackSecrets';
+import type { Account } from '../../../../../../src/token/accounts';
 import { CALLBACK_TOKEN_KEY_PREFIX } from '../../../../../../src/ui/secretKeys';
 import type { HttpRequest } from '../../../../../../src/wechat/http';
 import { Redactor } from '../../../../../../src/wechat/redact';
 import { hardeningCase } from '../../../../../hardening/ledger';
-import { OPENID, SAMPLE, countingRandom, endpoint } from '../helpers';
+import { countingRandom, endpoint, OPENID, SAMPLE } from '../helpers';
 
 const LOCAL = 'http://127.0.0.1:3000/wechat';
 const REMOTE = 'https://collector.example/wechat';
@@ -39,7 +41,10 @@ class MemoryOrigins implements CallbackOriginMemory {
 }
 
 /** A guard over a memory bound to `origins`, answering every question with `answer`; the questions asked. */
-function rig(answer: boolean, origins: Partial<Record<CallbackSecretKind, string>> = { token: 'http://127.0.0.1:3000', aesKey: 'http://127.0.0.1:3000' }) {
+function rig(
+  answer: boolean,
+  origins: Partial<Record<CallbackSecretKind, string>> = { token: 'http://127.0.0.1:3000', aesKey: 'http://127.0.0.1:3000' },
+) {
   const memory = new MemoryOrigins();
   for (const [kind, origin] of Object.entries(origins)) memory.bound.set(`${SAMPLE.appId}/${kind}`, origin);
   const questions: CallbackHostQuestion[] = [];
@@ -48,7 +53,7 @@ function rig(answer: boolean, origins: Partial<Record<CallbackSecretKind, string
     return answer;
   });
   const created: CallbackEndpoint[] = [];
-  const simulators = guardedSimulators({ create: async (e) => (created.push(e), ({}) as never) }, guard);
+  const simulators = guardedSimulators({ create: async (e) => (created.push(e), {} as never) }, guard);
   return { memory, guard, questions, created, simulators };
 }
 
@@ -121,7 +126,9 @@ describe('callback secrets bound to their origin', () => {
   it('a declined tap posts nothing and the chat says what was not done and how to fix it', () =>
     hardeningCase('fault', 'callback secrets: a declined tap posts nothing', async () => {
       const posts: HttpRequest[] = [];
-      const transport = { request: async (request: HttpRequest) => (posts.push(request), { status: 200, contentType: 'text/plain', body: 'success' }) };
+      const transport = {
+        request: async (request: HttpRequest) => (posts.push(request), { status: 200, contentType: 'text/plain', body: 'success' }),
+      };
       const { guard } = rig(false);
       const account: Account = { name: '测试号', appId: SAMPLE.appId, tokenSource: 'wechat', redis: {} };
       const ep = endpoint(REMOTE);
@@ -129,7 +136,10 @@ describe('callback secrets bound to their origin', () => {
       const runner = new ExchangeRunner(
         {
           endpoints: { resolve: async () => ({ ok: true, endpoint: ep, account }) },
-          simulators: guardedSimulators({ create: async (e) => new HttpCallbackSimulator(e, transport, { random: countingRandom() }) }, guard),
+          simulators: guardedSimulators(
+            { create: async (e) => new HttpCallbackSimulator(e, transport, { random: countingRandom() }) },
+            guard,
+          ),
           openId: async () => OPENID,
           log: { info: () => undefined, error: () => undefined },
         },
@@ -141,7 +151,8 @@ describe('callback secrets bound to their origin', () => {
       assert.equal(posts.length, 0);
       assert.deepEqual(view.problems, [
         {
-          message: 'Not sent: the callback Token and EncodingAESKey were set up for http://127.0.0.1:3000, and using them for https://collector.example was not confirmed.',
+          message:
+            'Not sent: the callback Token and EncodingAESKey were set up for http://127.0.0.1:3000, and using them for https://collector.example was not confirmed.',
           fix: 'If you run https://collector.example yourself, run "WeChat: Set Up Callback" with its URL and Token; otherwise check "wechat.simulator.callbacks".',
         },
       ]);
@@ -172,7 +183,10 @@ describe('Set Up Callback binds what it stores', () => {
     assert.equal(storage.values.get(CALLBACK_TOKEN_KEY_PREFIX + SAMPLE.appId), SAMPLE.token);
     // The origins are not under the secrets' keys (nothing that reads a secret can read an origin instead).
     const originKeys = [...storage.values.keys()].filter((key) => storage.values.get(key)?.includes('://'));
-    assert.ok(originKeys.every((key) => !key.startsWith(CALLBACK_TOKEN_KEY_PREFIX)), originKeys.join());
+    assert.ok(
+      originKeys.every((key) => !key.startsWith(CALLBACK_TOKEN_KEY_PREFIX)),
+      originKeys.join(),
+    );
     assert.deepEqual((await secrets.read(SAMPLE.appId)).token, SAMPLE.token);
   });
 });

@@ -1,6 +1,7 @@
 // The line above the chat: where events go, or — until the callback is set up — what is missing,
 // which the phone shows with its one-click Set Up Callback.
 import * as assert from 'node:assert/strict';
+
 import { formatMessage } from '../../../../../../src/common/localize';
 import { chatStatus, missingProblem } from '../../../../../../src/features/simulator/core/chat/chatTexts';
 import type { Account } from '../../../../../../src/token/accounts';
@@ -13,7 +14,14 @@ describe('callback chat texts', () => {
     const state = {
       ok: true as const,
       account,
-      endpoint: { appId: account.appId, accountUserName: 'gh_0123456789ab', url: 'http://127.0.0.1:3000/wechat', mode: 'safe' as const, token: 'tok', encodingAesKey: 'k' },
+      endpoint: {
+        appId: account.appId,
+        accountUserName: 'gh_0123456789ab',
+        url: 'http://127.0.0.1:3000/wechat',
+        mode: 'safe' as const,
+        token: 'tok',
+        encodingAesKey: 'k',
+      },
     };
     const status = chatStatus(state, 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o', t);
     assert.equal(status, 'Events go to http://127.0.0.1:3000/wechat in safe mode (安全模式), from follower oUpF8uMuAJO_M2pxb1Q9zNjWeS6o.');

@@ -2,11 +2,12 @@
 // core's problem templates localised, and the Token and EncodingAESKey never in anything shown —
 // also when a server echoes them.
 import * as assert from 'node:assert/strict';
-import type { SimulatedReply, SimulationProblem, SimulationResult } from '../../../../../../src/features/simulator/core/types';
+
 import { formatMessage, type Localize } from '../../../../../../src/common/localize';
 import { chatStrings } from '../../../../../../src/features/simulator/core/chat/chatTexts';
 import { Conversation } from '../../../../../../src/features/simulator/core/chat/conversation';
 import { rawExchangeText } from '../../../../../../src/features/simulator/core/chat/rawText';
+import type { SimulatedReply, SimulationProblem, SimulationResult } from '../../../../../../src/features/simulator/core/types';
 import { LabelledSecret, scanForSecrets } from '../../../../../hardening/secretForms';
 
 const TOKEN = 'Tok3nSecret42';
@@ -47,12 +48,18 @@ describe('callback conversation (the chat view model)', () => {
     const done = chat.exchangeView(record);
     assert.deepEqual(
       { pending: done.pending, replies: done.replies, elapsed: done.elapsed, hasRaw: done.hasRaw, canRetry: done.canRetry },
-      { pending: false, replies: [{ kind: 'text', segments: [{ text: '你点了今日歌曲' }] }], elapsed: '42 ms', hasRaw: true, canRetry: false },
+      {
+        pending: false,
+        replies: [{ kind: 'text', segments: [{ text: '你点了今日歌曲' }] }],
+        elapsed: '42 ms',
+        hasRaw: true,
+        canRetry: false,
+      },
     );
     assert.match(done.ariaLabel, /You: Tapped "今日歌曲" · CLICK V1001.*Reply: 你点了今日歌曲/);
   });
 
-  it('a late reply offers WeChat\'s retries once, and a retry says which one it is', () => {
+  it("a late reply offers WeChat's retries once, and a retry says which one it is", () => {
     const chat = make();
     const first = chat.start('hello', { kind: 'text', content: 'hello' });
     first.result = result({ kind: 'none', why: 'late' });
@@ -67,11 +74,13 @@ describe('callback conversation (the chat view model)', () => {
     assert.equal(view.canRetry, false);
   });
 
-  it('problems are the core\'s templates, localised with their arguments', () => {
+  it("problems are the core's templates, localised with their arguments", () => {
     const upper: Localize = (message, ...args) => formatMessage(`«${message}»`, ...args);
     const chat = make(upper);
     const record = chat.start('x', { kind: 'text', content: 'x' });
-    record.result = result({ kind: 'none', why: 'failed' }, [{ code: 'httpStatus', message: 'The server answered HTTP {0}.', fix: 'Answer 200.', args: [500] }]);
+    record.result = result({ kind: 'none', why: 'failed' }, [
+      { code: 'httpStatus', message: 'The server answered HTTP {0}.', fix: 'Answer 200.', args: [500] },
+    ]);
     assert.deepEqual(chat.exchangeView(record).problems, [{ message: '«The server answered HTTP 500.»', fix: '«Answer 200.»' }]);
   });
 
@@ -103,9 +112,15 @@ describe('callback conversation (the chat view model)', () => {
   it('[leak] a link carrying the Token or EncodingAESKey shows as text with the secret blanked, and is not opened', () => {
     const chat = make();
     const record = chat.start('x', { kind: 'text', content: 'x' });
-    record.result = result({ kind: 'text', content: `see https://example.com/t?token=${TOKEN} or <a href="https://example.com/k/${AES_KEY}">here</a>` });
+    record.result = result({
+      kind: 'text',
+      content: `see https://example.com/t?token=${TOKEN} or <a href="https://example.com/k/${AES_KEY}">here</a>`,
+    });
     const news = chat.start('y', { kind: 'text', content: 'y' });
-    news.result = result({ kind: 'news', articles: [{ title: 'T', description: '', picUrl: '', url: `https://example.com/?k=${AES_KEY}` }] });
+    news.result = result({
+      kind: 'news',
+      articles: [{ title: 'T', description: '', picUrl: '', url: `https://example.com/?k=${AES_KEY}` }],
+    });
     const shown = JSON.stringify(chat.view(true, '', chatStrings(formatMessage)));
     assert.deepEqual(scanForSecrets('simulator chat links', shown, SECRETS), []);
     assert.match(shown, /https:\/\/example\.com\/t\?token=\*\*\*/);
@@ -118,7 +133,9 @@ describe('callback conversation (the chat view model)', () => {
     const record = chat.start('x', { kind: 'text', content: 'x' });
     record.result = result({ kind: 'text', content: 'your token is OldToken123' }, [], '<xml>OldToken123</xml>');
     chat.remember('NewToken456');
-    const shown = JSON.stringify(chat.view(true, 'status NewToken456', chatStrings(formatMessage))) + rawExchangeText(record.result.exchange, formatMessage, (text) => chat.scrub(text));
+    const shown =
+      JSON.stringify(chat.view(true, 'status NewToken456', chatStrings(formatMessage))) +
+      rawExchangeText(record.result.exchange, formatMessage, (text) => chat.scrub(text));
     const tokens = ['OldToken123', 'NewToken456'].map((value) => ({ label: 'callback Token', value }));
     assert.deepEqual(scanForSecrets('simulator chat after a Token change', shown, tokens), []);
     assert.match(shown, /your token is \*\*\*/);

@@ -4,17 +4,18 @@
 // a message, the same FromUserName + CreateTime for an event — also in safe mode, where every post
 // is encrypted afresh.
 import * as assert from 'node:assert/strict';
-import { decryptMessage, aesKeyOf } from '../../../../../../src/features/simulator/core/crypto/messageCrypto';
+
+import { formatMessage } from '../../../../../../src/common/localize';
+import { Conversation } from '../../../../../../src/features/simulator/core/chat/conversation';
+import { ExchangeRunner } from '../../../../../../src/features/simulator/core/chat/exchangeRunner';
+import { aesKeyOf, decryptMessage } from '../../../../../../src/features/simulator/core/crypto/messageCrypto';
 import { HttpCallbackSimulator } from '../../../../../../src/features/simulator/core/httpSimulator';
 import type { CallbackEndpoint, SimulatedInbound } from '../../../../../../src/features/simulator/core/types';
 import { parseXml, textOf } from '../../../../../../src/features/simulator/core/xml/xmlCodec';
-import { formatMessage } from '../../../../../../src/common/localize';
 import type { Account } from '../../../../../../src/token/accounts';
-import { Conversation } from '../../../../../../src/features/simulator/core/chat/conversation';
-import { ExchangeRunner } from '../../../../../../src/features/simulator/core/chat/exchangeRunner';
 import type { HttpRequest, HttpResponse } from '../../../../../../src/wechat/http';
-import { ACCOUNT, OPENID, SAMPLE, countingRandom, endpoint } from '../helpers';
 import { FakeClock } from '../../../../helpers/fakeClock';
+import { ACCOUNT, countingRandom, endpoint, OPENID, SAMPLE } from '../helpers';
 
 const account: Account = { name: '测试号', appId: SAMPLE.appId, tokenSource: 'wechat', redis: {} };
 const textReply = `<xml><ToUserName><![CDATA[${OPENID}]]></ToUserName><FromUserName><![CDATA[${ACCOUNT}]]></FromUserName><CreateTime>1</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[slow]]></Content></xml>`;
@@ -72,29 +73,42 @@ function harness(ep: CallbackEndpoint, delayMs: number): Harness {
         return value === undefined ? {} : { [name]: value };
       };
       const { MsgId, FromUserName, CreateTime } = { ...field('MsgId'), ...field('FromUserName'), ...field('CreateTime') };
-      return { ...(MsgId ? { msgId: MsgId } : {}), ...(FromUserName ? { fromUserName: FromUserName } : {}), ...(CreateTime ? { createTime: CreateTime } : {}) };
+      return {
+        ...(MsgId ? { msgId: MsgId } : {}),
+        ...(FromUserName ? { fromUserName: FromUserName } : {}),
+        ...(CreateTime ? { createTime: CreateTime } : {}),
+      };
     });
   return { runner, conversation, posts, messages };
 }
 
 const URL_BASE = 'http://127.0.0.1:3000/wechat';
 
-describe('callback exchange runner (late replies and WeChat\'s retries)', () => {
+describe("callback exchange runner (late replies and WeChat's retries)", () => {
   it('a late text message offers the retries; they post the same MsgId three more times', async () => {
     const { runner, posts, messages } = harness(endpoint(URL_BASE), 6_000);
     const inbound: SimulatedInbound = { kind: 'text', content: 'dedup me' };
     const first = await runner.exchange('dedup me', inbound);
     assert.equal(first.canRetry, true);
-    assert.deepEqual(first.replies.map((r) => r.kind), ['system']);
+    assert.deepEqual(
+      first.replies.map((r) => r.kind),
+      ['system'],
+    );
 
     const retries = await runner.retry(first.id);
-    assert.deepEqual(retries.map((view) => view.retry), ['Retry 1 of 3, same MsgId', 'Retry 2 of 3, same MsgId', 'Retry 3 of 3, same MsgId']);
+    assert.deepEqual(
+      retries.map((view) => view.retry),
+      ['Retry 1 of 3, same MsgId', 'Retry 2 of 3, same MsgId', 'Retry 3 of 3, same MsgId'],
+    );
     assert.ok(retries.every((view) => !view.canRetry && !view.pending));
     assert.equal(posts.length, 4);
     const seen = messages();
     const msgId = seen[0]?.msgId;
     assert.match(msgId ?? '', /^\d{18}$/);
-    assert.deepEqual(seen.map((m) => m.msgId), [msgId, msgId, msgId, msgId]);
+    assert.deepEqual(
+      seen.map((m) => m.msgId),
+      [msgId, msgId, msgId, msgId],
+    );
     // Each post is signed afresh (WeChat's retries carry a new timestamp and nonce).
     assert.equal(new Set(posts.map((p) => new URL(p.url).searchParams.get('nonce'))).size, 4);
 
@@ -109,10 +123,16 @@ describe('callback exchange runner (late replies and WeChat\'s retries)', () => 
     assert.equal(first.canRetry, true);
     const retries = await runner.retry(first.id);
     // An event has no MsgId: the label names what a server deduplicates it by.
-    assert.deepEqual(retries.map((view) => view.retry), [1, 2, 3].map((n) => `Retry ${n} of 3, same FromUserName and CreateTime`));
+    assert.deepEqual(
+      retries.map((view) => view.retry),
+      [1, 2, 3].map((n) => `Retry ${n} of 3, same FromUserName and CreateTime`),
+    );
     assert.equal(posts.length, 4);
     const seen = messages();
-    assert.ok(seen.every((m) => m.msgId === undefined), 'events carry no MsgId');
+    assert.ok(
+      seen.every((m) => m.msgId === undefined),
+      'events carry no MsgId',
+    );
     assert.deepEqual(new Set(seen.map((m) => `${m.fromUserName}|${m.createTime}`)), new Set([`${OPENID}|${seen[0]?.createTime}`]));
     // 7 s passed between posts, yet CreateTime is the first push's, as in WeChat's retries.
     assert.equal(seen[0]?.createTime, String(Math.floor(Date.UTC(2026, 0, 1) / 1000)));

@@ -3,11 +3,13 @@
 // the scanner examines (ScanMeter), which holds on any machine; the wall-clock budget goes to the
 // hardening ledger only (npm run faults reports an overrun, the test never fails on it).
 import * as assert from 'node:assert/strict';
+
 import fc from 'fast-check';
+
 import { formatMessage } from '../../../../../../src/common/localize';
+import type { TextSegment } from '../../../../../../src/features/menu';
 import { MAX_LINK_SCAN, type ScanMeter } from '../../../../../../src/features/simulator/core/chat/replyLinks';
 import { linksOf, replyViews, textSegments } from '../../../../../../src/features/simulator/core/chat/replyView';
-import type { TextSegment } from '../../../../../../src/features/menu';
 import { hardeningCase } from '../../../../../hardening/ledger';
 
 const t = formatMessage;
@@ -27,7 +29,7 @@ describe('callback reply links under hostile input', () => {
   // Each is about 1 MB (the transport's body cap); none holds a complete link in the scanned part.
   const hostile: readonly (readonly [string, string])[] = [
     ['repeated <a href="', repeatTo('<a href="', MB)],
-    ["repeated <a href=' and \"", repeatTo(`<a href='"`, MB)],
+    ['repeated <a href=\' and "', repeatTo(`<a href='"`, MB)],
     ['unclosed <a tags', repeatTo('<a ', MB)],
     ['<a> tags with no </a> anywhere', repeatTo('<a href="https://example.com/">label ', MB)],
     ['a label of unmatched < past the scan', `<a href="https://example.com/">${'<'.repeat(MB)}</a>`],
@@ -37,41 +39,75 @@ describe('callback reply links under hostile input', () => {
 
   for (const [name, content] of hostile) {
     it(`shows ${name} as typed, examining each scanned character a bounded number of times`, () =>
-      hardeningCase('hostile', `reply rendering: ${name}`, () => {
-        const [view] = replyViews({ kind: 'text', content }, t);
-        assert.ok(view?.kind === 'text');
-        assert.equal(joined(view.segments), content, 'no link tag: the text as typed, nothing lost');
-        assert.ok(view.segments.every((s) => s.url === undefined || /^https?:/.test(s.url)));
-        const meter: ScanMeter = { steps: 0 };
-        textSegments(content, meter);
-        assert.ok(meter.steps > 0, 'the scan is metered');
-        assert.ok(meter.steps <= STEPS_PER_CHAR * MAX_LINK_SCAN, `${meter.steps} steps for ${MAX_LINK_SCAN} characters scanned`);
-      }, { budgetMs: BUDGET_MS }));
+      hardeningCase(
+        'hostile',
+        `reply rendering: ${name}`,
+        () => {
+          const [view] = replyViews({ kind: 'text', content }, t);
+          assert.ok(view?.kind === 'text');
+          assert.equal(joined(view.segments), content, 'no link tag: the text as typed, nothing lost');
+          assert.ok(view.segments.every((s) => s.url === undefined || /^https?:/.test(s.url)));
+          const meter: ScanMeter = { steps: 0 };
+          textSegments(content, meter);
+          assert.ok(meter.steps > 0, 'the scan is metered');
+          assert.ok(meter.steps <= STEPS_PER_CHAR * MAX_LINK_SCAN, `${meter.steps} steps for ${MAX_LINK_SCAN} characters scanned`);
+        },
+        { budgetMs: BUDGET_MS },
+      ));
   }
 
   it('strips the tags of a label of 15,000 unmatched < in one pass', () =>
-    hardeningCase('hostile', 'reply rendering: a label of unmatched <', () => {
-      const label = '<'.repeat(15_000);
-      const meter: ScanMeter = { steps: 0 };
-      const segments = textSegments(`<a href="https://example.com/">${label}</a>`, meter);
-      assert.deepEqual(segments, [{ text: label, url: 'https://example.com/' }]);
-      assert.ok(meter.steps <= STEPS_PER_CHAR * (label.length + 40), `${meter.steps} steps`);
-    }, { budgetMs: BUDGET_MS }));
+    hardeningCase(
+      'hostile',
+      'reply rendering: a label of unmatched <',
+      () => {
+        const label = '<'.repeat(15_000);
+        const meter: ScanMeter = { steps: 0 };
+        const segments = textSegments(`<a href="https://example.com/">${label}</a>`, meter);
+        assert.deepEqual(segments, [{ text: label, url: 'https://example.com/' }]);
+        assert.ok(meter.steps <= STEPS_PER_CHAR * (label.length + 40), `${meter.steps} steps`);
+      },
+      { budgetMs: BUDGET_MS },
+    ));
 
   it('links only in the first MAX_LINK_SCAN characters of 1 MB of links; the rest is text', () =>
-    hardeningCase('hostile', 'reply rendering: 1 MB of links', () => {
-      const anchor = '<a href="https://example.com/p">p</a> ';
-      const content = repeatTo(anchor, MB);
-      const meter: ScanMeter = { steps: 0 };
-      const segments = textSegments(content, meter);
-      const complete = Math.floor(MAX_LINK_SCAN / anchor.length);
-      assert.equal(linksOf([{ kind: 'text', segments }]).length, complete);
-      assert.equal(segments.at(-1)?.text, content.slice(MAX_LINK_SCAN), 'the rest, as typed');
-      assert.ok(meter.steps <= STEPS_PER_CHAR * MAX_LINK_SCAN, `${meter.steps} steps`);
-    }, { budgetMs: BUDGET_MS }));
+    hardeningCase(
+      'hostile',
+      'reply rendering: 1 MB of links',
+      () => {
+        const anchor = '<a href="https://example.com/p">p</a> ';
+        const content = repeatTo(anchor, MB);
+        const meter: ScanMeter = { steps: 0 };
+        const segments = textSegments(content, meter);
+        const complete = Math.floor(MAX_LINK_SCAN / anchor.length);
+        assert.equal(linksOf([{ kind: 'text', segments }]).length, complete);
+        assert.equal(segments.at(-1)?.text, content.slice(MAX_LINK_SCAN), 'the rest, as typed');
+        assert.ok(meter.steps <= STEPS_PER_CHAR * MAX_LINK_SCAN, `${meter.steps} steps`);
+      },
+      { budgetMs: BUDGET_MS },
+    ));
 
   it('examines a bounded number of characters per character on any mix of tag fragments', () => {
-    const fragments = ['<a ', '<A', '<a>', 'href=', 'HREF = ', '"', "'", '>', '</a>', '</A', '<', '<b>', 'https://x.example/p', 'http://', '&amp;', '字', ' ', '\n'];
+    const fragments = [
+      '<a ',
+      '<A',
+      '<a>',
+      'href=',
+      'HREF = ',
+      '"',
+      "'",
+      '>',
+      '</a>',
+      '</A',
+      '<',
+      '<b>',
+      'https://x.example/p',
+      'http://',
+      '&amp;',
+      '字',
+      ' ',
+      '\n',
+    ];
     const texts = fc.array(fc.constantFrom(...fragments), { maxLength: 400 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(texts, (content) =>
@@ -98,7 +134,8 @@ function regexSegments(content: string): TextSegment[] {
       return undefined;
     }
   };
-  const decode = (text: string): string => text.replace(/&(amp|lt|gt|quot|#39);/g, (_, n: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[n] ?? '');
+  const decode = (text: string): string =>
+    text.replace(/&(amp|lt|gt|quot|#39);/g, (_, n: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[n] ?? '');
   const bare = (text: string): TextSegment[] => {
     const out: TextSegment[] = [];
     let last = 0;
@@ -126,9 +163,21 @@ function regexSegments(content: string): TextSegment[] {
 
 describe('callback reply links in ordinary replies', () => {
   it('finds the same links as the regex it replaced', () => {
-    const url = fc.constantFrom('https://example.com/x?a=1&amp;b=2', 'http://t.cn/abc', "https://mp.weixin.qq.com/s/'q'", 'javascript:alert(1)', 'weixin://x', '');
+    const url = fc.constantFrom(
+      'https://example.com/x?a=1&amp;b=2',
+      'http://t.cn/abc',
+      "https://mp.weixin.qq.com/s/'q'",
+      'javascript:alert(1)',
+      'weixin://x',
+      '',
+    );
     const label = fc.constantFrom('官网', 'click <b>here</b>', '', 'a &lt; b', '多\n行');
-    const attrs = fc.constantFrom('', ' target="_blank"', ' data-miniprogram-appid="wx123" data-miniprogram-path="pages/index"', " title='t'");
+    const attrs = fc.constantFrom(
+      '',
+      ' target="_blank"',
+      ' data-miniprogram-appid="wx123" data-miniprogram-path="pages/index"',
+      " title='t'",
+    );
     const anchorText = fc
       .tuple(fc.constantFrom('a', 'A'), attrs, fc.constantFrom('"', "'"), url, label, fc.constantFrom('</a>', '</A>'))
       .filter(([, , quote, href]) => !href.includes(quote))

@@ -1,6 +1,7 @@
 // Replies as the client shows them: text runs with links (http/https only), media placeholders
 // with their ids, news cards, system lines.
 import * as assert from 'node:assert/strict';
+
 import { formatMessage } from '../../../../../../src/common/localize';
 import { linksOf, replyViews, textSegments } from '../../../../../../src/features/simulator/core/chat/replyView';
 import { hardeningCase } from '../../../../../hardening/ledger';
@@ -33,12 +34,22 @@ describe('callback reply view', () => {
   }
 
   it('media replies are placeholders with their media ids', () => {
-    assert.deepEqual(replyViews({ kind: 'image', mediaId: 'M1' }, t), [{ kind: 'media', media: 'image', label: 'Image', details: ['media_id: M1'] }]);
+    assert.deepEqual(replyViews({ kind: 'image', mediaId: 'M1' }, t), [
+      { kind: 'media', media: 'image', label: 'Image', details: ['media_id: M1'] },
+    ]);
     assert.deepEqual(replyViews({ kind: 'video', mediaId: 'V1', title: '标题', description: '' }, t), [
       { kind: 'media', media: 'video', label: '标题', details: ['media_id: V1'] },
     ]);
-    const [music] = replyViews({ kind: 'music', title: '歌', description: '描述', musicUrl: 'http://m/1.mp3', hqMusicUrl: '', thumbMediaId: 'T1' }, t);
-    assert.deepEqual(music, { kind: 'media', media: 'music', label: '歌', details: ['描述', 'Music URL: http://m/1.mp3', 'Thumbnail media_id: T1'] });
+    const [music] = replyViews(
+      { kind: 'music', title: '歌', description: '描述', musicUrl: 'http://m/1.mp3', hqMusicUrl: '', thumbMediaId: 'T1' },
+      t,
+    );
+    assert.deepEqual(music, {
+      kind: 'media',
+      media: 'music',
+      label: '歌',
+      details: ['描述', 'Music URL: http://m/1.mp3', 'Thumbnail media_id: T1'],
+    });
   });
 
   it('news cards keep http(s) article links only; the picture URL is text', () => {
@@ -53,13 +64,18 @@ describe('callback reply view', () => {
       t,
     );
     assert.ok(news?.kind === 'news');
-    assert.deepEqual(news.articles.map((a) => a.url), ['https://mp.weixin.qq.com/s/abc', '']);
+    assert.deepEqual(
+      news.articles.map((a) => a.url),
+      ['https://mp.weixin.qq.com/s/abc', ''],
+    );
     assert.equal(news.articles[0]?.picUrl, 'https://mmbiz.qpic.cn/p.jpg');
     assert.deepEqual(linksOf([news]), ['https://mp.weixin.qq.com/s/abc']);
   });
 
   it('no reply and customer service are system lines', () => {
-    assert.deepEqual(replyViews({ kind: 'none', why: 'success' }, t), [{ kind: 'system', text: 'No reply (the server answered "success")' }]);
+    assert.deepEqual(replyViews({ kind: 'none', why: 'success' }, t), [
+      { kind: 'system', text: 'No reply (the server answered "success")' },
+    ]);
     assert.match((replyViews({ kind: 'none', why: 'late' }, t)[0] as { text: string }).text, /after 5 seconds/);
     assert.deepEqual(replyViews({ kind: 'transferCustomerService', kfAccount: 'kf2001@gh_x' }, t), [
       { kind: 'system', text: 'Transferred to customer service account kf2001@gh_x' },

@@ -1,8 +1,9 @@
 // The callback settings: where events may go (https, or http to this machine only), what a
 // broken entry falls back to, and the follower's OpenID.
 import * as assert from 'node:assert/strict';
-import { randomOpenId, standInAccountUserName } from '../../../../../../src/features/simulator/core/identities';
+
 import { checkCallbackUrl, isOpenId, isOriginalId, parseCallbacks } from '../../../../../../src/features/simulator/core/chat/settings';
+import { randomOpenId, standInAccountUserName } from '../../../../../../src/features/simulator/core/identities';
 import { hardeningCase } from '../../../../../hardening/ledger';
 
 describe('callback settings', () => {
@@ -36,10 +37,13 @@ describe('callback settings', () => {
       wx2222222222222222: { url: 'https://example.com/cb', mode: 'secret', originalId: 'nope' },
       wx3333333333333333: 'https://example.com',
     });
-    assert.deepEqual([...parsed.byAppId], [
-      ['wx0123456789abcdef', { url: 'http://127.0.0.1:3000/wechat', mode: 'safe', originalId: 'gh_0123456789ab' }],
-      ['wx2222222222222222', { url: 'https://example.com/cb', mode: 'plaintext', originalId: '' }],
-    ]);
+    assert.deepEqual(
+      [...parsed.byAppId],
+      [
+        ['wx0123456789abcdef', { url: 'http://127.0.0.1:3000/wechat', mode: 'safe', originalId: 'gh_0123456789ab' }],
+        ['wx2222222222222222', { url: 'https://example.com/cb', mode: 'plaintext', originalId: '' }],
+      ],
+    );
     assert.equal(parsed.warnings.length, 4, parsed.warnings.join('\n'));
     assert.ok(parsed.warnings.some((w) => w.includes('wx1111111111111111') && w.includes('https')));
   });
@@ -49,13 +53,13 @@ describe('callback settings', () => {
     assert.equal(parseCallbacks(undefined).warnings.length, 0);
   });
 
-  it('original IDs; the core\'s stand-in ToUserName passes the same check', () => {
+  it("original IDs; the core's stand-in ToUserName passes the same check", () => {
     assert.equal(isOriginalId('gh_0123456789ab'), true);
     assert.equal(isOriginalId('gh_short'), false);
     assert.equal(isOriginalId(standInAccountUserName('wx0123456789abcdef')), true);
   });
 
-  it('the core\'s random OpenID is what the setting accepts', () => {
+  it("the core's random OpenID is what the setting accepts", () => {
     let n = 0;
     const id = randomOpenId({ bytes: (size) => Buffer.from(Array.from({ length: size }, () => (n++ * 37) & 0xff)) });
     assert.equal(id.length, 28);

@@ -1,10 +1,12 @@
 // Properties of the message crypto over generated input: every message and AppID round-trips, and
 // no mangled ciphertext makes decryption throw (it answers with a reason instead).
 import * as assert from 'node:assert/strict';
+
 import fc from 'fast-check';
+
 import { aesKeyOf, decryptMessage, encryptMessage } from '../../../../../../src/features/simulator/core/crypto/messageCrypto';
 import { hardeningCase } from '../../../../../hardening/ledger';
-import { SAMPLE, countingRandom } from '../helpers';
+import { countingRandom, SAMPLE } from '../helpers';
 
 const aes = aesKeyOf(SAMPLE.encodingAesKey)!;
 const appIds = fc.stringMatching(/^wx[0-9a-f]{16}$/);
@@ -24,18 +26,23 @@ describe('callback/crypto/messageCrypto properties', () => {
   it('a flipped, cut or extended ciphertext never throws, and what still opens is for this AppID', () => {
     const random = countingRandom(33);
     fc.assert(
-      fc.property(fc.string({ maxLength: 100 }), fc.nat(), fc.integer({ min: 1, max: 255 }), fc.integer({ min: -40, max: 40 }), (message, at, flip, resize) =>
-        hardeningCase('hostile', 'callback decrypt: mangled ciphertext (property)', () => {
-          const raw = Buffer.from(encryptMessage(message, SAMPLE.appId, aes, random), 'base64');
-          const index = at % raw.length;
-          raw[index] = raw[index]! ^ flip;
-          const mangled = resize >= 0 ? Buffer.concat([raw, Buffer.alloc(resize, 7)]) : raw.subarray(0, Math.max(0, raw.length + resize));
-          const result = decryptMessage(mangled.toString('base64'), SAMPLE.appId, aes);
-          // CBC has no integrity of its own (msg_signature over Encrypt provides it), so a flip in the
-          // first block can still open, to a garbled prefix; it must still name this account.
-          if (result.ok) assert.equal(result.appId, SAMPLE.appId);
-          else assert.ok(['malformed', 'wrongKey', 'wrongAppId'].includes(result.reason));
-        }),
+      fc.property(
+        fc.string({ maxLength: 100 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+        fc.integer({ min: -40, max: 40 }),
+        (message, at, flip, resize) =>
+          hardeningCase('hostile', 'callback decrypt: mangled ciphertext (property)', () => {
+            const raw = Buffer.from(encryptMessage(message, SAMPLE.appId, aes, random), 'base64');
+            const index = at % raw.length;
+            raw[index] = raw[index]! ^ flip;
+            const mangled = resize >= 0 ? Buffer.concat([raw, Buffer.alloc(resize, 7)]) : raw.subarray(0, Math.max(0, raw.length + resize));
+            const result = decryptMessage(mangled.toString('base64'), SAMPLE.appId, aes);
+            // CBC has no integrity of its own (msg_signature over Encrypt provides it), so a flip in the
+            // first block can still open, to a garbled prefix; it must still name this account.
+            if (result.ok) assert.equal(result.appId, SAMPLE.appId);
+            else assert.ok(['malformed', 'wrongKey', 'wrongAppId'].includes(result.reason));
+          }),
       ),
     );
   });

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { createCipheriv } from 'node:crypto';
+
 import { aesKeyOf, decryptMessage, encryptMessage, pkcs7Pad } from '../../../../../../src/features/simulator/core/crypto/messageCrypto';
 import { hardeningCase } from '../../../../../hardening/ledger';
-import { SAMPLE, SAMPLE_ECHOSTR, SAMPLE_ENCRYPT, countingRandom } from '../helpers';
+import { countingRandom, SAMPLE, SAMPLE_ECHOSTR, SAMPLE_ENCRYPT } from '../helpers';
 
 const aes = aesKeyOf(SAMPLE.encodingAesKey)!;
 
@@ -14,7 +15,7 @@ describe('callback/crypto/messageCrypto', () => {
     assert.equal(aesKeyOf(`${SAMPLE.encodingAesKey.slice(0, 42)}!`), undefined);
   });
 
-  it('decrypts WeChat\'s published sample message', () => {
+  it("decrypts WeChat's published sample message", () => {
     const result = decryptMessage(SAMPLE_ENCRYPT, SAMPLE.appId, aes);
     assert.ok(result.ok);
     assert.equal(result.appId, SAMPLE.appId);

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+
 import { msgSignature, urlSignature } from '../../../../../../src/features/simulator/core/crypto/signature';
 import { SAMPLE, SAMPLE_ECHOSTR, SAMPLE_ENCRYPT } from '../helpers';
 
 describe('callback/crypto/signature', () => {
-  it('reproduces the msg_signature of WeChat\'s published sample push', () => {
+  it("reproduces the msg_signature of WeChat's published sample push", () => {
     assert.equal(msgSignature(SAMPLE.token, '1409659813', '1372623149', SAMPLE_ENCRYPT), '477715d11cdb4164915debcba66cb864d751f3e6');
   });
 

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
+
 import { aesKeyOf, encryptMessage } from '../../../../../../src/features/simulator/core/crypto/messageCrypto';
 import { msgSignature } from '../../../../../../src/features/simulator/core/crypto/signature';
 import { formatTemplate } from '../../../../../../src/features/simulator/core/problems';
-import { ReplyContext, readReply } from '../../../../../../src/features/simulator/core/reply/readReply';
+import { readReply, ReplyContext } from '../../../../../../src/features/simulator/core/reply/readReply';
 import { MessageMode } from '../../../../../../src/features/simulator/core/types';
 import { hardeningCase } from '../../../../../hardening/ledger';
-import { ACCOUNT, OPENID, SAMPLE, countingRandom } from '../helpers';
+import { ACCOUNT, countingRandom, OPENID, SAMPLE } from '../helpers';
 
 const aes = aesKeyOf(SAMPLE.encodingAesKey)!;
 
@@ -65,7 +66,10 @@ describe('callback/reply/readReply', () => {
 
   it('finds swapped ToUserName/FromUserName, and a reply to someone else', () => {
     assert.deepEqual(codes(replyXml('text', '<Content>x</Content>', ACCOUNT, OPENID), context('plaintext')), ['swappedUserNames']);
-    assert.deepEqual(readReply(replyXml('text', '<Content>x</Content>', ACCOUNT, OPENID), context('plaintext')).reply, { kind: 'none', why: 'failed' });
+    assert.deepEqual(readReply(replyXml('text', '<Content>x</Content>', ACCOUNT, OPENID), context('plaintext')).reply, {
+      kind: 'none',
+      why: 'failed',
+    });
     assert.deepEqual(codes(replyXml('text', '<Content>x</Content>', 'oOther', ACCOUNT), context('plaintext')), ['wrongToUserName']);
     assert.deepEqual(codes(replyXml('text', '<Content>x</Content>', OPENID, 'gh_other'), context('plaintext')), ['wrongFromUserName']);
     const swapped = readReply(replyXml('text', '<Content>x</Content>', ACCOUNT, OPENID), context('plaintext')).problems[0]!;
@@ -77,14 +81,28 @@ describe('callback/reply/readReply', () => {
       ['image', '<Image><MediaId><![CDATA[m1]]></MediaId></Image>', { kind: 'image', mediaId: 'm1' }],
       ['voice', '<Voice><MediaId><![CDATA[m2]]></MediaId></Voice>', { kind: 'voice', mediaId: 'm2' }],
       ['video', '<Video><MediaId>m3</MediaId><Title>t</Title></Video>', { kind: 'video', mediaId: 'm3', title: 't', description: '' }],
-      ['music', '<Music><Title>t</Title><MusicUrl>u</MusicUrl><ThumbMediaId>th</ThumbMediaId></Music>', { kind: 'music', title: 't', description: '', musicUrl: 'u', hqMusicUrl: '', thumbMediaId: 'th' }],
+      [
+        'music',
+        '<Music><Title>t</Title><MusicUrl>u</MusicUrl><ThumbMediaId>th</ThumbMediaId></Music>',
+        { kind: 'music', title: 't', description: '', musicUrl: 'u', hqMusicUrl: '', thumbMediaId: 'th' },
+      ],
       [
         'news',
         '<ArticleCount>2</ArticleCount><Articles><item><Title>a</Title><Description>d</Description><PicUrl>p</PicUrl><Url>u</Url></item><item><Title>b</Title></item></Articles>',
-        { kind: 'news', articles: [{ title: 'a', description: 'd', picUrl: 'p', url: 'u' }, { title: 'b', description: '', picUrl: '', url: '' }] },
+        {
+          kind: 'news',
+          articles: [
+            { title: 'a', description: 'd', picUrl: 'p', url: 'u' },
+            { title: 'b', description: '', picUrl: '', url: '' },
+          ],
+        },
       ],
       ['transfer_customer_service', '', { kind: 'transferCustomerService' }],
-      ['transfer_customer_service', '<TransInfo><KfAccount>kf@x</KfAccount></TransInfo>', { kind: 'transferCustomerService', kfAccount: 'kf@x' }],
+      [
+        'transfer_customer_service',
+        '<TransInfo><KfAccount>kf@x</KfAccount></TransInfo>',
+        { kind: 'transferCustomerService', kfAccount: 'kf@x' },
+      ],
     ];
     for (const [msgType, fields, expected] of cases) {
       const read = readReply(replyXml(msgType, fields), context('plaintext'));
@@ -95,7 +113,10 @@ describe('callback/reply/readReply', () => {
 
   it('names a missing required field and an unknown MsgType', () => {
     assert.deepEqual(codes(replyXml('text', ''), context('plaintext')), ['missingField']);
-    assert.deepEqual(readReply(replyXml('image', '<MediaId>m</MediaId>'), context('plaintext')).problems[0]!.args, ['image', 'Image/MediaId']);
+    assert.deepEqual(readReply(replyXml('image', '<MediaId>m</MediaId>'), context('plaintext')).problems[0]!.args, [
+      'image',
+      'Image/MediaId',
+    ]);
     assert.deepEqual(codes(replyXml('music', '<Music><Title>t</Title></Music>'), context('plaintext')), ['missingField']);
     assert.deepEqual(codes(replyXml('news', '<ArticleCount>0</ArticleCount>'), context('plaintext')), ['missingField']);
     assert.deepEqual(codes(replyXml('markdown', '<Content>x</Content>'), context('plaintext')), ['unknownMsgType']);
@@ -103,14 +124,26 @@ describe('callback/reply/readReply', () => {
   });
 
   it('limits news to one article in reply to a message, and checks ArticleCount', () => {
-    const two = replyXml('news', '<ArticleCount>2</ArticleCount><Articles><item><Title>a</Title></item><item><Title>b</Title></item></Articles>');
+    const two = replyXml(
+      'news',
+      '<ArticleCount>2</ArticleCount><Articles><item><Title>a</Title></item><item><Title>b</Title></item></Articles>',
+    );
     const read = readReply(two, context('plaintext', { maxArticles: 1 }));
-    assert.deepEqual(read.problems.map((p) => [p.code, p.args]), [['tooManyArticles', [2, 1]]]);
+    assert.deepEqual(
+      read.problems.map((p) => [p.code, p.args]),
+      [['tooManyArticles', [2, 1]]],
+    );
     assert.equal(read.reply.kind === 'news' && read.reply.articles.length, 1);
     // To an event WeChat takes up to eight: the fix must not ask for one.
     const items = Array.from({ length: 9 }, (_, i) => `<item><Title>t${i}</Title></item>`).join('');
-    const nine = readReply(replyXml('news', `<ArticleCount>9</ArticleCount><Articles>${items}</Articles>`), context('plaintext', { maxArticles: 8 }));
-    assert.deepEqual(nine.problems.map((p) => [p.code, p.args]), [['tooManyArticles', [9, 8]]]);
+    const nine = readReply(
+      replyXml('news', `<ArticleCount>9</ArticleCount><Articles>${items}</Articles>`),
+      context('plaintext', { maxArticles: 8 }),
+    );
+    assert.deepEqual(
+      nine.problems.map((p) => [p.code, p.args]),
+      [['tooManyArticles', [9, 8]]],
+    );
     assert.equal(formatTemplate(nine.problems[0]!.fix, nine.problems[0]!.args).includes('at most 8'), true);
     assert.doesNotMatch(nine.problems[0]!.fix, /only the first/);
     const miscounted = replyXml('news', '<ArticleCount>3</ArticleCount><Articles><item><Title>a</Title></item></Articles>');
@@ -123,7 +156,14 @@ describe('callback/reply/readReply', () => {
     };
 
     hostile('malformed XML', () => {
-      for (const body of ['<xml><Content>unclosed</xml>', '<xml>', 'not xml at all', '<xml><a></b></xml>', '{"errcode":0}', '<xml></xml><xml></xml>']) {
+      for (const body of [
+        '<xml><Content>unclosed</xml>',
+        '<xml>',
+        'not xml at all',
+        '<xml><a></b></xml>',
+        '{"errcode":0}',
+        '<xml></xml><xml></xml>',
+      ]) {
         const read = readReply(body, context('plaintext'));
         assert.deepEqual(read.reply, { kind: 'none', why: 'failed' }, body);
         assert.equal(read.problems.length, 1, body);
@@ -147,7 +187,10 @@ describe('callback/reply/readReply', () => {
     });
 
     hostile('an envelope without MsgSignature or Nonce', () => {
-      assert.deepEqual(readReply(envelope(TEXT, { omit: 'MsgSignature' }), context('safe')).problems.map((p) => [p.code, p.args]), [['missingEnvelopeField', ['MsgSignature']]]);
+      assert.deepEqual(
+        readReply(envelope(TEXT, { omit: 'MsgSignature' }), context('safe')).problems.map((p) => [p.code, p.args]),
+        [['missingEnvelopeField', ['MsgSignature']]],
+      );
       assert.deepEqual(readReply(envelope(TEXT, { omit: 'Nonce' }), context('safe')).problems[0]!.args, ['Nonce']);
     });
 
@@ -157,7 +200,10 @@ describe('callback/reply/readReply', () => {
 
     hostile('a reply encrypted for another AppID', () => {
       const read = readReply(envelope(TEXT, { appId: 'wx1111111111111111' }), context('safe'));
-      assert.deepEqual(read.problems.map((p) => [p.code, p.args]), [['replyWrongAppId', ['wx1111111111111111', SAMPLE.appId]]]);
+      assert.deepEqual(
+        read.problems.map((p) => [p.code, p.args]),
+        [['replyWrongAppId', ['wx1111111111111111', SAMPLE.appId]]],
+      );
     });
 
     hostile('truncated ciphertext', () => {

@@ -12,7 +12,12 @@ export interface InboundCase {
 }
 
 export const INBOUND_CASES: readonly InboundCase[] = [
-  { name: 'click', message: false, inbound: { kind: 'menu', button: { type: 'click', key: 'V1001_GOOD' } }, expect: { MsgType: 'event', Event: 'CLICK', EventKey: 'V1001_GOOD' } },
+  {
+    name: 'click',
+    message: false,
+    inbound: { kind: 'menu', button: { type: 'click', key: 'V1001_GOOD' } },
+    expect: { MsgType: 'event', Event: 'CLICK', EventKey: 'V1001_GOOD' },
+  },
   {
     name: 'view with MenuId',
     message: false,
@@ -29,23 +34,53 @@ export const INBOUND_CASES: readonly InboundCase[] = [
     name: type,
     message: false,
     inbound: { kind: 'menu', button: { type, key: 'rselfmenu_0_1' } } as const,
-    expect: { MsgType: 'event', Event: type, EventKey: 'rselfmenu_0_1', ScanCodeInfo: { ScanType: 'qrcode', ScanResult: 'https://weixin.qq.com/r/simulated-scan' } },
+    expect: {
+      MsgType: 'event',
+      Event: type,
+      EventKey: 'rselfmenu_0_1',
+      ScanCodeInfo: { ScanType: 'qrcode', ScanResult: 'https://weixin.qq.com/r/simulated-scan' },
+    },
   })),
   ...(['pic_sysphoto', 'pic_photo_or_album', 'pic_weixin'] as const).map((type) => ({
     name: type,
     message: false,
     inbound: { kind: 'menu', button: { type, key: 'rselfmenu_1_0' } } as const,
-    expect: { MsgType: 'event', Event: type, EventKey: 'rselfmenu_1_0', SendPicsInfo: { Count: '1', PicList: { item: { PicMd5Sum: '1b5f7c23b5bf75682a53e7b6d163e185' } } } },
+    expect: {
+      MsgType: 'event',
+      Event: type,
+      EventKey: 'rselfmenu_1_0',
+      SendPicsInfo: { Count: '1', PicList: { item: { PicMd5Sum: '1b5f7c23b5bf75682a53e7b6d163e185' } } },
+    },
   })),
   {
     name: 'location_select',
     message: false,
     inbound: { kind: 'menu', button: { type: 'location_select', key: 'rselfmenu_2_0' } },
-    expect: { MsgType: 'event', Event: 'location_select', EventKey: 'rselfmenu_2_0', SendLocationInfo: { Location_X: '23.104', Location_Y: '113.320', Scale: '15', Label: '广州市海珠区客村艺苑路 106号', Poiname: '' } },
+    expect: {
+      MsgType: 'event',
+      Event: 'location_select',
+      EventKey: 'rselfmenu_2_0',
+      SendLocationInfo: { Location_X: '23.104', Location_Y: '113.320', Scale: '15', Label: '广州市海珠区客村艺苑路 106号', Poiname: '' },
+    },
   },
-  { name: 'text', message: true, inbound: { kind: 'text', content: 'Hello <b>& 你好 ]]> end' }, expect: { MsgType: 'text', Content: 'Hello <b>& 你好 ]]> end' } },
-  { name: 'image', message: true, inbound: { kind: 'image', picUrl: 'https://mmbiz.qpic.cn/x.jpg', mediaId: 'media_1' }, expect: { MsgType: 'image', PicUrl: 'https://mmbiz.qpic.cn/x.jpg', MediaId: 'media_1' } },
-  { name: 'voice', message: true, inbound: { kind: 'voice', mediaId: 'media_2', format: 'amr', recognition: '腾讯微信团队' }, expect: { MsgType: 'voice', MediaId: 'media_2', Format: 'amr', Recognition: '腾讯微信团队' } },
+  {
+    name: 'text',
+    message: true,
+    inbound: { kind: 'text', content: 'Hello <b>& 你好 ]]> end' },
+    expect: { MsgType: 'text', Content: 'Hello <b>& 你好 ]]> end' },
+  },
+  {
+    name: 'image',
+    message: true,
+    inbound: { kind: 'image', picUrl: 'https://mmbiz.qpic.cn/x.jpg', mediaId: 'media_1' },
+    expect: { MsgType: 'image', PicUrl: 'https://mmbiz.qpic.cn/x.jpg', MediaId: 'media_1' },
+  },
+  {
+    name: 'voice',
+    message: true,
+    inbound: { kind: 'voice', mediaId: 'media_2', format: 'amr', recognition: '腾讯微信团队' },
+    expect: { MsgType: 'voice', MediaId: 'media_2', Format: 'amr', Recognition: '腾讯微信团队' },
+  },
   {
     name: 'location',
     message: true,
@@ -66,11 +101,16 @@ export const INBOUND_CASES: readonly InboundCase[] = [
     expect: { MsgType: 'event', Event: 'subscribe', EventKey: 'qrscene_123', Ticket: 'TICKET_1' },
   },
   { name: 'unsubscribe', message: false, inbound: { kind: 'unsubscribe' }, expect: { MsgType: 'event', Event: 'unsubscribe' } },
-  { name: 'SCAN', message: false, inbound: { kind: 'scan', scene: '123', ticket: 'TICKET_2' }, expect: { MsgType: 'event', Event: 'SCAN', EventKey: '123', Ticket: 'TICKET_2' } },
+  {
+    name: 'SCAN',
+    message: false,
+    inbound: { kind: 'scan', scene: '123', ticket: 'TICKET_2' },
+    expect: { MsgType: 'event', Event: 'SCAN', EventKey: '123', Ticket: 'TICKET_2' },
+  },
   {
     name: 'LOCATION',
     message: false,
-    inbound: { kind: 'reportLocation', latitude: 23.137466, longitude: 113.352425, precision: 119.385040 },
+    inbound: { kind: 'reportLocation', latitude: 23.137466, longitude: 113.352425, precision: 119.38504 },
     expect: { MsgType: 'event', Event: 'LOCATION', Latitude: '23.137466', Longitude: '113.352425', Precision: '119.38504' },
   },
 ];

@@ -31,6 +31,9 @@ declare module 'wechat' {
     type Next = (err?: unknown) => void;
     type Handler = (req: WechatRequest, res: WechatResponse, next: Next) => void;
   }
-  function wechat(config: string | wechat.Config, handle: wechat.Handler): (req: wechat.WechatRequest, res: wechat.WechatResponse, next: wechat.Next) => void;
+  function wechat(
+    config: string | wechat.Config,
+    handle: wechat.Handler,
+  ): (req: wechat.WechatRequest, res: wechat.WechatResponse, next: wechat.Next) => void;
   export = wechat;
 }

@@ -1,20 +1,25 @@
 // The simulator against node-webot's `wechat` middleware, an SDK nobody here wrote: its signature
 // checks and decryption must accept what we send, and we must read what it answers.
 import * as assert from 'node:assert/strict';
+
 import { HttpCallbackSimulator } from '../../../../../../src/features/simulator/core/httpSimulator';
 import { MessageMode, SimulatedReply } from '../../../../../../src/features/simulator/core/types';
 import { createTransport } from '../../../../../../src/wechat/undiciTransport';
 import { scanForSecrets } from '../../../../../hardening/secretForms';
-import { ACCOUNT, OPENID, SAMPLE, endpoint } from '../helpers';
+import { ACCOUNT, endpoint, OPENID, SAMPLE } from '../helpers';
 import { INBOUND_CASES } from './inboundCases';
-import { WebotAnswer, WebotServer, startWebotServer } from './webotServer';
+import { startWebotServer, WebotAnswer, WebotServer } from './webotServer';
 
 const transport = createTransport({});
 const CLICK = { kind: 'menu', button: { type: 'click', key: 'K' } } as const;
 
 /** node-webot's res.reply / transfer2CustomerService arguments, and what a follower should see. */
 const REPLIES: ReadonlyArray<[name: string, answer: WebotAnswer, expected: SimulatedReply]> = [
-  ['text', { kind: 'reply', content: '<a href="https://example.com">link</a> & 你好' }, { kind: 'text', content: '<a href="https://example.com">link</a> & 你好' }],
+  [
+    'text',
+    { kind: 'reply', content: '<a href="https://example.com">link</a> & 你好' },
+    { kind: 'text', content: '<a href="https://example.com">link</a> & 你好' },
+  ],
   ['image', { kind: 'reply', content: { type: 'image', content: { mediaId: 'img_1' } } }, { kind: 'image', mediaId: 'img_1' }],
   ['voice', { kind: 'reply', content: { type: 'voice', content: { mediaId: 'voice_1' } } }, { kind: 'voice', mediaId: 'voice_1' }],
   [
@@ -24,20 +29,61 @@ const REPLIES: ReadonlyArray<[name: string, answer: WebotAnswer, expected: Simul
   ],
   [
     'music',
-    { kind: 'reply', content: { title: '来段音乐吧', description: '一无所有', musicUrl: 'http://mp3.com/xx.mp3', hqMusicUrl: 'http://mp3.com/hq.mp3', thumbMediaId: 'thumb_1' } },
-    { kind: 'music', title: '来段音乐吧', description: '一无所有', musicUrl: 'http://mp3.com/xx.mp3', hqMusicUrl: 'http://mp3.com/hq.mp3', thumbMediaId: 'thumb_1' },
+    {
+      kind: 'reply',
+      content: {
+        title: '来段音乐吧',
+        description: '一无所有',
+        musicUrl: 'http://mp3.com/xx.mp3',
+        hqMusicUrl: 'http://mp3.com/hq.mp3',
+        thumbMediaId: 'thumb_1',
+      },
+    },
+    {
+      kind: 'music',
+      title: '来段音乐吧',
+      description: '一无所有',
+      musicUrl: 'http://mp3.com/xx.mp3',
+      hqMusicUrl: 'http://mp3.com/hq.mp3',
+      thumbMediaId: 'thumb_1',
+    },
   ],
   [
     'news',
-    { kind: 'reply', content: [{ title: '你来我家接我吧', description: '这是女神与高富帅之间的对话', picurl: 'http://example.com/q.jpg', url: 'http://example.com/' }] },
-    { kind: 'news', articles: [{ title: '你来我家接我吧', description: '这是女神与高富帅之间的对话', picUrl: 'http://example.com/q.jpg', url: 'http://example.com/' }] },
+    {
+      kind: 'reply',
+      content: [
+        {
+          title: '你来我家接我吧',
+          description: '这是女神与高富帅之间的对话',
+          picurl: 'http://example.com/q.jpg',
+          url: 'http://example.com/',
+        },
+      ],
+    },
+    {
+      kind: 'news',
+      articles: [
+        {
+          title: '你来我家接我吧',
+          description: '这是女神与高富帅之间的对话',
+          picUrl: 'http://example.com/q.jpg',
+          url: 'http://example.com/',
+        },
+      ],
+    },
   ],
   ['transfer_customer_service', { kind: 'transfer' }, { kind: 'transferCustomerService' }],
-  ['transfer_customer_service to an agent', { kind: 'transfer', kfAccount: 'test1@test' }, { kind: 'transferCustomerService', kfAccount: 'test1@test' }],
+  [
+    'transfer_customer_service to an agent',
+    { kind: 'transfer', kfAccount: 'test1@test' },
+    { kind: 'transferCustomerService', kfAccount: 'test1@test' },
+  ],
   ['an empty body', { kind: 'reply', content: '' }, { kind: 'none', why: 'empty' }],
 ];
 
-const keyed = (mode: MessageMode) => (mode === 'plaintext' ? SAMPLE.token : { token: SAMPLE.token, appid: SAMPLE.appId, encodingAESKey: SAMPLE.encodingAesKey });
+const keyed = (mode: MessageMode) =>
+  mode === 'plaintext' ? SAMPLE.token : { token: SAMPLE.token, appid: SAMPLE.appId, encodingAESKey: SAMPLE.encodingAesKey };
 
 for (const mode of ['plaintext', 'safe', 'compatible'] as MessageMode[]) {
   describe(`callback against node-webot wechat 2.1.0 (${mode})`, () => {
@@ -101,14 +147,22 @@ for (const mode of ['plaintext', 'safe', 'compatible'] as MessageMode[]) {
     });
 
     it('a server with another Token is reported as a wrong Token', async () => {
-      const other = await startWebotServer(mode === 'plaintext' ? 'otherToken1' : { token: 'otherToken1', appid: SAMPLE.appId, encodingAESKey: SAMPLE.encodingAesKey });
+      const other = await startWebotServer(
+        mode === 'plaintext' ? 'otherToken1' : { token: 'otherToken1', appid: SAMPLE.appId, encodingAESKey: SAMPLE.encodingAesKey },
+      );
       try {
         const sim = new HttpCallbackSimulator(endpoint(other.url, mode), transport);
         const check = await sim.verifyUrl();
         assert.equal(check.ok, false);
-        assert.deepEqual(check.problems.map((p) => p.code), ['handshakeRejected']);
+        assert.deepEqual(
+          check.problems.map((p) => p.code),
+          ['handshakeRejected'],
+        );
         const result = await sim.send({ inbound: CLICK, openId: OPENID });
-        assert.deepEqual(result.problems.map((p) => p.code), ['rejectedToken']);
+        assert.deepEqual(
+          result.problems.map((p) => p.code),
+          ['rejectedToken'],
+        );
         assert.deepEqual(result.reply, { kind: 'none', why: 'failed' });
         assert.equal(other.received.length, 0);
       } finally {
@@ -123,7 +177,10 @@ for (const mode of ['plaintext', 'safe', 'compatible'] as MessageMode[]) {
       const results = [];
       for (const inboundCase of INBOUND_CASES) results.push(await sim.send({ inbound: inboundCase.inbound, openId: OPENID }));
       const text = JSON.stringify([exchanges, results]);
-      const secrets = [{ label: 'callback Token', value: SAMPLE.token }, { label: 'EncodingAESKey', value: SAMPLE.encodingAesKey }];
+      const secrets = [
+        { label: 'callback Token', value: SAMPLE.token },
+        { label: 'EncodingAESKey', value: SAMPLE.encodingAesKey },
+      ];
       assert.deepEqual(scanForSecrets(`callback exchange with node-webot (${mode})`, text, secrets), []);
     });
 
@@ -134,7 +191,10 @@ for (const mode of ['plaintext', 'safe', 'compatible'] as MessageMode[]) {
         try {
           other.reply = () => ({ kind: 'reply', content: 'hi' });
           const result = await new HttpCallbackSimulator(endpoint(other.url, mode), transport).send({ inbound: CLICK, openId: OPENID });
-          assert.deepEqual(result.problems.map((p) => [p.code, p.args]), [['replyWrongAppId', ['wx1111111111111111', SAMPLE.appId]]]);
+          assert.deepEqual(
+            result.problems.map((p) => [p.code, p.args]),
+            [['replyWrongAppId', ['wx1111111111111111', SAMPLE.appId]]],
+          );
           assert.deepEqual(result.reply, { kind: 'none', why: 'failed' });
         } finally {
           await other.close();
@@ -142,10 +202,17 @@ for (const mode of ['plaintext', 'safe', 'compatible'] as MessageMode[]) {
       });
 
       it('a server with another EncodingAESKey is reported as a wrong key', async () => {
-        const other = await startWebotServer({ token: SAMPLE.token, appid: SAMPLE.appId, encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG' });
+        const other = await startWebotServer({
+          token: SAMPLE.token,
+          appid: SAMPLE.appId,
+          encodingAESKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+        });
         try {
           const result = await new HttpCallbackSimulator(endpoint(other.url, mode), transport).send({ inbound: CLICK, openId: OPENID });
-          assert.deepEqual(result.problems.map((p) => p.code), ['rejectedEncrypted']);
+          assert.deepEqual(
+            result.problems.map((p) => p.code),
+            ['rejectedEncrypted'],
+          );
           assert.equal(other.received.length, 0, 'the handler never saw the message');
         } finally {
           await other.close();

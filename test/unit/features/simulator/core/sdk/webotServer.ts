@@ -3,6 +3,7 @@
 // signature check and decryption) and answers with whatever `reply` says.
 import * as http from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
+
 import wechat from 'wechat';
 
 export type WebotAnswer =

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { hasMsgId } from '../../../../../../src/features/simulator/core/types';
 import { buildInboundXml } from '../../../../../../src/features/simulator/core/xml/inboundXml';
 import { ACCOUNT, OPENID } from '../helpers';
@@ -16,19 +17,28 @@ describe('callback/xml/inboundXml', () => {
   });
 
   it('keeps a 64-bit MsgId exact', () => {
-    assert.match(buildInboundXml({ kind: 'text', content: 'x' }, { ...envelope, msgId: '922337203685477580' }), /<MsgId>922337203685477580<\/MsgId>/);
+    assert.match(
+      buildInboundXml({ kind: 'text', content: 'x' }, { ...envelope, msgId: '922337203685477580' }),
+      /<MsgId>922337203685477580<\/MsgId>/,
+    );
   });
 
   it('gives events no MsgId even when one is passed', () => {
     const xml = buildInboundXml({ kind: 'menu', button: { type: 'click', key: 'K' } }, envelope);
     assert.doesNotMatch(xml, /MsgId/);
-    assert.match(xml, /<MsgType><!\[CDATA\[event\]\]><\/MsgType><Event><!\[CDATA\[CLICK\]\]><\/Event><EventKey><!\[CDATA\[K\]\]><\/EventKey><\/xml>$/);
+    assert.match(
+      xml,
+      /<MsgType><!\[CDATA\[event\]\]><\/MsgType><Event><!\[CDATA\[CLICK\]\]><\/Event><EventKey><!\[CDATA\[K\]\]><\/EventKey><\/xml>$/,
+    );
     assert.equal(hasMsgId({ kind: 'menu', button: { type: 'click' } }), false);
     assert.equal(hasMsgId({ kind: 'voice', mediaId: 'm', format: 'amr' }), true);
   });
 
   it('writes VIEW with MenuId bare, and leaves MenuId out for the default menu', () => {
-    const conditional = buildInboundXml({ kind: 'menu', button: { type: 'view', url: 'https://a.example/?x=1&y=2', menuId: '410418124' } }, envelope);
+    const conditional = buildInboundXml(
+      { kind: 'menu', button: { type: 'view', url: 'https://a.example/?x=1&y=2', menuId: '410418124' } },
+      envelope,
+    );
     assert.match(conditional, /<EventKey><!\[CDATA\[https:\/\/a\.example\/\?x=1&y=2\]\]><\/EventKey><MenuId>410418124<\/MenuId>/);
     assert.doesNotMatch(buildInboundXml({ kind: 'menu', button: { type: 'view', url: 'https://a.example/' } }, envelope), /MenuId/);
   });
@@ -49,9 +59,15 @@ describe('callback/xml/inboundXml', () => {
   });
 
   it('writes subscribe with a scene as qrscene_ + Ticket, SCAN with the bare scene', () => {
-    assert.match(buildInboundXml({ kind: 'subscribe', scene: '42', ticket: 'T' }, envelope), /<Event><!\[CDATA\[subscribe\]\]><\/Event><EventKey><!\[CDATA\[qrscene_42\]\]><\/EventKey><Ticket><!\[CDATA\[T\]\]><\/Ticket><\/xml>$/);
+    assert.match(
+      buildInboundXml({ kind: 'subscribe', scene: '42', ticket: 'T' }, envelope),
+      /<Event><!\[CDATA\[subscribe\]\]><\/Event><EventKey><!\[CDATA\[qrscene_42\]\]><\/EventKey><Ticket><!\[CDATA\[T\]\]><\/Ticket><\/xml>$/,
+    );
     assert.match(buildInboundXml({ kind: 'subscribe' }, envelope), /<Event><!\[CDATA\[subscribe\]\]><\/Event><\/xml>$/);
-    assert.match(buildInboundXml({ kind: 'scan', scene: '42', ticket: 'T' }, envelope), /<Event><!\[CDATA\[SCAN\]\]><\/Event><EventKey><!\[CDATA\[42\]\]><\/EventKey>/);
+    assert.match(
+      buildInboundXml({ kind: 'scan', scene: '42', ticket: 'T' }, envelope),
+      /<Event><!\[CDATA\[SCAN\]\]><\/Event><EventKey><!\[CDATA\[42\]\]><\/EventKey>/,
+    );
   });
 
   it('writes LOCATION and location numbers bare', () => {

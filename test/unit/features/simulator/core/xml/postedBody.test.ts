@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+
 import { postedBody } from '../../../../../../src/features/simulator/core/xml/postedBody';
 import { parseXml } from '../../../../../../src/features/simulator/core/xml/xmlCodec';
 import { ACCOUNT } from '../helpers';
@@ -11,7 +12,10 @@ describe('callback/xml/postedBody', () => {
   });
 
   it('posts only ToUserName and Encrypt in safe mode', () => {
-    assert.equal(postedBody('safe', plain, ACCOUNT, 'abc+/='), `<xml><ToUserName><![CDATA[${ACCOUNT}]]></ToUserName><Encrypt><![CDATA[abc+/=]]></Encrypt></xml>`);
+    assert.equal(
+      postedBody('safe', plain, ACCOUNT, 'abc+/='),
+      `<xml><ToUserName><![CDATA[${ACCOUNT}]]></ToUserName><Encrypt><![CDATA[abc+/=]]></Encrypt></xml>`,
+    );
   });
 
   it('posts the plaintext fields unchanged, then Encrypt, in compatible mode', () => {

@@ -1,5 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { appendCdataField, buildXml, childOf, childrenOf, parseXml, textOf } from '../../../../../../src/features/simulator/core/xml/xmlCodec';
+
+import {
+  appendCdataField,
+  buildXml,
+  childOf,
+  childrenOf,
+  parseXml,
+  textOf,
+} from '../../../../../../src/features/simulator/core/xml/xmlCodec';
 import { hardeningCase } from '../../../../../hardening/ledger';
 
 describe('callback/xml/xmlCodec', () => {
@@ -11,7 +19,9 @@ describe('callback/xml/xmlCodec', () => {
   });
 
   it('parses everything as text, keeps CDATA as written and joins split CDATA', () => {
-    const parsed = parseXml('<?xml version="1.0"?><xml><N>007</N><T><![CDATA[  spaced ]]></T><S><![CDATA[a]]]]><![CDATA[>b]]></S><E/></xml>');
+    const parsed = parseXml(
+      '<?xml version="1.0"?><xml><N>007</N><T><![CDATA[  spaced ]]></T><S><![CDATA[a]]]]><![CDATA[>b]]></S><E/></xml>',
+    );
     assert.ok(parsed.ok);
     assert.equal(parsed.root, 'xml');
     assert.equal(textOf(parsed.node, 'N'), '007');
@@ -22,17 +32,28 @@ describe('callback/xml/xmlCodec', () => {
   });
 
   it('reads nested and repeated children', () => {
-    const parsed = parseXml('<xml><Articles><item><Title>a</Title></item><item><Title>b</Title></item></Articles><One><item><Title>c</Title></item></One></xml>');
+    const parsed = parseXml(
+      '<xml><Articles><item><Title>a</Title></item><item><Title>b</Title></item></Articles><One><item><Title>c</Title></item></One></xml>',
+    );
     assert.ok(parsed.ok);
-    assert.deepEqual(childrenOf(childOf(parsed.node, 'Articles'), 'item').map((i) => textOf(i, 'Title')), ['a', 'b']);
-    assert.deepEqual(childrenOf(childOf(parsed.node, 'One'), 'item').map((i) => textOf(i, 'Title')), ['c']);
+    assert.deepEqual(
+      childrenOf(childOf(parsed.node, 'Articles'), 'item').map((i) => textOf(i, 'Title')),
+      ['a', 'b'],
+    );
+    assert.deepEqual(
+      childrenOf(childOf(parsed.node, 'One'), 'item').map((i) => textOf(i, 'Title')),
+      ['c'],
+    );
     assert.equal(childOf(parsed.node, 'Nothing'), undefined);
     assert.equal(textOf(parsed.node, 'Articles'), undefined, 'an element with children is not a text field');
   });
 
   it('appends a CDATA field and keeps the rest byte for byte', () => {
     const xml = '<xml><A><![CDATA[a & b]]></A><N>1</N></xml>';
-    assert.equal(appendCdataField(xml, 'Encrypt', 'k+/='), '<xml><A><![CDATA[a & b]]></A><N>1</N><Encrypt><![CDATA[k+/=]]></Encrypt></xml>');
+    assert.equal(
+      appendCdataField(xml, 'Encrypt', 'k+/='),
+      '<xml><A><![CDATA[a & b]]></A><N>1</N><Encrypt><![CDATA[k+/=]]></Encrypt></xml>',
+    );
     assert.throws(() => appendCdataField('<other/>', 'Encrypt', 'x'), /not an <xml> document/);
   });
 
