@@ -71,7 +71,7 @@ export default tseslint.config(
   {
     // Imports in one order everywhere (npm run format sorts them), so a diff shows only what changed.
     plugins: { 'simple-import-sort': simpleImportSort },
-    rules: { 'simple-import-sort/imports': 'warn', 'simple-import-sort/exports': 'warn' },
+    rules: { 'simple-import-sort/imports': 'error', 'simple-import-sort/exports': 'error' },
   },
   // Layers: which folder may import which (eslint-rules/layers.mjs, on resolved paths)…
   { files: ['src/**/*.ts'], plugins: { local: { rules: { layers } } }, rules: { 'local/layers': 'error' } },

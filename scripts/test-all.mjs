@@ -98,10 +98,11 @@ async function main() {
     if (!built) return finish(t0);
   }
 
-  section('lint (layer rules, typescript-eslint)');
+  section('lint (layer rules, typescript-eslint, import order, Prettier)');
   await step('lint', async () => {
     const r = await runShown('npm', ['run', '--silent', 'lint'], 5 * MIN);
-    if (r.code !== 0) throw new Error(`eslint found problems (exit ${r.code}); run npm run lint`);
+    if (r.code !== 0)
+      throw new Error(`lint found problems (exit ${r.code}); run npm run lint (npm run format fixes formatting and import order)`);
   });
 
   section('unit tests (mocha)');
