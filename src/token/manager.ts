@@ -45,11 +45,7 @@ export class TokenManager {
       if (appId !== this.options.settings().appId) return;
       // A change during a fetch (another window's Clear, a write that did not stick) is read
       // once the fetch settled: dropping it would leave 'ready' over an empty store.
-      const settled =
-        this.inflight?.promise.then(
-          () => undefined,
-          () => undefined,
-        ) ?? Promise.resolve();
+      const settled = this.inflight?.promise.catch(() => undefined) ?? Promise.resolve();
       settled
         .then(() => this.reload(true))
         .catch((error: unknown) => this.log.error(`re-reading the shared token failed: ${errorMessage(error)}`));
@@ -219,8 +215,11 @@ export class TokenManager {
     if (latest && latest.accessToken !== seen && latest.accessToken !== options.stale && this.isFresh(latest)) {
       return this.adopt(appId, latest);
     }
-    const leased = await this.leaseOrDefer(appId, source, request, options, latest);
-    if (leased) return leased;
+    // A refresh nobody asked for explicitly, of a stable-mode WeChat token that still works: the shared lease decides.
+    const automatic =
+      source.kind === 'wechat' && request.mode === 'stable' && !options.force && !options.always && options.stale === undefined;
+    const lease = automatic && latest ? await this.claimLease(appId, latest) : { kind: 'fetch' as const };
+    if (lease.kind !== 'fetch') return lease.kind === 'adopt' ? this.adopt(appId, lease.token) : this.defer(appId, lease.token);
     this.setStateFor(appId, { kind: 'fetching', appId, token: latest ?? stored });
     try {
       const sourced = await source.obtain(appId, request);
@@ -248,34 +247,16 @@ export class TokenManager {
     }
   }
 
-  /**
-   * Stable mode, a refresh nobody asked for explicitly, of a token that still works: another
-   * window already fetching its successor (a live lease in the shared entry) is left to it — this
-   * window keeps the token and adopts the successor when it is stored. Otherwise this window
-   * claims the lease (write, read back: the last writer wins) before it asks. Returns the token to
-   * keep using when deferring, undefined to go ahead and fetch.
-   */
-  private async leaseOrDefer(
-    appId: string,
-    source: ManagedSource,
-    request: ObtainRequest,
-    options: RefreshOptions,
-    current: CachedToken | undefined,
-  ): Promise<CachedToken | undefined> {
-    const automatic =
-      source.kind === 'wechat' && request.mode === 'stable' && !options.force && !options.always && options.stale === undefined;
+  /** The lease outcome for a token that still works; a store that fails only costs the saved request. */
+  private async claimLease(appId: string, current: CachedToken): Promise<LeaseOutcome> {
     const now = this.options.clock.now();
-    if (!automatic || !current || isExpired(current, now)) return undefined;
-    let outcome: LeaseOutcome;
+    if (isExpired(current, now)) return { kind: 'fetch' };
     try {
-      outcome = await claimRefreshLease(this.options.store, appId, current, this.windowId, now, (entry) => this.isFresh(entry));
+      return await claimRefreshLease(this.options.store, appId, current, this.windowId, now, (entry) => this.isFresh(entry));
     } catch (error) {
-      // The lease only saves a request; the fetch (and its own store errors) goes ahead.
       this.log.warn(`could not claim the refresh lease: ${errorMessage(error)}`);
-      return undefined;
+      return { kind: 'fetch' };
     }
-    if (outcome.kind === 'fetch') return undefined;
-    return outcome.kind === 'adopt' ? this.adopt(appId, outcome.token) : this.defer(appId, outcome.token);
   }
 
   private defer(appId: string, token: CachedToken): CachedToken {

@@ -1,6 +1,7 @@
 // WeChat HTTP client: token endpoints plus a generic `call` for every other API. It knows the
 // wire format and errcodes, but no cache policy — that is the TokenManager's job.
 import { Logger, silentLogger } from '../common/logger';
+import { networkDetail, parseGrant, parseJsonObject } from './answers';
 import { WeChatApiError, WeChatTransportError } from './apiErrors';
 import { CLASSIC_TOKEN, Endpoint, STABLE_TOKEN } from './endpoints';
 import { ErrcodeLookup, withGeneral } from './errcodes';
@@ -8,7 +9,6 @@ import { isRaisedByTransport } from './errors';
 import { HttpMethod, HttpResponse, HttpTransport } from './http';
 import { redactJson, redactUrl } from './redact';
 import type { SecretSend } from './secretHost';
-import { accessTokenProblem } from './tokenValue';
 
 export interface Credentials {
   readonly appId: string;
@@ -265,47 +265,4 @@ export class WeChatClient implements WeChatApi {
     }
     return this.transportPromise;
   }
-}
-
-function parseJsonObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** WeChat's tokens live 7200 s; anything beyond a day is not a lifetime this client can trust. */
-const MAX_TOKEN_LIFETIME_S = 86_400;
-
-/** What the details of a refused answer may show: its shape, never the value (it may be a token). */
-function shapeOf(value: unknown): string {
-  if (typeof value === 'string') return `a string of ${value.length} characters`;
-  return value === undefined ? 'missing' : typeof value === 'number' ? String(value) : typeof value;
-}
-
-function parseGrant(body: Record<string, unknown>, path: string): TokenGrant {
-  const accessToken = body['access_token'];
-  const expiresIn = body['expires_in'];
-  // The one check every source's token passes (src/wechat/tokenValue.ts): a gateway's page, a
-  // runaway value or shell syntax in place of a token must not land in SecretStorage.
-  const problem = accessTokenProblem(accessToken);
-  if (problem !== undefined || typeof accessToken !== 'string') {
-    const detail = typeof accessToken === 'string' ? `access_token ${problem ?? ''}` : `access_token: ${shapeOf(accessToken)}`;
-    throw new WeChatTransportError('badAnswer', path, detail);
-  }
-  // `1e400` parses as Infinity: a cache entry that cannot be stored and read back, and a refresh loop.
-  if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn <= 0 || expiresIn > MAX_TOKEN_LIFETIME_S) {
-    throw new WeChatTransportError('badAnswer', path, `expires_in: ${shapeOf(expiresIn)}`);
-  }
-  return { accessToken, expiresInSeconds: expiresIn };
-}
-
-/** undici wraps the interesting part ("connect ECONNREFUSED 127.0.0.1:8787", ENOTFOUND…) in `cause`. */
-function networkDetail(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = (error as Error & { cause?: unknown }).cause;
-  const code = cause && typeof cause === 'object' && 'code' in cause ? String(cause.code) : undefined;
-  return code ?? (cause instanceof Error ? cause.message : error.message);
 }
