@@ -4,49 +4,20 @@
 // connection or request reaches it; a confirmed command reads, and the answer is remembered.
 import * as assert from 'node:assert/strict';
 
-import { CredentialHostGuard, CredentialOriginMemory, TeamKind } from '../../../../src/token/sources/credentialHost';
+import { CredentialHostGuard, TeamKind } from '../../../../src/token/sources/credentialHost';
 import { credentialOriginOf } from '../../../../src/token/sources/credentialOrigin';
 import { RedisConnectOptions } from '../../../../src/token/sources/redis/connection';
 import { redisKeyFor } from '../../../../src/token/sources/redis/layouts';
 import { connectRedis } from '../../../../src/token/sources/redis/redisClient';
 import { RedisTokenSource } from '../../../../src/token/sources/redis/redisTokenSource';
 import { TeamSourceReader } from '../../../../src/token/sources/teamSource';
-import { TeamSourceError, TeamSourceFailure } from '../../../../src/token/sources/teamSourceError';
 import { hardeningCase } from '../../../hardening/ledger';
 import { FakeClock } from '../../helpers/fakeClock';
 import { APP_ID, CapturingLogger } from '../../helpers/fixtures';
 import { RedisServer, startRedisServer } from '../../helpers/redisServer';
+import { guardWith, refusal } from './credentialGuardRig';
 import { startTokenServiceFixture, TokenServiceFixture } from './tokenService/fixtureServer';
 import { CREDENTIAL, TOKEN, useTokenService } from './tokenService/harness';
-
-/** The guard with an in-memory origin store and a scripted modal that records every question. */
-function guardWith(bound: Partial<Record<TeamKind, string>>, answer: boolean) {
-  const origins = new Map<TeamKind, string>(Object.entries(bound) as [TeamKind, string][]);
-  const asked: [TeamKind, string, string][] = [];
-  const memory: CredentialOriginMemory = {
-    credentialOrigin: async (kind) => origins.get(kind),
-    rememberCredentialOrigin: async (kind, origin) => void origins.set(kind, origin),
-  };
-  const guard = new CredentialHostGuard({
-    memory,
-    confirm: async (kind, from, to) => {
-      asked.push([kind, from, to]);
-      return answer;
-    },
-  });
-  return { guard, origins, asked };
-}
-
-async function refusal(promise: Promise<unknown>, failure: TeamSourceFailure = 'credentialHost'): Promise<TeamSourceError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof TeamSourceError, String(error));
-    assert.equal(error.failure, failure, error.message);
-    return error;
-  }
-  return assert.fail('the read went through');
-}
 
 describe('token/sources/credentialHost: the Redis password stays with its host (real redis-server ×2)', function () {
   this.timeout(15_000);
