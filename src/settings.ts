@@ -2,7 +2,7 @@
 // type: vscode-free, so the fallbacks for wrong types are unit-tested. config.ts feeds it from
 // the workspace configuration.
 import { BooleanSpec, ChoiceSpec, IntegerSpec, SettingSpec, SettingsReader } from './common/settingsReader';
-import { CALLBACKS_SETTING, CallbackSettings, OPEN_ID_SETTING, parseCallbacks } from './features/simulator/core/chat/settings';
+import { CALLBACKS_SETTING, OPEN_ID_SETTING } from './features/simulator/core/chat/settings';
 import { Account, parseAccounts } from './token/accounts';
 import { StatusBarShow } from './token/status/visibility';
 import { TokenMode } from './token/store';
@@ -31,8 +31,6 @@ export interface WeChatConfig {
   readonly teamMinReadIntervalSeconds: number;
   /** Opt-in: WECHAT_ACCESS_TOKEN / WECHAT_APPID in new integrated terminals. */
   readonly terminalExposeToken: boolean;
-  /** The callback simulator's endpoint per AppID (machine-scoped, like the other URLs). */
-  readonly callbacks: ReadonlyMap<string, CallbackSettings>;
   /** wechat.simulator.openId: the simulated follower; undefined for the generated default. */
   readonly simulatorOpenId: string | undefined;
   /** Copy Access Token: empty the clipboard after this many seconds if it still holds the token (0: never). */
@@ -92,6 +90,5 @@ export function parseConfig(raw: (key: string) => unknown): WeChatConfig {
     clipboardClearAfterSeconds: integer('clipboard.clearAfterSeconds'),
   };
   const { accounts, warnings } = parseAccounts(raw('accounts'), { appId: config.appId, accountName: config.accountName });
-  const callbacks = parseCallbacks(raw(CALLBACKS_SETTING));
-  return { ...config, accounts, callbacks: callbacks.byAppId, warnings: [...read.warnings, ...warnings, ...callbacks.warnings] };
+  return { ...config, accounts, warnings: [...read.warnings, ...warnings] };
 }

@@ -6,8 +6,10 @@ import type { FeatureContext } from '../../../ui/feature';
 import type { Invocation } from '../../../ui/invocation';
 import type { ChatView } from '../../menu';
 import { CallbackHostGuard, guardedSimulators } from '../core/chat/callbackHost';
+import type { CallbackSettings } from '../core/chat/settings';
 import { callbackHostPrompt } from './callbackHostPrompt';
 import { CallbackSecrets } from './callbackSecrets';
+import { CallbackSettingsReader } from './callbackSettings';
 import { CallbackEndpoints, followerOpenId } from './endpoints';
 import { CallbackSetup } from './setupCallback';
 import { createSimulatorChat, type SimulatorChat } from './simulatorChat';
@@ -24,15 +26,17 @@ export interface Simulator {
 export function create(context: FeatureContext): Simulator {
   const account = (): Account | undefined => context.accounts.current;
   const log = context.log;
+  const settings = new CallbackSettingsReader(log);
+  const callbacks = (): ReadonlyMap<string, CallbackSettings> => settings.read();
   const secrets = new CallbackSecrets(context.secrets, log.redactor);
-  const endpoints = new CallbackEndpoints({ account, config: context.config, secrets });
+  const endpoints = new CallbackEndpoints({ account, callbacks, secrets });
   const guard = new CallbackHostGuard(secrets, ({ appId, from, to }) => {
     const active = account();
     return context.confirmations.confirm(callbackHostPrompt(active?.appId === appId ? active.name : appId, from, to));
   });
   // Every simulator the chat and Verify Callback URL make is checked for the URL it posts to.
   const simulators = guardedSimulators(new SimulatorLoader(context.extensionUri, context.transport), guard);
-  const setup = new CallbackSetup({ account, config: context.config, secrets });
+  const setup = new CallbackSetup({ account, callbacks, secrets });
   const verifier = new CallbackVerifier({ endpoints, simulators, presenter: context.presenter(), log });
   const openId = (): Promise<string> => followerOpenId(context.config().simulatorOpenId, context.globalState);
   return {

@@ -3,10 +3,9 @@
 // in Set Up Callback or settings.json applies to the next tap. Also the follower's OpenID.
 import type * as vscode from 'vscode';
 
-import type { WeChatConfig } from '../../../config';
 import type { Account } from '../../../token/accounts';
 import type { EndpointState } from '../core/chat/endpointState';
-import { isOpenId } from '../core/chat/settings';
+import { type CallbackSettings, isOpenId } from '../core/chat/settings';
 import { randomOpenId, standInAccountUserName } from '../core/identities';
 import { systemRandom } from '../core/random';
 import type { CallbackEndpoint } from '../core/types';
@@ -16,7 +15,8 @@ export type { EndpointState };
 
 export interface EndpointHost {
   readonly account: () => Account | undefined;
-  readonly config: () => WeChatConfig;
+  /** wechat.simulator.callbacks by AppID, read fresh. */
+  readonly callbacks: () => ReadonlyMap<string, CallbackSettings>;
   readonly secrets: CallbackSecrets;
 }
 
@@ -26,7 +26,7 @@ export class CallbackEndpoints {
   async resolve(): Promise<EndpointState> {
     const account = this.host.account();
     if (!account) return { ok: false, missing: 'account' };
-    const settings = this.host.config().callbacks.get(account.appId);
+    const settings = this.host.callbacks().get(account.appId);
     if (!settings) return { ok: false, missing: 'url', account };
     const secrets = await this.host.secrets.read(account.appId);
     if (!secrets.token) return { ok: false, missing: 'token', account };

@@ -5,20 +5,21 @@
 // to the user's settings (machine scope), the Token and key to SecretStorage only.
 import * as vscode from 'vscode';
 
-import { saveCallbackSettings, type WeChatConfig } from '../../../config';
+import { saveCallbackSettings } from '../../../config';
 import type { Account } from '../../../token/accounts';
 import { ACCOUNT_COMMANDS } from '../../../ui/commandIds';
 import { Invocation, PLAIN_INVOCATION } from '../../../ui/invocation';
 import { showErrorMessage, showInformationMessage, showWarningMessage } from '../../../ui/notify';
 import { modeLabel } from '../core/chat/chatTexts';
 import { aesKeyProblem, tokenProblem } from '../core/chat/formats';
-import { checkCallbackUrl, isOriginalId, MESSAGE_MODES } from '../core/chat/settings';
+import { type CallbackSettings, checkCallbackUrl, isOriginalId, MESSAGE_MODES } from '../core/chat/settings';
 import type { MessageMode } from '../core/types';
 import type { CallbackSecrets } from './callbackSecrets';
 
 export interface SetupHost {
   readonly account: () => Account | undefined;
-  readonly config: () => WeChatConfig;
+  /** wechat.simulator.callbacks by AppID, read fresh. */
+  readonly callbacks: () => ReadonlyMap<string, CallbackSettings>;
   readonly secrets: CallbackSecrets;
 }
 
@@ -48,7 +49,7 @@ export class CallbackSetup {
       return false;
     }
     const test = invocation.test;
-    const saved = this.host.config().callbacks.get(account.appId);
+    const saved = this.host.callbacks().get(account.appId);
     const draft = this.drafts.get(account.appId) ?? {
       ...(saved ? { url: saved.url, mode: saved.mode, originalId: saved.originalId } : {}),
     };
