@@ -13,6 +13,7 @@ export const tokenFeature: Feature<TokenCommandId, Tokens> = {
   id: 'token',
   // The token endpoints first: when these are exhausted, no token-protected call can run.
   endpoints: TOKEN_ENDPOINTS,
+  // The account keys its when-clauses read; the kernel sets them on every account or settings change (kernelContextKeys).
   contextKeys: [CONTEXT_KEYS.hasAccount, CONTEXT_KEYS.activeTokenSource, CONTEXT_KEYS.usesRedis, CONTEXT_KEYS.usesTokenService],
   commands(impl, context): CommandTable<TokenCommandId> {
     const t = context.localize;
