@@ -85,7 +85,7 @@ export interface Feature<Id extends string = string, Impl extends object = objec
   commands(impl: () => Impl, context: FeatureContext): CommandTable<Id>;
   /** The WeChat endpoints it calls (src/wechat/endpoints.ts): Show API Quota lists those WeChat counts, in this order. */
   readonly endpoints: readonly Endpoint[];
-  /** The context keys (`when` clauses) it sets, from src/ui/contextKeys.ts. */
+  /** The context keys its `when` clauses read (src/ui/contextKeys.ts): set by the feature, or for the account keys by the kernel. */
   readonly contextKeys: readonly string[];
   /** Work at activation, kept light (e.g. the menu's document watch, through the context's services); its disposable goes with the extension. */
   activate?(context: FeatureContext, impl: () => Impl): IDisposable;
