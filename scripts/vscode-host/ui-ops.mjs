@@ -68,45 +68,6 @@ export async function performUiOp(page, op) {
       await widget.waitFor({ state: 'hidden', timeout }).catch(() => undefined);
       return { title, placeholder, password };
     }
-    case 'storageContains': {
-      // { needle } → { localStorage: bool, indexedDB: [db/store names that contain it] }
-      return page.evaluate(async (needle) => {
-        const inLocal = Object.keys(localStorage).some((k) => k.includes(needle) || (localStorage.getItem(k) ?? '').includes(needle));
-        const hits = [];
-        const dbs = (await indexedDB.databases?.()) ?? [];
-        const text = (v) => {
-          if (typeof v === 'string') return v;
-          if (v instanceof Uint8Array || v instanceof ArrayBuffer) return new TextDecoder().decode(v);
-          try {
-            return JSON.stringify(v);
-          } catch {
-            return String(v);
-          }
-        };
-        for (const info of dbs) {
-          if (!info.name) continue;
-          const db = await new Promise((res, rej) => {
-            const r = indexedDB.open(info.name);
-            r.onsuccess = () => res(r.result);
-            r.onerror = () => rej(r.error);
-          });
-          for (const store of Array.from(db.objectStoreNames)) {
-            const [values, keys] = await new Promise((res) => {
-              const tx = db.transaction(store, 'readonly');
-              const req = tx.objectStore(store).getAll();
-              const keyReq = tx.objectStore(store).getAllKeys();
-              tx.oncomplete = () => res([req.result ?? [], keyReq.result ?? []]);
-              tx.onerror = () => res([[], []]);
-            });
-            // Name the records (VS Code's storage keys), so a leak says whose it is.
-            const where = values.map((v, i) => (text(v).includes(needle) ? String(keys[i]) : undefined)).filter((k) => k !== undefined);
-            if (where.length > 0) hits.push(`${info.name}/${store}: ${where.slice(0, 5).join(', ')}`);
-          }
-          db.close();
-        }
-        return { localStorage: inLocal, indexedDB: hits };
-      }, String(op.needle));
-    }
     case 'storageFind': {
       // { needles: string[] } → { found: [{ needle: index, places: ['localStorage' | 'db/store: keys'] }] }
       // One pass over localStorage and every IndexedDB record for all needles (each form of each

@@ -86,12 +86,15 @@ export async function allNotifications(): Promise<NotificationSeen[]> {
   }
 }
 
-export const browserStorageContains = (needle: string): Promise<{ localStorage: boolean; indexedDB: string[] }> =>
-  control('/ui', { op: 'storageContains', needle });
-
 /** Which of `needles` the browser's storage (localStorage, every IndexedDB record) holds, and where. */
 export const browserStorageFind = async (needles: readonly string[]): Promise<Array<{ needle: number; places: string[] }>> =>
   (await control<{ found: Array<{ needle: number; places: string[] }> }>('/ui', { op: 'storageFind', needles })).found;
+
+/** Whether the browser's storage holds `needle`: in localStorage, and in which IndexedDB records (at most 5). */
+export const browserStorageContains = async (needle: string): Promise<{ localStorage: boolean; indexedDB: string[] }> => {
+  const places = (await browserStorageFind([needle]))[0]?.places ?? [];
+  return { localStorage: places.includes('localStorage'), indexedDB: places.filter((place) => place !== 'localStorage') };
+};
 
 export const tokenValidAtFake = async (token: string): Promise<boolean> =>
   (await control<{ valid: boolean }>(`/token-valid?token=${encodeURIComponent(token)}`)).valid;
