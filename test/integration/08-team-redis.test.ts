@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
 
-import { RedisServer, startRedisServer } from '../unit/helpers/redisServer';
+import { addReadOnlyUser, RedisServer, startRedisServer } from '../unit/helpers/redisServer';
 import { ensureAccount, heldToken, WeChatApi } from './support/api';
 import { fakeCalls, itConfig, liveMenu, tokenCalls, waitFor } from './support/env';
 import { closeAllEditorsDiscarding, deleteWorkspaceFile, menuText, writeWorkspaceFile } from './support/menu';
@@ -61,25 +61,7 @@ suite('team token from Redis (WxJava layout, read-only user)', () => {
     key = `wx:access_token:${prodAppId}`;
     api = await ensureAccount();
     redis = await startRedisServer();
-    redis.cli(
-      'ACL',
-      'SETUSER',
-      READER.username,
-      'on',
-      `>${READER.password}`,
-      '~*',
-      'resetchannels',
-      '-@all',
-      '+get',
-      '+pttl',
-      '+ttl',
-      '+ping',
-      '+hello',
-      '+auth',
-      '+select',
-      '+client|setname',
-      '+client|id',
-    );
+    addReadOnlyUser(redis, READER.username, READER.password);
     prodToken = await productionStoresToken();
     writeMachineSetting('wechat.redis.url', `redis://127.0.0.1:${redis.port}/0`);
     await waitFor('wechat.redis.url in the settings', () => wechat().get<string>('redis.url')?.includes(String(redis!.port)));

@@ -18,7 +18,7 @@ import * as vscode from 'vscode';
 
 import { flushLedger, recordLeakScan } from '../hardening/ledger';
 import { describeFindings, findSecrets, LabelledSecret, lookedFor, scanForSecrets, secretForms } from '../hardening/secretForms';
-import { RedisServer, startRedisServer } from '../unit/helpers/redisServer';
+import { addReadOnlyUser, RedisServer, startRedisServer } from '../unit/helpers/redisServer';
 import { ensureAccount, heldToken, WeChatApi } from './support/api';
 import { EXTENSION_ID, fakeTicket, findFiles, itConfig, waitFor, writeMachineSetting } from './support/env';
 import { backupFiles, closeAllEditorsDiscarding, deleteWorkspaceFile, menuText, writeWorkspaceFile } from './support/menu';
@@ -95,25 +95,7 @@ suite('secrets end to end: every command, then every place scanned [leak]', () =
     const config = await itConfig();
     prodAppId = config.production!.appId;
     redis = await startRedisServer();
-    redis.cli(
-      'ACL',
-      'SETUSER',
-      REDIS_USER,
-      'on',
-      `>${REDIS_PASSWORD}`,
-      '~*',
-      'resetchannels',
-      '-@all',
-      '+get',
-      '+pttl',
-      '+ttl',
-      '+ping',
-      '+hello',
-      '+auth',
-      '+select',
-      '+client|setname',
-      '+client|id',
-    );
+    addReadOnlyUser(redis, REDIS_USER, REDIS_PASSWORD);
     const answer = await fetch(`${config.fakeUrl}/cgi-bin/stable_token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

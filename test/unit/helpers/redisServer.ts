@@ -23,6 +23,32 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
+/**
+ * The read-only ACL user the README tells teams to create for the extension: GET and PTTL (TTL, PING
+ * and the connection's own commands), on every key, nothing else.
+ */
+export function addReadOnlyUser(redis: RedisServer, username: string, password: string): void {
+  redis.cli(
+    'ACL',
+    'SETUSER',
+    username,
+    'on',
+    `>${password}`,
+    '~*',
+    'resetchannels',
+    '-@all',
+    '+get',
+    '+pttl',
+    '+ttl',
+    '+ping',
+    '+hello',
+    '+auth',
+    '+select',
+    '+client|setname',
+    '+client|id',
+  );
+}
+
 function hasRedisServer(): boolean {
   return (
     spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0 &&

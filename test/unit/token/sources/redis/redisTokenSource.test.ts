@@ -11,27 +11,11 @@ import { TeamSourceError, TeamSourceFailure } from '../../../../../src/token/sou
 import { hardeningCase } from '../../../../hardening/ledger';
 import { FakeClock } from '../../../helpers/fakeClock';
 import { selfSignedCert, startEchoServer } from '../../../helpers/localServers';
-import { freePort, RedisServer, startRedisServer, startSilentServer } from '../../../helpers/redisServer';
+import { addReadOnlyUser, freePort, RedisServer, startRedisServer, startSilentServer } from '../../../helpers/redisServer';
 
 const APP_ID = 'wx1234567890abcdef';
 const TOKEN = '86_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcdefGHIJKL';
 const READER = { username: 'reader', password: 'reader-pw-5b1e' };
-const READER_ACL = [
-  'on',
-  `>${READER.password}`,
-  '~*',
-  'resetchannels',
-  '-@all',
-  '+get',
-  '+pttl',
-  '+ttl',
-  '+ping',
-  '+hello',
-  '+auth',
-  '+select',
-  '+client|setname',
-  '+client|id',
-];
 const CONNECTION_NAME = 'wechat-vscode-readonly';
 
 describe('token/sources/redis/RedisTokenSource (real redis-server)', function () {
@@ -49,7 +33,7 @@ describe('token/sources/redis/RedisTokenSource (real redis-server)', function ()
 
   before(async () => {
     redis = await startRedisServer();
-    redis.cli('ACL', 'SETUSER', READER.username, ...READER_ACL);
+    addReadOnlyUser(redis, READER.username, READER.password);
     // May read GET/PTTL on other:* only, so reading any SDK's key is NOPERM.
     redis.cli(
       'ACL',
