@@ -31,7 +31,7 @@ export function checkRequest(request: RequestToCheck): RequestCheck {
   const entry = catalogEntry(typeof request.path === 'string' ? request.path : '');
   const out = new Collector();
   if (!entry) {
-    out.add('query', [], 'notChecked', [String(request.path)]);
+    out.add('body', [], 'notChecked', [String(request.path)]);
     return { entry, problems: out.problems };
   }
   if (entry.query) checkValue(entry.query, request.query ?? {}, [], out.scope('query'));
