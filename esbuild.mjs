@@ -129,6 +129,7 @@ if (watch) {
     }
   }
   const lazyOnly = [
+    'src/wechat/catalog/',
     'src/wechat/client.ts',
     'src/wechat/apiErrors.ts',
     'src/wechat/errcodes.ts',

@@ -5,6 +5,8 @@
 // Sources: ../../../shared/wechat-api.md (WeChat's documentation and global errcode table) and
 // the behaviour of the real api.weixin.qq.com where it is known.
 
+import { API_DAILY_LIMITS } from './apiRules';
+
 /** Numeric limits of the real platform. */
 export const FAKE_LIMITS = {
   tokenTtlSeconds: 7200,
@@ -44,6 +46,7 @@ export const FAKE_DAILY_LIMITS: Readonly<Record<string, number>> = {
   '/cgi-bin/menu/addconditional': 2000,
   '/cgi-bin/menu/delconditional': 2000,
   '/cgi-bin/menu/trymatch': 20_000,
+  ...API_DAILY_LIMITS,
 };
 
 /** errcodes the fake answers with, named. */

@@ -13,6 +13,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { Accounts } from './accounts';
+import { FakeApi } from './apiRoutes';
 import { faultEffect, FaultQueue } from './faults';
 import { Menus } from './menus';
 import { checkCallbackUrlSetting, Network } from './network';
@@ -22,20 +23,17 @@ import { Rids } from './rids';
 import { E, FAKE_LIMITS, isRecord } from './rules';
 import { Tickets, type TicketType } from './tickets';
 import { isAccount, Tokens } from './tokens';
-import type { AccountState, FakeCall, FakeFault, FakeWeChatOptions, Reply, RequestContext } from './types';
+import type { FakeCall, FakeFault, FakeWeChatOptions, Reply, RequestContext, Route } from './types';
 
 export type { FakeAccount, FakeCall, FakeFault, FakeWeChatOptions } from './types';
-
-/** An endpoint behind the access_token check gets the caller's account; the token endpoints do not. */
-type Route =
-  | { method: 'GET' | 'POST' | 'ANY'; auth: false; handler: (ctx: RequestContext) => Reply }
-  | { method: 'GET' | 'POST' | 'ANY'; auth: true; handler: (ctx: RequestContext, st: AccountState) => Reply };
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export class FakeWeChat {
   readonly url: string;
   readonly calls: FakeCall[] = [];
+  /** Users, tags, QR codes, materials, messages and mini program endpoints: their state, for tests (apiRoutes.ts). */
+  readonly api: FakeApi;
 
   private readonly replies: Replies;
   private readonly accounts: Accounts;
@@ -71,6 +69,7 @@ export class FakeWeChat {
     this.quota = new Quota(this.accounts, this.replies, this.now);
     this.rids = new Rids(this.replies, this.now);
     this.network = new Network(this.replies);
+    this.api = new FakeApi(this.accounts, this.replies, this.now);
     const { tokens, menus, tickets, quota, rids, network } = this;
     this.routes = new Map<string, Route>([
       ['/cgi-bin/token', { method: 'ANY', auth: false, handler: (c) => tokens.classicToken(c) }],
@@ -90,6 +89,7 @@ export class FakeWeChat {
       ['/cgi-bin/get_api_domain_ip', { method: 'ANY', auth: true, handler: () => network.apiDomainIp() }],
       ['/cgi-bin/getcallbackip', { method: 'ANY', auth: true, handler: () => network.callbackIp() }],
       ['/cgi-bin/callback/check', { method: 'POST', auth: true, handler: (c, st) => network.check(c, st) }],
+      ...this.api.routes,
     ]);
     server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
       this.onRequest(req, res);
@@ -312,8 +312,7 @@ export class FakeWeChat {
 
   /** Headers with the full Content-Length, half the body, then a TCP reset: an answer lost on the way. */
   private sendHalfAndReset(res: http.ServerResponse, reply: Reply): void {
-    const text = reply.contentType ? String(reply.body) : JSON.stringify(reply.body);
-    const bytes = Buffer.from(text, 'utf8');
+    const bytes = bodyBytes(reply);
     res.writeHead(reply.status, {
       'Content-Type': reply.contentType ?? 'application/json; encoding=utf-8',
       'Content-Length': bytes.length,
@@ -351,12 +350,12 @@ export class FakeWeChat {
 
   private send(res: http.ServerResponse, reply: Reply): void {
     if (res.destroyed || res.writableEnded) return;
-    const text = reply.contentType ? String(reply.body) : JSON.stringify(reply.body);
+    const bytes = bodyBytes(reply);
     res.writeHead(reply.status, {
       'Content-Type': reply.contentType ?? 'application/json; encoding=utf-8',
-      'Content-Length': Buffer.byteLength(text, 'utf8'),
+      'Content-Length': bytes.length,
     });
-    res.end(text);
+    res.end(bytes);
   }
 
   /** Token check first (41001/40001/42001), then the method (43002), then the daily quota (45009). */
@@ -377,6 +376,12 @@ export class FakeWeChat {
     if (isRecord(reply.body) && (reply.body['errcode'] === undefined || reply.body['errcode'] === 0)) this.accounts.count(st, ctx.path);
     return reply;
   }
+}
+
+/** A reply's bytes: an image as it is, text as UTF-8, anything else as JSON. */
+function bodyBytes(reply: Reply): Buffer {
+  if (Buffer.isBuffer(reply.body)) return reply.body;
+  return Buffer.from(reply.contentType ? String(reply.body) : JSON.stringify(reply.body), 'utf8');
 }
 
 /** Starts a fake WeChat server on 127.0.0.1 (ephemeral port unless `port` is given). */

@@ -123,9 +123,14 @@ export interface AccountState {
   conditional: ConditionalMenu[];
 }
 
+/** An endpoint behind the access_token check gets the caller's account; the token endpoints do not. */
+export type Route =
+  | { method: 'GET' | 'POST' | 'ANY'; auth: false; handler: (ctx: RequestContext) => Reply }
+  | { method: 'GET' | 'POST' | 'ANY'; auth: true; handler: (ctx: RequestContext, st: AccountState) => Reply };
+
 export interface Reply {
   status: number;
-  /** JSON value, or raw text when `contentType` is given. */
+  /** JSON value, or raw text when `contentType` is given (a Buffer for an image). */
   body: unknown;
   contentType?: string;
 }

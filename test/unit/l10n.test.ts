@@ -8,6 +8,9 @@ import { join } from 'node:path';
 
 import { PROBLEM_TEMPLATES } from '../../src/features/simulator/core/problems';
 import { TEAM_SOURCE_TEXTS } from '../../src/token/sources/teamSourceError';
+import { CATALOG, type Schema } from '../../src/wechat/catalog';
+import { CATALOG_ERRCODES } from '../../src/wechat/catalog/errcodeTexts';
+import { REQUEST_PROBLEM_RULES } from '../../src/wechat/catalog/problems';
 import { GENERAL_ERRCODES, UNKNOWN_ERRCODE } from '../../src/wechat/errcodes';
 import { catalogue } from './features/menu/core/menuTexts';
 
@@ -35,12 +38,29 @@ function literalMessages(): Map<string, string> {
   return found;
 }
 
+/** The descriptions of the catalog's patterns: arguments of the request checker's patternMismatch text. */
+function patternTexts(schema: Schema | undefined): string[] {
+  if (!schema) return [];
+  const own = schema.type === 'string' && schema.patternText ? [schema.patternText] : [];
+  if (schema.type === 'array') return [...own, ...patternTexts(schema.items)];
+  if (schema.type !== 'object') return own;
+  return [
+    ...Object.values(schema.properties ?? {}).flatMap(patternTexts),
+    ...(schema.patternProperties ?? []).flatMap((p) => patternTexts(p.schema)),
+    ...Object.values(schema.casesBy?.cases ?? {}).flatMap(patternTexts),
+  ];
+}
+
 function tableMessages(): string[] {
   return [
     ...[UNKNOWN_ERRCODE, ...Object.values(GENERAL_ERRCODES)].flatMap((info) => [info.meaning, info.fix]),
     ...TEAM_SOURCE_TEXTS,
     // The callback simulator's problems: English templates the UI localises.
     ...Object.values(PROBLEM_TEMPLATES).flatMap((template) => [template.message, template.fix]),
+    // The endpoint catalog: its errcodes, the request checker's templates and its pattern descriptions.
+    ...Object.values(CATALOG_ERRCODES).flatMap((info) => [info.meaning, info.fix]),
+    ...Object.values(REQUEST_PROBLEM_RULES).map((rule) => rule.message),
+    ...CATALOG.flatMap((entry) => [...patternTexts(entry.body), ...patternTexts(entry.query)]),
   ];
 }
 

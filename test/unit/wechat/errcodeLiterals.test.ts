@@ -7,8 +7,11 @@ import * as assert from 'node:assert/strict';
 
 import { sourceFiles, sourceLinesMatching } from '../helpers/sourceScan';
 
-/** Where errcode numbers are written down: the general table and the menu rules beside their limits. */
-const TABLES = ['src/wechat/errcodes.ts', 'src/features/menu/core/rules/'];
+/**
+ * Where errcode numbers are written down: the general table, the menu rules beside their limits,
+ * and the endpoint catalog (each limit with the errcode it prevents, src/wechat/catalog/).
+ */
+const TABLES = ['src/wechat/errcodes.ts', 'src/features/menu/core/rules/', 'src/wechat/catalog/'];
 
 /** `=== 40164`, `40164 !==`, `case 45009:`, `.includes(45009)`. */
 const COMPARED = /[!=]==?\s*-?[1-9]\d{4}\b|\b[1-9]\d{4}\s*[!=]==?|\bcase\s+-?[1-9]\d{4}\s*:|\.includes\(\s*-?[1-9]\d{4}\s*\)/;
